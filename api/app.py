@@ -1,0 +1,70 @@
+"""Application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
+from api.problem_handlers import install_problem_handlers
+from api.routes import health
+from api.settings import Settings, get_settings
+from db.engine import make_engine, make_sessionmaker
+
+DESCRIPTION = """
+A source-attributed timeline of the Libya ceasefire and of the withdrawal of foreign fighters
+and mercenaries (2019-2022): **events**, **actors**, **sources** (news articles) and
+**pledges**, each fact tied to the exact quote and character offsets in its article.
+
+Dates are intervals: `date_start` is the earliest possible day, `date_end` the latest, and
+`date_precision` says how precise the text was (day, week, month, season, year, range).
+Errors are RFC 9457 `application/problem+json`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = None
+        if settings.database_url and not hasattr(app.state, "sessionmaker"):
+            engine = make_engine(
+                settings.database_url,
+                pool_size=settings.db_pool_size,
+                connect_timeout=settings.db_connect_timeout,
+                command_timeout=settings.db_command_timeout,
+            )
+            app.state.engine = engine
+            app.state.sessionmaker = make_sessionmaker(engine)
+        try:
+            yield
+        finally:
+            if engine is not None:
+                await engine.dispose()
+
+    app = FastAPI(
+        title="Libya Ceasefire Timeline API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    app.include_router(health.router)
+
+    # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
+    app.add_middleware(ProblemMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+        expose_headers=["Link", "ETag", "Location", "Retry-After"],
+    )
+    app.add_middleware(AccessLogMiddleware)
+    return app

@@ -1,0 +1,122 @@
+"""Pure ASGI middleware (not BaseHTTPMiddleware: it breaks contextvars and streaming)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import InternalError, PayloadTooLarge, ServiceUnavailable
+from api.problem_handlers import is_unavailable, problem_for_path
+
+log = logging.getLogger("api.access")
+error_log = logging.getLogger("api.errors")
+
+
+class ProblemMiddleware:
+    """Last line of defence: an exception no handler took becomes a problem document.
+
+    Database connectivity failures become 503 (the client may retry); anything else a 500 with
+    the traceback in the server log only.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                error_log.exception("error after the response started on %s", scope["path"])
+                return
+            if is_unavailable(exc):
+                error_log.warning("database unavailable: %s", type(exc).__name__)
+                error = ServiceUnavailable("The database is unreachable; retry shortly.")
+            else:
+                error_log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+                error = InternalError("An unexpected error occurred.")
+            response = problem_for_path(error, scope["path"])
+            await response(scope, receive, send)
+
+
+class BodyLimitMiddleware:
+    """Refuses request bodies above `max_bytes` with 413, before the route reads them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_large = PayloadTooLarge(f"Request body exceeds {self.max_bytes} bytes.")
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                await problem_for_path(too_large, scope["path"])(scope, receive, send)
+                return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _BodyTooLarge:
+            await problem_for_path(too_large, scope["path"])(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class AccessLogMiddleware:
+    """One structured line per request. Headers are never logged: they may carry API keys."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status: dict[str, Any] = {"code": 500}
+
+        async def recording_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, recording_send)
+        finally:
+            log.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status["code"],
+                    "duration_ms": round((time.perf_counter() - start) * 1000, 2),
+                },
+            )

@@ -1,0 +1,51 @@
+"""Service settings, read from environment variables and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="PostgreSQL URL. Unset: the project starts its own embedded PostgreSQL.",
+    )
+    data_dir: Path = Field(default=PROJECT_ROOT / ".data", description="Embedded database home.")
+    database_name: str = "timeline"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    log_level: str = "info"
+    log_json: bool = False
+    cors_origins: list[str] = ["*"]
+    cache_max_age: int = 60
+    db_pool_size: int = 10
+    db_connect_timeout: float = 3.0
+    db_command_timeout: float = 10.0
+    max_body_bytes: int = 2 * 1024 * 1024
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_url(cls, value: str | None) -> str | None:
+        return async_url(value) if value else None
+
+
+def async_url(url: str) -> str:
+    """Accept the URL forms users paste (postgres://, postgresql://) and pick the asyncpg driver."""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

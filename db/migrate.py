@@ -1,0 +1,37 @@
+"""Run Alembic programmatically (CLI, test fixtures, readiness check)."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from api.settings import PROJECT_ROOT
+
+
+def sync_url(url: str) -> str:
+    """The psycopg (synchronous) form of a database URL, for Alembic."""
+    _scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    return "postgresql+psycopg://" + rest
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    cfg.attributes["url"] = url
+    return cfg
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: str, revision: str = "base") -> None:
+    command.downgrade(alembic_config(url), revision)
+
+
+def head_revision() -> str | None:
+    script = ScriptDirectory.from_config(alembic_config("postgresql://unused"))
+    return script.get_current_head()

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    true,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models.base import Base, TimestampMixin, new_id
+from db.models.vocab import DATE_PRECISIONS, check_in
+
+
+class Event(TimestampMixin, Base):
+    """A dated happening. `date_start`/`date_end` are the earliest and latest possible day.
+
+    `edited_fields` lists the fields an editor set: re-ingestion never overwrites them.
+    `search` is maintained by the repository from title, summary and every mention's quote.
+    """
+
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("date_start <= date_end", name="date_interval"),
+        CheckConstraint(check_in("date_precision", DATE_PRECISIONS), name="date_precision"),
+        Index(None, "date_start", "id"),
+        Index(None, "date_end"),
+        Index(None, "type"),
+        Index(None, "search", postgresql_using="gin"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    type: Mapped[str] = mapped_column(String(32))
+    date_start: Mapped[date] = mapped_column(Date)
+    date_end: Mapped[date] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(16))
+    date_resolved: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    location: Mapped[str | None] = mapped_column(String(200))
+    search: Mapped[str | None] = mapped_column(TSVECTOR)
+    edited_fields: Mapped[list[str]] = mapped_column(
+        ARRAY(String(64)), default=list, server_default="{}"
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    actor_links: Mapped[list[EventActor]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EventActor(Base):
+    __tablename__ = "event_actors"
+    __table_args__ = (Index(None, "actor_id", "event_id"),)
+
+    event_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)

@@ -1,0 +1,23 @@
+"""Closed vocabularies stored as text with CHECK constraints (not PostgreSQL enums: adding a value
+to a CHECK is one migration, adding one to an enum type cannot run inside a transaction)."""
+
+from __future__ import annotations
+
+DATE_PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "range", "unknown")
+ACTOR_TYPES = (
+    "person",
+    "state",
+    "armed_group",
+    "government",
+    "organization",
+    "intergovernmental",
+)
+RELATIONS = ("backed_by", "member_of", "leads", "part_of", "opposed_to")
+PLEDGE_STATUSES = ("not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken")
+INGEST_OUTCOMES = ("ingested", "updated", "unchanged", "failed")
+SCOPES = ("read", "write", "admin")
+
+
+def check_in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"

@@ -1,0 +1,295 @@
+"""Writes of the ingestion pipeline: upserts of machine-extracted rows on named constraints.
+
+Rules that make ingestion idempotent and safe for editorial work:
+- rows are only rewritten when a value actually changed (`IS DISTINCT FROM`), so a second run
+  over the same corpus changes nothing, not even `updated_at`;
+- a field listed in a row's `edited_fields` is never overwritten by the pipeline;
+- a soft-deleted event or pledge stays deleted; machine rows that are no longer extracted are
+  removed unless an editor touched them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, delete, func, literal_column, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    Actor,
+    ActorAlias,
+    ActorRelation,
+    Event,
+    EventActor,
+    IngestionLog,
+    Mention,
+    Pledge,
+    PledgeActor,
+    PledgeEvidence,
+    Source,
+)
+
+_CHUNK = 1000
+
+
+def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
+    for i in range(0, len(rows), _CHUNK):
+        yield rows[i : i + _CHUNK]
+
+
+async def stored_sources(session: AsyncSession) -> Sequence[Source]:
+    result = await session.scalars(select(Source).order_by(Source.slug))
+    return result.all()
+
+
+async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[str, str]:
+    """sha256 -> slug of already stored sources with these texts."""
+    if not hashes:
+        return {}
+    rows = await session.execute(
+        select(Source.sha256, Source.slug).where(Source.sha256.in_(list(hashes)))
+    )
+    return {sha: slug for sha, slug in rows.tuples()}
+
+
+async def upsert_sources(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    columns = [c for c in rows[0] if c not in {"id", "slug"}] if rows else []
+    for chunk in _chunks(rows):
+        stmt = insert(Source).values(list(chunk))
+        stmt = stmt.on_conflict_do_update(
+            constraint="uq_sources_slug",
+            set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
+            where=_changed(Source, stmt, columns),
+        )
+        await session.execute(stmt)
+
+
+async def upsert_actors(
+    session: AsyncSession,
+    actors: Sequence[dict[str, Any]],
+    aliases: Sequence[dict[str, Any]],
+    relations: Sequence[dict[str, Any]],
+) -> None:
+    # A curated actor's name and type come from the registry; a discovered one never
+    # overwrites a curated one, and an editor's merge (merged_into_id) is kept.
+    columns = ["name", "type", "description", "discovered"]
+    for chunk in _chunks(actors):
+        stmt = insert(Actor).values(list(chunk))
+        stmt = stmt.on_conflict_do_update(
+            constraint="uq_actors_key",
+            set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
+            where=and_(
+                _changed(Actor, stmt, columns),
+                or_(Actor.discovered.is_(True), stmt.excluded.discovered.is_(False)),
+            ),
+        )
+        await session.execute(stmt)
+    for chunk in _chunks(aliases):
+        await session.execute(
+            insert(ActorAlias)
+            .values(list(chunk))
+            .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_id_alias_norm")
+        )
+    for chunk in _chunks(relations):
+        await session.execute(
+            insert(ActorRelation)
+            .values(list(chunk))
+            .on_conflict_do_nothing(constraint="uq_actor_relations_subject_id_relation_object_id")
+        )
+
+
+async def existing_mention_targets(
+    session: AsyncSession, source_ids: Sequence[uuid.UUID]
+) -> dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]]:
+    """(source, char_start, char_end, "event"|"pledge") -> ids of what stored mentions point at."""
+    found: dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]] = {}
+    if not source_ids:
+        return found
+    rows = await session.execute(
+        select(
+            Mention.source_id,
+            Mention.char_start,
+            Mention.char_end,
+            Mention.event_id,
+            Mention.pledge_id,
+        ).where(Mention.source_id.in_(list(source_ids)))
+    )
+    for src, start, end, event_id, pledge_id in rows.tuples():
+        kind, target = ("event", event_id) if event_id is not None else ("pledge", pledge_id)
+        if target is not None:
+            found.setdefault((src, start, end, kind), []).append(target)
+    return found
+
+
+_EVENT_FIELDS = [
+    "title",
+    "summary",
+    "type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_resolved",
+    "location",
+]
+_PLEDGE_FIELDS = [
+    "text",
+    "made_start",
+    "made_end",
+    "made_precision",
+    "deadline_start",
+    "deadline_end",
+    "deadline_precision",
+    "quantity",
+    "unit",
+    "status",
+    "status_reason",
+    "event_id",
+]
+
+
+async def upsert_events(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    await _upsert_editable(session, Event, rows, _EVENT_FIELDS)
+
+
+async def upsert_pledges(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    await _upsert_editable(session, Pledge, rows, _PLEDGE_FIELDS)
+
+
+async def _upsert_editable(
+    session: AsyncSession,
+    model: type[Event] | type[Pledge],
+    rows: Sequence[dict[str, Any]],
+    fields: list[str],
+) -> None:
+    name = model.__table__.name
+    for chunk in _chunks(rows):
+        stmt = insert(model).values(list(chunk))
+        # A field an editor set (named in edited_fields) keeps its stored value.
+        effective = {
+            f: literal_column(
+                f"CASE WHEN '{f}' = ANY({name}.edited_fields) THEN {name}.{f} ELSE excluded.{f} END"
+            )
+            for f in fields
+        }
+        stored = func.row(*(getattr(model, f) for f in fields))
+        stmt = stmt.on_conflict_do_update(
+            constraint=f"pk_{name}",
+            set_=effective | {"updated_at": func.now(), "version": model.version + 1},
+            where=stored.is_distinct_from(func.row(*effective.values())),
+        )
+        await session.execute(stmt)
+
+
+def _changed(model: Any, stmt: Any, columns: list[str]) -> Any:
+    stored = [getattr(model, c) for c in columns]
+    incoming = [stmt.excluded[c] for c in columns]
+    return func.row(*stored).is_distinct_from(func.row(*incoming))
+
+
+async def replace_links(
+    session: AsyncSession,
+    *,
+    model: type[EventActor] | type[PledgeActor],
+    owner_column: str,
+    owner_ids: Sequence[uuid.UUID],
+    rows: Sequence[dict[str, Any]],
+) -> None:
+    """Make the actor links of these events/pledges exactly `rows`."""
+    owner = getattr(model, owner_column)
+    wanted = {(r[owner_column], r["actor_id"], r["role"]) for r in rows}
+    existing = await session.execute(
+        select(owner, model.actor_id, model.role).where(owner.in_(list(owner_ids)))
+    )
+    stale = [t for t in existing.tuples() if t not in wanted]
+    for owner_id, actor_id, role in stale:
+        await session.execute(
+            delete(model).where(owner == owner_id, model.actor_id == actor_id, model.role == role)
+        )
+    for chunk in _chunks(rows):
+        await session.execute(insert(model).values(list(chunk)).on_conflict_do_nothing())
+
+
+async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    columns = [
+        "source_id",
+        "event_id",
+        "pledge_id",
+        "quote",
+        "char_start",
+        "char_end",
+        "date_text",
+        "origin",
+    ]
+    for chunk in _chunks(rows):
+        stmt = insert(Mention).values(list(chunk))
+        stmt = stmt.on_conflict_do_update(
+            constraint="pk_mentions",
+            set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
+            where=_changed(Mention, stmt, columns),
+        )
+        await session.execute(stmt)
+
+
+async def delete_stale_mentions(
+    session: AsyncSession, source_ids: Sequence[uuid.UUID], keep: Sequence[uuid.UUID]
+) -> None:
+    """Mentions of re-read sources that the new reading no longer produces."""
+    stmt = delete(Mention).where(Mention.source_id.in_(list(source_ids)))
+    if keep:
+        stmt = stmt.where(Mention.id.not_in(list(keep)))
+    await session.execute(stmt)
+
+
+async def delete_orphans(session: AsyncSession) -> None:
+    """Machine-made events and pledges left without any mention, unless an editor touched them."""
+    for model, column in ((Pledge, Mention.pledge_id), (Event, Mention.event_id)):
+        await session.execute(
+            delete(model).where(
+                model.deleted_at.is_(None),
+                func.cardinality(model.edited_fields) == 0,
+                ~select(Mention.id).where(column == model.id).exists(),
+            )
+        )
+
+
+async def replace_pledge_evidence(
+    session: AsyncSession, pledge_ids: Sequence[uuid.UUID], rows: Sequence[dict[str, Any]]
+) -> None:
+    # Evidence an editor attached (relation 'editor') is kept.
+    await session.execute(
+        delete(PledgeEvidence).where(
+            PledgeEvidence.pledge_id.in_(list(pledge_ids)), PledgeEvidence.relation != "editor"
+        )
+    )
+    for chunk in _chunks(rows):
+        await session.execute(insert(PledgeEvidence).values(list(chunk)).on_conflict_do_nothing())
+
+
+async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) -> None:
+    """Recompute the full-text vector of events from title, summary and all their quotes."""
+    quotes: Select[Any] = (
+        select(func.string_agg(Mention.quote, " "))
+        .where(Mention.event_id == Event.id)
+        .scalar_subquery()
+    )
+    vector = func.to_tsvector(
+        text("'english'"),
+        Event.title + " " + Event.summary + " " + func.coalesce(quotes, ""),
+    )
+    ids = list(event_ids)
+    for i in range(0, len(ids), _CHUNK * 10):
+        await session.execute(
+            update(Event)
+            .where(Event.id.in_(ids[i : i + _CHUNK * 10]))
+            .where(Event.search.is_distinct_from(vector))
+            .values(search=vector)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def log_ingestion(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    for chunk in _chunks(rows):
+        await session.execute(insert(IngestionLog).values(list(chunk)))
