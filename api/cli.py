@@ -22,6 +22,14 @@ def _settings() -> Settings:
     return get_settings()
 
 
+@app.callback()
+def _configure() -> None:
+    from api.logging_config import configure_logging
+
+    s = _settings()
+    configure_logging(s.log_level, s.log_json)
+
+
 def _fail(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=1)
@@ -125,9 +133,9 @@ def serve(
 ) -> None:
     """Migrate, optionally ingest the sample corpus, and serve the API."""
     import uvicorn
-    from db.embedded import install_signal_handlers
 
     from db import migrate as m
+    from db.embedded import install_signal_handlers
     from db.runtime import DatabaseUnavailable, database_url
 
     s = _settings()

