@@ -1,0 +1,112 @@
+"""Ingestion benchmark (a script, not a test): N synthetic articles → articles/s and peak RSS.
+
+    python -m bench.ingest [--articles 10000] [--database-url URL]
+
+Articles are made from the sample corpus by varying names, places, numbers, dates and sentence
+order, so that extraction, near-duplicate detection and merging do real work. The run goes into a
+fresh database (created and dropped) on DATABASE_URL's server, else on the embedded server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import resource
+import time
+import uuid
+from datetime import date, timedelta
+
+from api.settings import PROJECT_ROOT, async_url
+from db import migrate
+from db.engine import make_engine, make_sessionmaker
+from db.runtime import create_database, drop_database, with_database
+from seed.extract.types import RawArticle
+from seed.pipeline import ingest
+
+CORPUS = PROJECT_ROOT / "seed" / "corpus"
+NAMES = ["Mangoush", "Haftar", "Menfi", "Dbeibah", "Bashagha", "Saleh", "Kubis", "Williams"]
+PLACES = ["Geneva", "Tripoli", "Benghazi", "Sirte", "Berlin", "Paris", "Cairo", "Rome", "Tunis"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def synthetic_articles(count: int, seed: int = 7) -> list[RawArticle]:
+    rng = random.Random(seed)
+    bases = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    articles = []
+    for i in range(count):
+        paragraphs = rng.choice(bases).split("\n")
+        head, body = paragraphs[0], paragraphs[1:]
+        rng.shuffle(body)
+        text = "\n".join([head.split(" date ")[-1].strip(), *body])
+        for old in NAMES:
+            if rng.random() < 0.3:
+                text = text.replace(old, rng.choice(NAMES))
+        for old in PLACES:
+            if rng.random() < 0.3:
+                text = text.replace(old, rng.choice(PLACES))
+        for old in DAYS:
+            if rng.random() < 0.3:
+                text = text.replace(old, rng.choice(DAYS))
+        text = text.replace("300", str(rng.randint(50, 5000)))
+        text += f"\nReport number {i} on the ceasefire, filed by desk {rng.randint(1, 40)}."
+        published = date(2020, 1, 1) + timedelta(days=rng.randint(0, 1000))
+        dated = rng.random() < 0.8
+        articles.append(
+            RawArticle(
+                file_name=f"synthetic-{i:05d}.txt",
+                text=(f" date {published.isoformat()} " + text) if dated else text,
+            )
+        )
+    return articles
+
+
+async def run(url: str, count: int) -> None:
+    articles = synthetic_articles(count)
+    engine = make_engine(url, pool_size=2)
+    started = time.perf_counter()
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            report = await ingest(session, articles)
+    finally:
+        await engine.dispose()
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles            {count}")
+    print(f"outcomes            {report.counts()}")
+    counts = f"events={report.events} pledges={report.pledges} actors={report.actors}"
+    print(f"timeline            {counts}")
+    print(f"elapsed             {elapsed:.1f} s")
+    print(f"articles/s          {count / elapsed:.0f}")
+    print(f"peak RSS            {peak_mb:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    args = parser.parse_args()
+    name = f"timeline_bench_{uuid.uuid4().hex[:8]}"
+    if args.database_url:
+        server = async_url(args.database_url)
+        _bench_on(server, name, args.articles)
+        return
+    from db.embedded import EmbeddedPostgres
+
+    with EmbeddedPostgres(PROJECT_ROOT / ".data" / "bench-postgres") as embedded:
+        _bench_on(embedded.url_for("postgres"), name, args.articles)
+
+
+def _bench_on(server: str, name: str, count: int) -> None:
+    create_database(server, name)
+    try:
+        url = with_database(server, name)
+        migrate.upgrade(url)
+        asyncio.run(run(url, count))
+    finally:
+        drop_database(server, name)
+
+
+if __name__ == "__main__":
+    main()
