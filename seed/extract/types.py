@@ -15,9 +15,7 @@ DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "ra
 ActorType = Literal[
     "person", "state", "armed_group", "government", "organization", "intergovernmental"
 ]
-PledgeStatus = Literal[
-    "not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken"
-]
+PledgeStatus = Literal["not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken"]
 
 
 @dataclass(frozen=True, slots=True)

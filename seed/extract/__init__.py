@@ -1,0 +1,1 @@
+"""Pure extraction: article text in, typed results out (see `types`), no database."""

@@ -1,0 +1,140 @@
+"""Actors in an article: registry surface forms plus discovery of actors the registry lacks.
+
+Discovery looks for titled names ("Foreign Minister X Y", "Gen. X", "Brigadier General X Y") and
+named bodies ("the X Y Commission"). A discovered person is afterwards also found by surname in
+the same article, the way news copy refers back to people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from seed.extract.dates import MONTHS, WEEKDAYS
+from seed.extract.registry import ActorHit, Registry, slug
+from seed.extract.types import ActorRecord, ActorType
+
+_TITLE = (
+    r"(?:(?:Foreign|Prime|Defen[cs]e|Interior|Oil|Finance|Economy|Justice|Health)\s+Minister|"
+    r"Deputy\s+(?:Prime\s+)?Minister|Minister|Vice[- ]President|President|"
+    r"(?:Lt\.|Lieutenant|Maj\.|Major|Brig\.|Brigadier)\s+(?:Gen\.|General)|Gen\.|General|"
+    r"Field\s+Marshal|Marshal|Col\.|Colonel|Commander|Spokes(?:man|woman|person)|"
+    r"(?:Special\s+)?Envoy|Ambassador|Secretary[- ]General|Secretary\s+of\s+State|Chairman|"
+    r"Chairwoman|Speaker|Prosecutor|Mayor)"
+)
+_NAME_PART = r"[A-Z][a-z\u00c0-\u017f'\u2019-]+"
+_TITLED = re.compile(
+    rf"\b(?P<title>{_TITLE})(?:\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]+)?\s+"
+    rf"(?P<name>{_NAME_PART}(?:\s+(?:(?:al|el|Al|El)-|bin\s+|ibn\s+|de\s+|van\s+)?{_NAME_PART}){{0,3}})"
+)
+_BODY = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z]+\s+){1,5}(?P<head>Commission|Council|Ministry|Agency|Committee|"
+    r"Mission|Organi[sz]ation|Union|Army|Brigade|Forces|Court|Authority|Corporation|Front|"
+    r"Coalition|Assembly|Parliament|Movement|Party))\b"
+)
+_NOT_NAMES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {
+    "The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "Libya", "Libyan", "In", "On",
+}  # fmt: skip
+_FORCES = re.compile(
+    r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}(?:forces|troops|militias?|fighters|army|group|camp)\b",
+    re.IGNORECASE,
+)
+_ARMED_HEADS = {"Army", "Brigade", "Forces", "Front"}
+_ARTICLES = {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"}
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    """Actor mentions of one article, with the actors discovered in it."""
+
+    registry: Registry
+    discovered: dict[str, ActorRecord] = field(default_factory=dict)
+    _local: dict[str, str] = field(default_factory=dict)
+    _local_pattern: re.Pattern[str] | None = None
+
+    def scan(self, text: str) -> None:
+        """Learn the discovered actors of an article (call once with its body text)."""
+        for m in _TITLED.finditer(text):
+            name = _trim_name(m.group("name"))
+            if name is None:
+                continue
+            known = self.registry.find(name)
+            if known and known[0].start == 0:
+                continue
+            surname = name.split()[-1]
+            if self.registry.find(surname):
+                continue
+            key = slug(name)
+            self.discovered.setdefault(
+                key,
+                ActorRecord(
+                    key=key,
+                    name=name,
+                    type="person",
+                    aliases=(surname,),
+                    discovered=True,
+                    description=m.group("title"),
+                ),
+            )
+            self._local.setdefault(name, key)
+            self._local.setdefault(surname, key)
+        for m in _BODY.finditer(text):
+            name = m.group("name").strip()
+            if text[max(0, m.start() - 2) : m.start()] == ". " or self.registry.find(name):
+                continue  # "U.N. Support Mission": the abbreviation belongs to the name
+            words = name.split()
+            while words and words[0] in _ARTICLES:
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            if self.registry.find(name):
+                continue
+            key = slug(name)
+            kind: ActorType = "armed_group" if m.group("head") in _ARMED_HEADS else "organization"
+            self.discovered.setdefault(
+                key, ActorRecord(key=key, name=name, type=kind, aliases=(), discovered=True)
+            )
+            self._local.setdefault(name, key)
+        self._local_pattern = (
+            re.compile(
+                r"(?<![\w])(?:"
+                + "|".join(re.escape(s) for s in sorted(self._local, key=len, reverse=True))
+                + r")(?![\w])"
+            )
+            if self._local
+            else None
+        )
+
+    def find(self, text: str) -> list[ActorHit]:
+        hits = self.registry.find(text)
+        for hit in list(hits):
+            # "Haftar's forces", "Hifter's eastern-based troops": the force the person leads.
+            if _FORCES.match(text, hit.end):
+                force = self.registry.led_force(hit.actor_key)
+                if force is not None and all(h.actor_key != force for h in hits):
+                    hits.append(ActorHit(force, hit.start, hit.end, hit.surface))
+        hits.sort(key=lambda h: h.start)
+        pattern = self._local_pattern
+        if pattern is not None:
+            taken = [(h.start, h.end) for h in hits]
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                hits.append(ActorHit(self._local[m.group(0)], m.start(), m.end(), m.group(0)))
+            hits.sort(key=lambda h: h.start)
+        return hits
+
+    def record(self, key: str) -> ActorRecord | None:
+        return self.registry.get(key) or self.discovered.get(key)
+
+
+def _trim_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[-1] in _NOT_NAMES:
+        words.pop()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if not words or len(words) > 4:
+        return None
+    return " ".join(words)

@@ -1,0 +1,83 @@
+"""Near-duplicate paragraphs: copied wire text and syndicated reprints share one origin.
+
+Paragraphs are compared by their sets of word 4-shingles (Jaccard similarity). Candidates are
+found through a bottom-k sketch index (paragraphs that share one of their k smallest shingle
+hashes), so the cost grows with the number of paragraphs, not with its square.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+SHINGLE = 4
+SKETCH = 4
+THRESHOLD = 0.6
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def shingles(text: str) -> frozenset[int]:
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        return frozenset({zlib.crc32(" ".join(words).encode())})
+    return frozenset(
+        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
+        for i in range(len(words) - SHINGLE + 1)
+    )
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def origins(paragraphs: Sequence[str]) -> list[str]:
+    """An origin id per paragraph; near-identical paragraphs get the same id."""
+    keys = [normalise(p).replace(" ", "") for p in paragraphs]
+    sets = [shingles(p) for p in paragraphs]
+    parent = list(range(len(paragraphs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            # The lexicographically smallest text is the root: the id does not depend on order.
+            if keys[b] < keys[a]:
+                a, b = b, a
+            parent[b] = a
+
+    exact: dict[str, int] = {}
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key in exact:
+            union(exact[key], i)
+            continue
+        exact[key] = i
+        for h in sorted(sets[i])[:SKETCH]:
+            buckets[h].append(i)
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > 200:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if find(i) != find(j) and jaccard(sets[i], sets[j]) >= THRESHOLD:
+                    union(i, j)
+    return [_origin_id(keys[find(i)]) for i in range(len(paragraphs))]
+
+
+def _origin_id(key: str) -> str:
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()

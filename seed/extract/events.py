@@ -1,0 +1,456 @@
+"""Event candidates of one article: a dated clause, its type, actors, location and quote.
+
+A candidate is made for each date expression in reporting text (not captions, not boilerplate,
+not inside quotation marks, where "today" is the speaker's day, not the article's). The lead
+sentence of a report without a date ("X said they had agreed ...") is dated to the week before
+publication, the usual reach of a news lead. Sentences without any date produce no event:
+background facts must not enter the timeline with an invented date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from seed.extract.actors import ArticleActors
+from seed.extract.dates import DateHit, find_dates
+from seed.extract.parse import ParsedArticle, Sentence
+from seed.extract.registry import ActorHit
+from seed.extract.types import DateInterval
+
+# Trigger stems per event type; the trigger nearest to the date expression decides the type.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "election": ("election", "elect", "vote", "voter", "ballot", "poll", "referendum"),
+    "agreement": (
+        "agree", "agreement", "ceasefire", "cease-fire", "truce", "deal", "accord", "signed",
+        "sign", "roadmap", "mediated",
+    ),
+    "meeting": ("meeting", "met", "meet", "talks", "summit", "conference", "visit", "hosted"),
+    "withdrawal": (
+        "withdraw", "withdrawal", "withdrawn", "leave", "left", "leaving", "depart", "departure",
+        "pull out", "pulled out", "evacuat", "deport", "exit", "repatriat",
+    ),
+    "military": (
+        "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
+        "march on", "captur", "seize", "shell", "drone", "militar",
+    ),
+    "report": (
+        "report", "estimat", "reveal", "investigat", "assessment", "found", "document", "study",
+        "panel of experts",
+    ),
+    "political": (
+        "uprising", "ousted", "toppled", "deposed", "government", "split", "install",
+        "formation", "appoint", "resign", "parliament", "sworn", "rebellion", "revolution",
+    ),
+    "statement": (
+        "said", "says", "told", "stated", "announced", "declared", "warned", "urged",
+        "called", "stressed", "added", "insisted", "statement", "assure",
+    ),
+}  # fmt: skip
+_TRIGGER_RE = {
+    kind: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+    for kind, stems in TRIGGERS.items()
+}
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|stated|announced|declared|warned|urged|added|insisted|assured?)\b", re.I
+)
+_CLAUSE_SPLIT = re.compile(
+    r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+"
+)
+_QUOTES = re.compile(r"[\"\u201c\u201d]")
+_LEADING = re.compile(
+    r"^(?:(?:but|and|also|however|meanwhile|then|so)\b[\s,]*|(?:in|on|since|during|last|this|"
+    r"following|after)\s+[^,]{0,30},\s*|which\s+[^,]{0,60},\s*)",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "not",
+        "no",
+        "but",
+        "also",
+        "said",
+        "says",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "than",
+        "then",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "since",
+        "during",
+        "into",
+        "over",
+        "under",
+        "about",
+        "against",
+        "between",
+        "among",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "other",
+        "such",
+        "only",
+        "very",
+        "just",
+        "last",
+        "next",
+        "week",
+        "month",
+        "year",
+        "years",
+        "day",
+        "days",
+        "ago",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "libya",
+        "libyan",
+        "country",
+    ]
+)
+_SYNONYMS = {
+    "cease": "ceasefire", "truce": "ceasefire", "ceasefire": "ceasefire",
+    "withdrawn": "withdraw", "withdrawal": "withdraw", "leave": "withdraw", "left": "withdraw",
+    "leaving": "withdraw", "depart": "withdraw", "departure": "withdraw", "exit": "withdraw",
+    "elections": "elect", "election": "elect", "vote": "elect", "voter": "elect",
+    "meeting": "meet", "met": "meet", "talks": "meet", "ousted": "oust", "toppled": "oust",
+    "deposed": "oust", "uprising": "rebellion", "offensive": "assault", "march": "assault",
+}  # fmt: skip
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One dated happening as one article states it."""
+
+    file_name: str
+    sentence_index: int
+    paragraph: int
+    quote_start: int
+    quote_end: int
+    quote: str
+    date: DateInterval
+    date_text: str | None
+    date_kind: str
+    type: str
+    title: str
+    summary: str
+    actors: list[tuple[str, str]]
+    location: str | None
+    tokens: frozenset[str]
+    lead: bool = False
+    origin: str = ""
+    hit: DateHit | None = field(default=None, repr=False)
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    words = _WORD.findall(text.lower().replace("-", " "))
+    out = set()
+    for w in words:
+        w = w.strip("'")
+        if len(w) < 3 or w in _STOP:
+            continue
+        out.add(_SYNONYMS.get(w, w[:7]))
+    return frozenset(out)
+
+
+def event_type(clause: str, anchor: int) -> str:
+    """The type whose trigger is nearest to the date expression; statement only as a fallback."""
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, pattern) in enumerate(_TRIGGER_RE.items()):
+        for m in pattern.finditer(clause):
+            distance = min(abs(m.start() - anchor), abs(m.end() - anchor))
+            if kind == "statement":
+                distance += 40  # a speech verb says how we know, rarely what happened
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, kind)
+    return best[2] if best else "other"
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    marks = [m.start() for m in _QUOTES.finditer(text)]
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+
+
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() >= position:
+            end = m.start()
+            break
+    if len(sentence[start:end].split()) < 4:
+        return 0, len(sentence)
+    return start, end
+
+
+def make_title(clause: str) -> str:
+    text = clause.strip().strip("\"'\u201c\u201d ")
+    for _ in range(2):
+        text = _LEADING.sub("", text).strip()
+    text = text.rstrip(".;:, ")
+    if len(text) > 120:
+        text = text[:117].rsplit(" ", 1)[0] + "..."
+    return text[:1].upper() + text[1:] if text else clause.strip()[:120]
+
+
+def _roles(hits: list[ActorHit], clause: str) -> list[tuple[str, str]]:
+    speech = _SPEECH.search(clause)
+    roles: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for index, hit in enumerate(hits):
+        if hit.actor_key in seen:
+            continue
+        seen.add(hit.actor_key)
+        if speech is not None and abs(hit.end - speech.start()) <= 25:
+            role = "speaker"
+        elif index == 0:
+            role = "subject"
+        else:
+            role = "participant"
+        roles.append((hit.actor_key, role))
+    return roles
+
+
+def extract_candidates(
+    article: ParsedArticle,
+    publication: DateInterval,
+    actors: ArticleActors,
+    default_actor: str | None,
+) -> list[Candidate]:
+    sentences = article.sentences
+    candidates: list[Candidate] = []
+    previous_actors: list[tuple[str, str]] = []
+    for index, sentence in enumerate(sentences):
+        hits = [
+            h for h in find_dates(sentence.text, publication) if not _inside_quotes(sentence, h)
+        ]
+        sentence_actors = actors.find(sentence.text)
+        inherited = previous_actors[:1]
+        lead = index == 0
+        if not hits and lead and _SPEECH.search(sentence.text):
+            # An undated lead reports something of the last few days.
+            interval = DateInterval(publication.start - timedelta(days=7), publication.end, "range")
+            hits = [DateHit(0, 0, "", "lead", interval)]
+        for hit in hits:
+            candidates.append(
+                _candidate(
+                    article,
+                    sentences,
+                    index,
+                    sentence,
+                    hit,
+                    sentence_actors,
+                    inherited,
+                    default_actor,
+                    actors,
+                    lead=lead,
+                    multi=len(hits) > 1,
+                )
+            )
+        if sentence_actors:
+            previous_actors = _roles(sentence_actors, sentence.text)
+    return candidates
+
+
+def _inside_quotes(sentence: Sentence, hit: DateHit) -> bool:
+    return any(s < hit.start < e for s, e in _quoted_spans(sentence.text))
+
+
+def _candidate(
+    article: ParsedArticle,
+    sentences: tuple[Sentence, ...],
+    index: int,
+    sentence: Sentence,
+    hit: DateHit,
+    sentence_actors: list[ActorHit],
+    inherited: list[tuple[str, str]],
+    default_actor: str | None,
+    actors: ArticleActors,
+    *,
+    lead: bool,
+    multi: bool,
+) -> Candidate:
+    text = sentence.text
+    if hit.kind == "named_day" and hit.text.lower().startswith("on the eve of"):
+        # "X comes on the eve of <the summit>": the dated happening is what follows.
+        c_start, c_end = hit.end, _clause(text, hit.end)[1]
+    else:
+        c_start, c_end = _clause(text, hit.start)
+    clause = text[c_start:c_end]
+    anchor = hit.start - c_start if hit.kind != "lead" else 0
+    kind = event_type(clause, anchor)
+    if hit.kind == "lead":
+        kind = _lead_type(clause)
+    clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
+    roles = _roles(clause_hits, clause) or _roles(sentence_actors, text)
+    location_text = clause
+    quote_start, quote_end = sentence.start, sentence.end
+    if multi:
+        quote_start, quote_end = sentence.start + c_start, sentence.start + c_end
+    follow = _following(sentences, index)
+    if lead and follow is not None and not find_dates(follow.text, _WIDE):
+        # News leads name people in the second paragraph ("Russia's top diplomat ...").
+        known = {key for key, _ in roles}
+        for key, _ in _roles(actors.find(follow.text), follow.text):
+            record = actors.record(key)
+            if key not in known and record is not None and record.type == "person":
+                roles.append((key, "participant"))
+                known.add(key)
+        location_text += " " + follow.text
+    if kind == "statement" or _SPEECH.search(clause):
+        quote_end = _extend_statement(sentences, index, roles, actors, quote_end)
+        location_text += " " + article.raw.text[sentence.end : quote_end]
+    if not roles:
+        roles = [(key, "subject") for key, _ in inherited] or (
+            [(default_actor, "subject")] if default_actor else []
+        )
+    places = actors.registry.find_places(location_text)
+    quote = article.raw.text[quote_start:quote_end]
+    return Candidate(
+        file_name=article.raw.file_name,
+        sentence_index=index,
+        paragraph=sentence.paragraph,
+        quote_start=quote_start,
+        quote_end=quote_end,
+        quote=quote,
+        date=hit.interval,
+        date_text=hit.text or None,
+        date_kind=hit.kind,
+        type=kind,
+        title=make_title(clause),
+        summary=text,
+        actors=roles,
+        location=places[0][1] if places else None,
+        tokens=content_tokens(clause if multi else text),
+        lead=lead,
+        hit=hit,
+    )
+
+
+# Any publication date will do when the only question is whether a sentence holds a date.
+_WIDE = DateInterval(date(2000, 1, 1), date(2000, 1, 1), "day")
+
+
+def _lead_type(clause: str) -> str:
+    for kind in ("withdrawal", "agreement", "meeting", "election", "military", "report"):
+        if _TRIGGER_RE[kind].search(clause):
+            return kind if kind != "withdrawal" or "agree" not in clause.lower() else "agreement"
+    return "statement"
+
+
+def _following(sentences: tuple[Sentence, ...], index: int) -> Sentence | None:
+    if index + 1 >= len(sentences):
+        return None
+    nxt = sentences[index + 1]
+    return nxt if nxt.paragraph == sentences[index].paragraph + 1 else None
+
+
+def _extend_statement(
+    sentences: tuple[Sentence, ...],
+    index: int,
+    roles: list[tuple[str, str]],
+    actors: ArticleActors,
+    quote_end: int,
+) -> int:
+    """Take in the next paragraphs while they carry on the same speaker's words."""
+    speakers = {key for key, _ in roles}
+    paragraph = sentences[index].paragraph
+    for nxt in sentences[index + 1 : index + 6]:
+        if nxt.paragraph > paragraph + 2:
+            break
+        said_by_same = {h.actor_key for h in actors.find(nxt.text)} & speakers
+        pronoun = re.search(r"\b(?:she|he|they)\s+(?:said|added)\b", nxt.text)
+        opens_quote = nxt.text[:1] in '"\u201c'
+        if not (said_by_same or pronoun or opens_quote) or find_dates(nxt.text, _WIDE):
+            break
+        quote_end = nxt.end
+    return quote_end

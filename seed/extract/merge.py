@@ -1,0 +1,126 @@
+"""Cross-source merging: candidates that report the same happening become one event.
+
+Candidates are taken most precise first; each joins the best-matching cluster or starts one.
+A cluster is compared through its own (most precise) date, so a vague "last year" can join the
+June or the October event of that year but never chain the two together. A match needs the
+dates to overlap and enough shared substance: actors (a UN council counts as the UN), content
+words, the same type. Sharing a background paragraph is not enough on its own: different events
+in the same paragraph still differ in date, type or words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from seed.extract.events import Candidate
+from seed.extract.types import DateInterval
+
+MIN_SCORE = 2.0
+# Normalised content tokens (see events.content_tokens) that name a happening of each type.
+SIGNATURES: dict[str, set[str]] = {
+    "agreement": {"ceasefire", "agreeme", "accord", "deal"},
+    "election": {"elect", "registr"},
+    "withdrawal": {"withdraw"},
+    "meeting": {"meet", "summit", "confere"},
+    "military": {"assault", "attack"},
+    "political": {"oust", "rebellion", "split", "governm"},
+    "report": {"report", "estimat", "assessm", "investi"},
+}
+
+
+@dataclass(slots=True)
+class Cluster:
+    members: list[Candidate] = field(default_factory=list)
+    date: DateInterval | None = None
+    type: str = "other"
+    actors: set[str] = field(default_factory=set)
+    tokens: set[str] = field(default_factory=set)
+
+    def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
+        self.members.append(candidate)
+        if self.date is None:
+            self.date = candidate.date
+            self.type = candidate.type
+        elif candidate.type != "statement" and self.type == "statement":
+            self.type = candidate.type
+        for key, _ in candidate.actors:
+            self.actors |= related(key)
+        self.tokens |= candidate.tokens
+
+
+def width(interval: DateInterval) -> int:
+    return (interval.end - interval.start).days
+
+
+def overlaps(a: DateInterval, b: DateInterval) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def score(
+    candidate: Candidate, cluster: Cluster, related: Callable[[str], set[str]], default: str | None
+) -> float:
+    assert cluster.date is not None
+    if not overlaps(candidate.date, cluster.date):
+        return 0.0
+    actors: set[str] = set()
+    for key, _ in candidate.actors:
+        actors |= related(key)
+    shared = (actors & cluster.actors) - {default}
+    union = candidate.tokens | cluster.tokens
+    similarity = len(candidate.tokens & cluster.tokens) / len(union) if union else 0.0
+    same_day = width(candidate.date) == 0 and width(cluster.date) == 0
+    types_agree = candidate.type == cluster.type
+    compatible = types_agree or "statement" in (candidate.type, cluster.type)
+    if not compatible and not (same_day and shared):
+        return 0.0
+    value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
+    if types_agree and candidate.tokens & cluster.tokens & SIGNATURES.get(cluster.type, set()):
+        value += 1.0  # both name the happening itself: "truce"/"ceasefire", "elections"
+    if same_day and shared:
+        value += 1.0
+    if default and default in actors and default in cluster.actors and not shared:
+        value += 0.5
+    return value
+
+
+def cluster_candidates(
+    candidates: Sequence[Candidate], related: Callable[[str], set[str]], default: str | None
+) -> list[Cluster]:
+    ordered = sorted(
+        candidates,
+        key=lambda c: (width(c.date), c.lead, c.file_name, c.quote_start, c.date.start),
+    )
+    clusters: list[Cluster] = []
+    # Clusters indexed by month, so a candidate is compared with those of overlapping months.
+    by_month: dict[int, list[Cluster]] = defaultdict(list)
+    for candidate in ordered:
+        chosen: Cluster | None = None
+        best = MIN_SCORE
+        seen: set[int] = set()
+        for month in _months(candidate.date):
+            for cluster in by_month.get(month, []):
+                if id(cluster) in seen:
+                    continue
+                seen.add(id(cluster))
+                value = score(candidate, cluster, related, default)
+                if value >= best:
+                    chosen, best = cluster, value + 1e-9
+        if chosen is not None:
+            chosen.add(candidate, related)
+            continue
+        cluster = Cluster()
+        cluster.add(candidate, related)
+        clusters.append(cluster)
+        for month in _months(candidate.date):
+            by_month[month].append(cluster)
+    return clusters
+
+
+def _months(interval: DateInterval) -> range:
+    first = interval.start.year * 12 + interval.start.month
+    last = interval.end.year * 12 + interval.end.month
+    if last - first > 36:
+        last = first + 36
+    return range(first, last + 1)

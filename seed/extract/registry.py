@@ -1,0 +1,146 @@
+"""The curated actor registry (`seed/registry/actors.yaml`) and its surface-form matcher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from seed.extract.types import ActorRecord, ActorRelation, ActorType
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "registry" / "actors.yaml"
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = folded.replace("+", " plus ")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return letters.isupper() and len(letters) <= 6
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    actor_key: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(slots=True)
+class Registry:
+    actors: dict[str, ActorRecord]
+    relations: list[ActorRelation]
+    places: tuple[str, ...]
+    default_actor: str | None
+    _case_sensitive: re.Pattern[str] = field(init=False, repr=False)
+    _case_insensitive: re.Pattern[str] = field(init=False, repr=False)
+    _places: re.Pattern[str] = field(init=False, repr=False)
+    _by_surface: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_surface = {}
+        exact: list[str] = []
+        folded: list[str] = []
+        for record in self.actors.values():
+            for surface in (record.name, *record.aliases):
+                key = surface if _is_acronym(surface) else _fold(surface)
+                self._by_surface.setdefault(key, record.key)
+                (exact if _is_acronym(surface) else folded).append(surface)
+        self._case_sensitive = _alternation(exact, flags=0)
+        self._case_insensitive = _alternation(folded, flags=re.IGNORECASE)
+        self._places = _alternation(list(self.places), flags=0)
+
+    def find(self, text: str) -> list[ActorHit]:
+        """Every actor surface form in `text`, longest match first, no overlaps."""
+        hits: list[ActorHit] = []
+        for pattern, fold in ((self._case_insensitive, True), (self._case_sensitive, False)):
+            for m in pattern.finditer(_plain_quotes(text)):
+                surface = m.group(0)
+                key = self._by_surface.get(_fold(surface) if fold else surface)
+                if key is not None:
+                    hits.append(ActorHit(key, m.start(), m.end(), surface))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[ActorHit] = []
+        for hit in hits:
+            if kept and hit.start < kept[-1].end:
+                continue
+            kept.append(hit)
+        return kept
+
+    def find_places(self, text: str) -> list[tuple[int, str]]:
+        return [(m.start(), m.group(0)) for m in self._places.finditer(text)]
+
+    def get(self, key: str) -> ActorRecord | None:
+        return self.actors.get(key)
+
+    def led_force(self, person_key: str) -> str | None:
+        """The armed group or government a person leads ("Haftar's forces" -> the LNA)."""
+        for r in self.relations:
+            if r.subject_key == person_key and r.relation == "leads":
+                led = self.actors.get(r.object_key)
+                if led is not None and led.type in {"armed_group", "government"}:
+                    return led.key
+        return None
+
+    def related(self, key: str) -> set[str]:
+        """The actor and the bodies it is part of (a UN council counts as the UN)."""
+        found = {key}
+        for r in self.relations:
+            if r.subject_key == key and r.relation == "part_of":
+                found.add(r.object_key)
+        return found
+
+
+def _plain_quotes(text: str) -> str:
+    # Same length as the input, so offsets stay valid.
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _fold(surface: str) -> str:
+    return _plain_quotes(surface).casefold()
+
+
+def _alternation(surfaces: list[str], *, flags: int) -> re.Pattern[str]:
+    unique = sorted({_plain_quotes(s) for s in surfaces if s}, key=len, reverse=True)
+    if not unique:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(s) for s in unique)
+    # Letters and digits around a match mean it is part of another word ("Wagnerian", "UNSMIL").
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
+
+
+def load_registry(path: Path | None = None) -> Registry:
+    data = cast(dict[str, Any], yaml.safe_load((path or DEFAULT_PATH).read_text("utf-8")))
+    actors: dict[str, ActorRecord] = {}
+    for entry in data.get("actors", []):
+        name = str(entry["name"])
+        key = slug(name)
+        aliases = tuple(dict.fromkeys(str(a) for a in entry.get("aliases", []) if str(a) != name))
+        actors[key] = ActorRecord(
+            key=key,
+            name=name,
+            type=cast(ActorType, entry["type"]),
+            aliases=aliases,
+            discovered=False,
+            description=entry.get("description"),
+        )
+    relations = [
+        ActorRelation(subject_key=s, relation=r, object_key=o)
+        for s, r, o in data.get("relations", [])
+        if s in actors and o in actors
+    ]
+    return Registry(
+        actors=actors,
+        relations=relations,
+        places=tuple(str(p) for p in data.get("places", [])),
+        default_actor=data.get("default_actor"),
+    )

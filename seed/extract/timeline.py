@@ -1,0 +1,274 @@
+"""The corpus-level reading: articles in, a merged, source-attributed `Timeline` out.
+
+Order of work: parse every article; extract the events of dated articles; infer the
+publication dates of undated ones from those (and extract theirs); find near-duplicate
+paragraphs; merge candidates across sources into events; extract and merge pledges and rate them
+as of the newest source. Deterministic: the same articles in any order give the same timeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date
+
+from seed.extract.actors import ArticleActors
+from seed.extract.dates import add_duration
+from seed.extract.dedupe import jaccard, origins
+from seed.extract.errors import ArticleError
+from seed.extract.events import Candidate, extract_candidates
+from seed.extract.infer_publication import _lower_bound, infer_publication, wide_interval
+from seed.extract.merge import Cluster, cluster_candidates, overlaps, width
+from seed.extract.parse import ParsedArticle, parse_article
+from seed.extract.pledges import PledgeCandidate, extract_pledges, status_of
+from seed.extract.registry import Registry, load_registry
+from seed.extract.types import (
+    ActorLink,
+    ActorRecord,
+    ArticleProblem,
+    DateInterval,
+    Mention,
+    PublicationDate,
+    Quote,
+    RawArticle,
+    SourceResult,
+    Timeline,
+    TimelineEvent,
+    TimelinePledge,
+)
+
+
+def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = None) -> Timeline:
+    registry = registry or load_registry()
+    timeline = Timeline()
+    parsed: list[ParsedArticle] = []
+    for raw in sorted(articles, key=lambda a: a.file_name):
+        try:
+            parsed.append(parse_article(raw))
+        except ArticleError as exc:
+            timeline.problems.append(ArticleProblem(raw.file_name, str(exc)))
+
+    readers: dict[str, ArticleActors] = {}
+    for article in parsed:
+        reader = ArticleActors(registry)
+        reader.scan("\n".join(s.text for s in article.sentences))
+        readers[article.raw.file_name] = reader
+
+    publications: dict[str, PublicationDate] = {}
+    candidates: dict[str, list[Candidate]] = {}
+    for article in parsed:
+        if article.published is None:
+            continue
+        day = article.published
+        how = "the article's date marker" if article.from_marker else "the submitter"
+        publications[article.raw.file_name] = PublicationDate(
+            DateInterval(day, day, "day"), explicit=True, reason=f"stated by {how}"
+        )
+    for article in parsed:
+        name = article.raw.file_name
+        if name in publications:
+            candidates[name] = extract_candidates(
+                article, publications[name].interval, readers[name], registry.default_actor
+            )
+    anchors = [c for cs in candidates.values() for c in cs if width(c.date) <= 7]
+    persons = {k for k, r in registry.actors.items() if r.type == "person"}
+    for reader in readers.values():
+        persons |= {k for k, r in reader.discovered.items() if r.type == "person"}
+    for article in parsed:
+        name = article.raw.file_name
+        if name in publications:
+            continue
+        provisional = wide_interval(_lower_bound(article))
+        rough = extract_candidates(article, provisional, readers[name], registry.default_actor)
+        publications[name] = infer_publication(article, rough, anchors, person_keys=persons)
+        candidates[name] = extract_candidates(
+            article, publications[name].interval, readers[name], registry.default_actor
+        )
+
+    _assign_origins(parsed, candidates)
+    all_candidates = [c for name in sorted(candidates) for c in candidates[name]]
+    clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
+    events, event_of = _events(clusters)
+    timeline.events = events
+
+    pledges: list[PledgeCandidate] = []
+    for article in parsed:
+        name = article.raw.file_name
+        pledges.extend(
+            extract_pledges(
+                article, candidates[name], publications[name].interval, readers[name].find
+            )
+        )
+    as_of = max((p.interval.end for p in publications.values()), default=date.today())
+    timeline.pledges = _pledges(pledges, clusters, event_of, as_of)
+
+    for article in parsed:
+        pub = publications[article.raw.file_name]
+        timeline.sources.append(
+            SourceResult(
+                file_name=article.raw.file_name,
+                text=article.raw.text,
+                sha256=hashlib.sha256(article.raw.text.encode("utf-8")).hexdigest(),
+                title=article.title,
+                publisher=article.publisher,
+                url=article.raw.url,
+                publication=pub,
+            )
+        )
+    timeline.actors = _actors(registry, readers, timeline)
+    timeline.relations = list(registry.relations)
+    return timeline
+
+
+def _assign_origins(parsed: list[ParsedArticle], candidates: dict[str, list[Candidate]]) -> None:
+    keys: list[tuple[str, int]] = []
+    texts: list[str] = []
+    for article in parsed:
+        for para in article.paragraphs:
+            keys.append((article.raw.file_name, para.index))
+            texts.append(para.text)
+    ids = dict(zip(keys, origins(texts), strict=True))
+    for name, cands in candidates.items():
+        for c in cands:
+            c.origin = ids.get((name, c.paragraph), f"{name}:{c.paragraph}")
+
+
+def _event_key(cluster: Cluster) -> str:
+    first = min(cluster.members, key=lambda c: (c.file_name, c.quote_start))
+    digest = hashlib.blake2b(
+        f"{first.file_name}:{first.quote_start}:{first.date_text}".encode(), digest_size=8
+    )
+    return "e" + digest.hexdigest()
+
+
+def _events(clusters: list[Cluster]) -> tuple[list[TimelineEvent], dict[int, str]]:
+    events: list[TimelineEvent] = []
+    event_of: dict[int, str] = {}
+    for cluster in clusters:
+        assert cluster.date is not None
+        key = _event_key(cluster)
+        lead = cluster.members[0]
+        for member in cluster.members:
+            event_of[id(member)] = key
+        links: dict[str, ActorLink] = {}
+        for member in cluster.members:
+            for actor, role in member.actors:
+                links.setdefault(actor, ActorLink(actor, role))
+        mentions = tuple(
+            Mention(
+                file_name=m.file_name,
+                quote=Quote(m.quote_start, m.quote_end, m.quote),
+                date_text=m.date_text,
+                origin=m.origin,
+            )
+            for m in sorted(cluster.members, key=lambda c: (c.file_name, c.quote_start))
+        )
+        location = lead.location or next((m.location for m in cluster.members if m.location), None)
+        events.append(
+            TimelineEvent(
+                key=key,
+                title=lead.title,
+                summary=lead.summary,
+                type=cluster.type,
+                date=cluster.date,
+                date_resolved=cluster.date.precision != "unknown",
+                location=location,
+                actors=tuple(links.values()),
+                mentions=mentions,
+            )
+        )
+    events.sort(key=lambda e: (e.date.start, e.date.end, e.key))
+    return events, event_of
+
+
+def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str]) -> bool:
+    a_event = event_of.get(id(a.event)) if a.event else None
+    b_event = event_of.get(id(b.event)) if b.event else None
+    if a.quantity is not None and a.quantity == b.quantity and a.unit == b.unit:
+        return bool(set(a.actors) & set(b.actors)) and overlaps(a.made, b.made)
+    similar = jaccard(frozenset(map(hash, a.tokens)), frozenset(map(hash, b.tokens))) >= 0.35
+    if a_event is not None and a_event == b_event:
+        return (a.duration is not None and a.duration == b.duration) or similar
+    related = bool(set(a.actors) & set(b.actors)) or (
+        a.file_name == b.file_name and not (a.actors and b.actors)
+    )
+    return similar and overlaps(a.made, b.made) and related
+
+
+def _pledges(
+    found: list[PledgeCandidate],
+    clusters: list[Cluster],
+    event_of: dict[int, str],
+    as_of: date,
+) -> list[TimelinePledge]:
+    cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
+    groups: list[list[PledgeCandidate]] = []
+    for pledge in sorted(found, key=lambda p: (width(p.made), p.file_name, p.quote_start)):
+        for group in groups:
+            if _same_pledge(group[0], pledge, event_of):
+                group.append(pledge)
+                break
+        else:
+            groups.append([pledge])
+    withdrawals = [
+        (c.date, c.actors, c.members[0].summary)
+        for c in clusters
+        if c.date is not None and c.type == "withdrawal"
+    ]
+    result: list[TimelinePledge] = []
+    for group in groups:
+        first = group[0]
+        event_key = next((event_of.get(id(p.event)) for p in group if p.event), None)
+        made = first.made
+        if event_key is not None:
+            cluster_date = cluster_of_key[event_key].date
+            if cluster_date is not None and width(cluster_date) < width(made):
+                made = cluster_date
+        duration = next((p.duration for p in group if p.duration), None)
+        deadline = add_duration(made, *duration) if duration else None
+        actors: list[str] = []
+        for p in group:
+            actors += [a for a in p.actors if a not in actors]
+        if event_key is not None:
+            # Who made a pledge is who made the agreement it comes from, whichever source says so.
+            actors += sorted(a for a in cluster_of_key[event_key].actors if a not in actors)
+        quantity = next((p.quantity for p in group if p.quantity is not None), None)
+        unit = next((p.unit for p in group if p.unit), None)
+        status, reason = status_of(made, deadline, set(actors), withdrawals, as_of)
+        mentions = tuple(
+            Mention(p.file_name, Quote(p.quote_start, p.quote_end, p.quote), None, p.origin)
+            for p in sorted(group, key=lambda p: (p.file_name, p.quote_start))
+        )
+        digest = hashlib.blake2b(
+            f"{first.file_name}:{first.quote_start}".encode(), digest_size=8
+        ).hexdigest()
+        result.append(
+            TimelinePledge(
+                key="p" + digest,
+                text=first.text,
+                actors=tuple(ActorLink(a, "pledger") for a in actors),
+                made=made,
+                deadline=deadline,
+                quantity=quantity,
+                unit=unit,
+                status=status,
+                status_reason=reason,
+                mentions=mentions,
+                event_key=event_key,
+            )
+        )
+    result.sort(key=lambda p: (p.made.start, p.key))
+    return result
+
+
+def _actors(
+    registry: Registry, readers: dict[str, ArticleActors], timeline: Timeline
+) -> list[ActorRecord]:
+    used = {link.actor_key for e in timeline.events for link in e.actors}
+    used |= {link.actor_key for p in timeline.pledges for link in p.actors}
+    records: dict[str, ActorRecord] = dict(registry.actors)
+    for name in sorted(readers):
+        for key, record in readers[name].discovered.items():
+            if key in used and key not in records:
+                records[key] = record
+    return [records[k] for k in sorted(records)]
