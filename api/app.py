@@ -8,9 +8,21 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.caching import ResponseCache, ResponseCacheMiddleware
+from api.change_listener import ChangeListener
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
 from api.problem_handlers import install_problem_handlers
-from api.routes import health
+from api.routes import (
+    actors,
+    curation,
+    events,
+    health,
+    history,
+    keys,
+    pledges,
+    source_ingest,
+    sources,
+)
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
 
@@ -40,9 +52,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.engine = engine
             app.state.sessionmaker = make_sessionmaker(engine)
+        listener = None
+        if engine is not None and settings.response_cache:
+            # Each worker clears its response cache when a writer commits a change.
+            listener = ChangeListener(engine, app.state.response_cache.clear)
+            listener.start()
         try:
             yield
         finally:
+            if listener is not None:
+                await listener.stop()
             if engine is not None:
                 await engine.dispose()
 
@@ -55,8 +74,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(events.router)
+    app.include_router(actors.router)
+    app.include_router(sources.router)
+    app.include_router(pledges.router)
+    app.include_router(keys.router)
+    app.include_router(curation.router)
+    app.include_router(history.router)
+    app.include_router(source_ingest.router)
 
     # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
+    app.state.response_cache = ResponseCache(
+        max_entries=settings.response_cache_size, ttl=settings.response_cache_ttl
+    )
+    if settings.response_cache:
+        # Innermost: cached bodies still pass through CORS and access logging.
+        app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(ProblemMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(

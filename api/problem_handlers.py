@@ -24,7 +24,16 @@ from api.errors import (
 )
 
 # asyncpg and OS-level failures that mean "the database is not there", whatever layer raised them.
-_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeoutError, ConnectionError, TimeoutError)
+# FileNotFoundError: a server reached over a Unix socket (the embedded one) is stopped and its
+# socket file is gone; asyncpg raises it raw from connect().
+_UNAVAILABLE = (
+    OperationalError,
+    InterfaceError,
+    PoolTimeoutError,
+    ConnectionError,
+    TimeoutError,
+    FileNotFoundError,
+)
 
 
 def problem_response(error: ApiError, request: Request) -> Response:

@@ -27,6 +27,13 @@ class Settings(BaseSettings):
     log_json: bool = False
     cors_origins: list[str] = ["*"]
     cache_max_age: int = 60
+    response_cache: bool = Field(
+        default=True, description="Per-process cache of GET responses, cleared on data change."
+    )
+    response_cache_size: int = 2048
+    response_cache_ttl: float = Field(
+        default=30.0, description="Seconds; a safety net should a change notification be missed."
+    )
     db_pool_size: int = 10
     db_connect_timeout: float = 3.0
     db_command_timeout: float = 10.0

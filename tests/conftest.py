@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 
 import pytest
 from httpx import ASGITransport, AsyncClient
@@ -21,6 +22,7 @@ from api.settings import PROJECT_ROOT, Settings, async_url
 from db import migrate
 from db.engine import make_engine
 from db.runtime import create_database, drop_database, with_database
+from seed.pipeline import IngestReport
 
 
 @pytest.fixture(scope="session")
@@ -67,19 +69,31 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture(scope="session")
-async def corpus(engine: AsyncEngine) -> object:
-    """The sample corpus, ingested once (committed) into the session's database."""
+async def corpus_engine(scratch_database: object) -> AsyncIterator[AsyncEngine]:
+    """A second database holding the ingested sample corpus, so that tests building their own
+    data on `engine` never collide with it."""
+    assert callable(scratch_database)
+    url: str = scratch_database()
+    migrate.upgrade(url)
+    engine = make_engine(url, pool_size=2)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def corpus(corpus_engine: AsyncEngine) -> IngestReport:
+    """The sample corpus, ingested once (committed) into the corpus database."""
     from seed.pipeline import expand_paths, ingest, read_articles
 
     articles, problems = read_articles(expand_paths([PROJECT_ROOT / "seed" / "corpus"]))
-    async with AsyncSession(engine, expire_on_commit=False) as session, session.begin():
+    async with AsyncSession(corpus_engine, expire_on_commit=False) as session, session.begin():
         report = await ingest(session, articles, problems)
     assert report.counts()["failed"] == 0, report.as_dict()
     return report
 
 
-@pytest.fixture
-async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+@asynccontextmanager
+async def rolled_back_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
     """A session whose commits only release savepoints: everything is rolled back after."""
     async with engine.connect() as conn:
         outer = await conn.begin()
@@ -93,13 +107,8 @@ async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
             await outer.rollback()
 
 
-@pytest.fixture
-def settings() -> Settings:
-    return Settings(database_url=None, data_dir=PROJECT_ROOT / ".data")
-
-
-@pytest.fixture
-async def client(session: AsyncSession, settings: Settings) -> AsyncIterator[AsyncClient]:
+@asynccontextmanager
+async def client_for(session: AsyncSession, settings: Settings) -> AsyncIterator[AsyncClient]:
     app = create_app(settings)
 
     async def test_session() -> AsyncIterator[AsyncSession]:
@@ -114,4 +123,39 @@ async def client(session: AsyncSession, settings: Settings) -> AsyncIterator[Asy
     app.dependency_overrides[get_session] = test_session
     transport = ASGITransport(app=app)
     async with AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A rolled-back session on the empty, migrated test database."""
+    async with rolled_back_session(engine) as session:
+        yield session
+
+
+@pytest.fixture
+async def corpus_session(
+    corpus_engine: AsyncEngine, corpus: IngestReport
+) -> AsyncIterator[AsyncSession]:
+    """A rolled-back session on the database holding the ingested sample corpus."""
+    async with rolled_back_session(corpus_engine) as session:
+        yield session
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(database_url=None, data_dir=PROJECT_ROOT / ".data")
+
+
+@pytest.fixture
+async def client(session: AsyncSession, settings: Settings) -> AsyncIterator[AsyncClient]:
+    async with client_for(session, settings) as http:
+        yield http
+
+
+@pytest.fixture
+async def corpus_client(
+    corpus_session: AsyncSession, settings: Settings
+) -> AsyncIterator[AsyncClient]:
+    async with client_for(corpus_session, settings) as http:
         yield http

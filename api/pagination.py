@@ -1,0 +1,90 @@
+"""Opaque keyset cursors and the `next` link of list responses.
+
+A cursor is base64url(JSON [kind, key values..., check]). `kind` names the list and sort order
+it belongs to; `check` is a short keyed hash that catches truncated or hand-edited cursors. It
+is an integrity check, not a secret: a cursor only says where a page of public data starts.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+import orjson
+from starlette.requests import Request
+
+from api.errors import BadRequest
+
+_KEY = b"libya-timeline-cursor-v1"
+T = TypeVar("T")
+
+
+def _check(payload: list[str]) -> str:
+    return hashlib.blake2b(orjson.dumps(payload), key=_KEY, digest_size=6).hexdigest()
+
+
+def encode_cursor(kind: str, values: Sequence[object]) -> str:
+    payload = [kind, *(str(v) for v in values)]
+    raw = orjson.dumps([*payload, _check(payload)])
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def decode_cursor(token: str, kind: str) -> list[str]:
+    """The key values of a cursor made by `encode_cursor(kind, ...)`; 400 problem otherwise."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        decoded = orjson.loads(raw)
+    except (binascii.Error, ValueError) as exc:
+        raise _bad() from exc
+    if (
+        not isinstance(decoded, list)
+        or len(decoded) < 2
+        or not all(isinstance(v, str) for v in decoded)
+        or _check(decoded[:-1]) != decoded[-1]
+    ):
+        raise _bad()
+    if decoded[0] != kind:
+        raise BadRequest(
+            "The cursor belongs to another list or sort order; start again without it.",
+            invalid_params=[{"name": "cursor", "in": "query", "reason": "wrong list or sort"}],
+        )
+    return list(decoded[1:-1])
+
+
+def _bad() -> BadRequest:
+    return BadRequest(
+        "The cursor is malformed or was modified; use the `next` link of the previous page.",
+        invalid_params=[{"name": "cursor", "in": "query", "reason": "malformed cursor"}],
+    )
+
+
+def parse_key(values: list[str], *parsers: Callable[[str], Any]) -> tuple[Any, ...]:
+    if len(values) != len(parsers):
+        raise _bad()
+    try:
+        return tuple(parse(v) for parse, v in zip(parsers, values, strict=True))
+    except ValueError as exc:
+        raise _bad() from exc
+
+
+def date_uuid_key(token: str | None, kind: str) -> tuple[date, uuid.UUID] | None:
+    if token is None:
+        return None
+    d, i = parse_key(decode_cursor(token, kind), date.fromisoformat, uuid.UUID)
+    return d, i
+
+
+def next_url(request: Request, kind: str, key: Sequence[object] | None) -> str | None:
+    """Absolute URL of the next page (the same query with a new cursor), or None."""
+    if key is None:
+        return None
+    return str(request.url.include_query_params(cursor=encode_cursor(kind, key)))
+
+
+def link_header(url: str | None) -> dict[str, str]:
+    return {"Link": f'<{url}>; rel="next"'} if url else {}

@@ -1,0 +1,76 @@
+"""Response builders: orjson bodies with ETag and Cache-Control, 304 on If-None-Match."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from api.caching import body_etag, cache_control, etag_matches
+from api.pagination import link_header
+
+JSON = "application/json"
+
+
+def dumps(content: Any, option: int = 0) -> bytes:
+    # asyncpg returns its own UUID type, which orjson does not know: str() it.
+    return orjson.dumps(content, default=str, option=option)
+
+
+def _max_age(request: Request) -> int:
+    return int(request.app.state.settings.cache_max_age)
+
+
+def _conditional(
+    request: Request, etag: str, headers: Mapping[str, str] | None = None
+) -> tuple[dict[str, str], Response | None]:
+    merged = {"ETag": etag, "Cache-Control": cache_control(_max_age(request)), **(headers or {})}
+    if etag_matches(request.headers.get("if-none-match"), etag):
+        return merged, Response(status_code=304, headers=merged)
+    return merged, None
+
+
+def json_response(
+    request: Request,
+    content: Any,
+    *,
+    etag: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    media_type: str = JSON,
+) -> Response:
+    """`content` as JSON; ETag is `etag` (a resource version) or a hash of the body."""
+    body = dumps(content)
+    merged, not_modified = _conditional(request, etag or body_etag(body), headers)
+    if not_modified is not None:
+        return not_modified
+    return Response(body, media_type=media_type, headers=merged)
+
+
+def page_response(request: Request, items: list[dict[str, Any]], next_url: str | None) -> Response:
+    """A list page: `{"items": [...], "next": url|null}` plus an RFC 8288 Link header."""
+    return json_response(request, {"items": items, "next": next_url}, headers=link_header(next_url))
+
+
+def text_response(request: Request, body: bytes, *, media_type: str) -> Response:
+    merged, not_modified = _conditional(request, body_etag(body))
+    if not_modified is not None:
+        return not_modified
+    return Response(body, media_type=media_type, headers=merged)
+
+
+def stream_response(
+    request: Request,
+    chunks: AsyncIterator[bytes],
+    *,
+    media_type: str,
+    etag: str,
+    filename: str | None = None,
+) -> Response:
+    headers = {"Content-Disposition": f'inline; filename="{filename}"'} if filename else {}
+    merged, not_modified = _conditional(request, etag, headers)
+    if not_modified is not None:
+        return not_modified
+    return StreamingResponse(chunks, media_type=media_type, headers=merged)

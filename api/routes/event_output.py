@@ -1,0 +1,99 @@
+"""Shape a filtered event query as a JSON page or as a streamed export."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.responses import Response
+
+from api.caching import weak_etag
+from api.exports.icalendar import ics_chunks
+from api.exports.negotiation import MEDIA_TYPES, Format
+from api.exports.tabular import csv_chunks, ndjson_chunks
+from api.exports.timelinejs import timelinejs_chunks
+from api.pagination import date_uuid_key, next_url
+from api.responses import page_response, stream_response
+from api.routes.event_params import EventParams
+from api.schemas.common import (
+    BAD_REQUEST,
+    INVALID,
+    NOT_ACCEPTABLE,
+    NOT_FOUND,
+    NOT_MODIFIED,
+    Responses,
+)
+from api.schemas.events import EventPage, Timeline
+from db.repositories import events as repo
+
+CALENDAR_NAME = "Libya ceasefire timeline"
+
+EVENT_LIST_RESPONSES: Responses = {
+    200: {
+        # `format=timelinejs` is application/json too, hence the union.
+        "model": EventPage | Timeline,
+        "description": "A page of events (JSON), or every matching event as an export. "
+        'A `Link: <...>; rel="next"` header accompanies `next` on JSON pages.',
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+            "text/calendar": {"schema": {"type": "string"}},
+        },
+    },
+    **BAD_REQUEST,
+    **NOT_FOUND,
+    **INVALID,
+    **NOT_MODIFIED,
+    **NOT_ACCEPTABLE,
+}
+
+
+async def render_events(
+    request: Request,
+    session: AsyncSession,
+    params: EventParams,
+    fmt: Format,
+    *,
+    extra_groups: tuple[tuple[uuid.UUID, ...], ...] = (),
+) -> Response:
+    kind = f"events:{params.sort}"
+    after = date_uuid_key(params.cursor, kind)
+    filter = await params.to_filter(session, extra_groups=extra_groups)
+    descending = params.sort == "-date"
+    if fmt == "json":
+        page = await repo.list_events(
+            session, filter=filter, after=after, descending=descending, limit=params.limit
+        )
+        return page_response(request, page.items, next_url(request, kind, page.next_key))
+
+    etag = weak_etag(
+        fmt, request.url.path, request.url.query, *await repo.fingerprint(session, filter=filter)
+    )
+    batches = repo.iter_events(session, filter=filter, after=after, descending=descending)
+    chunks: AsyncIterator[bytes]
+    if fmt == "csv":
+        chunks = csv_chunks(batches)
+    elif fmt == "ndjson":
+        chunks = ndjson_chunks(batches)
+    elif fmt == "ics":
+        chunks = ics_chunks(batches, name=CALENDAR_NAME)
+    else:
+        chunks = timelinejs_chunks(
+            batches, headline=CALENDAR_NAME, text=_describe(request.query_params)
+        )
+    extension = {"timelinejs": "timelinejs.json"}.get(fmt, fmt)
+    return stream_response(
+        request,
+        chunks,
+        media_type=MEDIA_TYPES[fmt],
+        etag=etag,
+        filename=f"events.{extension}",
+    )
+
+
+def _describe(query: Any) -> str:
+    shown = [f"{k}={v}" for k, v in query.multi_items() if k not in {"format", "cursor"}]
+    return "Filtered by " + ", ".join(shown) if shown else "All events"

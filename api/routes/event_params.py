@@ -1,0 +1,214 @@
+"""Query parameters of `/events` (shared by `/actors/{id}/events` and the export routes)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Query
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.errors import InvalidParameters, NotFound
+from api.exports.negotiation import Format
+from db.repositories import actors as actor_repo
+from db.repositories.filters import EventFilter
+
+
+@dataclass(frozen=True, slots=True)
+class EventParams:
+    actor: str | None
+    actor_role: str | None
+    type: tuple[str, ...]
+    date_from: date | None
+    date_to: date | None
+    source: uuid.UUID | None
+    location: str | None
+    q: str | None
+    min_sources: int | None
+    as_of: date | None
+    sort: Literal["date", "-date"]
+    cursor: str | None
+    limit: int
+
+    async def to_filter(
+        self, session: AsyncSession, *, extra_groups: tuple[tuple[uuid.UUID, ...], ...] = ()
+    ) -> EventFilter:
+        """Resolve `actor` to ids (404 when it names nobody) and build the repository filter."""
+        groups = extra_groups
+        if self.actor is not None:
+            ids = await actor_repo.resolve(session, ref=self.actor)
+            if not ids:
+                raise NotFound(f"No actor is called or identified by {self.actor!r}.")
+            groups = (*groups, ids)
+        return EventFilter(
+            actor_groups=groups,
+            actor_role=self.actor_role,
+            types=self.type,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            source_id=self.source,
+            location=self.location,
+            q=self.q,
+            min_sources=self.min_sources,
+            as_of=self.as_of,
+        )
+
+
+def event_params(
+    actor: Annotated[
+        str | None,
+        Query(
+            description="Actor by canonical name, any alias (case- and accent-insensitive), "
+            "key or id. An alias shared by several actors matches all of them; a name "
+            "matching no actor is a 404 problem, not an empty list.",
+            openapi_examples={
+                "name": {"summary": "Canonical name", "value": "Haftar"},
+                "alias": {"summary": "Alias, any case", "value": "hifter"},
+            },
+        ),
+    ] = None,
+    actor_role: Annotated[
+        str | None,
+        Query(
+            description="Only the actor's part with this role (with `actor`), or any actor "
+            "with this role.",
+            openapi_examples={"signatory": {"summary": "Signatory", "value": "signatory"}},
+        ),
+    ] = None,
+    type: Annotated[
+        list[str] | None,
+        Query(
+            description="Event type; repeat for several (`type=agreement&type=meeting`).",
+            openapi_examples={"agreement": {"summary": "Agreements", "value": ["agreement"]}},
+        ),
+    ] = None,
+    date_from: Annotated[
+        date | None,
+        Query(
+            description="ISO date. Events whose [date_start, date_end] interval ends on or "
+            "after this day (interval overlap).",
+            openapi_examples={"ceasefire": {"summary": "Geneva ceasefire", "value": "2020-10-23"}},
+        ),
+    ] = None,
+    date_to: Annotated[
+        date | None,
+        Query(
+            description="ISO date. Events whose interval starts on or before this day.",
+            openapi_examples={
+                "deadline": {"summary": "Withdrawal deadline", "value": "2021-01-23"}
+            },
+        ),
+    ] = None,
+    source: Annotated[
+        uuid.UUID | None,
+        Query(
+            description="Only events mentioned by this source (id).",
+            openapi_examples={
+                "source": {
+                    "summary": "A source id",
+                    "value": "0f9e1c56-5a55-5c1e-9d1c-000000000000",
+                }
+            },
+        ),
+    ] = None,
+    location: Annotated[
+        str | None,
+        Query(
+            description="Exact location, case-insensitive.",
+            openapi_examples={"geneva": {"summary": "Geneva", "value": "geneva"}},
+        ),
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Full-text search (English stemming) over title, summary and quotes; "
+            "web-search syntax: quotes for phrases, `or`, `-` to exclude.",
+            openapi_examples={"mercenaries": {"summary": "Mercenaries", "value": "mercenaries"}},
+        ),
+    ] = None,
+    min_sources: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=10_000,
+            description="At least this many independent sources (distinct origins: copies of "
+            "one wire story count once).",
+            openapi_examples={"corroborated": {"summary": "Corroborated", "value": 2}},
+        ),
+    ] = None,
+    as_of: Annotated[
+        date | None,
+        Query(
+            description="The timeline as sources published by this day told it: only mentions "
+            "from sources whose latest possible publication day (`published_end`) is on or "
+            "before `as_of` count; events without such a mention are hidden. Conservative for "
+            "inferred publication dates: an article known only to date from a range counts "
+            "from the end of that range.",
+            openapi_examples={"action plan": {"summary": "JMC action plan", "value": "2021-10-08"}},
+        ),
+    ] = None,
+    sort: Annotated[
+        Literal["date", "-date"],
+        Query(
+            description="`date`: oldest first (date_start, then id); `-date`: newest first.",
+            openapi_examples={"newest": {"summary": "Newest first", "value": "-date"}},
+        ),
+    ] = "date",
+    cursor: Annotated[
+        str | None,
+        Query(
+            description="Opaque position from the previous page's `next` link.",
+            openapi_examples={"first": {"summary": "First page: omit", "value": ""}},
+        ),
+    ] = None,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=500,
+            description="Page size (JSON pages only; exports contain every matching event).",
+            openapi_examples={"fifty": {"summary": "Default", "value": 50}},
+        ),
+    ] = 50,
+) -> EventParams:
+    texts = {"actor": actor, "actor_role": actor_role, "location": location, "q": q}
+    texts |= {f"type.{i}": t for i, t in enumerate(type or ())}
+    # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the driver.
+    bad = [name for name, value in texts.items() if value is not None and "\x00" in value]
+    if bad:
+        raise InvalidParameters(
+            "Parameters must not contain NUL characters.",
+            [{"name": name, "in": "query", "reason": "contains a NUL character"} for name in bad],
+        )
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise InvalidParameters(
+            "date_from is after date_to.",
+            [{"name": "date_from", "in": "query", "reason": "must not be after date_to"}],
+        )
+    return EventParams(
+        actor=actor,
+        actor_role=actor_role,
+        type=tuple(type or ()),
+        date_from=date_from,
+        date_to=date_to,
+        source=source,
+        location=location,
+        q=q or None,
+        min_sources=min_sources,
+        as_of=as_of,
+        sort=sort,
+        cursor=cursor or None,
+        limit=limit,
+    )
+
+
+FormatParam = Annotated[
+    Format | None,
+    Query(
+        description="Representation; overrides the Accept header. `json` (paged), `csv`, "
+        "`ndjson`, `ics` (iCalendar) and `timelinejs` (TimelineJS3) contain every match.",
+        openapi_examples={"csv": {"summary": "CSV", "value": "csv"}},
+    ),
+]

@@ -1,0 +1,152 @@
+"""Reads of actors: lookup by id, key or any alias; lists; one actor with relations and counts."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import ARRAY, Select, String, Uuid, func, literal, or_, select, tuple_, union
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Actor, ActorAlias, ActorRelation, Event, EventActor, Pledge, PledgeActor
+from db.text_norm import normalise_name
+
+ActorKey = tuple[str, uuid.UUID]
+
+_ACTOR_COLUMNS = (
+    Actor.id,
+    Actor.key,
+    Actor.name,
+    Actor.type,
+    Actor.description,
+    Actor.discovered,
+    Actor.merged_into_id,
+)
+
+
+def _as_uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+async def resolve(session: AsyncSession, *, ref: str) -> tuple[uuid.UUID, ...]:
+    """Ids of the actors `ref` names: an id, a key slug, or any alias (case/accent-insensitive).
+
+    An alias shared by several actors resolves to all of them. A duplicate an editor merged
+    away resolves to the actor it was merged into (the merge moved its links there). Each
+    branch is an index lookup: this runs on every `?actor=` request.
+    """
+    canonical = func.coalesce(Actor.merged_into_id, Actor.id)
+    branches = [
+        select(canonical).where(Actor.key == ref),
+        select(canonical)
+        .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+        .where(ActorAlias.alias_norm == normalise_name(ref)),
+    ]
+    ref_id = _as_uuid(ref)
+    if ref_id is not None:
+        branches.append(select(canonical).where(Actor.id == ref_id))
+    matched = union(*branches).subquery()
+    rows = await session.scalars(select(matched.c[0]).order_by(matched.c[0]))
+    return tuple(rows.all())
+
+
+async def get_actor_row(session: AsyncSession, *, ref: str) -> dict[str, Any] | None:
+    """The actor whose id or key is `ref` (not aliases: a URL names exactly one actor)."""
+    ref_id = _as_uuid(ref)
+    condition = Actor.id == ref_id if ref_id is not None else Actor.key == ref
+    row = (await session.execute(select(*_ACTOR_COLUMNS).where(condition))).first()
+    return dict(row._mapping) if row else None
+
+
+async def list_actors(
+    session: AsyncSession,
+    *,
+    q: str | None,
+    types: tuple[str, ...],
+    after: ActorKey | None,
+    limit: int,
+) -> tuple[list[dict[str, Any]], ActorKey | None]:
+    """Actors ordered by (name, id); `q` is a substring of the name or of any alias."""
+    stmt: Select[Any] = select(*_ACTOR_COLUMNS, _aliases_of(Actor.id).label("aliases"))
+    if q:
+        norm = normalise_name(q)
+        pattern = "%" + norm.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        stmt = stmt.where(
+            Actor.id.in_(select(ActorAlias.actor_id).where(ActorAlias.alias_norm.like(pattern)))
+        )
+    if types:
+        stmt = stmt.where(Actor.type.in_(types))
+    if after is not None:
+        bound = tuple_(literal(after[0], String), literal(after[1], Uuid))
+        stmt = stmt.where(tuple_(Actor.name, Actor.id) > bound)
+    rows = (await session.execute(stmt.order_by(Actor.name, Actor.id).limit(limit + 1))).all()
+    items = [dict(r._mapping) for r in rows[:limit]]
+    more = len(rows) > limit
+    return items, ((items[-1]["name"], items[-1]["id"]) if more and items else None)
+
+
+def _aliases_of(actor_id: Any) -> Any:
+    aliases = func.array_agg(aggregate_order_by(ActorAlias.alias, ActorAlias.alias))
+    return (
+        select(func.coalesce(aliases, literal([], ARRAY(String))))
+        .where(ActorAlias.actor_id == actor_id)
+        .scalar_subquery()
+    )
+
+
+async def get_actor(session: AsyncSession, *, ref: str) -> dict[str, Any] | None:
+    """One actor with aliases, relations in both directions and counts of live events/pledges."""
+    actor = await get_actor_row(session, ref=ref)
+    if actor is None:
+        return None
+    actor_id = actor["id"]
+    aliases = await session.scalars(
+        select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id).order_by(ActorAlias.alias)
+    )
+    actor["aliases"] = list(aliases.all())
+    other = Actor.__table__.alias("other")
+    relations = await session.execute(
+        select(
+            ActorRelation.relation,
+            (ActorRelation.subject_id == actor_id).label("outgoing"),
+            other.c.id,
+            other.c.key,
+            other.c.name,
+        )
+        .join(
+            other,
+            other.c.id
+            == func.coalesce(
+                func.nullif(ActorRelation.object_id, actor_id), ActorRelation.subject_id
+            ),
+        )
+        .where(or_(ActorRelation.subject_id == actor_id, ActorRelation.object_id == actor_id))
+        .order_by(ActorRelation.relation, other.c.name)
+    )
+    actor["relations"] = [
+        {
+            "direction": "outgoing" if r.outgoing else "incoming",
+            "relation": r.relation,
+            "actor": {"id": r.id, "key": r.key, "name": r.name},
+        }
+        for r in relations
+    ]
+    events = (
+        select(func.count(func.distinct(EventActor.event_id)))
+        .join(Event, Event.id == EventActor.event_id)
+        .where(EventActor.actor_id == actor_id, Event.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    pledges = (
+        select(func.count(func.distinct(PledgeActor.pledge_id)))
+        .join(Pledge, Pledge.id == PledgeActor.pledge_id)
+        .where(PledgeActor.actor_id == actor_id, Pledge.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    counts = (await session.execute(select(events, pledges))).one()
+    actor["event_count"], actor["pledge_count"] = counts
+    return actor

@@ -1,0 +1,260 @@
+"""Reads of events: keyset pages, exports in batches, one event with its evidence.
+
+Hot path: a page costs one statement whatever its size. The page is selected first (a
+subquery with ORDER BY/LIMIT, so the planner can walk the (date_start, id) index), then each
+of its rows gets its actors as JSON built by PostgreSQL and its mention counts from a LATERAL
+subquery. Rows come back as plain dicts (Core, no ORM objects) ready for orjson.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    Date,
+    Select,
+    Text,
+    Uuid,
+    cast,
+    distinct,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeEvidence, Source
+from db.repositories.filters import EventFilter, event_conditions, mention_conditions
+
+SortKey = tuple[date, uuid.UUID]
+
+_EVENT_COLUMNS = (
+    Event.id,
+    Event.title,
+    Event.summary,
+    Event.type,
+    Event.date_start,
+    Event.date_end,
+    Event.date_precision,
+    Event.date_resolved,
+    Event.location,
+    Event.version,
+    Event.updated_at,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    items: list[dict[str, Any]]
+    # Sort key of the last item when more rows follow, else None.
+    next_key: SortKey | None
+
+
+def _page_statement(
+    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
+) -> Select[Any]:
+    conditions = event_conditions(f)
+    key = tuple_(Event.date_start, Event.id)
+    if after is not None:
+        bound = tuple_(literal(after[0], Date), literal(after[1], Uuid))
+        conditions.append(key < bound if descending else key > bound)
+    order = (
+        (Event.date_start.desc(), Event.id.desc()) if descending else (Event.date_start, Event.id)
+    )
+    page = select(*_EVENT_COLUMNS).where(*conditions).order_by(*order).limit(limit).subquery("page")
+
+    link_actor = (
+        select(
+            func.json_agg(
+                aggregate_order_by(
+                    func.json_build_object(
+                        "id",
+                        Actor.id,
+                        "key",
+                        Actor.key,
+                        "name",
+                        Actor.name,
+                        "role",
+                        EventActor.role,
+                    ),
+                    Actor.name,
+                    EventActor.role,
+                )
+            )
+        )
+        .select_from(EventActor)
+        .join(Actor, Actor.id == EventActor.actor_id)
+        .where(EventActor.event_id == page.c.id)
+        .scalar_subquery()
+    )
+    counts = (
+        select(
+            func.count(distinct(Mention.source_id)).label("sources"),
+            func.count(distinct(Mention.origin)).label("independent_sources"),
+        )
+        .where(*mention_conditions(page.c.id, f.as_of))
+        .lateral("counts")
+    )
+    outer_order = (
+        (page.c.date_start.desc(), page.c.id.desc())
+        if descending
+        else (page.c.date_start, page.c.id)
+    )
+    return (
+        select(
+            page,
+            cast(link_actor, Text).label("actors"),
+            counts.c.sources,
+            counts.c.independent_sources,
+        )
+        .select_from(page.join(counts, true()))
+        .order_by(*outer_order)
+    )
+
+
+def _item(row: Any) -> dict[str, Any]:
+    item: dict[str, Any] = dict(row._mapping)
+    actors = item.pop("actors")
+    item["actors"] = orjson.loads(actors) if actors else []
+    return item
+
+
+async def list_events(
+    session: AsyncSession,
+    *,
+    filter: EventFilter,
+    after: SortKey | None = None,
+    descending: bool = False,
+    limit: int = 50,
+) -> EventPage:
+    """One page of events in (date_start, id) order, with actors and source counts."""
+    # One row more than asked tells whether a next page exists without a COUNT.
+    stmt = _page_statement(filter, after=after, descending=descending, limit=limit + 1)
+    rows = (await session.execute(stmt)).all()
+    items = [_item(r) for r in rows[:limit]]
+    more = len(rows) > limit
+    next_key = (items[-1]["date_start"], items[-1]["id"]) if more and items else None
+    return EventPage(items=items, next_key=next_key)
+
+
+async def iter_events(
+    session: AsyncSession,
+    *,
+    filter: EventFilter,
+    after: SortKey | None = None,
+    descending: bool = False,
+    batch_size: int = 1000,
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """Every matching event, in batches: keyset iteration keeps memory constant for exports."""
+    while True:
+        page = await list_events(
+            session, filter=filter, after=after, descending=descending, limit=batch_size
+        )
+        if page.items:
+            yield page.items
+        if page.next_key is None:
+            return
+        after = page.next_key
+
+
+async def fingerprint(session: AsyncSession, *, filter: EventFilter) -> tuple[Any, ...]:
+    """A cheap summary of the matching set that changes when its events or mentions change.
+
+    A weak validator for streamed exports, whose body cannot be hashed before it is sent.
+    """
+    live = Mention.event_id.is_not(None)
+    mention_count = select(func.count()).where(live).scalar_subquery()
+    mention_max = select(func.max(Mention.updated_at)).where(live).scalar_subquery()
+    stmt = select(
+        func.count(),
+        func.max(Event.updated_at),
+        func.sum(Event.version),
+        mention_count,
+        mention_max,
+    ).where(*event_conditions(filter))
+    row = (await session.execute(stmt)).one()
+    return tuple(row)
+
+
+async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, Any] | None:
+    """One live event with actors, counts, every mention with its source, related pledges."""
+    stmt = _page_statement(EventFilter(ids=(event_id,)), after=None, descending=False, limit=1)
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    event = _item(row)
+    mentions = await session.execute(
+        select(
+            Mention.id,
+            Mention.quote,
+            Mention.char_start,
+            Mention.char_end,
+            Mention.date_text,
+            Mention.origin,
+            Source.id.label("source_id"),
+            Source.slug.label("source_slug"),
+            Source.title.label("source_title"),
+            Source.publisher.label("source_publisher"),
+            Source.url.label("source_url"),
+            Source.published_start.label("source_published_start"),
+            Source.published_end.label("source_published_end"),
+            Source.published_precision.label("source_published_precision"),
+            Source.published_explicit.label("source_published_explicit"),
+        )
+        .join(Source, Source.id == Mention.source_id)
+        .where(Mention.event_id == event_id)
+        .order_by(Source.published_start, Source.slug, Mention.char_start, Mention.id)
+    )
+    event["mentions"] = [_mention(m._mapping) for m in mentions]
+    evidence = select(PledgeEvidence.pledge_id).where(PledgeEvidence.event_id == event_id)
+    pledges = await session.execute(
+        select(
+            Pledge.id,
+            Pledge.text,
+            Pledge.status,
+            Pledge.made_start,
+            Pledge.made_end,
+            Pledge.made_precision,
+            Pledge.deadline_start,
+            Pledge.deadline_end,
+            Pledge.deadline_precision,
+        )
+        .where(
+            Pledge.deleted_at.is_(None),
+            or_(Pledge.event_id == event_id, Pledge.id.in_(evidence.scalar_subquery())),
+        )
+        .order_by(Pledge.made_start, Pledge.id)
+    )
+    event["pledges"] = [dict(p._mapping) for p in pledges]
+    return event
+
+
+def _mention(m: Any) -> dict[str, Any]:
+    return {
+        "id": m["id"],
+        "quote": m["quote"],
+        "char_start": m["char_start"],
+        "char_end": m["char_end"],
+        "date_text": m["date_text"],
+        "origin": m["origin"],
+        "source": {
+            "id": m["source_id"],
+            "slug": m["source_slug"],
+            "title": m["source_title"],
+            "publisher": m["source_publisher"],
+            "url": m["source_url"],
+            "published_start": m["source_published_start"],
+            "published_end": m["source_published_end"],
+            "published_precision": m["source_published_precision"],
+            "published_explicit": m["source_published_explicit"],
+        },
+    }

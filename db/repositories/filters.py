@@ -1,0 +1,99 @@
+"""The `/events` filter, turned into SQL conditions shared by pages, exports and counts."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, distinct, func, select
+
+from db.models import Event, EventActor, Mention, Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """What `/events` was asked for. Every field narrows the result (they combine with AND).
+
+    `actor_groups`: each group is the set of actor ids one `actor` reference resolved to (an
+    ambiguous alias gives several); an event must involve an actor of every group.
+    """
+
+    actor_groups: tuple[tuple[uuid.UUID, ...], ...] = ()
+    actor_role: str | None = None
+    types: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    source_id: uuid.UUID | None = None
+    location: str | None = None
+    q: str | None = None
+    min_sources: int | None = None
+    as_of: date | None = None
+    # Internal: restrict to these ids (the detail view reuses the list query).
+    ids: tuple[uuid.UUID, ...] = ()
+
+
+def visible_mention(as_of: date | None) -> ColumnElement[bool] | None:
+    """Mentions a reader could have seen by `as_of`.
+
+    Conservative for inferred publication dates: a source counts only when even the latest
+    possible publication day (`published_end`) is on or before `as_of`.
+    """
+    if as_of is None:
+        return None
+    published = select(Source.id).where(Source.published_end <= as_of)
+    return Mention.source_id.in_(published.scalar_subquery())
+
+
+def mention_conditions(event_id: Any, as_of: date | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Mention.event_id == event_id]
+    visible = visible_mention(as_of)
+    if visible is not None:
+        conditions.append(visible)
+    return conditions
+
+
+def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
+    """SQL conditions on `events` for a filter; soft-deleted events never match."""
+    conditions: list[ColumnElement[bool]] = [Event.deleted_at.is_(None)]
+    if f.ids:
+        conditions.append(Event.id.in_(f.ids))
+    for group in f.actor_groups:
+        link = [EventActor.event_id == Event.id, EventActor.actor_id.in_(group)]
+        if f.actor_role is not None:
+            link.append(EventActor.role == f.actor_role)
+        conditions.append(select(EventActor.event_id).where(*link).exists())
+    if f.actor_role is not None and not f.actor_groups:
+        conditions.append(
+            select(EventActor.event_id)
+            .where(EventActor.event_id == Event.id, EventActor.role == f.actor_role)
+            .exists()
+        )
+    if f.types:
+        conditions.append(Event.type.in_(f.types))
+    # Interval overlap: [date_start, date_end] meets [date_from, date_to].
+    if f.date_from is not None:
+        conditions.append(Event.date_end >= f.date_from)
+    if f.date_to is not None:
+        conditions.append(Event.date_start <= f.date_to)
+    if f.location is not None:
+        conditions.append(func.lower(Event.location) == f.location.lower())
+    if f.q is not None:
+        conditions.append(Event.search.op("@@")(func.websearch_to_tsquery("english", f.q)))
+    if f.source_id is not None:
+        conditions.append(
+            select(Mention.id)
+            .where(*mention_conditions(Event.id, f.as_of), Mention.source_id == f.source_id)
+            .exists()
+        )
+    if f.as_of is not None:
+        conditions.append(select(Mention.id).where(*mention_conditions(Event.id, f.as_of)).exists())
+    if f.min_sources is not None:
+        origins = (
+            select(func.count(distinct(Mention.origin)))
+            .where(*mention_conditions(Event.id, f.as_of))
+            .scalar_subquery()
+        )
+        conditions.append(origins >= f.min_sources)
+    return conditions

@@ -1,0 +1,81 @@
+"""The OpenAPI document: every read route, parameter and response is described."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+READ_PATHS = [
+    "/events",
+    "/events.csv",
+    "/events.ndjson",
+    "/events.ics",
+    "/events.timelinejs.json",
+    "/events/{event_id}",
+    "/actors",
+    "/actors/{actor_id}",
+    "/actors/{actor_id}/events",
+    "/sources",
+    "/sources/{source}",
+    "/pledges",
+    "/pledges/{pledge_id}",
+]
+
+
+@pytest.fixture
+async def spec(client: AsyncClient) -> dict[str, Any]:
+    response = await client.get("/openapi.json")
+    assert response.status_code == 200
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_docs_pages_are_served(client: AsyncClient) -> None:
+    for path in ("/docs", "/redoc"):
+        response = await client.get(path)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", READ_PATHS)
+def test_every_read_route_is_documented(spec: dict[str, Any], path: str) -> None:
+    operation = spec["paths"][path]["get"]
+    assert operation["description"], path
+    assert "\n" not in operation["description"].strip()
+    for parameter in operation.get("parameters", []):
+        assert parameter.get("description"), (path, parameter["name"])
+    for status, response in operation["responses"].items():
+        if status.startswith("4"):
+            assert list(response["content"]) == ["application/problem+json"], (path, status)
+    assert "200" in operation["responses"]
+
+
+def test_events_parameters_have_libya_examples(spec: dict[str, Any]) -> None:
+    parameters = {p["name"]: p for p in spec["paths"]["/events"]["get"]["parameters"]}
+    examples = {
+        name: [e["value"] for e in p.get("examples", {}).values()] for name, p in parameters.items()
+    }
+    assert "Haftar" in examples["actor"]
+    assert "2020-10-23" in examples["date_from"]
+    assert "mercenaries" in examples["q"]
+    assert "2021-10-08" in examples["as_of"]
+    assert parameters["limit"]["schema"]["maximum"] == 500
+    assert "published_end" in parameters["as_of"]["description"]
+
+
+def test_event_list_documents_every_media_type(spec: dict[str, Any]) -> None:
+    content = spec["paths"]["/events"]["get"]["responses"]["200"]["content"]
+    assert set(content) == {"application/json", "text/csv", "application/x-ndjson", "text/calendar"}
+    assert {"406", "422", "400", "404", "304"} <= set(spec["paths"]["/events"]["get"]["responses"])
+    schemas = spec["components"]["schemas"]
+    assert {
+        "EventPage",
+        "EventItem",
+        "EventDetail",
+        "Timeline",
+        "ActorDetail",
+        "PledgeDetail",
+    } <= set(schemas)
+    assert set(schemas["EventItem"]["required"]) >= {"date_start", "date_end", "date_precision"}

@@ -1,0 +1,130 @@
+"""Repository reads on a few rows inserted directly: actor resolution, event filters, batching."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import insert, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Actor, ActorAlias, Event, EventActor, Mention, Source
+from db.repositories import actors, events
+from db.repositories.filters import EventFilter
+
+HAFTAR, LNA, DUPLICATE = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+
+
+async def _seed(session: AsyncSession, n_events: int = 7) -> list[uuid.UUID]:
+    await session.execute(
+        insert(Actor),
+        [
+            {"id": HAFTAR, "key": "khalifa-haftar", "name": "Khalifa Haftar", "type": "person"},
+            {"id": LNA, "key": "lna", "name": "Libyan National Army", "type": "armed_group"},
+            {
+                "id": DUPLICATE,
+                "key": "k-hifter",
+                "name": "K. Hifter",
+                "type": "person",
+                "merged_into_id": HAFTAR,
+            },
+        ],
+    )
+    await session.execute(
+        insert(ActorAlias),
+        [
+            {"actor_id": HAFTAR, "alias": "Haftar", "alias_norm": "haftar"},
+            {"actor_id": HAFTAR, "alias": "Hifter", "alias_norm": "hifter"},
+            {"actor_id": LNA, "alias": "Hifter's forces", "alias_norm": "hifter forces"},
+        ],
+    )
+    source = uuid.uuid4()
+    await session.execute(
+        insert(Source).values(
+            id=source,
+            slug="s",
+            file_name="s.txt",
+            text="x",
+            sha256="0" * 64,
+            published_start=date(2021, 1, 1),
+            published_end=date(2021, 1, 1),
+            published_precision="day",
+            published_explicit=True,
+            published_reason="test",
+        )
+    )
+    ids = [uuid.uuid4() for _ in range(n_events)]
+    await session.execute(
+        insert(Event),
+        [
+            {
+                "id": event_id,
+                "title": f"Event {i}",
+                "type": "meeting",
+                "date_start": date(2020, 1, 1 + i),
+                "date_end": date(2020, 1, 1 + i),
+                "date_precision": "day",
+            }
+            for i, event_id in enumerate(ids)
+        ],
+    )
+    await session.execute(
+        insert(EventActor), [{"event_id": e, "actor_id": HAFTAR, "role": "x"} for e in ids]
+    )
+    await session.execute(
+        insert(Mention),
+        [
+            {
+                "id": uuid.uuid4(),
+                "source_id": source,
+                "event_id": e,
+                "quote": "x",
+                "char_start": 0,
+                "char_end": 1,
+                "origin": "o",
+            }
+            for e in ids
+        ],
+    )
+    return ids
+
+
+async def test_resolve_by_alias_key_id_and_merged_duplicate(session: AsyncSession) -> None:
+    await _seed(session)
+    assert await actors.resolve(session, ref="HAFTAR") == (HAFTAR,)
+    assert await actors.resolve(session, ref="khalifa-haftar") == (HAFTAR,)
+    assert await actors.resolve(session, ref=str(HAFTAR)) == (HAFTAR,)
+    # The merged duplicate stands for the actor it was merged into.
+    assert await actors.resolve(session, ref="k-hifter") == (HAFTAR,)
+    assert await actors.resolve(session, ref="Hifter's forces") == (LNA,)
+    assert await actors.resolve(session, ref="nobody") == ()
+
+
+async def test_iter_events_batches_in_keyset_order(session: AsyncSession) -> None:
+    ids = await _seed(session)
+    f = EventFilter(actor_groups=((HAFTAR,),))
+    batches = [b async for b in events.iter_events(session, filter=f, batch_size=3)]
+    assert [len(b) for b in batches] == [3, 3, 1]
+    assert [e["id"] for b in batches for e in b] == ids
+    desc = [b async for b in events.iter_events(session, filter=f, batch_size=5, descending=True)]
+    assert [e["id"] for b in desc for e in b] == list(reversed(ids))
+
+
+async def test_list_events_next_key_only_when_more(session: AsyncSession) -> None:
+    ids = await _seed(session)
+    page = await events.list_events(session, filter=EventFilter(), limit=7)
+    assert page.next_key is None
+    page = await events.list_events(session, filter=EventFilter(), limit=6)
+    assert page.next_key == (date(2020, 1, 6), ids[5])
+    rest = await events.list_events(session, filter=EventFilter(), after=page.next_key, limit=6)
+    assert [e["id"] for e in rest.items] == [ids[6]]
+
+
+async def test_fingerprint_changes_with_the_data(session: AsyncSession) -> None:
+    ids = await _seed(session)
+    before = await events.fingerprint(session, filter=EventFilter())
+    assert before[0] == 7
+    await session.execute(
+        text("UPDATE events SET version = version + 1 WHERE id = :id"), {"id": ids[0]}
+    )
+    assert await events.fingerprint(session, filter=EventFilter()) != before
