@@ -49,9 +49,19 @@ def json_response(
     return Response(body, media_type=media_type, headers=merged)
 
 
-def page_response(request: Request, items: list[dict[str, Any]], next_url: str | None) -> Response:
+def page_response(
+    request: Request,
+    items: list[dict[str, Any]],
+    next_url: str | None,
+    *,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     """A list page: `{"items": [...], "next": url|null}` plus an RFC 8288 Link header."""
-    return json_response(request, {"items": items, "next": next_url}, headers=link_header(next_url))
+    return json_response(
+        request,
+        {"items": items, "next": next_url},
+        headers={**link_header(next_url), **(headers or {})},
+    )
 
 
 def text_response(request: Request, body: bytes, *, media_type: str) -> Response:
@@ -68,8 +78,12 @@ def stream_response(
     media_type: str,
     etag: str,
     filename: str | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
-    headers = {"Content-Disposition": f'inline; filename="{filename}"'} if filename else {}
+    headers = {
+        **({"Content-Disposition": f'inline; filename="{filename}"'} if filename else {}),
+        **(headers or {}),
+    }
     merged, not_modified = _conditional(request, etag, headers)
     if not_modified is not None:
         return not_modified

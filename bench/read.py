@@ -223,6 +223,8 @@ def pgbench(url: str, *, duration: int, connections: int) -> tuple[float, float,
         [
             "pgbench",
             "-n",
+            "-M",
+            "prepared",
             "-c",
             str(connections),
             "-j",

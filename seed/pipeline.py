@@ -412,13 +412,14 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
         }
         for a in timeline.actors
     ]
+    # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
     alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
     for a in timeline.actors:
         for alias in (a.name, *a.aliases):
             norm = normalise_name(alias)
             if norm:
                 alias_rows.setdefault(
-                    (actor_id(a.key), norm),
+                    (actor_id(a.key), alias),
                     {"actor_id": actor_id(a.key), "alias": alias, "alias_norm": norm},
                 )
     relation_rows = [

@@ -30,6 +30,8 @@ from api.schemas.events import EventPage, Timeline
 from db.repositories import events as repo
 
 CALENDAR_NAME = "Libya ceasefire timeline"
+# The same URL answers JSON, CSV, NDJSON or iCalendar depending on Accept.
+VARY = {"Vary": "Accept"}
 
 EVENT_LIST_RESPONSES: Responses = {
     200: {
@@ -67,7 +69,9 @@ async def render_events(
         page = await repo.list_events(
             session, filter=filter, after=after, descending=descending, limit=params.limit
         )
-        return page_response(request, page.items, next_url(request, kind, page.next_key))
+        return page_response(
+            request, page.items, next_url(request, kind, page.next_key), headers=VARY
+        )
 
     etag = weak_etag(
         fmt, request.url.path, request.url.query, *await repo.fingerprint(session, filter=filter)
@@ -91,6 +95,7 @@ async def render_events(
         media_type=MEDIA_TYPES[fmt],
         etag=etag,
         filename=f"events.{extension}",
+        headers=VARY,
     )
 
 

@@ -43,6 +43,9 @@ async def list_events(
     return await render_events(request, session, params, choose_format(format, accept))
 
 
+MEDIA_TYPE_BY_FORMAT = {"csv": "text/csv", "ndjson": "application/x-ndjson", "ics": "text/calendar"}
+
+
 def _export_route(fmt: Format, path: str, summary: str, model: Any = None) -> None:
     content = {"schema": {"type": "string"}} if model is None else None
     responses: dict[int | str, dict[str, Any]] = {
@@ -66,8 +69,6 @@ def _export_route(fmt: Format, path: str, summary: str, model: Any = None) -> No
         summary=summary.rstrip("."),
     )
 
-
-MEDIA_TYPE_BY_FORMAT = {"csv": "text/csv", "ndjson": "application/x-ndjson", "ics": "text/calendar"}
 
 _export_route("csv", "/events.csv", "Every matching event as CSV (streamed).")
 _export_route(

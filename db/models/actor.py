@@ -53,7 +53,7 @@ class ActorAlias(Base):
 
     __tablename__ = "actor_aliases"
     __table_args__ = (
-        UniqueConstraint("actor_id", "alias_norm"),
+        UniqueConstraint("actor_id", "alias"),
         Index(None, "alias_norm"),
     )
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     distinct,
     func,
     literal,
+    literal_column,
     or_,
     select,
     true,
@@ -70,20 +71,27 @@ def _page_statement(
     order = (
         (Event.date_start.desc(), Event.id.desc()) if descending else (Event.date_start, Event.id)
     )
-    page = select(*_EVENT_COLUMNS).where(*conditions).order_by(*order).limit(limit).subquery("page")
+    # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
+    page = (
+        select(*_EVENT_COLUMNS)
+        .where(*conditions)
+        .order_by(*order)
+        .limit(literal_column(str(int(limit))))
+        .subquery("page")
+    )
 
     link_actor = (
         select(
             func.json_agg(
                 aggregate_order_by(
                     func.json_build_object(
-                        "id",
+                        literal_column("'id'"),
                         Actor.id,
-                        "key",
+                        literal_column("'key'"),
                         Actor.key,
-                        "name",
+                        literal_column("'name'"),
                         Actor.name,
-                        "role",
+                        literal_column("'role'"),
                         EventActor.role,
                     ),
                     Actor.name,

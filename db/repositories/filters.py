@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy import ColumnElement, Uuid, bindparam, distinct, func, select
 
 from db.models import Event, EventActor, Mention, Source
 
@@ -32,6 +32,16 @@ class EventFilter:
     as_of: date | None = None
     # Internal: restrict to these ids (the detail view reuses the list query).
     ids: tuple[uuid.UUID, ...] = ()
+
+
+def inline_ids(ids: tuple[uuid.UUID, ...]) -> Any:
+    """Ids rendered into the SQL text rather than sent as parameters.
+
+    PostgreSQL then plans each actor's statement once (a generic plan of a prepared statement)
+    instead of re-planning on every execution: with the actor as a parameter its plan depends
+    on how frequent the actor is, so every execution would get a custom plan (~2 ms each).
+    """
+    return bindparam(None, list(ids), type_=Uuid, expanding=True, literal_execute=True)
 
 
 def visible_mention(as_of: date | None) -> ColumnElement[bool] | None:
@@ -60,7 +70,7 @@ def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     if f.ids:
         conditions.append(Event.id.in_(f.ids))
     for group in f.actor_groups:
-        link = [EventActor.event_id == Event.id, EventActor.actor_id.in_(group)]
+        link = [EventActor.event_id == Event.id, EventActor.actor_id.in_(inline_ids(group))]
         if f.actor_role is not None:
             link.append(EventActor.role == f.actor_role)
         conditions.append(select(EventActor.event_id).where(*link).exists())

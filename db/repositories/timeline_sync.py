@@ -91,7 +91,7 @@ async def upsert_actors(
         await session.execute(
             insert(ActorAlias)
             .values(list(chunk))
-            .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_id_alias_norm")
+            .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_id_alias")
         )
     for chunk in _chunks(relations):
         await session.execute(

@@ -172,7 +172,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_actor_aliases")),
         sa.UniqueConstraint(
-            "actor_id", "alias_norm", name=op.f("uq_actor_aliases_actor_id_alias_norm")
+            "actor_id", "alias", name=op.f("uq_actor_aliases_actor_id_alias")
         ),
     )
     op.create_index(

@@ -261,3 +261,8 @@ async def test_exports_have_weak_etags_and_304(
     assert again.content == b""
     other = await client.get("/events.ics?actor=UN")
     assert other.headers["etag"] != etag
+
+
+async def test_event_lists_vary_on_accept(client: AsyncClient, timeline: StoredTimeline) -> None:
+    assert (await client.get("/events")).headers["vary"] == "Accept"
+    assert (await client.get("/events", headers={"Accept": "text/csv"})).headers["vary"] == "Accept"
