@@ -171,6 +171,10 @@ def _paragraphs(text: str, body_start: int) -> list[Paragraph]:
         end = start + len(stripped)
         index = len(found)
         found.append(Paragraph(index, start, end, stripped, _kind(stripped, index)))
+    if len(found) == 1 and found[0].kind == "headline":
+        # A one-paragraph text is all body, however short.
+        only = found[0]
+        found[0] = Paragraph(only.index, only.start, only.end, only.text, "body")
     return found
 
 

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from seed.extract.actors import ArticleActors
+from seed.extract.pledges import QUANTITY
+from seed.extract.registry import load_registry
+
+REGISTRY = load_registry()
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("Haftar", "khalifa-haftar"),
+        ("Hifter", "khalifa-haftar"),
+        ("Khalifa Hifter", "khalifa-haftar"),
+        ("Gaddafi", "moammar-gadhafi"),
+        ("Moamer Kadhafi", "moammar-gadhafi"),
+        ("Manqoush", "najla-mangoush"),
+        ("U.N.", "united-nations"),
+        ("UN", "united-nations"),
+        ("5+5 military commission", "5-plus-5-joint-military-commission"),
+        ("unity government", "government-of-national-unity"),
+        ("United States Africa Command", "africom"),
+    ],
+)
+def test_surface_forms_resolve_to_one_actor(surface: str, key: str) -> None:
+    hits = REGISTRY.find(f"On Monday {surface} said.")
+    assert [(h.actor_key, h.surface) for h in hits] == [(key, surface)]
+
+
+def test_acronyms_match_case_sensitively_and_possessives_resolve() -> None:
+    hits = REGISTRY.find("the un-named official; Haftar’s forces; the LNA's chief")
+    assert [h.actor_key for h in hits] == ["libyan-national-army", "libyan-national-army"]
+
+
+def test_a_leaders_forces_are_the_force_he_leads() -> None:
+    reader = ArticleActors(REGISTRY)
+    reader.scan("")
+    keys = [h.actor_key for h in reader.find("Khalifa Haftar's eastern-based forces said")]
+    assert keys == ["khalifa-haftar", "libyan-national-army"]
+
+
+def test_titled_names_outside_the_registry_are_discovered() -> None:
+    reader = ArticleActors(REGISTRY)
+    text = (
+        "Brigadier General Ahmed Abu Shahma said the talks went well. "
+        "Later, Abu Shahma added that the Ghadames Reconciliation Committee would meet again."
+    )
+    reader.scan(text)
+    assert sorted(reader.discovered) == ["ahmed-abu-shahma", "ghadames-reconciliation-committee"]
+    person = reader.discovered["ahmed-abu-shahma"]
+    assert (person.type, person.discovered, person.aliases) == ("person", True, ("Shahma",))
+    assert [h.actor_key for h in reader.find(text)] == [
+        "ahmed-abu-shahma",
+        "ahmed-abu-shahma",
+        "ghadames-reconciliation-committee",
+    ]
+
+
+def test_pledge_quantities_and_units() -> None:
+    found = QUANTITY.search("declared that 300 foreign mercenaries fighting on their side")
+    assert found is not None
+    assert (found.group("q"), found.group("unit")) == ("300", "mercenaries")
+    found = QUANTITY.search("a first group of 1,200 Syrian fighters")
+    assert found is not None
+    assert (found.group("q").replace(",", ""), found.group("unit")) == ("1200", "fighters")

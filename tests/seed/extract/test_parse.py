@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from seed.extract.errors import ArticleError
+from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article, parse_article
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "file is empty"),
+        (b"  \n\t\n", "file is empty"),
+        (b"\x89PNG\x00\x00\x00\rIHDR", "file is binary (it contains NUL bytes), not plain text"),
+        ("Caf\xe9 talks".encode("latin-1"), "file is not valid UTF-8: byte 0xe9 at offset 3"),
+        (b" date 2021-13-45 Talks.", "malformed date marker '2021-13-45': month must be in 1..12"),
+        (b" date 08/10/2021 Talks.", "malformed date marker '08/10/2021': expected YYYY-MM-DD"),
+        (b"\x01\x02\x03\x04\x05\x06 abc", "file looks binary: too many control characters"),
+    ],
+)
+def test_bad_input_is_refused_with_the_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(ArticleError) as error:
+        decode_article("x.txt", data)
+    assert str(error.value).startswith(reason)
+
+
+def test_a_file_above_the_limit_is_refused_before_decoding() -> None:
+    with pytest.raises(ArticleError, match=r"limit is 5,242,880 bytes"):
+        decode_article("big.txt", b"a" * (MAX_ARTICLE_BYTES + 1))
+
+
+def test_marker_headline_caption_and_boilerplate() -> None:
+    text = (
+        "Commission meets on plan\n"
+        "Jan Kubis speaks in Kabul, Afghanistan, July 13, 2014. (AP File Photo)\n\n"
+        "The commission met in Geneva on Wednesday. It agreed on a plan.\n"
+        "The talks stalled. The Daily Tribune is a daily newspaper published in Tripoli.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert article.title == "Commission meets on plan"
+    assert [p.kind for p in article.paragraphs] == ["headline", "caption", "body", "body"]
+    assert [s.text for s in article.sentences] == [
+        "The commission met in Geneva on Wednesday.",
+        "It agreed on a plan.",
+        "The talks stalled.",
+    ]
+    assert article.publisher == "The Daily Tribune"
+    assert all(text[s.start : s.end] == s.text for s in article.sentences)
+
+
+def test_the_date_marker_gives_the_publication_date() -> None:
+    article = parse_article(decode_article("a.txt", b" date 2021-11-11 Haftar's forces declared."))
+    assert article.published is not None
+    assert article.published.isoformat() == "2021-11-11"
+    assert article.from_marker is True
+    assert article.sentences[0].text == "Haftar's forces declared."
