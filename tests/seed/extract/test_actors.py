@@ -31,7 +31,7 @@ def test_surface_forms_resolve_to_one_actor(surface: str, key: str) -> None:
 
 
 def test_acronyms_match_case_sensitively_and_possessives_resolve() -> None:
-    hits = REGISTRY.find("the un-named official; Haftar’s forces; the LNA's chief")
+    hits = REGISTRY.find("the un-named official; Haftar\u2019s forces; the LNA's chief")
     assert [h.actor_key for h in hits] == ["libyan-national-army", "libyan-national-army"]
 
 
