@@ -51,6 +51,8 @@ class ArticleActors:
     discovered: dict[str, ActorRecord] = field(default_factory=dict)
     _local: dict[str, str] = field(default_factory=dict)
     _local_pattern: re.Pattern[str] | None = None
+    # The same sentence is looked at by several stages (events, statements, pledges).
+    _seen: dict[str, list[ActorHit]] = field(default_factory=dict)
 
     def scan(self, text: str) -> None:
         """Learn the discovered actors of an article (call once with its body text)."""
@@ -107,6 +109,12 @@ class ArticleActors:
         )
 
     def find(self, text: str) -> list[ActorHit]:
+        cached = self._seen.get(text)
+        if cached is None:
+            cached = self._seen[text] = self._find(text)
+        return list(cached)
+
+    def _find(self, text: str) -> list[ActorHit]:
         hits = self.registry.find(text)
         for hit in list(hits):
             # "Haftar's forces", "Hifter's eastern-based troops": the force the person leads.

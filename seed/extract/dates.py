@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from seed.extract.types import DateInterval, DatePrecision
@@ -369,8 +370,22 @@ def direction_at(sentence: str, position: int) -> Direction:
     return "past"
 
 
-def find_dates(sentence: str, publication: DateInterval) -> list[DateHit]:
-    """Date expressions of `sentence`, non-overlapping, in order, resolved against publication."""
+# Every expression above contains one of these: most sentences are ruled out by one search.
+_MAYBE = re.compile(
+    r"\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|"
+    r"year|winter|spring|summer|autumn|fall|eve\b|ago\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
+    """Date expressions of `sentence`, non-overlapping, in order, resolved against publication.
+
+    Cached: wire paragraphs recur across articles, and stages re-read the same sentence."""
+    if _MAYBE.search(sentence) is None:
+        return ()
     taken: list[tuple[int, int]] = []
     hits: list[DateHit] = []
     for pattern in _PATTERNS:
@@ -384,7 +399,7 @@ def find_dates(sentence: str, publication: DateInterval) -> list[DateHit]:
             taken.append((m.start(), m.end()))
             hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def resolve(

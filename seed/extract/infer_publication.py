@@ -27,7 +27,7 @@ WIDE_YEARS = 2
 def infer_publication(
     article: ParsedArticle,
     candidates: Sequence[Candidate],
-    anchors: Sequence[Candidate],
+    anchors: Sequence[Candidate] | dict[str, list[Candidate]],
     *,
     person_keys: set[str],
 ) -> PublicationDate:
@@ -95,11 +95,13 @@ def _lower_bound(article: ParsedArticle) -> date | None:
 
 
 def _best_anchor(
-    cand: Candidate, anchors: Sequence[Candidate], person_keys: set[str]
+    cand: Candidate,
+    anchors: Sequence[Candidate] | dict[str, list[Candidate]],
+    person_keys: set[str],
 ) -> Candidate | None:
     mine = {key for key, _ in cand.actors}
     best: tuple[float, Candidate] | None = None
-    for anchor in anchors:
+    for anchor in _sharing_a_person(anchors, mine & person_keys):
         if anchor.date.precision != "day" and (anchor.date.end - anchor.date.start).days > 7:
             continue
         shared = mine & {key for key, _ in anchor.actors}
@@ -112,6 +114,26 @@ def _best_anchor(
         if best is None or value > best[0]:
             best = (value, anchor)
     return best[1] if best else None
+
+
+def index_by_actor(anchors: Sequence[Candidate]) -> dict[str, list[Candidate]]:
+    index: dict[str, list[Candidate]] = {}
+    for anchor in anchors:
+        for key, _ in anchor.actors:
+            index.setdefault(key, []).append(anchor)
+    return index
+
+
+def _sharing_a_person(
+    anchors: Sequence[Candidate] | dict[str, list[Candidate]], persons: set[str]
+) -> list[Candidate]:
+    if isinstance(anchors, dict):
+        found: dict[int, Candidate] = {}
+        for key in sorted(persons):
+            for anchor in anchors.get(key, []):
+                found.setdefault(id(anchor), anchor)
+        return list(found.values())
+    return list(anchors)
 
 
 def wide_interval(lower: date | None) -> DateInterval:

@@ -11,7 +11,7 @@ in the same paragraph still differ in date, type or words.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from seed.extract.events import Candidate
@@ -58,15 +58,18 @@ def overlaps(a: DateInterval, b: DateInterval) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def score(
-    candidate: Candidate, cluster: Cluster, related: Callable[[str], set[str]], default: str | None
-) -> float:
-    assert cluster.date is not None
-    if not overlaps(candidate.date, cluster.date):
-        return 0.0
+def expanded_actors(candidate: Candidate, related: Callable[[str], set[str]]) -> set[str]:
     actors: set[str] = set()
     for key, _ in candidate.actors:
         actors |= related(key)
+    return actors
+
+
+def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str | None) -> float:
+    """How well `candidate` (whose actors, expanded, are `actors`) fits `cluster`; 0 = not."""
+    assert cluster.date is not None
+    if not overlaps(candidate.date, cluster.date):
+        return 0.0
     shared = (actors & cluster.actors) - {default}
     union = candidate.tokens | cluster.tokens
     similarity = len(candidate.tokens & cluster.tokens) / len(union) if union else 0.0
@@ -93,29 +96,46 @@ def cluster_candidates(
         key=lambda c: (width(c.date), c.lead, c.file_name, c.quote_start, c.date.start),
     )
     clusters: list[Cluster] = []
-    # Clusters indexed by month, so a candidate is compared with those of overlapping months.
-    by_month: dict[int, list[Cluster]] = defaultdict(list)
+    # Blocking: a cluster is only compared with candidates of an overlapping month that share an
+    # actor or a word naming the happening; without either, no score reaches MIN_SCORE.
+    index: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
+    indexed: dict[int, set[str]] = {}
     for candidate in ordered:
+        actors = expanded_actors(candidate, related)
+        keys = _block_keys(actors, candidate.tokens, default)
         chosen: Cluster | None = None
         best = MIN_SCORE
         seen: set[int] = set()
         for month in _months(candidate.date):
-            for cluster in by_month.get(month, []):
-                if id(cluster) in seen:
-                    continue
-                seen.add(id(cluster))
-                value = score(candidate, cluster, related, default)
-                if value >= best:
-                    chosen, best = cluster, value + 1e-9
-        if chosen is not None:
-            chosen.add(candidate, related)
-            continue
-        cluster = Cluster()
-        cluster.add(candidate, related)
-        clusters.append(cluster)
-        for month in _months(candidate.date):
-            by_month[month].append(cluster)
+            for key in keys:
+                for cluster in index.get((month, key), ()):
+                    if id(cluster) in seen:
+                        continue
+                    seen.add(id(cluster))
+                    value = score(candidate, actors, cluster, default)
+                    if value >= best:
+                        chosen, best = cluster, value + 1e-9
+        if chosen is None:
+            chosen = Cluster()
+            clusters.append(chosen)
+            indexed[id(chosen)] = set()
+        chosen.add(candidate, related)
+        assert chosen.date is not None
+        fresh = _block_keys(chosen.actors, chosen.tokens, default) - indexed[id(chosen)]
+        for month in _months(chosen.date):
+            for key in fresh:
+                index[(month, key)].append(chosen)
+        indexed[id(chosen)] |= fresh
     return clusters
+
+
+_ALL_SIGNATURES = frozenset(t for tokens in SIGNATURES.values() for t in tokens)
+
+
+def _block_keys(actors: set[str], tokens: Iterable[str], default: str | None) -> set[str]:
+    keys = {"a:" + a for a in actors if a != default}
+    keys |= {"s:" + t for t in tokens if t in _ALL_SIGNATURES}
+    return keys
 
 
 def _months(interval: DateInterval) -> range:

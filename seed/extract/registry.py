@@ -45,8 +45,12 @@ class Registry:
     _case_insensitive: re.Pattern[str] = field(init=False, repr=False)
     _places: re.Pattern[str] = field(init=False, repr=False)
     _by_surface: dict[str, str] = field(init=False, repr=False)
+    _related: dict[str, set[str]] = field(init=False, repr=False)
+    _found: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._related = {}
+        self._found = {}
         self._by_surface = {}
         exact: list[str] = []
         folded: list[str] = []
@@ -61,6 +65,14 @@ class Registry:
 
     def find(self, text: str) -> list[ActorHit]:
         """Every actor surface form in `text`, longest match first, no overlaps."""
+        cached = self._found.get(text)
+        if cached is None:
+            if len(self._found) > 100_000:
+                self._found.clear()  # bounded: copied wire paragraphs are what recurs
+            cached = self._found[text] = tuple(self._scan(text))
+        return list(cached)
+
+    def _scan(self, text: str) -> list[ActorHit]:
         hits: list[ActorHit] = []
         for pattern, fold in ((self._case_insensitive, True), (self._case_sensitive, False)):
             for m in pattern.finditer(_plain_quotes(text)):
@@ -93,11 +105,15 @@ class Registry:
 
     def related(self, key: str) -> set[str]:
         """The actor and the bodies it is part of (a UN council counts as the UN)."""
-        found = {key}
-        for r in self.relations:
-            if r.subject_key == key and r.relation == "part_of":
-                found.add(r.object_key)
-        return found
+        cached = self._related.get(key)
+        if cached is None:
+            cached = {key} | {
+                r.object_key
+                for r in self.relations
+                if r.subject_key == key and r.relation == "part_of"
+            }
+            self._related[key] = cached
+        return cached
 
 
 def _plain_quotes(text: str) -> str:

@@ -17,7 +17,12 @@ from seed.extract.dates import add_duration
 from seed.extract.dedupe import jaccard, origins
 from seed.extract.errors import ArticleError
 from seed.extract.events import Candidate, extract_candidates
-from seed.extract.infer_publication import _lower_bound, infer_publication, wide_interval
+from seed.extract.infer_publication import (
+    _lower_bound,
+    index_by_actor,
+    infer_publication,
+    wide_interval,
+)
 from seed.extract.merge import Cluster, cluster_candidates, overlaps, width
 from seed.extract.parse import ParsedArticle, parse_article
 from seed.extract.pledges import PledgeCandidate, extract_pledges, status_of
@@ -70,7 +75,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
             candidates[name] = extract_candidates(
                 article, publications[name].interval, readers[name], registry.default_actor
             )
-    anchors = [c for cs in candidates.values() for c in cs if width(c.date) <= 7]
+    anchors = index_by_actor([c for cs in candidates.values() for c in cs if width(c.date) <= 7])
     persons = {k for k, r in registry.actors.items() if r.type == "person"}
     for reader in readers.values():
         persons |= {k for k, r in reader.discovered.items() if r.type == "person"}
@@ -195,6 +200,18 @@ def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str
     return similar and overlaps(a.made, b.made) and related
 
 
+def _pledge_index_keys(
+    pledge: PledgeCandidate, event_of: dict[int, str]
+) -> list[tuple[str, object]]:
+    keys: list[tuple[str, object]] = [("file", pledge.file_name)]
+    if pledge.event is not None and id(pledge.event) in event_of:
+        keys.append(("event", event_of[id(pledge.event)]))
+    if pledge.quantity is not None:
+        keys.append(("quantity", pledge.quantity))
+    keys += [("actor", a) for a in pledge.actors]
+    return keys
+
+
 def _pledges(
     found: list[PledgeCandidate],
     clusters: list[Cluster],
@@ -203,13 +220,27 @@ def _pledges(
 ) -> list[TimelinePledge]:
     cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
     groups: list[list[PledgeCandidate]] = []
+    # Only groups sharing an event, a quantity or an actor can match: index them by those.
+    index: dict[tuple[str, object], list[list[PledgeCandidate]]] = {}
     for pledge in sorted(found, key=lambda p: (width(p.made), p.file_name, p.quote_start)):
-        for group in groups:
-            if _same_pledge(group[0], pledge, event_of):
-                group.append(pledge)
-                break
+        keys = _pledge_index_keys(pledge, event_of)
+        seen: set[int] = set()
+        for key in keys:
+            for group in index.get(key, []):
+                if id(group) in seen:
+                    continue
+                seen.add(id(group))
+                if _same_pledge(group[0], pledge, event_of):
+                    group.append(pledge)
+                    break
+            else:
+                continue
+            break
         else:
-            groups.append([pledge])
+            group = [pledge]
+            groups.append(group)
+            for key in keys:
+                index.setdefault(key, []).append(group)
     withdrawals = [
         (c.date, c.actors, c.members[0].summary)
         for c in clusters

@@ -66,7 +66,7 @@ def test_numbers_that_are_not_years_are_not_dates() -> None:
     text = (
         "2,000 Russian mercenaries; 500 kilometers (300 miles); 20,000 foreign forces; 2021 troops"
     )
-    assert find_dates(text, pub("2021-10-08")) == []
+    assert find_dates(text, pub("2021-10-08")) == ()
 
 
 def test_an_inferred_publication_interval_widens_relative_dates() -> None:
@@ -83,7 +83,7 @@ def test_an_inferred_publication_interval_widens_relative_dates() -> None:
 
 
 def test_from_today_in_a_quotation_is_not_the_publication_day() -> None:
-    assert find_dates("within three months from today", pub("2021-10-08")) == []
+    assert find_dates("within three months from today", pub("2021-10-08")) == ()
 
 
 def test_within_a_duration_becomes_a_deadline() -> None:
