@@ -337,7 +337,9 @@ async def _store(session: AsyncSession, timeline: Timeline, progress: Progress |
                     "origin": m.origin[:64],
                 }
     await repo.upsert_mentions(session, list(mention_rows.values()))
-    await repo.delete_stale_mentions(session, [r["id"] for r in source_rows], list(mention_rows))
+    await repo.delete_stale_mentions(
+        session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
+    )
     await repo.replace_pledge_evidence(
         session,
         list(pledge_ids.values()),
@@ -363,7 +365,7 @@ def _span(m: Mention) -> tuple[int, int]:
 
 
 def _assign_ids(
-    items: Sequence[TimelineEvent] | Sequence[TimelinePledge],
+    items: Sequence[TimelineEvent | TimelinePledge],
     kind: Literal["event", "pledge"],
     existing: dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]],
     source_of: Callable[[Mention], uuid.UUID],
@@ -388,7 +390,7 @@ def _assign_ids(
 
 
 def _links(
-    items: Sequence[TimelineEvent] | Sequence[TimelinePledge],
+    items: Sequence[TimelineEvent | TimelinePledge],
     ids: dict[str, uuid.UUID],
     owner_column: str,
 ) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, literal_column, or_, select, text, update
+from sqlalchemy import and_, delete, func, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -164,11 +164,11 @@ async def _upsert_editable(
     rows: Sequence[dict[str, Any]],
     fields: list[str],
 ) -> None:
-    name = model.__table__.name
+    name = model.__tablename__
     for chunk in _chunks(rows):
         stmt = insert(model).values(list(chunk))
         # A field an editor set (named in edited_fields) keeps its stored value.
-        effective = {
+        effective: dict[str, Any] = {
             f: literal_column(
                 f"CASE WHEN '{f}' = ANY({name}.edited_fields) THEN {name}.{f} ELSE excluded.{f} END"
             )
@@ -270,7 +270,7 @@ async def replace_pledge_evidence(
 
 async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) -> None:
     """Recompute the full-text vector of events from title, summary and all their quotes."""
-    quotes: Select[Any] = (
+    quotes = (
         select(func.string_agg(Mention.quote, " "))
         .where(Mention.event_id == Event.id)
         .scalar_subquery()
