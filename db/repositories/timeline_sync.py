@@ -14,8 +14,22 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal_column, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import (
+    String,
+    Uuid,
+    all_,
+    and_,
+    any_,
+    delete,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -35,6 +49,12 @@ from db.models import (
 _CHUNK = 1000
 
 
+def _array(values: Iterable[Any], item_type: Any) -> Any:
+    """One array parameter instead of an IN list: a run can touch more ids than the 32,767
+    parameters a statement may carry."""
+    return literal(list(values), ARRAY(item_type))
+
+
 def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
     for i in range(0, len(rows), _CHUNK):
         yield rows[i : i + _CHUNK]
@@ -50,7 +70,7 @@ async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[s
     if not hashes:
         return {}
     rows = await session.execute(
-        select(Source.sha256, Source.slug).where(Source.sha256.in_(list(hashes)))
+        select(Source.sha256, Source.slug).where(Source.sha256 == any_(_array(hashes, String())))
     )
     return {sha: slug for sha, slug in rows.tuples()}
 
@@ -115,7 +135,7 @@ async def existing_mention_targets(
             Mention.char_end,
             Mention.event_id,
             Mention.pledge_id,
-        ).where(Mention.source_id.in_(list(source_ids)))
+        ).where(Mention.source_id == any_(_array(source_ids, Uuid())))
     )
     for src, start, end, event_id, pledge_id in rows.tuples():
         kind, target = ("event", event_id) if event_id is not None else ("pledge", pledge_id)
@@ -201,7 +221,7 @@ async def replace_links(
     owner = getattr(model, owner_column)
     wanted = {(r[owner_column], r["actor_id"], r["role"]) for r in rows}
     existing = await session.execute(
-        select(owner, model.actor_id, model.role).where(owner.in_(list(owner_ids)))
+        select(owner, model.actor_id, model.role).where(owner == any_(_array(owner_ids, Uuid())))
     )
     stale = [t for t in existing.tuples() if t not in wanted]
     for owner_id, actor_id, role in stale:
@@ -237,9 +257,9 @@ async def delete_stale_mentions(
     session: AsyncSession, source_ids: Sequence[uuid.UUID], keep: Sequence[uuid.UUID]
 ) -> None:
     """Mentions of re-read sources that the new reading no longer produces."""
-    stmt = delete(Mention).where(Mention.source_id.in_(list(source_ids)))
+    stmt = delete(Mention).where(Mention.source_id == any_(_array(source_ids, Uuid())))
     if keep:
-        stmt = stmt.where(Mention.id.not_in(list(keep)))
+        stmt = stmt.where(Mention.id != all_(_array(keep, Uuid())))
     await session.execute(stmt)
 
 
@@ -261,7 +281,8 @@ async def replace_pledge_evidence(
     # Evidence an editor attached (relation 'editor') is kept.
     await session.execute(
         delete(PledgeEvidence).where(
-            PledgeEvidence.pledge_id.in_(list(pledge_ids)), PledgeEvidence.relation != "editor"
+            PledgeEvidence.pledge_id == any_(_array(pledge_ids, Uuid())),
+            PledgeEvidence.relation != "editor",
         )
     )
     for chunk in _chunks(rows):
@@ -283,7 +304,7 @@ async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) 
     for i in range(0, len(ids), _CHUNK * 10):
         await session.execute(
             update(Event)
-            .where(Event.id.in_(ids[i : i + _CHUNK * 10]))
+            .where(Event.id == any_(_array(ids[i : i + _CHUNK * 10], Uuid())))
             .where(Event.search.is_distinct_from(vector))
             .values(search=vector)
             .execution_options(synchronize_session=False)
