@@ -55,8 +55,10 @@ _TRIGGER_RE = {
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|declared|warned|urged|added|insisted|assured?)\b", re.I
 )
+# Clause boundaries: coordinating conjunctions, semicolons, dashes, and a comma before a
+# participle (", splitting the country ..."), which states a consequence, not the same event.
 _CLAUSE_SPLIT = re.compile(
-    r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+"
+    r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+|,\s+(?=[a-z]+ing\b)"
 )
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _LEADING = re.compile(
