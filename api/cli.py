@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-app = typer.Typer(help="Libya Ceasefire Timeline: serve the API, migrate, ingest articles.")
+app = typer.Typer(
+    pretty_exceptions_enable=False,
+    help="Libya Ceasefire Timeline: serve the API, migrate, ingest articles.",
+)
 
 CORPUS = PROJECT_ROOT / "seed" / "corpus"
 
@@ -89,10 +92,17 @@ async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[s
     files = expand_paths(paths)
     progress = _progress_printer() if show_progress else None
     articles, problems = read_articles(files, progress)
+    from sqlalchemy.exc import SQLAlchemyError
+
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             report = await ingest(session, articles, problems, progress=progress)
+    except SQLAlchemyError as exc:
+        # One transaction per run: a database failure stores nothing and removes nothing.
+        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+        _fail(f"ingestion failed and nothing was changed: {reason}")
+        raise  # unreachable: _fail exits
     finally:
         await engine.dispose()
     return report.as_dict()
@@ -168,7 +178,10 @@ def serve(
         _fail(str(exc))
 
 
-keys_app = typer.Typer(help="Create, revoke and list API keys (stored hashed; shown once).")
+keys_app = typer.Typer(
+    pretty_exceptions_enable=False,
+    help="Create, revoke and list API keys (stored hashed; shown once).",
+)
 app.add_typer(keys_app, name="keys")
 
 
