@@ -228,7 +228,8 @@ class Candidate:
     location: str | None
     tokens: frozenset[str]
     lead: bool = False
-    origin: str = ""
+    # Ids of the near-duplicate groups of the paragraphs the quote spans (see dedupe).
+    origins: tuple[str, ...] = ()
     hit: DateHit | None = field(default=None, repr=False)
 
 

@@ -93,7 +93,7 @@ def cluster_candidates(
 ) -> list[Cluster]:
     ordered = sorted(
         candidates,
-        key=lambda c: (width(c.date), c.lead, c.file_name, c.quote_start, c.date.start),
+        key=lambda c: (width(c.date), c.date_kind == "lead", c.file_name, c.quote_start),
     )
     clusters: list[Cluster] = []
     # Blocking: a cluster is only compared with candidates of an overlapping month that share an

@@ -55,7 +55,7 @@ class PledgeCandidate:
     unit: str | None
     event: Candidate | None
     tokens: frozenset[str]
-    origin: str = ""
+    origins: tuple[str, ...] = ()
     merged: list[PledgeCandidate] = field(default_factory=list)
 
 

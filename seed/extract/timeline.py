@@ -90,7 +90,8 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
             article, publications[name].interval, readers[name], registry.default_actor
         )
 
-    _assign_origins(parsed, candidates)
+    paragraph_origins = _paragraph_origins(parsed)
+    _assign_origins(paragraph_origins, [c for cs in candidates.values() for c in cs])
     all_candidates = [c for name in sorted(candidates) for c in candidates[name]]
     clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
     events, event_of = _events(clusters)
@@ -104,6 +105,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
                 article, candidates[name], publications[name].interval, readers[name].find
             )
         )
+    _assign_origins(paragraph_origins, pledges)
     as_of = max((p.interval.end for p in publications.values()), default=date.today())
     timeline.pledges = _pledges(pledges, clusters, event_of, as_of)
 
@@ -125,17 +127,56 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
     return timeline
 
 
-def _assign_origins(parsed: list[ParsedArticle], candidates: dict[str, list[Candidate]]) -> None:
-    keys: list[tuple[str, int]] = []
+ParagraphOrigins = dict[str, list[tuple[int, int, str]]]
+
+
+def _paragraph_origins(parsed: list[ParsedArticle]) -> ParagraphOrigins:
+    """Per article: (start, end, near-duplicate group id) of each paragraph."""
+    keys: list[tuple[str, int, int]] = []
     texts: list[str] = []
     for article in parsed:
         for para in article.paragraphs:
-            keys.append((article.raw.file_name, para.index))
+            keys.append((article.raw.file_name, para.start, para.end))
             texts.append(para.text)
-    ids = dict(zip(keys, origins(texts), strict=True))
-    for name, cands in candidates.items():
-        for c in cands:
-            c.origin = ids.get((name, c.paragraph), f"{name}:{c.paragraph}")
+    by_file: ParagraphOrigins = {}
+    for (name, start, end), origin in zip(keys, origins(texts), strict=True):
+        by_file.setdefault(name, []).append((start, end, origin))
+    return by_file
+
+
+def _assign_origins(
+    by_file: ParagraphOrigins, spans: Sequence[Candidate | PledgeCandidate]
+) -> None:
+    """Give each quote the near-duplicate group ids of the paragraphs it spans."""
+    for span in spans:
+        span.origins = tuple(
+            origin
+            for start, end, origin in by_file.get(span.file_name, [])
+            if start < span.quote_end and span.quote_start < end
+        ) or (f"{span.file_name}:{span.quote_start}",)
+
+
+def independent_origins(mentions: Sequence[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """Per event: articles linked by a shared paragraph (copied wire text, a syndicated
+    reprint) form one independent source. Returns each article's group id, so that counting
+    distinct ids gives the independent sources, never more than the articles."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for file_name, spans in mentions:
+        for origin in spans:
+            a, b = find("f:" + file_name), find("o:" + origin)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = {}
+    for file_name, spans in mentions:
+        groups.setdefault(find("f:" + file_name), []).extend(spans)
+    label = {root: min(found) for root, found in groups.items()}
+    return {file_name: label[find("f:" + file_name)] for file_name, _ in mentions}
 
 
 def _event_key(cluster: Cluster) -> str:
@@ -159,14 +200,16 @@ def _events(clusters: list[Cluster]) -> tuple[list[TimelineEvent], dict[int, str
         for member in cluster.members:
             for actor, role in member.actors:
                 links.setdefault(actor, ActorLink(actor, role))
+        members = sorted(cluster.members, key=lambda c: (c.file_name, c.quote_start))
+        origin = independent_origins([(m.file_name, m.origins) for m in members])
         mentions = tuple(
             Mention(
                 file_name=m.file_name,
                 quote=Quote(m.quote_start, m.quote_end, m.quote),
                 date_text=m.date_text,
-                origin=m.origin,
+                origin=origin[m.file_name],
             )
-            for m in sorted(cluster.members, key=lambda c: (c.file_name, c.quote_start))
+            for m in members
         )
         location = lead.location or next((m.location for m in cluster.members if m.location), None)
         events.append(
@@ -266,9 +309,16 @@ def _pledges(
         quantity = next((p.quantity for p in group if p.quantity is not None), None)
         unit = next((p.unit for p in group if p.unit), None)
         status, reason = status_of(made, deadline, set(actors), withdrawals, as_of)
+        ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
+        origin = independent_origins([(p.file_name, p.origins) for p in ordered])
         mentions = tuple(
-            Mention(p.file_name, Quote(p.quote_start, p.quote_end, p.quote), None, p.origin)
-            for p in sorted(group, key=lambda p: (p.file_name, p.quote_start))
+            Mention(
+                p.file_name,
+                Quote(p.quote_start, p.quote_end, p.quote),
+                None,
+                origin[p.file_name],
+            )
+            for p in ordered
         )
         digest = hashlib.blake2b(
             f"{first.file_name}:{first.quote_start}".encode(), digest_size=8
