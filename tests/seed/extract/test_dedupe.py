@@ -27,3 +27,19 @@ def test_different_paragraphs_on_the_same_topic_stay_apart() -> None:
     b = "Libya has been wracked by conflict since a NATO-backed uprising toppled Gaddafi in 2011."
     assert jaccard(shingles(a), shingles(b)) < 0.2
     assert len(set(origins([a, b]))) == 2
+
+
+def test_articles_sharing_a_paragraph_count_as_one_independent_source() -> None:
+    from seed.extract.timeline import independent_origins
+
+    groups = independent_origins(
+        [
+            ("a.txt", ("lead-a", "wire-1")),
+            ("b.txt", ("wire-1",)),
+            ("c.txt", ("lead-c",)),
+            ("a.txt", ("wire-2",)),
+        ]
+    )
+    assert groups["a.txt"] == groups["b.txt"]
+    assert groups["c.txt"] != groups["a.txt"]
+    assert len(set(groups.values())) == 2
