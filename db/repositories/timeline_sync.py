@@ -78,13 +78,13 @@ async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[s
 async def upsert_sources(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     columns = [c for c in rows[0] if c not in {"id", "slug"}] if rows else []
     for chunk in _chunks(rows):
-        stmt = insert(Source).values(list(chunk))
+        stmt = insert(Source)
         stmt = stmt.on_conflict_do_update(
             constraint="uq_sources_slug",
             set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
             where=_changed(Source, stmt, columns),
         )
-        await session.execute(stmt)
+        await session.execute(stmt, list(chunk))
 
 
 async def upsert_actors(
@@ -97,7 +97,7 @@ async def upsert_actors(
     # overwrites a curated one, and an editor's merge (merged_into_id) is kept.
     columns = ["name", "type", "description", "discovered"]
     for chunk in _chunks(actors):
-        stmt = insert(Actor).values(list(chunk))
+        stmt = insert(Actor)
         stmt = stmt.on_conflict_do_update(
             constraint="uq_actors_key",
             set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
@@ -106,18 +106,18 @@ async def upsert_actors(
                 or_(Actor.discovered.is_(True), stmt.excluded.discovered.is_(False)),
             ),
         )
-        await session.execute(stmt)
+        await session.execute(stmt, list(chunk))
     for chunk in _chunks(aliases):
         await session.execute(
-            insert(ActorAlias)
-            .values(list(chunk))
-            .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_id_alias")
+            insert(ActorAlias).on_conflict_do_nothing(constraint="uq_actor_aliases_actor_id_alias"),
+            list(chunk),
         )
     for chunk in _chunks(relations):
         await session.execute(
-            insert(ActorRelation)
-            .values(list(chunk))
-            .on_conflict_do_nothing(constraint="uq_actor_relations_subject_id_relation_object_id")
+            insert(ActorRelation).on_conflict_do_nothing(
+                constraint="uq_actor_relations_subject_id_relation_object_id"
+            ),
+            list(chunk),
         )
 
 
@@ -186,7 +186,7 @@ async def _upsert_editable(
 ) -> None:
     name = model.__tablename__
     for chunk in _chunks(rows):
-        stmt = insert(model).values(list(chunk))
+        stmt = insert(model)
         # A field an editor set (named in edited_fields) keeps its stored value.
         effective: dict[str, Any] = {
             f: literal_column(
@@ -200,7 +200,7 @@ async def _upsert_editable(
             set_=effective | {"updated_at": func.now(), "version": model.version + 1},
             where=stored.is_distinct_from(func.row(*effective.values())),
         )
-        await session.execute(stmt)
+        await session.execute(stmt, list(chunk))
 
 
 def _changed(model: Any, stmt: Any, columns: list[str]) -> Any:
@@ -229,7 +229,7 @@ async def replace_links(
             delete(model).where(owner == owner_id, model.actor_id == actor_id, model.role == role)
         )
     for chunk in _chunks(rows):
-        await session.execute(insert(model).values(list(chunk)).on_conflict_do_nothing())
+        await session.execute(insert(model).on_conflict_do_nothing(), list(chunk))
 
 
 async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
@@ -244,13 +244,13 @@ async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]])
         "origin",
     ]
     for chunk in _chunks(rows):
-        stmt = insert(Mention).values(list(chunk))
+        stmt = insert(Mention)
         stmt = stmt.on_conflict_do_update(
             constraint="pk_mentions",
             set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
             where=_changed(Mention, stmt, columns),
         )
-        await session.execute(stmt)
+        await session.execute(stmt, list(chunk))
 
 
 async def delete_stale_mentions(
@@ -286,7 +286,7 @@ async def replace_pledge_evidence(
         )
     )
     for chunk in _chunks(rows):
-        await session.execute(insert(PledgeEvidence).values(list(chunk)).on_conflict_do_nothing())
+        await session.execute(insert(PledgeEvidence).on_conflict_do_nothing(), list(chunk))
 
 
 async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) -> None:
@@ -313,4 +313,4 @@ async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) 
 
 async def log_ingestion(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     for chunk in _chunks(rows):
-        await session.execute(insert(IngestionLog).values(list(chunk)))
+        await session.execute(insert(IngestionLog), list(chunk))
