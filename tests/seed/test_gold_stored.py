@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from gold_scoring import prefix, score
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from test_gold import assert_meets_the_bars, corpus_texts, load_gold
 
 from db.models import (
     Actor,
@@ -23,6 +21,13 @@ from db.models import (
     Pledge,
     PledgeActor,
     Source,
+)
+from tests.seed.gold_scoring import (
+    assert_meets_the_bars,
+    corpus_texts,
+    load_gold,
+    prefix,
+    score,
 )
 
 
