@@ -18,11 +18,13 @@ import orjson
 from sqlalchemy import (
     Date,
     Select,
+    Subquery,
     Text,
     Uuid,
     cast,
     distinct,
     func,
+    join,
     literal,
     literal_column,
     or_,
@@ -34,7 +36,12 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeEvidence, Source
-from db.repositories.filters import EventFilter, event_conditions, mention_conditions
+from db.repositories.filters import (
+    EventFilter,
+    actor_link_conditions,
+    event_conditions,
+    mention_conditions,
+)
 
 SortKey = tuple[date, uuid.UUID]
 
@@ -53,6 +60,11 @@ _EVENT_COLUMNS = (
 )
 
 
+# Built once: ORM aliased() per request cost ~1.5 ms of Python, a quarter of a page's CPU.
+_LINK = EventActor.__table__.alias("link")
+_OTHER = EventActor.__table__.alias("other")
+
+
 @dataclass(frozen=True, slots=True)
 class EventPage:
     items: list[dict[str, Any]]
@@ -60,25 +72,60 @@ class EventPage:
     next_key: SortKey | None
 
 
-def _page_statement(
-    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
-) -> Select[Any]:
-    conditions = event_conditions(f)
-    key = tuple_(Event.date_start, Event.id)
+def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit: int) -> Subquery:
+    """The page's events (ORDER BY/LIMIT), before actors and counts are attached.
+
+    With an actor filter the page is driven from the first group's links, whose
+    (actor_id, date_start, event_id) index is in page order: PostgreSQL reads the actor's next
+    ~limit links and their events, instead of walking events by date and testing each one's
+    actors (~15x more rows for an actor in 5% of events).
+    """
+    if not f.actor_groups:
+        conditions = event_conditions(f)
+        start: Any = Event.date_start
+        ident: Any = Event.id
+        source: Any = Event
+    else:
+        group = f.actor_groups[0]
+        link, other = _LINK.c, _OTHER.c
+        # An event linked to the group twice (two roles, or two of an ambiguous alias's
+        # actors) has several link rows: keep only its first, so it is listed once.
+        first_link = ~(
+            select(other.event_id)
+            .where(
+                other.event_id == link.event_id,
+                *actor_link_conditions(other, group, f.actor_role),
+                tuple_(other.actor_id, other.role) < tuple_(link.actor_id, link.role),
+            )
+            .exists()
+        )
+        conditions = [
+            *actor_link_conditions(link, group, f.actor_role),
+            first_link,
+            *event_conditions(f, skip_groups=1),
+        ]
+        start, ident = link.date_start, link.event_id
+        source = join(_LINK, Event, Event.id == link.event_id)
+    key = tuple_(start, ident)
     if after is not None:
         bound = tuple_(literal(after[0], Date), literal(after[1], Uuid))
         conditions.append(key < bound if descending else key > bound)
-    order = (
-        (Event.date_start.desc(), Event.id.desc()) if descending else (Event.date_start, Event.id)
-    )
+    order = (start.desc(), ident.desc()) if descending else (start, ident)
     # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
-    page = (
+    return (
         select(*_EVENT_COLUMNS)
+        .select_from(source)
         .where(*conditions)
         .order_by(*order)
         .limit(literal_column(str(int(limit))))
         .subquery("page")
     )
+
+
+def _page_statement(
+    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
+) -> Select[Any]:
+    page = _page_rows(f, after=after, descending=descending, limit=limit)
 
     link_actor = (
         select(

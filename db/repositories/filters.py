@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Uuid, bindparam, distinct, func, select
+from sqlalchemy import ColumnElement, Date, Uuid, bindparam, cast, distinct, func, literal, select
 
 from db.models import Event, EventActor, Mention, Source
 
@@ -64,15 +64,36 @@ def mention_conditions(event_id: Any, as_of: date | None) -> list[ColumnElement[
     return conditions
 
 
-def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
-    """SQL conditions on `events` for a filter; soft-deleted events never match."""
+def actor_link_conditions(
+    link: Any, group: tuple[uuid.UUID, ...], role: str | None
+) -> list[ColumnElement[bool]]:
+    """A link row (of `event_actors` or an alias of it) to an actor of `group`, in `role`."""
+    conditions: list[ColumnElement[bool]] = [link.actor_id.in_(inline_ids(group))]
+    if role is not None:
+        conditions.append(link.role == role)
+    return conditions
+
+
+def max_span_days() -> Any:
+    """The longest event (date_end - date_start, in days): one lookup in ix_events_span_days."""
+    spans = Event.__table__.alias("spans")
+    return select(func.coalesce(func.max(spans.c.span_days), 0)).scalar_subquery()
+
+
+def event_conditions(f: EventFilter, *, skip_groups: int = 0) -> list[ColumnElement[bool]]:
+    """SQL conditions on `events` for a filter; soft-deleted events never match.
+
+    `skip_groups`: that many leading actor groups are left out because the caller already
+    joins their links (the page query drives an actor's page from its links).
+    """
     conditions: list[ColumnElement[bool]] = [Event.deleted_at.is_(None)]
     if f.ids:
         conditions.append(Event.id.in_(f.ids))
-    for group in f.actor_groups:
-        link = [EventActor.event_id == Event.id, EventActor.actor_id.in_(inline_ids(group))]
-        if f.actor_role is not None:
-            link.append(EventActor.role == f.actor_role)
+    for group in f.actor_groups[skip_groups:]:
+        link = [
+            EventActor.event_id == Event.id,
+            *actor_link_conditions(EventActor, group, f.actor_role),
+        ]
         conditions.append(select(EventActor.event_id).where(*link).exists())
     if f.actor_role is not None and not f.actor_groups:
         conditions.append(
@@ -85,6 +106,11 @@ def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     # Interval overlap: [date_start, date_end] meets [date_from, date_to].
     if f.date_from is not None:
         conditions.append(Event.date_end >= f.date_from)
+        # Implied by the line above, but it is a bound on date_start, the index's order: the
+        # scan starts near date_from instead of at the first event ever.
+        conditions.append(
+            Event.date_start >= cast(literal(f.date_from, Date), Date) - max_span_days()
+        )
     if f.date_to is not None:
         conditions.append(Event.date_start <= f.date_to)
     if f.location is not None:
