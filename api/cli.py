@@ -81,7 +81,9 @@ def ingest(
         typer.echo(json.dumps(report, indent=2))
     else:
         _print_report(report)
-    if report["counts"]["failed"]:
+    counts = report["counts"]
+    assert isinstance(counts, dict)
+    if counts["failed"]:
         raise typer.Exit(code=1)
 
 
@@ -108,7 +110,7 @@ async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[s
     return report.as_dict()
 
 
-def _progress_printer():  # type: ignore[no-untyped-def]
+def _progress_printer() -> Callable[[str, int, int], None]:
     def show(stage: str, done: int, total: int) -> None:
         if not sys.stderr.isatty():
             return

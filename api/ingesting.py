@@ -48,17 +48,13 @@ def article_from_json(submission: SourceSubmission) -> RawArticle:
     except UnicodeEncodeError as exc:  # lone surrogates from JSON escapes
         raise _unprocessable("text is not valid Unicode") from exc
     article = article_from_bytes(body, submission.file_name)
-    given = {
-        k: v
-        for k, v in {
-            "published": submission.published,
-            "title": submission.title,
-            "publisher": submission.publisher,
-            "url": submission.url,
-        }.items()
-        if v is not None
-    }
-    return dataclasses.replace(article, **given)
+    return dataclasses.replace(
+        article,
+        published=submission.published or article.published,
+        title=submission.title or article.title,
+        publisher=submission.publisher or article.publisher,
+        url=submission.url or article.url,
+    )
 
 
 async def ingest_article(session: AsyncSession, *, article: RawArticle) -> Ingested:

@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import InternalError, PayloadTooLarge, ServiceUnavailable
+from api.errors import ApiError, InternalError, PayloadTooLarge, ServiceUnavailable
 from api.problem_handlers import is_unavailable, problem_for_path
 
 log = logging.getLogger("api.access")
@@ -43,6 +43,7 @@ class ProblemMiddleware:
             if started:
                 error_log.exception("error after the response started on %s", scope["path"])
                 return
+            error: ApiError
             if is_unavailable(exc):
                 error_log.warning("database unavailable: %s", type(exc).__name__)
                 error = ServiceUnavailable("The database is unreachable; retry shortly.")

@@ -64,6 +64,23 @@ def page_response(
     )
 
 
+def raw_page_response(
+    request: Request,
+    items: bytes,
+    next_url: str | None,
+    *,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """`page_response` for items already serialised as a JSON array (built by PostgreSQL)."""
+    body = b'{"items":' + items + b',"next":' + dumps(next_url) + b"}"
+    merged, not_modified = _conditional(
+        request, body_etag(body), {**link_header(next_url), **(headers or {})}
+    )
+    if not_modified is not None:
+        return not_modified
+    return Response(body, media_type=JSON, headers=merged)
+
+
 def text_response(request: Request, body: bytes, *, media_type: str) -> Response:
     merged, not_modified = _conditional(request, body_etag(body))
     if not_modified is not None:

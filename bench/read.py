@@ -205,11 +205,11 @@ def wrk(url: str, *, duration: int, connections: int) -> tuple[float, float, flo
 
 
 def pgbench(url: str, *, duration: int, connections: int) -> tuple[float, float, float]:
-    from db.repositories.events import _page_statement
+    from db.repositories.events import _json_page_statement
 
     ids = (uuid.UUID(hashlib.md5(b"actor1").hexdigest()),)  # the loader's frequent actor
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    page = _page_statement(
+    page = _json_page_statement(
         EventFilter(actor_groups=(ids,)), after=None, descending=False, limit=51
     ).compile(dialect=dialect, compile_kwargs={"literal_binds": True})
     resolve = (

@@ -16,7 +16,7 @@ from api.exports.negotiation import MEDIA_TYPES, Format
 from api.exports.tabular import csv_chunks, ndjson_chunks
 from api.exports.timelinejs import timelinejs_chunks
 from api.pagination import date_uuid_key, next_url
-from api.responses import page_response, stream_response
+from api.responses import raw_page_response, stream_response
 from api.routes.event_params import EventParams
 from api.schemas.common import (
     BAD_REQUEST,
@@ -66,10 +66,10 @@ async def render_events(
     filter = await params.to_filter(session, extra_groups=extra_groups)
     descending = params.sort == "-date"
     if fmt == "json":
-        page = await repo.list_events(
+        page = await repo.list_events_json(
             session, filter=filter, after=after, descending=descending, limit=params.limit
         )
-        return page_response(
+        return raw_page_response(
             request, page.items, next_url(request, kind, page.next_key), headers=VARY
         )
 

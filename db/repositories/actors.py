@@ -5,11 +5,24 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ARRAY, Select, String, Uuid, func, literal, or_, select, tuple_, union
+from sqlalchemy import (
+    ARRAY,
+    Select,
+    String,
+    Uuid,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union,
+)
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, ActorAlias, ActorRelation, Event, EventActor, Pledge, PledgeActor
+from db.repositories.raw import QueryCache, fetch
 from db.text_norm import normalise_name
 
 ActorKey = tuple[str, uuid.UUID]
@@ -39,19 +52,30 @@ async def resolve(session: AsyncSession, *, ref: str) -> tuple[uuid.UUID, ...]:
     away resolves to the actor it was merged into (the merge moved its links there). Each
     branch is an index lookup: this runs on every `?actor=` request.
     """
+    ref_id = _as_uuid(ref)
+    query = _RESOLVE.get(
+        session, ref_id is not None, lambda: _resolve_statement(ref_id is not None)
+    )
+    overrides: dict[str, Any] = {"ref": ref, "ref_norm": normalise_name(ref), "ref_id": ref_id}
+    rows = await fetch(session, query, overrides)
+    return tuple(row[0] for row in rows)
+
+
+_RESOLVE = QueryCache(max_entries=2)
+
+
+def _resolve_statement(with_id: bool) -> Select[Any]:
     canonical = func.coalesce(Actor.merged_into_id, Actor.id)
     branches = [
-        select(canonical).where(Actor.key == ref),
+        select(canonical).where(Actor.key == bindparam("ref", type_=String)),
         select(canonical)
         .join(ActorAlias, ActorAlias.actor_id == Actor.id)
-        .where(ActorAlias.alias_norm == normalise_name(ref)),
+        .where(ActorAlias.alias_norm == bindparam("ref_norm", type_=String)),
     ]
-    ref_id = _as_uuid(ref)
-    if ref_id is not None:
-        branches.append(select(canonical).where(Actor.id == ref_id))
+    if with_id:
+        branches.append(select(canonical).where(Actor.id == bindparam("ref_id", type_=Uuid)))
     matched = union(*branches).subquery()
-    rows = await session.scalars(select(matched.c[0]).order_by(matched.c[0]))
-    return tuple(rows.all())
+    return select(matched.c[0]).order_by(matched.c[0])
 
 
 async def get_actor_row(session: AsyncSession, *, ref: str) -> dict[str, Any] | None:

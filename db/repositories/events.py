@@ -21,18 +21,19 @@ from sqlalchemy import (
     Subquery,
     Text,
     Uuid,
+    bindparam,
+    case,
     cast,
     distinct,
     func,
     join,
-    literal,
     literal_column,
     or_,
     select,
     true,
     tuple_,
 )
-from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeEvidence, Source
@@ -42,6 +43,7 @@ from db.repositories.filters import (
     event_conditions,
     mention_conditions,
 )
+from db.repositories.raw import QueryCache, fetch
 
 SortKey = tuple[date, uuid.UUID]
 
@@ -108,7 +110,10 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
         source = join(_LINK, Event, Event.id == link.event_id)
     key = tuple_(start, ident)
     if after is not None:
-        bound = tuple_(literal(after[0], Date), literal(after[1], Uuid))
+        bound = tuple_(
+            bindparam("after_date", after[0], type_=Date),
+            bindparam("after_id", after[1], type_=Uuid),
+        )
         conditions.append(key < bound if descending else key > bound)
     order = (start.desc(), ident.desc()) if descending else (start, ident)
     # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
@@ -174,6 +179,131 @@ def _page_statement(
         .select_from(page.join(counts, true()))
         .order_by(*outer_order)
     )
+
+
+def _json_page_statement(
+    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
+) -> Select[Any]:
+    """The page as one JSON text per event, built by PostgreSQL, with its sort key.
+
+    Byte for byte what orjson makes of `list_events` items: the same keys in the same order,
+    compact separators, `updated_at` in UTC with microseconds only when non-zero.
+    """
+    page = _page_rows(f, after=after, descending=descending, limit=limit)
+    actor = (
+        select(Actor.id, Actor.key, Actor.name, EventActor.role)
+        .select_from(EventActor)
+        .join(Actor, Actor.id == EventActor.actor_id)
+        .where(EventActor.event_id == page.c.id)
+        .correlate(page)
+        .subquery("actor")
+    )
+    actors = (
+        select(
+            func.coalesce(
+                _text("[")
+                + func.string_agg(
+                    cast(func.row_to_json(literal_column("actor")), Text),
+                    aggregate_order_by(_text(","), actor.c.name, actor.c.role),
+                )
+                + _text("]"),
+                _text("[]"),
+            )
+        )
+        .select_from(actor)
+        .scalar_subquery()
+    )
+    counts = (
+        select(
+            func.count(distinct(Mention.source_id)).label("sources"),
+            func.count(distinct(Mention.origin)).label("independent_sources"),
+        )
+        .where(*mention_conditions(page.c.id, f.as_of))
+        .lateral("counts")
+    )
+    # orjson's form: UTC, "+00:00", microseconds only when they are not zero. (The format
+    # quotes its colons so that pgbench, which the benchmark feeds this SQL, leaves them alone.)
+    utc = func.timezone(_text("UTC"), page.c.updated_at)
+    whole_second = func.date_trunc(_text("second"), page.c.updated_at) == page.c.updated_at
+    updated_at = case(
+        (whole_second, func.to_char(utc, _text('YYYY-MM-DD"T"HH24":"MI":"SS'))),
+        else_=func.to_char(utc, _text('YYYY-MM-DD"T"HH24":"MI":"SS.US')),
+    ) + _text("+00:00")
+    item = (
+        select(
+            page.c.id,
+            page.c.title,
+            page.c.summary,
+            page.c.type,
+            page.c.date_start,
+            page.c.date_end,
+            page.c.date_precision,
+            page.c.date_resolved,
+            page.c.location,
+            page.c.version,
+            updated_at.label("updated_at"),
+            counts.c.sources,
+            counts.c.independent_sources,
+            cast(actors, JSON).label("actors"),
+        )
+        .correlate(page, counts)
+        .lateral("item")
+    )
+    outer_order = (
+        (page.c.date_start.desc(), page.c.id.desc())
+        if descending
+        else (page.c.date_start, page.c.id)
+    )
+    return (
+        select(
+            cast(func.row_to_json(literal_column("item")), Text),
+            page.c.date_start,
+            page.c.id,
+        )
+        .select_from(page.join(counts, true()).join(item, true()))
+        .order_by(*outer_order)
+    )
+
+
+_JSON_PAGES = QueryCache()
+
+
+def _text(value: str) -> Any:
+    """A constant string written into the SQL (not a parameter)."""
+    return literal_column("'" + value.replace("'", "''") + "'", Text)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonPage:
+    # A JSON array of the page's events, ready to embed in a response.
+    items: bytes
+    next_key: SortKey | None
+
+
+async def list_events_json(
+    session: AsyncSession,
+    *,
+    filter: EventFilter,
+    after: SortKey | None = None,
+    descending: bool = False,
+    limit: int = 50,
+) -> JsonPage:
+    """`list_events` as JSON built by PostgreSQL (the hot path of `GET /events`).
+
+    The compiled statement is cached per filter, sort and page size; the cursor is a parameter.
+    """
+
+    def build() -> Select[Any]:
+        return _json_page_statement(filter, after=after, descending=descending, limit=limit + 1)
+
+    query = _JSON_PAGES.get(session, (filter, after is None, descending, limit), build)
+    overrides = {} if after is None else {"after_date": after[0], "after_id": after[1]}
+    rows = await fetch(session, query, overrides)
+    more = len(rows) > limit
+    body = "[" + ",".join([r[0] for r in rows[:limit]]) + "]"
+    last = rows[limit - 1] if more else None
+    next_key = (last[1], last[2]) if last is not None else None
+    return JsonPage(items=body.encode(), next_key=next_key)
 
 
 def _item(row: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seed.extract.dates import MONTHS, WEEKDAYS
 from seed.extract.registry import ActorHit, Registry, slug
@@ -39,6 +40,34 @@ _FORCES = re.compile(
     r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}(?:forces|troops|militias?|fighters|army|group|camp)\b",
     re.IGNORECASE,
 )
+# "forces loyal to Haftar", "pro-Haftar forces", "Haftar-led forces": the force he leads.
+_FORCES_BEFORE = re.compile(
+    r"\b(?:forces|troops|fighters|militias?|units|army)\s+(?:loyal\s+to|of|under|commanded\s+by|"
+    r"led\s+by|allied\s+(?:to|with)|aligned\s+with|backing)\s+(?:(?:commander|Gen\.|General|"
+    r"Field\s+Marshal|strongman|military\s+commander)\s+)?\Z|\bpro-\Z",
+    re.IGNORECASE,
+)
+_FORCES_AFTER_PRO = re.compile(
+    r"[\w-]*\s+(?:[\w-]+\s+){0,2}(?:forces|troops|fighters|militias?)\b", re.I
+)
+_LED = re.compile(r"-led\s+(?:[\w-]+\s+){0,2}(?:forces|troops|army|coalition)\b", re.I)
+# A demonym names its state when it qualifies an institution or armed force ("Turkish troops",
+# "the Russian Foreign Ministry"); in a list of nationalities it does not.
+_STATE_NOUNS = (
+    r"(?:government|troops|forces|army|military|officials?|authorities|president|"
+    r"(?:foreign|defen[cs]e|interior)\s+(?:minister|ministry)|minister|ministry|parliament|navy|"
+    r"air\s+force|drones?|warplanes?|embassy|ambassador|envoy|delegation|prime\s+minister|"
+    r"leader(?:ship)?|chancellor|diplomats?|intelligence|special\s+forces|frigates?|warships?|"
+    r"contractors|soldiers|officers|advisers|advisors|counterpart)\b"
+)
+# "Abdullah Bliheg, a spokesman for the House": a name with its title in apposition.
+_APPOSITIVE = re.compile(
+    r"\b(?P<name>[A-Z][a-z\u00c0-\u017f'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][a-z\u00c0-\u017f'"
+    r"\u2019-]+){1,3}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?P<title>spokes(?:man|woman|person)|"
+    r"minister|commander|envoy|ambassador|official|adviser|advisor|analyst|researcher|lawmaker|"
+    r"member|head|chief|director|chairman|president|general|colonel|mayor|leader|deputy|"
+    r"representative|secretary)\b"
+)
 _ARMED_HEADS = {"Army", "Brigade", "Forces", "Front"}
 _ARTICLES = {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"}
 
@@ -62,6 +91,27 @@ class ArticleActors:
                 continue
             known = self.registry.find(name)
             if known and known[0].start == 0:
+                continue
+            surname = name.split()[-1]
+            if self.registry.find(surname):
+                continue
+            key = slug(name)
+            self.discovered.setdefault(
+                key,
+                ActorRecord(
+                    key=key,
+                    name=name,
+                    type="person",
+                    aliases=(surname,),
+                    discovered=True,
+                    description=m.group("title"),
+                ),
+            )
+            self._local.setdefault(name, key)
+            self._local.setdefault(surname, key)
+        for m in _APPOSITIVE.finditer(text):
+            name = _trim_name(m.group("name"))
+            if name is None or len(name.split()) < 2 or self.registry.find(name):
                 continue
             surname = name.split()[-1]
             if self.registry.find(surname):
@@ -115,14 +165,13 @@ class ArticleActors:
         return list(cached)
 
     def _find(self, text: str) -> list[ActorHit]:
-        hits = self.registry.find(text)
-        for hit in list(hits):
-            # "Haftar's forces", "Hifter's eastern-based troops": the force the person leads.
-            if _FORCES.match(text, hit.end):
-                force = self.registry.led_force(hit.actor_key)
-                if force is not None and all(h.actor_key != force for h in hits):
-                    hits.append(ActorHit(force, hit.start, hit.end, hit.surface))
-        hits.sort(key=lambda h: h.start)
+        memo = self.registry.memo
+        known = memo.get(text)
+        if known is None:
+            if len(memo) > 100_000:
+                memo.clear()  # bounded: copied wire paragraphs are what recurs
+            known = memo[text] = tuple(self._registry_hits(text))
+        hits = list(known)
         pattern = self._local_pattern
         if pattern is not None:
             taken = [(h.start, h.end) for h in hits]
@@ -133,8 +182,45 @@ class ArticleActors:
             hits.sort(key=lambda h: h.start)
         return hits
 
+    def _registry_hits(self, text: str) -> list[ActorHit]:
+        """Registry surface forms, the forces their leaders lead, states named by demonyms."""
+        hits = self.registry.find(text)
+        for hit in list(hits):
+            # "Haftar's forces", "Hifter's eastern-based troops": the force the person leads.
+            before = _FORCES_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+            pro = before is not None and before.group(0).lower() == "pro-"
+            if (
+                _FORCES.match(text, hit.end)
+                or _LED.match(text, hit.end)
+                or (before is not None and (not pro or _FORCES_AFTER_PRO.match(text, hit.end)))
+            ):
+                force = self.registry.led_force(hit.actor_key)
+                if force is not None and all(h.actor_key != force for h in hits):
+                    hits.append(ActorHit(force, hit.start, hit.end, hit.surface))
+        demonyms = self._demonym_pattern()
+        if demonyms is not None:
+            taken = [(h.start, h.end) for h in hits]
+            for m in demonyms.finditer(text):
+                state = self.registry.demonyms[m.group("d")]
+                if any(m.start() < e and s < m.end("d") for s, e in taken):
+                    continue
+                hits.append(ActorHit(state, m.start(), m.end("d"), m.group("d")))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _demonym_pattern(self) -> re.Pattern[str] | None:
+        return _demonym_regex(tuple(sorted(self.registry.demonyms)))
+
     def record(self, key: str) -> ActorRecord | None:
         return self.registry.get(key) or self.discovered.get(key)
+
+
+@lru_cache(maxsize=8)
+def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not demonyms:
+        return None
+    names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?{_STATE_NOUNS}")
 
 
 def _trim_name(name: str) -> str | None:

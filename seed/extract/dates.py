@@ -76,6 +76,8 @@ class DateHit:
     text: str
     kind: str
     interval: DateInterval
+    # True when the interval does not depend on the publication date ("in October 2020").
+    fixed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +362,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
 )
 
 
+# Expressions that carry their own year.
+_FIXED_KINDS = frozenset({"month_year", "year"})
+
+
 def direction_at(sentence: str, position: int) -> Direction:
     """Whether a yearless date at `position` lies after publication (planned) or before it."""
     before = sentence[max(0, position - 80) : position]
@@ -397,7 +403,8 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
             if interval is None:
                 continue
             taken.append((m.start(), m.end()))
-            hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval))
+            fixed = pattern.kind in _FIXED_KINDS or (pattern.kind == "day" and bool(m.group("y")))
+            hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
+from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import DateHit, find_dates
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.registry import ActorHit
@@ -24,30 +26,50 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "election": ("election", "elect", "vote", "voter", "ballot", "poll", "referendum"),
     "agreement": (
         "agree", "agreement", "ceasefire", "cease-fire", "truce", "deal", "accord", "signed",
-        "sign", "roadmap", "mediated",
+        "sign", "roadmap", "mediated", "memorandum", "brokered",
     ),
-    "meeting": ("meeting", "met", "meet", "talks", "summit", "conference", "visit", "hosted"),
+    "meeting": (
+        "meeting", "met ", "meet", "talks", "summit", "conference", "visit", "hosted", "forum",
+        "dialogue",
+    ),
     "withdrawal": (
         "withdraw", "withdrawal", "withdrawn", "leave", "left", "leaving", "depart", "departure",
         "pull out", "pulled out", "evacuat", "deport", "exit", "repatriat",
     ),
     "military": (
         "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
-        "march on", "captur", "seize", "shell", "drone", "militar",
+        "march on", "captur", "seize", "shell", "drone", "militar", "besieg", "siege", "blockad",
+        "pushed back", "bombard", "rocket", "mortar", "killed", "wounded", "ambush", "erupted",
+        "deployed", "deployment", "advance",
     ),
     "report": (
         "report", "estimat", "reveal", "investigat", "assessment", "found", "document", "study",
-        "panel of experts",
+        "panel of experts", "released", "publish",
     ),
     "political": (
         "uprising", "ousted", "toppled", "deposed", "government", "split", "install",
-        "formation", "appoint", "resign", "parliament", "sworn", "rebellion", "revolution",
+        "formation", "appoint", "resign", "parliament", "sworn", "swore", "oath", "rebellion",
+        "revolution", "designat", "took office", "dismiss", "sacked", "confidence", "cabinet",
+        "approved", "mandate", "nominat",
     ),
     "statement": (
         "said", "says", "told", "stated", "announced", "declared", "warned", "urged",
-        "called", "stressed", "added", "insisted", "statement", "assure",
+        "called", "stressed", "added", "insisted", "statement", "assure", "condemned",
+        "welcomed", "affirmed", "accused", "denied",
     ),
 }  # fmt: skip
+# Nouns that name the circumstances more often than the happening ("the government",
+# "military support"): they decide the type only when nothing else is near.
+_WEAK = re.compile(r"\b(?:government|militar\w*|parliament|found|document\w*|report)\b", re.I)
+# A participle modifying a plural noun ("mercenaries fighting on their side") is not the
+# predicate; "a meeting", "are fighting", "the fighting" are.
+_MODIFIED_NOUN = re.compile(r"\b(?!(?:is|was|has|does|this|its|as|us)\b)[a-z]+s\s+\Z")
+# An announced departure is the withdrawal event ("declared that 300 mercenaries will leave").
+_ANNOUNCED_WITHDRAWAL = re.compile(
+    r"\b(?:will|would|are\s+to|is\s+to)\s+(?:be\s+)?(?:leave|withdraw|withdrawn|depart|"
+    r"deported|evacuated|repatriated|pull\s+out)\b",
+    re.IGNORECASE,
+)
 _TRIGGER_RE = {
     kind: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
     for kind, stems in TRIGGERS.items()
@@ -228,11 +250,16 @@ class Candidate:
     location: str | None
     tokens: frozenset[str]
     lead: bool = False
+    # False when the date only resolves against a wide inferred publication interval ("on
+    # Thursday" in an article of unknown year): such a candidate may join a dated event as a
+    # mention but never found one.
+    resolved: bool = True
     # Ids of the near-duplicate groups of the paragraphs the quote spans (see dedupe).
     origins: tuple[str, ...] = ()
     hit: DateHit | None = field(default=None, repr=False)
 
 
+@lru_cache(maxsize=65536)
 def content_tokens(text: str) -> frozenset[str]:
     words = _WORD.findall(text.lower().replace("-", " "))
     out = set()
@@ -244,19 +271,32 @@ def content_tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def event_type(clause: str, anchor: int) -> str:
     """The type whose trigger is nearest to the date expression; statement only as a fallback."""
+    announced = _ANNOUNCED_WITHDRAWAL.search(clause)
+    if announced is not None and announced.start() > anchor:
+        return "withdrawal"
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(_TRIGGER_RE.items()):
         for m in pattern.finditer(clause):
             distance = min(abs(m.start() - anchor), abs(m.end() - anchor))
             if kind == "statement":
                 distance += 40  # a speech verb says how we know, rarely what happened
+            if _WEAK.match(clause, m.start()):
+                distance += 30
+            word_end = clause.find(" ", m.start())
+            word = clause[m.start() : word_end if word_end != -1 else len(clause)]
+            if word.endswith("ing") and _MODIFIED_NOUN.search(
+                clause, max(0, m.start() - 24), m.start()
+            ):
+                distance += 60
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, kind)
     return best[2] if best else "other"
 
 
+@lru_cache(maxsize=65536)
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     marks = [m.start() for m in _QUOTES.finditer(text)]
     return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
@@ -275,6 +315,7 @@ def _clause(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=65536)
 def make_title(clause: str) -> str:
     text = clause.strip().strip("\"'\u201c\u201d ")
     for _ in range(2):
@@ -285,8 +326,13 @@ def make_title(clause: str) -> str:
     return text[:1].upper() + text[1:] if text else clause.strip()[:120]
 
 
+@lru_cache(maxsize=65536)
+def _speech_at(clause: str) -> re.Match[str] | None:
+    return _SPEECH.search(clause)
+
+
 def _roles(hits: list[ActorHit], clause: str) -> list[tuple[str, str]]:
-    speech = _SPEECH.search(clause)
+    speech = _speech_at(clause)
     roles: list[tuple[str, str]] = []
     seen: set[str] = set()
     for index, hit in enumerate(hits):
@@ -312,6 +358,7 @@ def extract_candidates(
     sentences = article.sentences
     candidates: list[Candidate] = []
     previous_actors: list[tuple[str, str]] = []
+    narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     for index, sentence in enumerate(sentences):
         hits = [
             h for h in find_dates(sentence.text, publication) if not _inside_quotes(sentence, h)
@@ -337,6 +384,7 @@ def extract_candidates(
                     actors,
                     lead=lead,
                     multi=len(hits) > 1,
+                    resolved=hit.fixed or narrow,
                 )
             )
         if sentence_actors:
@@ -361,6 +409,7 @@ def _candidate(
     *,
     lead: bool,
     multi: bool,
+    resolved: bool,
 ) -> Candidate:
     text = sentence.text
     if hit.kind == "named_day" and hit.text.lower().startswith("on the eve of"):
@@ -368,8 +417,15 @@ def _candidate(
         c_start, c_end = hit.end, _clause(text, hit.end)[1]
     else:
         c_start, c_end = _clause(text, hit.start)
+    relative = None
+    if hit.kind not in {"lead", "named_day"}:
+        relative = relative_clause_at(text, c_start, c_end, hit.start)
+    if relative is not None:
+        # "the conference, which was held ... on Wednesday": the date dates the antecedent.
+        c_start, c_end = relative.start, relative.end
     clause = text[c_start:c_end]
     anchor = hit.start - c_start if hit.kind != "lead" else 0
+    title = make_title(relative.title if relative else without_asides(clause, anchor))
     kind = event_type(clause, anchor)
     if hit.kind == "lead":
         kind = _lead_type(clause)
@@ -377,7 +433,7 @@ def _candidate(
     roles = _roles(clause_hits, clause) or _roles(sentence_actors, text)
     location_text = clause
     quote_start, quote_end = sentence.start, sentence.end
-    if multi:
+    if multi or relative is not None:
         quote_start, quote_end = sentence.start + c_start, sentence.start + c_end
     follow = _following(sentences, index)
     if lead and follow is not None and not find_dates(follow.text, _WIDE):
@@ -397,6 +453,11 @@ def _candidate(
             [(default_actor, "subject")] if default_actor else []
         )
     places = actors.registry.find_places(location_text)
+    if kind == "meeting" and places:
+        # A summit in a capital is hosted by that state.
+        host = actors.registry.state_of_capital(places[0][1])
+        if host is not None and all(key != host for key, _ in roles):
+            roles.append((host, "host"))
     quote = article.raw.text[quote_start:quote_end]
     return Candidate(
         file_name=article.raw.file_name,
@@ -409,15 +470,20 @@ def _candidate(
         date_text=hit.text or None,
         date_kind=hit.kind,
         type=kind,
-        title=make_title(clause),
+        title=title,
         summary=text,
         actors=roles,
         location=places[0][1] if places else None,
         tokens=content_tokens(clause if multi else text),
         lead=lead,
+        resolved=resolved,
         hit=hit,
     )
 
+
+# Relative dates ("on Thursday") of an article whose publication is known to within a month
+# are dated events; with a wider publication interval they are only mentions of dated ones.
+MAX_PUBLICATION_WIDTH = 31
 
 # Any publication date will do when the only question is whether a sentence holds a date.
 _WIDE = DateInterval(date(2000, 1, 1), date(2000, 1, 1), "day")

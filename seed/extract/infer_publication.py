@@ -1,19 +1,25 @@
 """Publication dates of undated articles, inferred from the text and from dated articles.
 
 1. Anchors: a relative expression ("Mangoush said Sunday", "Last week, X said ...") that reports
-   the same statement a dated article places on a known day constrains the publication date
-   (that Sunday .. six days later; the week after that week). Constraints are intersected.
+   the same happening a dated article places on a known day constrains the publication date
+   ("said Sunday" of a Sunday statement: that Sunday .. six days later; "last week": the week
+   after that week). "The same happening" needs a shared person, a compatible event type, shared
+   content words beyond the names, and, for a weekday, the anchor falling on that very weekday:
+   a shared name alone links unrelated stories. Constraints are intersected.
 2. Bounds from the text: an article is published no earlier than the latest past date it states
-   with a year.
-3. Without anchors the interval stays wide (two years from that lower bound) and says so.
+   with a year (or than its dateline's day, "TRIPOLI, Aug 28 (Reuters)", placed after that);
+   a planned date with a year ("elections set for Dec. 24, 2021") bounds it loosely from above.
+3. Without anchors the interval stays wide (two years from that lower bound) and says so: the
+   interval must contain the true date, so it is never narrowed on a guess.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from seed.extract.dates import find_dates, publication_constraint
+from seed.extract.dates import WEEKDAYS, direction_at, find_dates, publication_constraint
 from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.types import DateInterval, PublicationDate
@@ -22,22 +28,79 @@ _RELATIVE = {"weekday", "relative_unit", "named_day"}
 # Stand-in publication day used only to find expressions; their resolution is discarded.
 _PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 WIDE_YEARS = 2
+# A planned date bounds publication from above, loosely: plans are reported after they slip.
+PLANNED_SLACK = timedelta(days=366)
+MIN_SHARED_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A precisely dated happening of a dated article, reduced to what matching needs."""
+
+    file_name: str
+    date: DateInterval
+    type: str
+    persons: frozenset[str]
+    words: frozenset[str]
+
+
+@dataclass(slots=True)
+class AnchorIndex:
+    """Anchors by (person, weekday of the anchor's day or -1 for a wider date).
+
+    Identical anchors (the same wire paragraph in many dated reprints) are kept once, so the
+    cost of a lookup grows with the number of distinct statements of a person, not of articles.
+    """
+
+    buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]]
+
+    def candidates(self, persons: Iterable[str], weekday: int | None) -> list[Anchor]:
+        found: dict[tuple[object, ...], Anchor] = {}
+        wanted = (weekday,) if weekday is not None else (*range(7), -1)
+        for person in sorted(persons):
+            for day in wanted:
+                found.update(self.buckets.get((person, day), {}))
+        return [found[k] for k in sorted(found, key=repr)]
+
+
+def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> AnchorIndex:
+    """Index the precisely dated (at most a week wide) happenings that name a person."""
+    buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = {}
+    for cand in candidates:
+        if (cand.date.end - cand.date.start).days > 7:
+            continue
+        persons = frozenset(k for k, _ in cand.actors) & person_keys
+        if not persons:
+            continue
+        anchor = Anchor(cand.file_name, cand.date, cand.type, persons, cand.tokens)
+        identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
+        day = cand.date.start.weekday() if cand.date.start == cand.date.end else -1
+        for person in persons:
+            bucket = buckets.setdefault((person, day), {})
+            # The first file (in sorted order) names the anchor: deterministic.
+            if identity not in bucket or anchor.file_name < bucket[identity].file_name:
+                bucket[identity] = anchor
+    return AnchorIndex(buckets)
 
 
 def infer_publication(
     article: ParsedArticle,
     candidates: Sequence[Candidate],
-    anchors: Sequence[Candidate] | dict[str, list[Candidate]],
+    anchors: AnchorIndex,
     *,
     person_keys: set[str],
+    name_words: frozenset[str] = frozenset(),
 ) -> PublicationDate:
-    """`candidates` were extracted with a provisional wide publication interval."""
-    lower = _lower_bound(article)
+    """`candidates` were extracted with a provisional wide publication interval.
+
+    `name_words` are the content tokens of actor names: they do not count as shared content
+    (two stories naming the same minister are not the same story)."""
+    lower = lower_bound(article)
     constraints: list[tuple[date, date, str]] = []
     for cand in candidates:
         if cand.hit is None or cand.hit.kind not in _RELATIVE:
             continue
-        anchor = _best_anchor(cand, anchors, person_keys)
+        anchor = best_anchor(cand, anchors, person_keys, name_words)
         if anchor is None:
             continue
         window = publication_constraint(cand.hit, anchor.date)
@@ -49,7 +112,7 @@ def infer_publication(
         )
         constraints.append((window[0], window[1], reason))
     if lower is not None:
-        constraints = [c for c in constraints if c[1] >= lower]
+        constraints = [c for c in constraints if c[1] >= lower[0]]
     if constraints:
         start = max(c[0] for c in constraints)
         end = min(c[1] for c in constraints)
@@ -62,80 +125,120 @@ def infer_publication(
             explicit=False,
             reason=f"inferred from other sources: {reasons}",
         )
+    upper = upper_bound(article)
     if lower is not None:
-        end = date(lower.year + WIDE_YEARS, lower.month, min(lower.day, 28))
-        return PublicationDate(
-            DateInterval(lower, end, "range"),
-            explicit=False,
-            reason=(
-                f"no publication date and no dated source reports the same statements; the "
-                f"text mentions dates up to {lower.isoformat()}, so it was published on or "
-                f"after that day (upper bound: {WIDE_YEARS} years later, a guess)"
-            ),
+        day, why = lower
+        end = date(day.year + WIDE_YEARS, day.month, min(day.day, 28))
+        reason = (
+            f"no publication date and no dated source reports the same statements; {why}, so "
+            f"it was published on or after {day.isoformat()} (upper bound: {WIDE_YEARS} years "
+            "later, a guess"
         )
+        if upper is not None and day <= upper[0] < end:
+            end = upper[0]
+            reason += f"; narrowed because {upper[1]}"
+        return PublicationDate(DateInterval(day, end, "range"), explicit=False, reason=reason + ")")
     return PublicationDate(
-        DateInterval(date(2011, 1, 1), date.today(), "range"),
+        DateInterval(date(2011, 1, 1), upper[0] if upper else date.today(), "range"),
         explicit=False,
-        reason="no publication date and no dated reference in the text",
+        reason="no publication date and no dated reference in the text"
+        + (f"; at most {upper[0].isoformat()} because {upper[1]}" if upper else ""),
     )
 
 
-def _lower_bound(article: ParsedArticle) -> date | None:
-    """The latest explicit (year-bearing) past date of the text."""
+def _year_bearing(kind: str, text: str) -> bool:
+    return kind in {"year", "month_year"} or (kind == "day" and text[-4:].isdigit())
+
+
+def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
+    """The earliest day the article can have been published, and why.
+
+    The latest year-bearing past date of the text; a dateline day ("TRIPOLI, Aug 28") is the
+    publication day itself, so its first occurrence on or after that date is a lower bound too.
+    """
     latest: date | None = None
+    # Captions count here: a photo is taken before the article using it is published.
+    captions = [p.text for p in article.paragraphs if p.kind == "caption"]
+    for text in [s.text for s in article.sentences] + captions:
+        for hit in find_dates(text, _PROBE):
+            if not _year_bearing(hit.kind, hit.text):
+                continue
+            if direction_at(text, hit.start) == "future":
+                continue  # "elections planned for December 2021" is after publication
+            start = hit.interval.start
+            if latest is None or start > latest:
+                latest = start
+    if latest is None:
+        return None
+    why = f"the text mentions dates up to {latest.isoformat()}"
+    if article.dateline_day is not None:
+        month, day = article.dateline_day
+        for year in (latest.year, latest.year + 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate >= latest:
+                return candidate, why + f" and the dateline says {candidate:%b} {day}"
+    return latest, why
+
+
+def upper_bound(article: ParsedArticle) -> tuple[date, str] | None:
+    """A loose latest publication day: a year-bearing date the text says is still planned."""
+    earliest: date | None = None
     for sentence in article.sentences:
         for hit in find_dates(sentence.text, _PROBE):
-            if hit.kind in {"year", "month_year"} or (
-                hit.kind == "day" and hit.text[-4:].isdigit()
-            ):
-                start = hit.interval.start
-                if latest is None or start > latest:
-                    latest = start
-    return latest
+            if not _year_bearing(hit.kind, hit.text) or hit.kind == "year":
+                continue
+            if direction_at(sentence.text, hit.start) != "future":
+                continue
+            bound = hit.interval.end + PLANNED_SLACK
+            if earliest is None or bound < earliest:
+                earliest = bound
+    if earliest is None:
+        return None
+    return earliest, f"the text still plans something for {earliest - PLANNED_SLACK:%Y-%m-%d}"
 
 
-def _best_anchor(
-    cand: Candidate,
-    anchors: Sequence[Candidate] | dict[str, list[Candidate]],
-    person_keys: set[str],
-) -> Candidate | None:
-    mine = {key for key, _ in cand.actors}
-    best: tuple[float, Candidate] | None = None
-    for anchor in _sharing_a_person(anchors, mine & person_keys):
-        if anchor.date.precision != "day" and (anchor.date.end - anchor.date.start).days > 7:
+def _weekday_of(cand: Candidate) -> int | None:
+    """The weekday a "said Sunday" expression names, None for other expressions."""
+    if cand.hit is None or cand.hit.kind != "weekday":
+        return None
+    for word in cand.hit.text.lower().split():
+        if word in WEEKDAYS:
+            return WEEKDAYS[word]
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or "statement" in (a, b)
+
+
+def best_anchor(
+    cand: Candidate, anchors: AnchorIndex, person_keys: set[str], name_words: frozenset[str]
+) -> Anchor | None:
+    """The dated happening `cand` most plausibly reports, or None when nothing fits well."""
+    mine = {key for key, _ in cand.actors} & person_keys
+    if not mine:
+        return None
+    weekday = _weekday_of(cand)
+    words = cand.tokens - name_words
+    best: tuple[float, str, Anchor] | None = None
+    for anchor in anchors.candidates(mine, weekday):
+        if weekday is not None and anchor.date.start != anchor.date.end:
             continue
-        shared = mine & {key for key, _ in anchor.actors}
-        if not shared & person_keys:
+        if not _compatible(cand.type, anchor.type):
             continue
-        words = len(cand.tokens & anchor.tokens)
-        if words < 2:
+        shared_words = len(words & anchor.words)
+        if shared_words < MIN_SHARED_WORDS:
             continue
-        value = len(shared) + words / 5
-        if best is None or value > best[0]:
-            best = (value, anchor)
-    return best[1] if best else None
+        value = len(mine & anchor.persons) + shared_words / 5
+        rank = (value, anchor.file_name)
+        if best is None or rank > best[:2]:
+            best = (value, anchor.file_name, anchor)
+    return best[2] if best else None
 
 
-def index_by_actor(anchors: Sequence[Candidate]) -> dict[str, list[Candidate]]:
-    index: dict[str, list[Candidate]] = {}
-    for anchor in anchors:
-        for key, _ in anchor.actors:
-            index.setdefault(key, []).append(anchor)
-    return index
-
-
-def _sharing_a_person(
-    anchors: Sequence[Candidate] | dict[str, list[Candidate]], persons: set[str]
-) -> list[Candidate]:
-    if isinstance(anchors, dict):
-        found: dict[int, Candidate] = {}
-        for key in sorted(persons):
-            for anchor in anchors.get(key, []):
-                found.setdefault(id(anchor), anchor)
-        return list(found.values())
-    return list(anchors)
-
-
-def wide_interval(lower: date | None) -> DateInterval:
-    start = lower or date(2011, 1, 1)
+def wide_interval(lower: tuple[date, str] | None) -> DateInterval:
+    start = lower[0] if lower else date(2011, 1, 1)
     return DateInterval(start, start + timedelta(days=365 * WIDE_YEARS), "range")

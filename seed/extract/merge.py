@@ -18,6 +18,8 @@ from seed.extract.events import Candidate
 from seed.extract.types import DateInterval
 
 MIN_SCORE = 2.0
+# An unresolved candidate (see events.Candidate.resolved) must match clearly to be a mention.
+MIN_SCORE_UNRESOLVED = 4.0
 # Normalised content tokens (see events.content_tokens) that name a happening of each type.
 SIGNATURES: dict[str, set[str]] = {
     "agreement": {"ceasefire", "agreeme", "accord", "deal"},
@@ -104,7 +106,7 @@ def cluster_candidates(
         actors = expanded_actors(candidate, related)
         keys = _block_keys(actors, candidate.tokens, default)
         chosen: Cluster | None = None
-        best = MIN_SCORE
+        best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
         seen: set[int] = set()
         for month in _months(candidate.date):
             for key in keys:
@@ -116,6 +118,8 @@ def cluster_candidates(
                     if value >= best:
                         chosen, best = cluster, value + 1e-9
         if chosen is None:
+            if not candidate.resolved:
+                continue  # no dated event to attach it to: not on the timeline
             chosen = Cluster()
             clusters.append(chosen)
             indexed[id(chosen)] = set()

@@ -1,8 +1,10 @@
 """Reading an article: bytes to text (with precise refusals), then its structure.
 
 Structure: the optional ` date YYYY-MM-DD ` marker, a headline, paragraphs split into sentences
-with their offsets in the original text, and the parts that are not reporting: photo captions
-and publisher boilerplate.
+with their offsets in the original text, and the parts that are not reporting: photo captions,
+publisher boilerplate, bylines and credits, and the wire dateline ("TRIPOLI, Aug 28 (Reuters) -")
+that opens the first paragraph. The dateline is not an event: its day is the publication day,
+its agency a publisher.
 """
 
 from __future__ import annotations
@@ -19,11 +21,61 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 _MARKER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _CAPTION = re.compile(
-    r"\((?:AP|AFP|Reuters|Getty|EPA|Anadolu|File)[^)]*Photo[^)]*\)|"
+    r"\((?:AP|AFP|Reuters|Getty|EPA|Anadolu|File|Xinhua|UPI)[^)]*Photo[^)]*\)|"
     r"\((?:AP|AFP|Reuters|EPA|Getty Images|Anadolu Agency)\)\s*\Z|"
-    r"\bPhoto(?:graph)?:\s|\bFile photo\b|\(Photo:|\bphoto credit\b",
+    r"\bPhoto(?:graph)?:\s|\bFile photo\b|\(Photo:|\bphoto credit\b|"
+    r"\b(?:Photo|Image|Picture)\s*(?:credit|courtesy)?\s*:|\(Photo by\b|/(?:AFP|Getty Images)\b",
     re.IGNORECASE,
 )
+# Every caption credit above holds one of these: one cheap search rules most paragraphs out.
+_MAYBE_CAPTION = re.compile(r"[Pp]hoto|PHOTO|[Ii]mage|[Pp]icture|\((?:AP|AFP|Reuters|EPA)\)|/")
+_SAID = re.compile(r"\b(?:said|says|told|announced|declared|reported)\b")
+# AP sets file photos as "FILE - <caption>" (a separate pattern: an anchor inside the
+# alternation above would make every search slow).
+_CAPTION_START = re.compile(r"\s*FILE\s*[-\u2013\u2014:]")
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A caption without a credit: "... in Kabul, Afghanistan, July 13, 2014." right after the headline.
+_DATED_CAPTION = re.compile(
+    rf"\b[A-Z][\w'-]+,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+{_MONTH_NAME}\s+\d{{1,2}},\s+"
+    r"\d{4}\.?\s*(?:\([^)]*\))?\s*\Z"
+)
+_AGENCIES = {
+    "ap": "The Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
+    "upi": "United Press International", "dpa": "dpa", "xinhua": "Xinhua", "ansa": "ANSA",
+    "aa": "Anadolu Agency", "anadolu": "Anadolu Agency", "efe": "EFE", "tass": "TASS",
+    "ria novosti": "RIA Novosti", "lana": "Libya News Agency", "mena": "MENA",
+}  # fmt: skip
+# "TRIPOLI, Libya (AP) — ", "TRIPOLI, Aug 28 (Reuters) - ", "Tripoli, Oct. 3 (AFP) -- ",
+# "BENGHAZI, Libya, Oct. 3 (UPI) --": an upper-case place, or any place with an agency.
+_DATELINE = re.compile(
+    r"\A(?P<place>(?:[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+){0,2})|"
+    r"(?=[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    rf"(?:,?\s*{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\())"
+    r"(?P<place2>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})?"
+    r"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
+    rf"(?:,?\s*(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\))?\s*(?:-{1,2}|[\u2013\u2014])\s+"
+)
+# A line that is only a place in capitals ("ANKARA"), as some agencies set their dateline.
+_DATELINE_LINE = re.compile(r"\A[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2}\s*[-\u2013\u2014]?\Z")
+_CREDIT = re.compile(
+    r"\A[*(\s]*(?:(?:Additional\s+)?Reporting|Writing|Editing|Edited|Compiled|Translated|"
+    r"Written|Reported)\s+(?:by|from)\b|\A\s*Source\s*:|\A\s*(?:Read|See)\s+(?:more|also)\s*:|"
+    r"\bcontributed\s+(?:to\s+)?this\s+report\b|\A\s*(?:Follow|Subscribe|Sign\s+up|Click)\b|"
+    r"\A\s*(?:Related|Advertisement|Share this)\b",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"\A\s*Source\s*:\s*(?P<name>[^,;\n]+?)(?:\s+and\s+[^\n]*)?\s*\Z", re.I)
+_COPYRIGHT_NAME = re.compile(
+    r"(?:\u00a9|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.'\u2019 -]{1,60}?)"
+    r"(?:[.,]|\s+All\s+rights|\s*\Z)",
+    re.I,
+)
+# Section labels glued to a publisher's name in boilerplate ("X Brief News is a daily ...").
+_SECTION_SUFFIX = re.compile(r"\s+(?:Brief|Breaking|Latest|World|Top)\s+News\Z")
 _BOILERPLATE = re.compile(
     r"(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,5})\s+is\s+an?\s+"
     r"(?:[\w-]+\s+){0,3}(?:newspaper|news\s+(?:agency|site|website|outlet)|magazine|"
@@ -65,6 +117,8 @@ class ParsedArticle:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     from_marker: bool = False
+    # The (month, day) of a wire dateline ("TRIPOLI, Aug 28 (Reuters) -"): the publication day.
+    dateline_day: tuple[int, int] | None = None
 
 
 def decode_article(file_name: str, data: bytes) -> RawArticle:
@@ -119,29 +173,42 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         if stated is not None:
             published, from_marker = stated, True
     paragraphs = _paragraphs(text, body_start)
+    paragraphs, dateline = _strip_dateline(paragraphs)
+    dateline_day: tuple[int, int] | None = None
+    agency: str | None = None
+    if dateline is not None:
+        if dateline.group("month") and dateline.group("day"):
+            month = _MONTHS[dateline.group("month")[:3].lower()]
+            dateline_day = (month, int(dateline.group("day")))
+        if dateline.group("agency"):
+            name = dateline.group("agency").strip()
+            agency = _AGENCIES.get(name.lower(), name)
     publisher = raw.publisher
     title = raw.title
     sentences: list[Sentence] = []
+    named: list[str] = []  # publisher names the text states, most telling first
     for para in paragraphs:
         if para.kind == "headline" and title is None:
             title = para.text.strip()
-        if para.kind == "boilerplate" and publisher is None:
-            found = _BOILERPLATE.search(para.text)
-            if found:
-                publisher = found.group("name").strip()
+        if para.kind == "boilerplate":
+            named.extend(_publisher_names(para.text))
         if para.kind != "body":
             continue
         sentences.extend(_sentences(para))
+    if publisher is None and named:
+        publisher = named[0]
     # Boilerplate glued to the end of a cut-off sentence ("...the withdrawal of. X is a daily
     # newspaper published in ...") lives inside a body paragraph: cut it off there.
     cleaned: list[Sentence] = []
     for s in sentences:
-        found = _BOILERPLATE.search(s.text)
+        found = _BOILERPLATE.search(s.text) if _maybe_boilerplate(s.text) else None
         if found and found.start() < 3:
             if publisher is None:
-                publisher = found.group("name").strip()
+                publisher = _SECTION_SUFFIX.sub("", found.group("name").strip())
             continue
         cleaned.append(s)
+    if publisher is None:
+        publisher = agency
     if title is None and cleaned:
         first = cleaned[0].text
         title = first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "..."
@@ -153,7 +220,51 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         paragraphs=tuple(paragraphs),
         sentences=tuple(cleaned),
         from_marker=from_marker,
+        dateline_day=dateline_day,
     )
+
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+
+
+def _publisher_names(text: str) -> list[str]:
+    """Publisher names a boilerplate line states: self-description, copyright, source line."""
+    names: list[str] = []
+    found = _BOILERPLATE.search(text)
+    if found:
+        names.append(_SECTION_SUFFIX.sub("", found.group("name").strip()))
+    copyright_ = _COPYRIGHT_NAME.search(text)
+    if copyright_:
+        names.append(copyright_.group("name").strip())
+    source = _SOURCE.match(text)
+    if source:
+        names.append(source.group("name").strip())
+    return names
+
+
+def _strip_dateline(
+    paragraphs: list[Paragraph],
+) -> tuple[list[Paragraph], re.Match[str] | None]:
+    """Cut the wire dateline off the first body paragraph (or drop a dateline-only line)."""
+    out = list(paragraphs)
+    for i, para in enumerate(out[:4]):
+        if para.kind in {"caption", "boilerplate"} or (para.kind == "headline" and i == 0):
+            continue
+        if _DATELINE_LINE.match(para.text) and len(para.text.split()) <= 3:
+            out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+            continue
+        found = _DATELINE.match(para.text)
+        if found is None or not (found.group("place") or found.group("agency")):
+            return out, None
+        cut = found.end()
+        out[i] = Paragraph(para.index, para.start + cut, para.end, para.text[cut:], "body")
+        return out, found
+    return out, None
 
 
 def _paragraphs(text: str, body_start: int) -> list[Paragraph]:
@@ -178,16 +289,35 @@ def _paragraphs(text: str, body_start: int) -> list[Paragraph]:
     return found
 
 
+_BOILERPLATE_WORDS = re.compile(
+    r" is an? |\u00a9|\([cC]\)|opyright|ights reserved|ource\s*:|ead more|ee also|eport|"
+    r"riting|ritten|diting|dited|ompiled|ranslated|"
+    r"contributed|ollow|ubscribe|ign up|lick|elated|dvertisement|hare this",
+)
+
+
+def _maybe_boilerplate(text: str) -> bool:
+    """A cheap test that rules most reporting paragraphs out before the costly patterns."""
+    return _BOILERPLATE_WORDS.search(text) is not None
+
+
 def _kind(text: str, index: int) -> str:
-    if _CAPTION.search(text):
+    if (
+        _CAPTION_START.match(text)
+        or (_MAYBE_CAPTION.search(text) is not None and _CAPTION.search(text) is not None)
+        or (index <= 2 and _DATED_CAPTION.search(text))
+    ):
         return "caption"
-    if _BOILERPLATE.match(text) or _COPYRIGHT.search(text):
+    if _maybe_boilerplate(text) and (
+        _BOILERPLATE.match(text) or _COPYRIGHT.search(text) or _CREDIT.search(text)
+    ):
         return "boilerplate"
     words = text.split()
     if index == 0 and len(words) <= 20 and not text.rstrip().endswith((".", '"', "\u201d")):
         return "headline"
     # A lone short first line is a headline even when it ends with a full stop.
-    if index == 0 and len(words) <= 14 and text.count(". ") == 0:
+    # ... but not an attributed lead ("..., the minister said Sunday.").
+    if index == 0 and len(words) <= 14 and text.count(". ") == 0 and not _SAID.search(text):
         return "headline"
     return "body"
 

@@ -41,16 +41,24 @@ class Registry:
     relations: list[ActorRelation]
     places: tuple[str, ...]
     default_actor: str | None
+    # Capitals that stand for their state ("Moscow supports") except where they are a place
+    # ("talks in Moscow").
+    metonyms: frozenset[str] = frozenset()
+    # Demonym -> state key ("Turkish" -> turkey); see actors.py for when a demonym is an actor.
+    demonyms: dict[str, str] = field(default_factory=dict)
     _case_sensitive: re.Pattern[str] = field(init=False, repr=False)
     _case_insensitive: re.Pattern[str] = field(init=False, repr=False)
     _places: re.Pattern[str] = field(init=False, repr=False)
     _by_surface: dict[str, str] = field(init=False, repr=False)
     _related: dict[str, set[str]] = field(init=False, repr=False)
     _found: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
+    # Results of other stages that depend only on the registry and a text (see actors.py).
+    memo: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._related = {}
         self._found = {}
+        self.memo = {}
         self._by_surface = {}
         exact: list[str] = []
         folded: list[str] = []
@@ -78,8 +86,13 @@ class Registry:
             for m in pattern.finditer(_plain_quotes(text)):
                 surface = m.group(0)
                 key = self._by_surface.get(_fold(surface) if fold else surface)
-                if key is not None:
-                    hits.append(ActorHit(key, m.start(), m.end(), surface))
+                if key is None:
+                    continue
+                if surface in self.metonyms and _AS_PLACE.search(
+                    text, max(0, m.start() - 12), m.start()
+                ):
+                    continue
+                hits.append(ActorHit(key, m.start(), m.end(), surface))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[ActorHit] = []
         for hit in hits:
@@ -90,6 +103,12 @@ class Registry:
 
     def find_places(self, text: str) -> list[tuple[int, str]]:
         return [(m.start(), m.group(0)) for m in self._places.finditer(text)]
+
+    def state_of_capital(self, place: str) -> str | None:
+        """The state whose capital `place` is ("Paris" -> france), if the registry says so."""
+        if place not in self.metonyms:
+            return None
+        return self._by_surface.get(_fold(place))
 
     def get(self, key: str) -> ActorRecord | None:
         return self.actors.get(key)
@@ -114,6 +133,11 @@ class Registry:
             }
             self._related[key] = cached
         return cached
+
+
+_AS_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|into|toward|towards|via|around|across|of)\s+\Z", re.I
+)
 
 
 def _plain_quotes(text: str) -> str:
@@ -159,4 +183,8 @@ def load_registry(path: Path | None = None) -> Registry:
         relations=relations,
         places=tuple(str(p) for p in data.get("places", [])),
         default_actor=data.get("default_actor"),
+        metonyms=frozenset(str(m) for m in data.get("metonyms", [])),
+        demonyms={
+            str(k): str(v) for k, v in (data.get("demonyms") or {}).items() if str(v) in actors
+        },
     )

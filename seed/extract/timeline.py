@@ -16,11 +16,11 @@ from seed.extract.actors import ArticleActors
 from seed.extract.dates import add_duration
 from seed.extract.dedupe import jaccard, origins
 from seed.extract.errors import ArticleError
-from seed.extract.events import Candidate, extract_candidates
+from seed.extract.events import Candidate, content_tokens, extract_candidates
 from seed.extract.infer_publication import (
-    _lower_bound,
-    index_by_actor,
+    index_anchors,
     infer_publication,
+    lower_bound,
     wide_interval,
 )
 from seed.extract.merge import Cluster, cluster_candidates, overlaps, width
@@ -75,17 +75,28 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
             candidates[name] = extract_candidates(
                 article, publications[name].interval, readers[name], registry.default_actor
             )
-    anchors = index_by_actor([c for cs in candidates.values() for c in cs if width(c.date) <= 7])
     persons = {k for k, r in registry.actors.items() if r.type == "person"}
+    names: set[str] = set()
     for reader in readers.values():
         persons |= {k for k, r in reader.discovered.items() if r.type == "person"}
+    for record in registry.actors.values():
+        if record.type == "person":
+            names |= content_tokens(" ".join((record.name, *record.aliases)))
+    anchors = index_anchors((c for cs in candidates.values() for c in cs), persons)
     for article in parsed:
         name = article.raw.file_name
         if name in publications:
             continue
-        provisional = wide_interval(_lower_bound(article))
+        provisional = wide_interval(lower_bound(article))
         rough = extract_candidates(article, provisional, readers[name], registry.default_actor)
-        publications[name] = infer_publication(article, rough, anchors, person_keys=persons)
+        local_names = names | {
+            t
+            for r in readers[name].discovered.values()
+            for t in content_tokens(" ".join((r.name, *r.aliases)))
+        }
+        publications[name] = infer_publication(
+            article, rough, anchors, person_keys=persons, name_words=frozenset(local_names)
+        )
         candidates[name] = extract_candidates(
             article, publications[name].interval, readers[name], registry.default_actor
         )
@@ -107,7 +118,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
         )
     _assign_origins(paragraph_origins, pledges)
     as_of = max((p.interval.end for p in publications.values()), default=date.today())
-    timeline.pledges = _pledges(pledges, clusters, event_of, as_of)
+    timeline.pledges = _pledges(pledges, clusters, event_of, as_of, registry.default_actor)
 
     for article in parsed:
         pub = publications[article.raw.file_name]
@@ -260,6 +271,7 @@ def _pledges(
     clusters: list[Cluster],
     event_of: dict[int, str],
     as_of: date,
+    default_actor: str | None,
 ) -> list[TimelinePledge]:
     cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
     groups: list[list[PledgeCandidate]] = []
@@ -285,7 +297,7 @@ def _pledges(
             for key in keys:
                 index.setdefault(key, []).append(group)
     withdrawals = [
-        (c.date, c.actors, c.members[0].summary)
+        (c.date, c.actors - {default_actor}, c.members[0].summary)
         for c in clusters
         if c.date is not None and c.type == "withdrawal"
     ]
@@ -308,7 +320,10 @@ def _pledges(
             actors += sorted(a for a in cluster_of_key[event_key].actors if a not in actors)
         quantity = next((p.quantity for p in group if p.quantity is not None), None)
         unit = next((p.unit for p in group if p.unit), None)
-        status, reason = status_of(made, deadline, set(actors), withdrawals, as_of)
+        # The country itself is party to everything: it links no withdrawal to a pledge.
+        status, reason = status_of(
+            made, deadline, set(actors) - {default_actor}, withdrawals, as_of
+        )
         ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
         origin = independent_origins([(p.file_name, p.origins) for p in ordered])
         mentions = tuple(
@@ -348,8 +363,13 @@ def _actors(
     used = {link.actor_key for e in timeline.events for link in e.actors}
     used |= {link.actor_key for p in timeline.pledges for link in p.actors}
     records: dict[str, ActorRecord] = dict(registry.actors)
+    # Discovered actors are named in some article: all of them are referenced, linked or not
+    # (those linked to an event or pledge first, should two articles discover one key).
     for name in sorted(readers):
         for key, record in readers[name].discovered.items():
             if key in used and key not in records:
                 records[key] = record
+    for name in sorted(readers):
+        for key, record in readers[name].discovered.items():
+            records.setdefault(key, record)
     return [records[k] for k in sorted(records)]

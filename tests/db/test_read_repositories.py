@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+import orjson
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -128,3 +129,45 @@ async def test_fingerprint_changes_with_the_data(session: AsyncSession) -> None:
         text("UPDATE events SET version = version + 1 WHERE id = :id"), {"id": ids[0]}
     )
     assert await events.fingerprint(session, filter=EventFilter()) != before
+
+
+async def test_json_page_is_byte_for_byte_the_orjson_of_the_dict_page(
+    session: AsyncSession,
+) -> None:
+    """PostgreSQL builds the `/events` page JSON: it must match what orjson made of the rows."""
+    ids = await _seed(session)
+    awkward = 'Quote " back\\slash\nnew\tline \x01 café — 🕊 </script>'
+    await session.execute(
+        text("UPDATE events SET title = :t, summary = :t, location = :l WHERE id = :id"),
+        {"t": awkward, "l": awkward, "id": ids[0]},
+    )
+    # Whole second, a fraction with trailing zeros, and a non-UTC offset on input.
+    for event_id, stamp in zip(
+        ids[1:4],
+        ["2021-03-04 05:06:07+00", "2021-03-04 05:06:07.120000+00", "2021-03-04 23:30:00.5+05"],
+        strict=True,
+    ):
+        await session.execute(
+            text(
+                "UPDATE events SET updated_at = CAST(CAST(:s AS text) AS timestamptz) "
+                "WHERE id = :id"
+            ),
+            {"s": stamp, "id": event_id},
+        )
+    await session.execute(
+        text("UPDATE actors SET name = :n WHERE id = :id"), {"n": awkward, "id": LNA}
+    )
+    await session.execute(
+        insert(EventActor), [{"event_id": ids[0], "actor_id": LNA, "role": "target"}]
+    )
+    for f in (EventFilter(), EventFilter(actor_groups=((HAFTAR,),))):
+        for descending in (False, True):
+            page = await events.list_events(session, filter=f, descending=descending, limit=5)
+            raw = await events.list_events_json(session, filter=f, descending=descending, limit=5)
+            assert raw.items == orjson.dumps(page.items, default=str)
+            assert raw.next_key == page.next_key
+            after = page.next_key
+            rest = await events.list_events(session, filter=f, after=after, limit=5)
+            raw_rest = await events.list_events_json(session, filter=f, after=after, limit=5)
+            assert raw_rest.items == orjson.dumps(rest.items, default=str)
+            assert raw_rest.next_key is None

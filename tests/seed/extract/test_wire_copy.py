@@ -1,0 +1,189 @@
+"""Reading copy from other outlets: datelines, credits, asides, capitals, demonyms, discovery."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from seed.extract.actors import ArticleActors
+from seed.extract.clauses import relative_clause_at, without_asides
+from seed.extract.events import event_type
+from seed.extract.parse import decode_article, parse_article
+from seed.extract.registry import load_registry
+from seed.extract.timeline import build_timeline
+from seed.extract.types import RawArticle
+
+REGISTRY = load_registry()
+
+
+def parsed(text: str) -> tuple[str | None, tuple[int, int] | None, list[str], list[str]]:
+    article = parse_article(decode_article("a.txt", text.encode()))
+    return (
+        article.publisher,
+        article.dateline_day,
+        [p.kind for p in article.paragraphs],
+        [s.text for s in article.sentences],
+    )
+
+
+def test_a_wire_dateline_is_cut_off_and_gives_the_day_and_the_agency() -> None:
+    publisher, day, kinds, sentences = parsed(
+        "Death toll rises to 32\n"
+        "TRIPOLI, Aug 28 (Reuters) - The death toll rose to 32 on Sunday.\n"
+        "Reporting by Ahmed Elumami; Editing by Frances Kerry\n"
+    )
+    assert (publisher, day) == ("Reuters", (8, 28))
+    assert kinds == ["headline", "body", "boilerplate"]
+    assert sentences == ["The death toll rose to 32 on Sunday."]
+
+
+def test_an_ap_file_photo_caption_and_copyright_line_are_not_reporting() -> None:
+    publisher, day, kinds, sentences = parsed(
+        "Parliament swears in prime minister\n"
+        "FILE - Fathi Bashagha arrives in Tripoli, Libya, Feb. 10, 2022. (AP Photo/Y. Murad)\n"
+        "CAIRO (AP) \u2014 The parliament on Thursday swore in a new prime minister.\n"
+        "Copyright 2022 The Associated Press. All rights reserved.\n"
+    )
+    assert (publisher, day) == ("The Associated Press", None)
+    assert kinds == ["headline", "caption", "body", "boilerplate"]
+    assert sentences == ["The parliament on Thursday swore in a new prime minister."]
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher"),
+    [
+        ("Source: Al Jazeera and news agencies", "Al Jazeera"),
+        ("The Libya Observer is an independent news website based in Tripoli.",
+         "The Libya Observer"),
+        ("The Washington Newsday Brief News is a daily newspaper published in Washington, D.C.",
+         "The Washington Newsday"),
+    ],
+)  # fmt: skip
+def test_the_publisher_is_read_from_the_closing_line(line: str, publisher: str) -> None:
+    assert parsed(f"Talks resume\nThe talks resumed on Monday.\n{line}\n")[0] == publisher
+
+
+def test_a_date_in_a_relative_clause_dates_its_antecedent() -> None:
+    sentence = (
+        "Participants in the conference, which was held in the German capital on Wednesday, "
+        "affirmed their commitment to the ceasefire agreement signed in Geneva on 23 October 2020."
+    )
+    held = relative_clause_at(sentence, 0, len(sentence), sentence.index("on Wednesday"))
+    signed = relative_clause_at(sentence, 0, len(sentence), sentence.index("23 October"))
+    assert held is not None and signed is not None
+    assert held.title == "the conference was held in the German capital on Wednesday"
+    assert signed.title == "the ceasefire agreement signed in Geneva on 23 October 2020."
+    truce = "The summit aimed to consolidate a fragile truce that took effect on January 12."
+    found = relative_clause_at(truce, 0, len(truce), truce.index("January"))
+    assert found is not None and found.title == "a fragile truce took effect on January 12."
+    said = "Mangoush said Sunday that a very modest number of mercenaries had already left."
+    assert relative_clause_at(said, 0, len(said), said.index("Sunday")) is None
+
+
+def test_an_aside_without_the_date_is_dropped_from_the_title() -> None:
+    text = "Turkey, which has troops stationed in western Libya, said on Saturday it would help."
+    assert (
+        without_asides(text, text.index("on Saturday")) == "Turkey said on Saturday it would help."
+    )
+
+
+@pytest.mark.parametrize(
+    ("clause", "date_text", "kind"),
+    [
+        ("Haftar's forces declared Thursday that 300 mercenaries fighting on their side will "
+         "leave the country", "Thursday", "withdrawal"),
+        ("The Joint Military Commission held a meeting in Geneva Wednesday to discuss the "
+         "withdrawal of mercenaries", "Wednesday", "meeting"),
+        ("The House of Representatives designated Bashagha as prime minister in February",
+         "in February", "political"),
+        ("Forces loyal to Haftar blockaded the oil terminals on Saturday", "on Saturday",
+         "military"),
+    ],
+)  # fmt: skip
+def test_the_type_comes_from_the_predicate_near_the_date(
+    clause: str, date_text: str, kind: str
+) -> None:
+    assert event_type(clause, clause.index(date_text)) == kind
+
+
+def reader_for(text: str) -> ArticleActors:
+    reader = ArticleActors(REGISTRY)
+    reader.scan(text)
+    return reader
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Moscow supports the withdrawal.", ["russia"]),
+        ("Lavrov told a press conference in Moscow.", ["sergey-lavrov"]),
+        ("Turkish troops remain in Libya.", ["turkey", "libya"]),
+        ("mercenaries including Russian, Syrian and Sudanese nationals", []),
+        ("forces loyal to Haftar blockaded the port", ["khalifa-haftar", "libyan-national-army"]),
+        ("pro-Hifter militias advanced", ["khalifa-haftar", "libyan-national-army"]),
+        ("Libya's east-based parliament voted", ["libya", "house-of-representatives"]),
+        ("Aguila Saleh said; later Saleh added", ["aguila-saleh", "aguila-saleh"]),
+    ],
+)
+def test_capitals_demonyms_and_forces_resolve_by_context(text: str, keys: list[str]) -> None:
+    assert [h.actor_key for h in reader_for(text).find(text)] == keys
+
+
+def test_a_name_with_its_title_in_apposition_is_discovered() -> None:
+    text = "Abdullah Bliheg, a spokesman for the parliament, said. Bliheg added more."
+    reader = reader_for(text)
+    person = reader.discovered["abdullah-bliheg"]
+    assert (person.name, person.type, person.discovered, person.aliases) == (
+        "Abdullah Bliheg",
+        "person",
+        True,
+        ("Bliheg",),
+    )
+    assert [h.actor_key for h in reader.find(text)] == ["abdullah-bliheg", "abdullah-bliheg"]
+
+
+DATED = RawArticle(
+    "a.txt",
+    " date 2021-10-08 Libyan Foreign Minister Najla Mangoush said Tuesday that some "
+    "foreign mercenaries had already left the country.\n",
+)
+
+
+def test_a_weekday_is_anchored_only_on_a_statement_made_on_that_weekday() -> None:
+    undated = RawArticle(
+        "b.txt",
+        "Some foreign mercenaries have left the country, Foreign Minister Najla Mangoush said "
+        "Sunday.\nThe country split in 2014.\n",
+    )
+    source = {s.file_name: s for s in build_timeline([DATED, undated]).sources}["b.txt"]
+    assert source.publication.explicit is False
+    assert (source.publication.interval.start, source.publication.interval.end) == (
+        date(2014, 1, 1),
+        date(2016, 1, 1),
+    )
+    assert source.publication.reason.startswith("no publication date and no dated source")
+
+
+def test_a_weekday_matching_the_dated_statement_anchors_the_publication() -> None:
+    undated = RawArticle(
+        "b.txt",
+        "Some foreign mercenaries have left the country, Foreign Minister Najla Mangoush said "
+        "Tuesday.\nThe country split in 2014.\n",
+    )
+    source = {s.file_name: s for s in build_timeline([DATED, undated]).sources}["b.txt"]
+    assert (source.publication.interval.start, source.publication.interval.end) == (
+        date(2021, 10, 5),
+        date(2021, 10, 11),
+    )
+
+
+def test_a_relative_date_of_an_undated_article_founds_no_event() -> None:
+    undated = RawArticle(
+        "c.txt",
+        "The commander of the Tobruk garrison resigned on Thursday.\nThe country split in 2014.\n",
+    )
+    events = build_timeline([undated]).events
+    assert [(e.date.start.year, e.date.end.year, e.title) for e in events] == [
+        (2014, 2014, "The country split in 2014")
+    ]
