@@ -171,9 +171,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_actor_aliases")),
-        sa.UniqueConstraint(
-            "actor_id", "alias", name=op.f("uq_actor_aliases_actor_id_alias")
-        ),
+        sa.UniqueConstraint("actor_id", "alias", name=op.f("uq_actor_aliases_actor_id_alias")),
     )
     op.create_index(
         op.f("ix_actor_aliases_alias_norm"), "actor_aliases", ["alias_norm"], unique=False
