@@ -60,7 +60,8 @@ class AnchorIndex:
         for person in sorted(persons):
             for day in wanted:
                 found.update(self.buckets.get((person, day), {}))
-        return [found[k] for k in sorted(found, key=repr)]
+        # Insertion order is already deterministic (articles are read sorted by name).
+        return list(found.values())
 
 
 def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> AnchorIndex:

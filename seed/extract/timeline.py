@@ -254,6 +254,9 @@ def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str
     return similar and overlaps(a.made, b.made) and related
 
 
+PLEDGE_LOOKBACK = 64
+
+
 def _pledge_index_keys(
     pledge: PledgeCandidate, event_of: dict[int, str]
 ) -> list[tuple[str, object]]:
@@ -281,7 +284,9 @@ def _pledges(
         keys = _pledge_index_keys(pledge, event_of)
         seen: set[int] = set()
         for key in keys:
-            for group in index.get(key, []):
+            # The most recent groups of a key: a pledge repeats near its first telling, and a
+            # frequent actor must not make grouping quadratic.
+            for group in index.get(key, [])[-PLEDGE_LOOKBACK:]:
                 if id(group) in seen:
                     continue
                 seen.add(id(group))
