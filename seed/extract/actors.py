@@ -92,44 +92,12 @@ class ArticleActors:
             known = self.registry.find(name)
             if known and known[0].start == 0:
                 continue
-            surname = name.split()[-1]
-            if self.registry.find(surname):
-                continue
-            key = slug(name)
-            self.discovered.setdefault(
-                key,
-                ActorRecord(
-                    key=key,
-                    name=name,
-                    type="person",
-                    aliases=(surname,),
-                    discovered=True,
-                    description=m.group("title"),
-                ),
-            )
-            self._local.setdefault(name, key)
-            self._local.setdefault(surname, key)
+            self._discover_person(name, m.group("title"))
         for m in _APPOSITIVE.finditer(text):
             name = _trim_name(m.group("name"))
             if name is None or len(name.split()) < 2 or self.registry.find(name):
                 continue
-            surname = name.split()[-1]
-            if self.registry.find(surname):
-                continue
-            key = slug(name)
-            self.discovered.setdefault(
-                key,
-                ActorRecord(
-                    key=key,
-                    name=name,
-                    type="person",
-                    aliases=(surname,),
-                    discovered=True,
-                    description=m.group("title"),
-                ),
-            )
-            self._local.setdefault(name, key)
-            self._local.setdefault(surname, key)
+            self._discover_person(name, m.group("title"))
         for m in _BODY.finditer(text):
             name = m.group("name").strip()
             if text[max(0, m.start() - 2) : m.start()] == ". " or self.registry.find(name):
@@ -157,6 +125,26 @@ class ArticleActors:
             if self._local
             else None
         )
+
+    def _discover_person(self, name: str, title: str) -> None:
+        """Record a titled person the registry lacks, findable afterwards by surname too."""
+        surname = name.split()[-1]
+        if self.registry.find(surname):
+            return
+        key = slug(name)
+        self.discovered.setdefault(
+            key,
+            ActorRecord(
+                key=key,
+                name=name,
+                type="person",
+                aliases=(surname,),
+                discovered=True,
+                description=title,
+            ),
+        )
+        self._local.setdefault(name, key)
+        self._local.setdefault(surname, key)
 
     def find(self, text: str) -> list[ActorHit]:
         cached = self._seen.get(text)
