@@ -252,6 +252,7 @@ async def _store(session: AsyncSession, timeline: Timeline, progress: Progress |
     ]
     await repo.upsert_sources(session, source_rows)
     await _store_actors(session, timeline)
+    merged = await repo.merged_actors(session)
 
     def source_of(m: Mention) -> uuid.UUID:
         return source_id(slug_of[m.file_name])
@@ -306,14 +307,14 @@ async def _store(session: AsyncSession, timeline: Timeline, progress: Progress |
         model=EventActor,
         owner_column="event_id",
         owner_ids=list(event_ids.values()),
-        rows=_links(timeline.events, event_ids, "event_id"),
+        rows=_links(timeline.events, event_ids, "event_id", merged),
     )
     await repo.replace_links(
         session,
         model=PledgeActor,
         owner_column="pledge_id",
         owner_ids=list(pledge_ids.values()),
-        rows=_links(timeline.pledges, pledge_ids, "pledge_id"),
+        rows=_links(timeline.pledges, pledge_ids, "pledge_id", merged),
     )
 
     mention_rows: dict[uuid.UUID, dict[str, Any]] = {}
@@ -393,11 +394,15 @@ def _links(
     items: Sequence[TimelineEvent | TimelinePledge],
     ids: dict[str, uuid.UUID],
     owner_column: str,
+    merged: dict[uuid.UUID, uuid.UUID],
 ) -> list[dict[str, Any]]:
     rows: dict[tuple[uuid.UUID, uuid.UUID, str], dict[str, Any]] = {}
     for item in items:
         for link in item.actors:
-            key = (ids[item.key], actor_id(link.actor_key), link.role[:32])
+            # An actor an editor folded into another is linked as that other one.
+            target = actor_id(link.actor_key)
+            target = merged.get(target, target)
+            key = (ids[item.key], target, link.role[:32])
             rows[key] = {owner_column: key[0], "actor_id": key[1], "role": key[2]}
     return list(rows.values())
 

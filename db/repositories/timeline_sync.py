@@ -121,6 +121,23 @@ async def upsert_actors(
         )
 
 
+async def merged_actors(session: AsyncSession) -> dict[uuid.UUID, uuid.UUID]:
+    """Actors an editor folded into another: id -> the id they now stand for (followed to the
+    end of a chain)."""
+    rows = await session.execute(
+        select(Actor.id, Actor.merged_into_id).where(Actor.merged_into_id.is_not(None))
+    )
+    direct = {a: b for a, b in rows.tuples() if b is not None}
+    resolved: dict[uuid.UUID, uuid.UUID] = {}
+    for start in direct:
+        target, seen = direct[start], {start}
+        while target in direct and target not in seen:
+            seen.add(target)
+            target = direct[target]
+        resolved[start] = target
+    return resolved
+
+
 async def existing_mention_targets(
     session: AsyncSession, source_ids: Sequence[uuid.UUID]
 ) -> dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]]:

@@ -106,3 +106,35 @@ async def test_bad_files_are_reported_and_the_good_ones_still_ingested(
         )
     ).all()
     assert sorted(logged) == sorted(outcomes.items())
+
+
+async def test_an_editors_actor_merge_survives_reingestion(session: AsyncSession) -> None:
+    from sqlalchemy import update
+
+    from db.ids import actor_id
+    from db.models import Actor, EventActor
+
+    article = RawArticle(
+        "merge-check.txt",
+        " date 2021-11-02 Brigadier General Ahmed Abu Shahma said on Monday that the 5+5 "
+        "Joint Military Commission met in Cairo.\n",
+    )
+    await ingest(session, [article])
+    discovered, haftar = actor_id("ahmed-abu-shahma"), actor_id("khalifa-haftar")
+    assert await session.scalar(select(Actor.discovered).where(Actor.id == discovered)) is True
+    # What POST /actors/{id}/merge does to the actor row (the links are then moved).
+    await session.execute(update(Actor).where(Actor.id == discovered).values(merged_into_id=haftar))
+    await session.execute(
+        update(EventActor).where(EventActor.actor_id == discovered).values(actor_id=haftar)
+    )
+    await ingest(session, [article])
+    linked = (
+        await session.scalars(select(EventActor.actor_id).where(EventActor.actor_id == discovered))
+    ).all()
+    assert linked == []
+    assert (
+        await session.scalar(
+            select(func.count()).select_from(EventActor).where(EventActor.actor_id == haftar)
+        )
+        == 1
+    )
