@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from seed.extract.dates import MONTHS, WEEKDAYS
-from seed.extract.registry import ActorHit, Registry, slug
-from seed.extract.types import ActorRecord, ActorType
+from seed.extract.registry import TITLE_PREFIX, ActorHit, Registry, slug
+from seed.extract.types import ActorRecord, ActorType, DateInterval
 
 _TITLE = (
     r"(?:(?:Foreign|Prime|Defen[cs]e|Interior|Oil|Finance|Economy|Justice|Health)\s+Minister|"
@@ -80,6 +80,9 @@ class ArticleActors:
     discovered: dict[str, ActorRecord] = field(default_factory=dict)
     _local: dict[str, str] = field(default_factory=dict)
     _local_pattern: re.Pattern[str] | None = None
+    # The article's publication date: an office title ("head of the Presidential Council")
+    # names whoever held it then; unknown (None) leaves such titles unresolved.
+    when: DateInterval | None = None
     # The same sentence is looked at by several stages (events, statements, pledges).
     _seen: dict[str, list[ActorHit]] = field(default_factory=dict)
 
@@ -150,7 +153,17 @@ class ArticleActors:
         cached = self._seen.get(text)
         if cached is None:
             cached = self._seen[text] = self._find(text)
-        return list(cached)
+        if not any(h.actor_key.startswith(TITLE_PREFIX) for h in cached):
+            return list(cached)
+        resolved: list[ActorHit] = []
+        for hit in cached:
+            if hit.actor_key.startswith(TITLE_PREFIX):
+                holder = self.registry.holder(hit.actor_key, self.when)
+                if holder is None:
+                    continue
+                hit = ActorHit(holder, hit.start, hit.end, hit.surface)
+            resolved.append(hit)
+        return resolved
 
     def _find(self, text: str) -> list[ActorHit]:
         memo = self.registry.memo

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
-from seed.extract.types import ActorRecord, ActorRelation, ActorType
+from seed.extract.types import ActorRecord, ActorRelation, ActorType, DateInterval
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "registry" / "actors.yaml"
 
@@ -46,6 +47,9 @@ class Registry:
     metonyms: frozenset[str] = frozenset()
     # Demonym -> state key ("Turkish" -> turkey); see actors.py for when a demonym is an actor.
     demonyms: dict[str, str] = field(default_factory=dict)
+    # Offices that name a person only while they hold them ("head of the Presidential
+    # Council"): folded form -> (from, to, holder key); resolved by `holder` for a date.
+    titles: dict[str, tuple[tuple[date, date, str], ...]] = field(default_factory=dict)
     _case_sensitive: re.Pattern[str] = field(init=False, repr=False)
     _case_insensitive: re.Pattern[str] = field(init=False, repr=False)
     _places: re.Pattern[str] = field(init=False, repr=False)
@@ -67,6 +71,9 @@ class Registry:
                 key = surface if _is_acronym(surface) else _fold(surface)
                 self._by_surface.setdefault(key, record.key)
                 (exact if _is_acronym(surface) else folded).append(surface)
+        for form in self.titles:
+            self._by_surface.setdefault(form, TITLE_PREFIX + form)
+            folded.append(form)
         self._case_sensitive = _alternation(exact, flags=0)
         self._case_insensitive = _alternation(folded, flags=re.IGNORECASE)
         self._places = _alternation(list(self.places), flags=0)
@@ -113,6 +120,17 @@ class Registry:
     def get(self, key: str) -> ActorRecord | None:
         return self.actors.get(key)
 
+    def holder(self, title_key: str, when: DateInterval | None) -> str | None:
+        """Who held an office over `when`: one holder for the whole interval, else nobody."""
+        if when is None:
+            return None
+        holders = {
+            key
+            for start, end, key in self.titles.get(title_key.removeprefix(TITLE_PREFIX), ())
+            if start <= when.end and when.start <= end
+        }
+        return holders.pop() if len(holders) == 1 else None
+
     def led_force(self, person_key: str) -> str | None:
         """The armed group or government a person leads ("Haftar's forces" -> the LNA)."""
         for r in self.relations:
@@ -147,6 +165,24 @@ def _plain_quotes(text: str) -> str:
 
 def _fold(surface: str) -> str:
     return _plain_quotes(surface).casefold()
+
+
+TITLE_PREFIX = "title:"
+
+
+def _titles(
+    entries: list[dict[str, Any]], actors: dict[str, ActorRecord]
+) -> dict[str, tuple[tuple[date, date, str], ...]]:
+    found: dict[str, list[tuple[date, date, str]]] = {}
+    for entry in entries:
+        holder = str(entry["holder"])
+        if holder not in actors:
+            continue
+        start = entry.get("from") or date.min
+        end = entry.get("to") or date.max
+        for form in entry.get("forms", []):
+            found.setdefault(_fold(str(form)), []).append((start, end, holder))
+    return {form: tuple(sorted(spans)) for form, spans in found.items()}
 
 
 def _alternation(surfaces: list[str], *, flags: int) -> re.Pattern[str]:
@@ -187,4 +223,5 @@ def load_registry(path: Path | None = None) -> Registry:
         demonyms={
             str(k): str(v) for k, v in (data.get("demonyms") or {}).items() if str(v) in actors
         },
+        titles=_titles(list(data.get("titles") or []), actors),
     )

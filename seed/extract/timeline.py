@@ -72,6 +72,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
     for article in parsed:
         name = article.raw.file_name
         if name in publications:
+            readers[name].when = publications[name].interval
             candidates[name] = extract_candidates(
                 article, publications[name].interval, readers[name], registry.default_actor
             )
@@ -97,6 +98,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
         publications[name] = infer_publication(
             article, rough, anchors, person_keys=persons, name_words=frozenset(local_names)
         )
+        readers[name].when = publications[name].interval
         candidates[name] = extract_candidates(
             article, publications[name].interval, readers[name], registry.default_actor
         )

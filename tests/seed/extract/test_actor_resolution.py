@@ -66,3 +66,25 @@ def test_pledge_quantities_and_units() -> None:
     found = QUANTITY.search("a first group of 1,200 Syrian fighters")
     assert found is not None
     assert (found.group("q").replace(",", ""), found.group("unit")) == ("1200", "fighters")
+
+
+def test_an_office_title_names_its_holder_at_the_articles_date() -> None:
+    from datetime import date
+
+    from seed.extract.types import DateInterval
+
+    text = "The head of the Presidential Council said the talks would resume."
+
+    def holder(when: DateInterval | None) -> list[str]:
+        reader = ArticleActors(REGISTRY)
+        reader.scan(text)
+        reader.when = when
+        return [h.actor_key for h in reader.find(text)]
+
+    assert holder(DateInterval(date(2020, 2, 1), date(2020, 2, 1), "day")) == ["fayez-al-sarraj"]
+    assert holder(DateInterval(date(2021, 10, 3), date(2021, 10, 9), "range")) == [
+        "mohammad-younes-menfi"
+    ]
+    # Unknown date, or an interval spanning the handover: nobody is named.
+    assert holder(None) == []
+    assert holder(DateInterval(date(2021, 1, 1), date(2021, 6, 30), "range")) == []
