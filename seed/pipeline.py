@@ -196,7 +196,7 @@ async def ingest(
         else:
             report.files.append(FileOutcome(name, outcome, "", source_id(slug)))
 
-    await _store(session, timeline, progress)
+    await store_timeline(session, timeline, progress)
     report.events, report.pledges = len(timeline.events), len(timeline.pledges)
     report.actors = len(timeline.actors)
     await repo.log_ingestion(
@@ -230,7 +230,10 @@ def _metadata_changed(stored: Source, article: RawArticle) -> bool:
     )
 
 
-async def _store(session: AsyncSession, timeline: Timeline, progress: Progress | None) -> None:
+async def store_timeline(
+    session: AsyncSession, timeline: Timeline, progress: Progress | None = None
+) -> None:
+    """Reconcile the database with `timeline` (flushes, never commits)."""
     slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
     source_rows = [
         {

@@ -17,13 +17,13 @@ from fixtures_timeline import (
     StoredTimeline,
     build_timeline,
 )
-from pipeline_store import load_store, slugify
 from sqlalchemy import event, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from api.settings import PROJECT_ROOT, Settings
 from db.ids import actor_id, source_id
 from db.models import Event, Pledge, PledgeEvidence
+from seed.pipeline import slugify, store_timeline
 
 
 @pytest.fixture
@@ -35,8 +35,7 @@ def settings() -> Settings:
 @pytest.fixture
 async def timeline(session: AsyncSession) -> StoredTimeline:
     """The fixture timeline, written by the ingestion's own storage code, rolled back after."""
-    store = load_store()
-    await store(session, build_timeline(), None)
+    await store_timeline(session, build_timeline())
     titles = {e.title: e.key for e in EVENTS}
     events = {
         titles[title]: id_
