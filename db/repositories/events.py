@@ -43,6 +43,7 @@ from db.repositories.filters import (
     event_conditions,
     mention_conditions,
 )
+from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
 from db.repositories.raw import QueryCache, fetch
 
 SortKey = tuple[date, uuid.UUID]
@@ -379,11 +380,7 @@ async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, 
     event = _item(row)
     mentions = await session.execute(
         select(
-            Mention.id,
-            Mention.quote,
-            Mention.char_start,
-            Mention.char_end,
-            Mention.date_text,
+            *QUOTE_COLUMNS,
             Mention.origin,
             Source.id.label("source_id"),
             Source.slug.label("source_slug"),
@@ -399,7 +396,7 @@ async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, 
         .where(Mention.event_id == event_id)
         .order_by(Source.published_start, Source.slug, Mention.char_start, Mention.id)
     )
-    event["mentions"] = [_mention(m._mapping) for m in mentions]
+    event["mentions"] = [_mention(m) for m in mentions]
     evidence = select(PledgeEvidence.pledge_id).where(PledgeEvidence.event_id == event_id)
     pledges = await session.execute(
         select(
@@ -424,22 +421,17 @@ async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, 
 
 
 def _mention(m: Any) -> dict[str, Any]:
-    return {
-        "id": m["id"],
-        "quote": m["quote"],
-        "char_start": m["char_start"],
-        "char_end": m["char_end"],
-        "date_text": m["date_text"],
-        "origin": m["origin"],
+    return quote_fields(m) | {
+        "origin": m.origin,
         "source": {
-            "id": m["source_id"],
-            "slug": m["source_slug"],
-            "title": m["source_title"],
-            "publisher": m["source_publisher"],
-            "url": m["source_url"],
-            "published_start": m["source_published_start"],
-            "published_end": m["source_published_end"],
-            "published_precision": m["source_published_precision"],
-            "published_explicit": m["source_published_explicit"],
+            "id": m.source_id,
+            "slug": m.source_slug,
+            "title": m.source_title,
+            "publisher": m.source_publisher,
+            "url": m.source_url,
+            "published_start": m.source_published_start,
+            "published_end": m.source_published_end,
+            "published_precision": m.source_published_precision,
+            "published_explicit": m.source_published_explicit,
         },
     }

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, Event, Mention, Pledge, PledgeActor, PledgeEvidence, Source
+from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
 
 PledgeKey = tuple[date, uuid.UUID]
 
@@ -116,11 +117,7 @@ async def get_pledge(session: AsyncSession, *, pledge_id: uuid.UUID) -> dict[str
     pledge = _item(row)
     quotes = await session.execute(
         select(
-            Mention.id,
-            Mention.quote,
-            Mention.char_start,
-            Mention.char_end,
-            Mention.date_text,
+            *QUOTE_COLUMNS,
             Mention.event_id,
             Mention.pledge_id,
             Source.id.label("source_id"),
@@ -141,12 +138,7 @@ async def get_pledge(session: AsyncSession, *, pledge_id: uuid.UUID) -> dict[str
     by_event: dict[uuid.UUID, list[dict[str, Any]]] = {}
     own: list[dict[str, Any]] = []
     for q in quotes:
-        quote = {
-            "id": q.id,
-            "quote": q.quote,
-            "char_start": q.char_start,
-            "char_end": q.char_end,
-            "date_text": q.date_text,
+        quote = quote_fields(q) | {
             "source": {
                 "id": q.source_id,
                 "title": q.source_title,

@@ -10,6 +10,7 @@ from sqlalchemy import Date, Uuid, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Event, Mention, Pledge, Source
+from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
 
 SourceKey = tuple[date, uuid.UUID]
 
@@ -59,11 +60,7 @@ async def get_source(session: AsyncSession, *, ref: str) -> dict[str, Any] | Non
     # Mentions of soft-deleted events or pledges are hidden with their target.
     mentions = await session.execute(
         select(
-            Mention.id,
-            Mention.quote,
-            Mention.char_start,
-            Mention.char_end,
-            Mention.date_text,
+            *QUOTE_COLUMNS,
             Mention.origin,
             Event.id.label("event_id"),
             Event.title.label("event_title"),
@@ -77,12 +74,8 @@ async def get_source(session: AsyncSession, *, ref: str) -> dict[str, Any] | Non
         .order_by(Mention.char_start, Mention.char_end, Mention.id)
     )
     source["mentions"] = [
-        {
-            "id": m.id,
-            "quote": m.quote,
-            "char_start": m.char_start,
-            "char_end": m.char_end,
-            "date_text": m.date_text,
+        quote_fields(m)
+        | {
             "origin": m.origin,
             "event": {"id": m.event_id, "title": m.event_title} if m.event_id else None,
             "pledge": {"id": m.pledge_id, "text": m.pledge_text} if m.pledge_id else None,
