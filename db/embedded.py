@@ -48,7 +48,6 @@ from urllib.parse import quote
 
 import psutil  # type: ignore[import-untyped, unused-ignore]  # no stubs in dev deps
 import psycopg
-from psycopg import errors, sql
 
 __all__ = [
     "BACKEND_ENV",
@@ -192,13 +191,9 @@ class EmbeddedPostgres:
 
     def ensure_database(self, name: str) -> None:
         """CREATE DATABASE `name` unless it exists."""
-        with self.connect(autocommit=True) as conn:
-            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
-            if found.fetchone():
-                return
-            # Another process may create it between the check and here: that is success too.
-            with contextlib.suppress(errors.DuplicateDatabase):
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        from db.runtime import create_database
+
+        create_database(self.url_for("postgres", driver="psycopg"), name)
 
     def _require(self) -> _Running:
         if self._running is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -32,6 +34,8 @@ def downgrade(url: str, revision: str = "base") -> None:
     command.downgrade(alembic_config(url), revision)
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str | None:
+    """The newest migration (read once: /readyz asks on every probe)."""
     script = ScriptDirectory.from_config(alembic_config("postgresql://unused"))
     return script.get_current_head()

@@ -55,13 +55,11 @@ class Registry:
     _places: re.Pattern[str] = field(init=False, repr=False)
     _by_surface: dict[str, str] = field(init=False, repr=False)
     _related: dict[str, set[str]] = field(init=False, repr=False)
-    _found: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
     # Results of other stages that depend only on the registry and a text (see actors.py).
     memo: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._related = {}
-        self._found = {}
         self.memo = {}
         self._by_surface = {}
         exact: list[str] = []
@@ -80,12 +78,7 @@ class Registry:
 
     def find(self, text: str) -> list[ActorHit]:
         """Every actor surface form in `text`, longest match first, no overlaps."""
-        cached = self._found.get(text)
-        if cached is None:
-            if len(self._found) > 100_000:
-                self._found.clear()  # bounded: copied wire paragraphs are what recurs
-            cached = self._found[text] = tuple(self._scan(text))
-        return list(cached)
+        return self._scan(text)
 
     def _scan(self, text: str) -> list[ActorHit]:
         hits: list[ActorHit] = []
