@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
 from seed.extract.clauses import relative_clause_at, without_asides
-from seed.extract.dates import DateHit, find_dates
+from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval
@@ -436,7 +436,7 @@ def _candidate(
     if multi or relative is not None:
         quote_start, quote_end = sentence.start + c_start, sentence.start + c_end
     follow = _following(sentences, index)
-    if lead and follow is not None and not find_dates(follow.text, _WIDE):
+    if lead and follow is not None and not find_dates(follow.text, PROBE):
         # News leads name people in the second paragraph ("Russia's top diplomat ...").
         known = {key for key, _ in roles}
         for key, _ in _roles(actors.find(follow.text), follow.text):
@@ -485,9 +485,6 @@ def _candidate(
 # are dated events; with a wider publication interval they are only mentions of dated ones.
 MAX_PUBLICATION_WIDTH = 31
 
-# Any publication date will do when the only question is whether a sentence holds a date.
-_WIDE = DateInterval(date(2000, 1, 1), date(2000, 1, 1), "day")
-
 
 def _lead_type(clause: str) -> str:
     for kind in ("withdrawal", "agreement", "meeting", "election", "military", "report"):
@@ -519,7 +516,7 @@ def _extend_statement(
         said_by_same = {h.actor_key for h in actors.find(nxt.text)} & speakers
         pronoun = re.search(r"\b(?:she|he|they)\s+(?:said|added)\b", nxt.text)
         opens_quote = nxt.text[:1] in '"\u201c'
-        if not (said_by_same or pronoun or opens_quote) or find_dates(nxt.text, _WIDE):
+        if not (said_by_same or pronoun or opens_quote) or find_dates(nxt.text, PROBE):
             break
         quote_end = nxt.end
     return quote_end

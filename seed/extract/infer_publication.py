@@ -19,14 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from seed.extract.dates import WEEKDAYS, direction_at, find_dates, publication_constraint
+from seed.extract.dates import PROBE, WEEKDAYS, direction_at, find_dates, publication_constraint
 from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.types import DateInterval, PublicationDate
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
-# Stand-in publication day used only to find expressions; their resolution is discarded.
-_PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 WIDE_YEARS = 2
 # A planned date bounds publication from above, loosely: plans are reported after they slip.
 PLANNED_SLACK = timedelta(days=366)
@@ -161,7 +159,7 @@ def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
     # Captions count here: a photo is taken before the article using it is published.
     captions = [p.text for p in article.paragraphs if p.kind == "caption"]
     for text in [s.text for s in article.sentences] + captions:
-        for hit in find_dates(text, _PROBE):
+        for hit in find_dates(text, PROBE):
             if not _year_bearing(hit.kind, hit.text):
                 continue
             if direction_at(text, hit.start) == "future":
@@ -188,7 +186,7 @@ def upper_bound(article: ParsedArticle) -> tuple[date, str] | None:
     """A loose latest publication day: a year-bearing date the text says is still planned."""
     earliest: date | None = None
     for sentence in article.sentences:
-        for hit in find_dates(sentence.text, _PROBE):
+        for hit in find_dates(sentence.text, PROBE):
             if not _year_bearing(hit.kind, hit.text) or hit.kind == "year":
                 continue
             if direction_at(sentence.text, hit.start) != "future":
