@@ -27,7 +27,7 @@ from db.models import EventActor, PledgeActor, Source
 from db.repositories import timeline_sync as repo
 from db.text_norm import normalise_name
 from seed.extract.errors import ArticleError
-from seed.extract.parse import decode_article
+from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article
 from seed.extract.registry import Registry, load_registry
 from seed.extract.timeline import build_timeline
 from seed.extract.types import (
@@ -110,9 +110,12 @@ def read_articles(
         try:
             if not path.exists():
                 raise ArticleError("no such file")
-            if path.stat().st_size > 50 * 1024 * 1024:
-                # Refuse before reading, whatever the decoder's own limit is.
-                raise ArticleError(f"file is {path.stat().st_size} bytes, far above the limit")
+            size = path.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                # The decoder's own refusal, without reading a huge file into memory first.
+                raise ArticleError(
+                    f"file is {size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,} bytes"
+                )
             articles.append(decode_article(path.name, path.read_bytes()))
         except ArticleError as exc:
             problems.append(ArticleProblem(path.name, str(exc)))
