@@ -1,21 +1,22 @@
 """HTTP caching: ETags, conditional GET, and the per-process response cache.
 
 The response cache is pure ASGI middleware (not BaseHTTPMiddleware). It keeps complete 200
-responses of GET requests keyed by path, query string and Accept header, in a bounded LRU.
-Entries are dropped when the database announces a change (`db.repositories.changes`, LISTEN
-in `api.change_listener`) and after a short TTL in case a notification was missed.
+responses of GET requests keyed by path, query string and Accept header, in a
+`ChangeAwareCache`: entries are dropped when the database announces a change
+(`db.repositories.changes`, LISTEN in `api.change_listener`) and after a short TTL in case a
+notification was missed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 import uuid
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.memo import ChangeAwareCache
 
 
 def resource_etag(id: uuid.UUID, version: int) -> str:
@@ -57,46 +58,9 @@ class _Entry:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: str | None
-    stored_at: float
 
 
-class ResponseCache:
-    """A bounded LRU of responses with a TTL and a generation counter.
-
-    `clear()` bumps the generation: a response computed while a change arrived is not stored,
-    because it may have read the data as it was before the change.
-    """
-
-    def __init__(self, *, max_entries: int, ttl: float) -> None:
-        self.max_entries = max_entries
-        self.ttl = ttl
-        self.generation = 0
-        self._entries: OrderedDict[bytes, _Entry] = OrderedDict()
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def get(self, key: bytes) -> _Entry | None:
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        if time.monotonic() - entry.stored_at > self.ttl:
-            del self._entries[key]
-            return None
-        self._entries.move_to_end(key)
-        return entry
-
-    def put(self, key: bytes, entry: _Entry, generation: int) -> None:
-        if generation != self.generation:
-            return
-        self._entries[key] = entry
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        self.generation += 1
-        self._entries.clear()
+ResponseCache = ChangeAwareCache[bytes, _Entry]
 
 
 # Bodies above this are not worth pinning in memory (large pages, exports).
@@ -155,7 +119,7 @@ class ResponseCacheMiddleware:
                     etag = next((v.decode() for k, v in raw if k == b"etag"), None)
                     self.cache.put(
                         key,
-                        _Entry(200, raw, b"".join(chunks), etag, time.monotonic()),
+                        _Entry(200, raw, b"".join(chunks), etag),
                         generation,
                     )
             await send(message)

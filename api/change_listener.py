@@ -1,8 +1,8 @@
-"""LISTEN for `timeline_changed` and clear this process's response cache when it fires.
+"""LISTEN for `timeline_changed` and clear this process's memos (responses, actor lookups).
 
 One connection per worker process, taken from the engine's pool and never returned (it is
 invalidated on exit, so no pooled connection keeps a LISTEN). When the connection is lost the
-cache is cleared (notifications may have been missed meanwhile) and the listener reconnects
+memos are cleared (notifications may have been missed meanwhile) and the listener reconnects
 with a capped backoff.
 """
 
@@ -40,6 +40,7 @@ class ChangeListener:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        self.listening.clear()
 
     async def _run(self) -> None:
         backoff = 0.2

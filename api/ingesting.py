@@ -13,7 +13,6 @@ from api.errors import InvalidParameters
 from api.payloads.sources import SourceSubmission
 from db.models import Source
 from db.repositories import source_ingest
-from db.repositories.changes import notify_change
 from seed.extract.errors import ArticleError
 from seed.extract.parse import decode_article
 from seed.extract.types import RawArticle
@@ -79,5 +78,4 @@ async def ingest_article(session: AsyncSession, *, article: RawArticle) -> Inges
         raise _unprocessable(outcome.detail or "nothing could be extracted")
     source = await source_ingest.get(session, source_id=outcome.source_id)
     assert source is not None, "the pipeline reported a source it did not store"
-    await notify_change(session)
     return Ingested(source, created=outcome.outcome == "ingested")

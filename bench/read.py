@@ -7,7 +7,8 @@ separate database (`timeline_bench`) is created there, migrated and loaded with
 `INSERT ... SELECT generate_series` (a few minutes); `--reuse` keeps a loaded one. The API runs
 under uvicorn with 2 workers on a free port, once without and once with the response cache;
 `wrk` (Debian package `wrk`) measures each query at 16 connections; `pgbench` runs the SQL of
-the actor query (actor lookup + page) as the database's own ceiling.
+the actor query as the database's own ceiling: the page statement alone (what a worker sends
+once it remembers whom "Haftar" names) and the actor lookup + page (a worker's first request).
 """
 
 from __future__ import annotations
@@ -204,7 +205,11 @@ def wrk(url: str, *, duration: int, connections: int) -> tuple[float, float, flo
     return rps, pct("50"), pct("99")
 
 
-def pgbench(url: str, *, duration: int, connections: int) -> tuple[float, float, float]:
+def pgbench(
+    url: str, *, duration: int, connections: int, with_lookup: bool
+) -> tuple[float, float, float]:
+    """The actor query's SQL under pgbench: the page statement a warm worker sends, or (with
+    `with_lookup`) the actor lookup a worker sends first and the page."""
     from db.repositories.events import _json_page_statement
 
     ids = (uuid.UUID(hashlib.md5(b"actor1").hexdigest()),)  # the loader's frequent actor
@@ -218,7 +223,7 @@ def pgbench(url: str, *, duration: int, connections: int) -> tuple[float, float,
         "al ON al.actor_id = a.id WHERE al.alias_norm = 'haftar') AS m ORDER BY id;"
     )
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
-        script.write(resolve + "\n" + " ".join(str(page).split()) + ";\n")
+        script.write((resolve + "\n" if with_lookup else "") + " ".join(str(page).split()) + ";\n")
     out = subprocess.run(
         [
             "pgbench",
@@ -272,6 +277,8 @@ def main() -> None:
         proc, base = start_api(url, cache=cache)
         try:
             urls = {name: base + path for name, path in queries.items()}
+            # Page 2 carries a cursor like page N does: the pair shows whether depth costs.
+            urls["actor, page 2"] = deep_url(base, queries["actor"], 1)
             urls[f"actor, page {args.depth}"] = deep_url(base, queries["actor"], args.depth)
             for name, target in urls.items():
                 label = f"{name} ({'cache' if cache else 'no cache'})"
@@ -282,12 +289,19 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=20)
-    rows.append(
-        (
-            "pgbench: actor query SQL",
-            *pgbench(url, duration=args.duration, connections=args.connections),
+    for with_lookup in (False, True):
+        label = "pgbench: actor lookup + page" if with_lookup else "pgbench: actor page SQL"
+        rows.append(
+            (
+                label,
+                *pgbench(
+                    url,
+                    duration=args.duration,
+                    connections=args.connections,
+                    with_lookup=with_lookup,
+                ),
+            )
         )
-    )
     print(f"\n{'query':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
     for label, rps, p50, p99 in rows:
         print(f"{label:<40} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f}")

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.ids import actor_id, mention_id, source_id, stable_id
 from db.models import EventActor, PledgeActor, Source
 from db.repositories import timeline_sync as repo
+from db.repositories.changes import notify_change
 from db.text_norm import normalise_name
 from seed.extract.errors import ArticleError
 from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article
@@ -149,7 +150,10 @@ async def ingest(
     registry: Registry | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Add or update `articles` and reconcile the stored timeline. Flushes, never commits."""
+    """Add or update `articles` and reconcile the stored timeline. Flushes, never commits.
+
+    Announces the change (`notify_change`): API workers clear their caches on commit.
+    """
     report = IngestReport(run_id=uuid.uuid4())
     report.files.extend(FileOutcome(p.file_name, "failed", p.reason) for p in problems)
 
@@ -216,6 +220,9 @@ async def ingest(
             for f in report.files
         ],
     )
+    # Every writer's ingestion (CLI, POST /sources) tells running API workers to drop what
+    # they remember; delivered only if the caller commits.
+    await notify_change(session)
     await session.flush()
     return report
 

@@ -63,7 +63,9 @@ async def render_events(
 ) -> Response:
     kind = f"events:{params.sort}"
     after = date_uuid_key(params.cursor, kind)
-    filter = await params.to_filter(session, extra_groups=extra_groups)
+    filter = await params.to_filter(
+        session, request.app.state.actor_lookup, extra_groups=extra_groups
+    )
     descending = params.sort == "-date"
     if fmt == "json":
         page = await repo.list_events_json(

@@ -10,9 +10,9 @@ from typing import Annotated, Literal
 from fastapi import Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.errors import InvalidParameters, NotFound
+from api.actor_lookup import ActorLookup
+from api.errors import InvalidParameters
 from api.exports.negotiation import Format
-from db.repositories import actors as actor_repo
 from db.repositories.filters import EventFilter
 
 
@@ -33,15 +33,16 @@ class EventParams:
     limit: int
 
     async def to_filter(
-        self, session: AsyncSession, *, extra_groups: tuple[tuple[uuid.UUID, ...], ...] = ()
+        self,
+        session: AsyncSession,
+        actors: ActorLookup,
+        *,
+        extra_groups: tuple[tuple[uuid.UUID, ...], ...] = (),
     ) -> EventFilter:
         """Resolve `actor` to ids (404 when it names nobody) and build the repository filter."""
         groups = extra_groups
         if self.actor is not None:
-            ids = await actor_repo.resolve(session, ref=self.actor)
-            if not ids:
-                raise NotFound(f"No actor is called or identified by {self.actor!r}.")
-            groups = (*groups, ids)
+            groups = (*groups, await actors.resolve(session, self.actor))
         return EventFilter(
             actor_groups=groups,
             actor_role=self.actor_role,

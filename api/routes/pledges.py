@@ -16,7 +16,6 @@ from api.pagination import date_uuid_key, next_url
 from api.responses import json_response, page_response
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
 from api.schemas.pledges import PledgeDetail, PledgePage
-from db.repositories import actors as actor_repo
 from db.repositories import pledges as repo
 
 router = APIRouter(tags=["pledges"])
@@ -62,9 +61,7 @@ async def list_pledges(
     after = date_uuid_key(cursor or None, "pledges")
     actor_ids = None
     if actor is not None:
-        actor_ids = await actor_repo.resolve(session, ref=actor)
-        if not actor_ids:
-            raise NotFound(f"No actor is called or identified by {actor!r}.")
+        actor_ids = await request.app.state.actor_lookup.resolve(session, actor)
     filter = repo.PledgeFilter(
         actor_ids=actor_ids, statuses=tuple(status or ()), due_before=due_before
     )

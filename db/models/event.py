@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     ARRAY,
+    JSON,
     Boolean,
     CheckConstraint,
     Computed,
@@ -15,6 +17,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
     true,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
@@ -59,6 +62,12 @@ class Event(TimestampMixin, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Indexed so that max(span_days) is one index lookup: it bounds date-range scans from below.
     span_days: Mapped[int] = mapped_column(Integer, Computed("date_end - date_start"))
+    # Listing columns, kept by the triggers of migration 0003 (never written by the app): the
+    # actors as compact JSON ordered by name and role, and the distinct sources and origins of
+    # the mentions. A page of events reads them instead of aggregating per event.
+    actors_doc: Mapped[Any] = mapped_column(JSON, server_default=text("'[]'"))
+    source_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    independent_source_count: Mapped[int] = mapped_column(Integer, server_default="0")
 
     actor_links: Mapped[list[EventActor]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True

@@ -33,10 +33,9 @@ from sqlalchemy import (
     true,
     tuple_,
 )
-from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeEvidence, Source
+from db.models import Event, EventActor, Mention, Pledge, PledgeEvidence, Source
 from db.repositories.filters import (
     EventFilter,
     actor_link_conditions,
@@ -63,9 +62,11 @@ _EVENT_COLUMNS = (
 )
 
 
+# Kept by triggers (migration 0003): a page reads them instead of aggregating per event.
+_LISTING_COLUMNS = (Event.actors_doc, Event.source_count, Event.independent_source_count)
+
 # Built once: ORM aliased() per request cost ~1.5 ms of Python, a quarter of a page's CPU.
 _LINK = EventActor.__table__.alias("link")
-_OTHER = EventActor.__table__.alias("other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,32 +84,23 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     ~limit links and their events, instead of walking events by date and testing each one's
     actors (~15x more rows for an actor in 5% of events).
     """
+    distinct_on: tuple[Any, ...] = ()
     if not f.actor_groups:
         conditions = event_conditions(f)
         start: Any = Event.date_start
         ident: Any = Event.id
         source: Any = Event
     else:
-        group = f.actor_groups[0]
-        link, other = _LINK.c, _OTHER.c
-        # An event linked to the group twice (two roles, or two of an ambiguous alias's
-        # actors) has several link rows: keep only its first, so it is listed once.
-        first_link = ~(
-            select(other.event_id)
-            .where(
-                other.event_id == link.event_id,
-                *actor_link_conditions(other, group, f.actor_role),
-                tuple_(other.actor_id, other.role) < tuple_(link.actor_id, link.role),
-            )
-            .exists()
-        )
+        link = _LINK.c
         conditions = [
-            *actor_link_conditions(link, group, f.actor_role),
-            first_link,
+            *actor_link_conditions(link, f.actor_groups[0], f.actor_role),
             *event_conditions(f, skip_groups=1),
         ]
         start, ident = link.date_start, link.event_id
         source = join(_LINK, Event, Event.id == link.event_id)
+        # An event linked to the group twice (two roles, or two of an ambiguous alias's
+        # actors) has several link rows, adjacent in page order: DISTINCT ON keeps one.
+        distinct_on = (start, ident)
     key = tuple_(start, ident)
     if after is not None:
         bound = tuple_(
@@ -118,9 +110,11 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
         conditions.append(key < bound if descending else key > bound)
     order = (start.desc(), ident.desc()) if descending else (start, ident)
     # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
+    stmt = select(*_EVENT_COLUMNS, *_LISTING_COLUMNS)
+    if distinct_on:
+        stmt = stmt.distinct(*distinct_on)
     return (
-        select(*_EVENT_COLUMNS)
-        .select_from(source)
+        stmt.select_from(source)
         .where(*conditions)
         .order_by(*order)
         .limit(literal_column(str(int(limit))))
@@ -128,43 +122,36 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     )
 
 
-def _page_statement(
-    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
-) -> Select[Any]:
-    page = _page_rows(f, after=after, descending=descending, limit=limit)
+def _with_counts(page: Subquery, as_of: date | None) -> tuple[Any, Any, Any, tuple[Any, ...]]:
+    """The page joined to its events' source counts: (from clause, sources, independent,
+    the FROM items a correlated subquery of the page must take from outside).
 
-    link_actor = (
-        select(
-            func.json_agg(
-                aggregate_order_by(
-                    func.json_build_object(
-                        literal_column("'id'"),
-                        Actor.id,
-                        literal_column("'key'"),
-                        Actor.key,
-                        literal_column("'name'"),
-                        Actor.name,
-                        literal_column("'role'"),
-                        EventActor.role,
-                    ),
-                    Actor.name,
-                    EventActor.role,
-                )
-            )
-        )
-        .select_from(EventActor)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(EventActor.event_id == page.c.id)
-        .scalar_subquery()
-    )
+    Without `as_of` they are the events' own listing columns; with it only the mentions of
+    sources published by then count, so they are aggregated per event.
+    """
+    if as_of is None:
+        return page, page.c.source_count, page.c.independent_source_count, (page,)
     counts = (
         select(
             func.count(distinct(Mention.source_id)).label("sources"),
             func.count(distinct(Mention.origin)).label("independent_sources"),
         )
-        .where(*mention_conditions(page.c.id, f.as_of))
+        .where(*mention_conditions(page.c.id, as_of))
         .lateral("counts")
     )
+    return (
+        page.join(counts, true()),
+        counts.c.sources,
+        counts.c.independent_sources,
+        (page, counts),
+    )
+
+
+def _page_statement(
+    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
+) -> Select[Any]:
+    page = _page_rows(f, after=after, descending=descending, limit=limit)
+    source, sources, independent, _ = _with_counts(page, f.as_of)
     outer_order = (
         (page.c.date_start.desc(), page.c.id.desc())
         if descending
@@ -172,12 +159,12 @@ def _page_statement(
     )
     return (
         select(
-            page,
-            cast(link_actor, Text).label("actors"),
-            counts.c.sources,
-            counts.c.independent_sources,
+            *(page.c[c.key] for c in _EVENT_COLUMNS),
+            cast(page.c.actors_doc, Text).label("actors"),
+            sources.label("sources"),
+            independent.label("independent_sources"),
         )
-        .select_from(page.join(counts, true()))
+        .select_from(source)
         .order_by(*outer_order)
     )
 
@@ -191,37 +178,7 @@ def _json_page_statement(
     compact separators, `updated_at` in UTC with microseconds only when non-zero.
     """
     page = _page_rows(f, after=after, descending=descending, limit=limit)
-    actor = (
-        select(Actor.id, Actor.key, Actor.name, EventActor.role)
-        .select_from(EventActor)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(EventActor.event_id == page.c.id)
-        .correlate(page)
-        .subquery("actor")
-    )
-    actors = (
-        select(
-            func.coalesce(
-                _text("[")
-                + func.string_agg(
-                    cast(func.row_to_json(literal_column("actor")), Text),
-                    aggregate_order_by(_text(","), actor.c.name, actor.c.role),
-                )
-                + _text("]"),
-                _text("[]"),
-            )
-        )
-        .select_from(actor)
-        .scalar_subquery()
-    )
-    counts = (
-        select(
-            func.count(distinct(Mention.source_id)).label("sources"),
-            func.count(distinct(Mention.origin)).label("independent_sources"),
-        )
-        .where(*mention_conditions(page.c.id, f.as_of))
-        .lateral("counts")
-    )
+    source, sources, independent, outer = _with_counts(page, f.as_of)
     # orjson's form: UTC, "+00:00", microseconds only when they are not zero. (The format
     # quotes its colons so that pgbench, which the benchmark feeds this SQL, leaves them alone.)
     utc = func.timezone(_text("UTC"), page.c.updated_at)
@@ -243,11 +200,11 @@ def _json_page_statement(
             page.c.location,
             page.c.version,
             updated_at.label("updated_at"),
-            counts.c.sources,
-            counts.c.independent_sources,
-            cast(actors, JSON).label("actors"),
+            sources.label("sources"),
+            independent.label("independent_sources"),
+            page.c.actors_doc.label("actors"),
         )
-        .correlate(page, counts)
+        .correlate(*outer)
         .lateral("item")
     )
     outer_order = (
@@ -261,7 +218,7 @@ def _json_page_statement(
             page.c.date_start,
             page.c.id,
         )
-        .select_from(page.join(counts, true()).join(item, true()))
+        .select_from(source.join(item, true()))
         .order_by(*outer_order)
     )
 

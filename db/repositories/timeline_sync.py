@@ -60,6 +60,24 @@ def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]
         yield rows[i : i + _CHUNK]
 
 
+def _insert_rows(model: Any, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
+    """`INSERT INTO model (columns) SELECT ... FROM unnest(<one array per column>)`.
+
+    One statement for all `rows` (an executemany is one statement per row): the statement-level
+    triggers of migration 0003 then recompute each touched event once, not once per row.
+    """
+    table = model.__table__
+    arrays = [_array([r.get(c) for r in rows], table.c[c].type) for c in columns]
+    values = func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
+    return insert(model).from_select(list(columns), select(*(values.c[c] for c in columns)))
+
+
+def _last_per_key(rows: Sequence[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """One row per `key`, the last one given: an INSERT ... ON CONFLICT DO UPDATE may not touch
+    a row twice, where the executemany it replaces applied the rows in order."""
+    return list({r[key]: r for r in rows}.values())
+
+
 async def stored_sources(session: AsyncSession) -> Sequence[Source]:
     result = await session.scalars(select(Source).order_by(Source.slug))
     return result.all()
@@ -245,8 +263,9 @@ async def replace_links(
         await session.execute(
             delete(model).where(owner == owner_id, model.actor_id == actor_id, model.role == role)
         )
+    columns = [owner_column, "actor_id", "role"]
     for chunk in _chunks(rows):
-        await session.execute(insert(model).on_conflict_do_nothing(), list(chunk))
+        await session.execute(_insert_rows(model, chunk, columns).on_conflict_do_nothing())
 
 
 async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
@@ -260,14 +279,14 @@ async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]])
         "date_text",
         "origin",
     ]
-    for chunk in _chunks(rows):
-        stmt = insert(Mention)
+    for chunk in _chunks(_last_per_key(rows, "id")):
+        stmt = _insert_rows(Mention, chunk, ["id", *columns])
         stmt = stmt.on_conflict_do_update(
             constraint="pk_mentions",
             set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
             where=_changed(Mention, stmt, columns),
         )
-        await session.execute(stmt, list(chunk))
+        await session.execute(stmt)
 
 
 async def delete_stale_mentions(

@@ -159,30 +159,6 @@ async def test_cache_skips_errors_and_streams_and_is_bounded(
     assert len(cache) == 3
 
 
-def test_ttl_expires_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    from api import caching
-
-    now = [1000.0]
-    monkeypatch.setattr("api.caching.time.monotonic", lambda: now[0])
-    cache = ResponseCache(max_entries=10, ttl=5)
-    entry = caching._Entry(200, [], b"x", None, now[0])
-    cache.put(b"k", entry, cache.generation)
-    now[0] += 4
-    assert cache.get(b"k") is entry
-    now[0] += 2
-    assert cache.get(b"k") is None
-
-
-def test_response_computed_across_a_clear_is_not_stored() -> None:
-    from api import caching
-
-    cache = ResponseCache(max_entries=10, ttl=5)
-    generation = cache.generation
-    cache.clear()
-    cache.put(b"k", caching._Entry(200, [], b"x", None, 0.0), generation)
-    assert len(cache) == 0
-
-
 async def _wait(condition: Callable[[], bool], seconds: float = 5.0) -> None:
     async with asyncio.timeout(seconds):
         while not condition():  # noqa: ASYNC110 - polls state owned by the listener task
