@@ -34,6 +34,7 @@ SIGNATURES: dict[str, set[str]] = {
 
 @dataclass(slots=True)
 class Cluster:
+    number: int = 0  # creation order, the tie-break between equally good clusters
     members: list[Candidate] = field(default_factory=list)
     date: DateInterval | None = None
     type: str = "other"
@@ -107,20 +108,22 @@ def cluster_candidates(
         keys = _block_keys(actors, candidate.tokens, default)
         chosen: Cluster | None = None
         best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
-        seen: set[int] = set()
-        for month in _months(candidate.date):
-            for key in keys:
-                for cluster in index.get((month, key), ()):
-                    if id(cluster) in seen:
-                        continue
-                    seen.add(id(cluster))
-                    value = score(candidate, actors, cluster, default)
-                    if value >= best:
-                        chosen, best = cluster, value + 1e-9
+        # Compared in creation order, whatever order the (set of) keys found them in: on a
+        # tie the oldest cluster wins, so the result does not depend on string hashing.
+        pool = {
+            cluster.number: cluster
+            for month in _months(candidate.date)
+            for key in keys
+            for cluster in index.get((month, key), ())
+        }
+        for number in sorted(pool):
+            value = score(candidate, actors, pool[number], default)
+            if value >= best:
+                chosen, best = pool[number], value + 1e-9
         if chosen is None:
             if not candidate.resolved:
                 continue  # no dated event to attach it to: not on the timeline
-            chosen = Cluster()
+            chosen = Cluster(number=len(clusters))
             clusters.append(chosen)
             indexed[id(chosen)] = set()
         chosen.add(candidate, related)
