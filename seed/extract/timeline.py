@@ -250,10 +250,27 @@ def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str
     similar = jaccard(frozenset(map(hash, a.tokens)), frozenset(map(hash, b.tokens))) >= 0.35
     if a_event is not None and a_event == b_event:
         return (a.duration is not None and a.duration == b.duration) or similar
+    if similar and set(a.origins) & set(b.origins) and _consistent(a, b):
+        # The same paragraph in two articles (a reprint, copied wire text): one pledge, even
+        # when neither names who made it and each dates it by its own publication day.
+        return True
     related = bool(set(a.actors) & set(b.actors)) or (
         a.file_name == b.file_name and not (a.actors and b.actors)
     )
     return similar and overlaps(a.made, b.made) and related
+
+
+def _consistent(a: PledgeCandidate, b: PledgeCandidate) -> bool:
+    """Nothing the two tellings both state differs: how many, within how long, and who."""
+
+    def agree(x: object, y: object) -> bool:
+        return x is None or y is None or x == y
+
+    return (
+        agree(a.quantity, b.quantity)
+        and agree(a.duration, b.duration)
+        and (not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors)))
+    )
 
 
 PLEDGE_LOOKBACK = 64
@@ -268,6 +285,7 @@ def _pledge_index_keys(
     if pledge.quantity is not None:
         keys.append(("quantity", pledge.quantity))
     keys += [("actor", a) for a in pledge.actors]
+    keys += [("origin", o) for o in pledge.origins]
     return keys
 
 
@@ -313,6 +331,10 @@ def _pledges(
         first = group[0]
         event_key = next((event_of.get(id(p.event)) for p in group if p.event), None)
         made = first.made
+        earliest = min(group, key=lambda p: (p.made.end, width(p.made))).made
+        if made.start > earliest.end:
+            # A reprint's own (later) day: the pledge was told by the earliest telling's end.
+            made = earliest
         if event_key is not None:
             cluster_date = cluster_of_key[event_key].date
             if cluster_date is not None and width(cluster_date) < width(made):

@@ -12,7 +12,7 @@ from seed.extract.events import event_type
 from seed.extract.parse import decode_article, parse_article
 from seed.extract.registry import load_registry
 from seed.extract.timeline import build_timeline
-from seed.extract.types import RawArticle
+from seed.extract.types import DateInterval, RawArticle
 
 REGISTRY = load_registry()
 
@@ -187,3 +187,46 @@ def test_a_relative_date_of_an_undated_article_founds_no_event() -> None:
     assert [(e.date.start.year, e.date.end.year, e.title) for e in events] == [
         (2014, 2014, "The country split in 2014")
     ]
+
+
+PLEDGE = (
+    "The delegates said all foreign fighters will leave the country within 90 days of the signing."
+)
+# Not a dated happening of its own: the pledge is dated by its article's publication.
+UNDATED_PLEDGE = "All foreign fighters will leave the country within 90 days of the signing."
+
+
+def test_a_reprinted_pledge_is_one_pledge_with_a_mention_per_article() -> None:
+    first = RawArticle(
+        "wire-a.txt",
+        f"Talks end in Geneva\n\n{PLEDGE}\n\nThe talks were held in Geneva on Friday.\n",
+        published=date(2020, 10, 24),
+    )
+    reprint = RawArticle(
+        "wire-b.txt",
+        f"Libya deal signed\n\nDelegates applauded at the end.\n\n{PLEDGE}\n",
+        published=date(2020, 10, 25),
+    )
+    (pledge,) = build_timeline([first, reprint], REGISTRY).pledges
+    assert [m.file_name for m in pledge.mentions] == ["wire-a.txt", "wire-b.txt"]
+    # Said in the week before the first article (Oct 24), not on the reprint's day (Oct 25).
+    assert pledge.made == DateInterval(date(2020, 10, 17), date(2020, 10, 24), "range")
+    assert pledge.deadline == DateInterval(date(2021, 1, 15), date(2021, 1, 22), "range")
+
+
+def test_a_reprint_with_another_figure_is_another_pledge() -> None:
+    # The same paragraph (one origin) but for the figure: not a copy of the same pledge.
+    rest = (
+        " The joint military commission is to set out the details of the departure of the "
+        "foreign forces, the mercenaries and their weapons from the bases in the south."
+    )
+    first = RawArticle(
+        "wire-a.txt", f"Talks\n\n{UNDATED_PLEDGE}{rest}\n", published=date(2020, 10, 24)
+    )
+    edited = RawArticle(
+        "wire-b.txt",
+        "Talks\n\n" + UNDATED_PLEDGE.replace("90 days", "60 days") + rest + "\n",
+        published=date(2020, 10, 25),
+    )
+    pledges = build_timeline([first, edited], REGISTRY).pledges
+    assert sorted(p.mentions[0].file_name for p in pledges) == ["wire-a.txt", "wire-b.txt"]
