@@ -272,11 +272,20 @@ def content_tokens(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def event_type(clause: str, anchor: int) -> str:
-    """The type whose trigger is nearest to the date expression; statement only as a fallback."""
+def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
+    """The type whose trigger is nearest to the date expression; statement only as a fallback.
+
+    `anchor`/`anchor_end` delimit the date expression in the clause. When the date dates a
+    speech verb whose complement is reported speech ("said last month it would take part in a
+    conference"), the happening is the statement, not what it talks about; said to a
+    counterpart, it is a meeting.
+    """
     announced = _ANNOUNCED_WITHDRAWAL.search(clause)
     if announced is not None and announced.start() > anchor:
         return "withdrawal"
+    reported = _reported_speech(clause, anchor, anchor if anchor_end is None else anchor_end)
+    if reported is not None:
+        return reported
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(_TRIGGER_RE.items()):
         for m in pattern.finditer(clause):
@@ -294,6 +303,43 @@ def event_type(clause: str, anchor: int) -> str:
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, kind)
     return best[2] if best else "other"
+
+
+# What reported speech opens with: "that ...", or a pronoun and a finite verb ("it would").
+_COMPLEMENT = re.compile(
+    r"\s*,?\s*(?:(?:\S+\s+){0,3}?that\b|(?:it|they|he|she|we|there)\s+(?:would|will|had|has|"
+    r"have|was|were|is|are|could|should|might|must)\b)",
+    re.IGNORECASE,
+)
+_ADDRESSEE_WORDS = 4
+_SUBJECT_WORDS = 12
+
+
+def _reported_speech(clause: str, start: int, end: int) -> str | None:
+    """ "statement" (or "meeting", said to a counterpart) when the date at [start, end) dates a
+    speech verb of the clause that introduces reported speech; None otherwise."""
+    for verb in _SPEECH.finditer(clause):
+        if verb.end() <= start:
+            # "said last month it would ...", "assured his counterpart on Thursday that ..."
+            between, complement_at = clause[verb.end() : start], end
+            if len(between.split()) > _ADDRESSEE_WORDS:
+                continue
+        elif verb.start() >= end:
+            # "Last month, the UN envoy said that ..."
+            between, complement_at = clause[end : verb.start()], verb.end()
+            if len(between.split()) > _SUBJECT_WORDS:
+                continue
+        else:
+            continue
+        if _has_trigger(between) or not _COMPLEMENT.match(clause, complement_at):
+            continue
+        addressed = clause[verb.end() : max(complement_at, verb.end())]
+        return "meeting" if re.search(r"\bcounterparts?\b", addressed, re.I) else "statement"
+    return None
+
+
+def _has_trigger(text: str) -> bool:
+    return any(pattern.search(text) for kind, pattern in _TRIGGER_RE.items() if kind != "statement")
 
 
 @lru_cache(maxsize=65536)
@@ -426,7 +472,8 @@ def _candidate(
     clause = text[c_start:c_end]
     anchor = hit.start - c_start if hit.kind != "lead" else 0
     title = make_title(relative.title if relative else without_asides(clause, anchor))
-    kind = event_type(clause, anchor)
+    anchor_end = hit.end - c_start if hit.kind != "lead" else 0
+    kind = event_type(clause, anchor, anchor_end)
     if hit.kind == "lead":
         kind = _lead_type(clause)
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
