@@ -32,6 +32,8 @@ class EventResult:
     found: bool
     credit: float
     problems: list[str] = field(default_factory=list)
+    # The extracted event's type when it differs from the gold type (None: same, or not found).
+    wrong_type: str | None = None
 
 
 @dataclass
@@ -170,7 +172,8 @@ def score(
             if not merged and separate:
                 problems.append(f"{article} produced an event of its own")
         credit = date_credit(g, event["date_start"], event["date_end"]) if not problems else 0.0
-        results.append(EventResult(g["key"], not problems, credit, problems))
+        wrong_type = event["type"] if event["type"] != g["type"] else None
+        results.append(EventResult(g["key"], not problems, credit, problems, wrong_type))
 
     spurious = [e for ei, e in enumerate(events) if ei not in used]
     result = Score(
@@ -282,6 +285,8 @@ def report(result: Score) -> str:
     for e in result.events:
         if not e.found or e.credit < 1:
             lines.append(f"  {e.key}: credit {e.credit} {e.problems}")
+        if e.wrong_type:
+            lines.append(f"  {e.key}: typed {e.wrong_type}")
     for s in result.spurious:
         lines.append(f"  spurious: {s['date_start']}..{s['date_end']} {s.get('title', '')[:70]}")
     return "\n".join(lines)
@@ -355,6 +360,7 @@ def assert_meets_the_bars(result: Score) -> None:
     must = {g for g in result._must}
     missed = {e.key: e.problems for e in result.events if e.key in must and not e.found}
     assert missed == {}
+    assert {e.key: e.wrong_type for e in result.events if e.wrong_type} == {}
     assert result.precision >= 0.8
     assert result.pledge_problems == {}
     assert result.actor_problems == {}
