@@ -183,7 +183,8 @@ def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
 
 
 def upper_bound(article: ParsedArticle) -> tuple[date, str] | None:
-    """A loose latest publication day: a year-bearing date the text says is still planned."""
+    """A latest publication day: an "Updated ..." line's day, or (loose) a year-bearing date the
+    text says is still planned."""
     earliest: date | None = None
     for sentence in article.sentences:
         for hit in find_dates(sentence.text, PROBE):
@@ -194,9 +195,14 @@ def upper_bound(article: ParsedArticle) -> tuple[date, str] | None:
             bound = hit.interval.end + PLANNED_SLACK
             if earliest is None or bound < earliest:
                 earliest = bound
-    if earliest is None:
-        return None
-    return earliest, f"the text still plans something for {earliest - PLANNED_SLACK:%Y-%m-%d}"
+    planned = (
+        None
+        if earliest is None
+        else (earliest, f"the text still plans something for {earliest - PLANNED_SLACK:%Y-%m-%d}")
+    )
+    if article.updated is not None and (planned is None or article.updated < planned[0]):
+        return article.updated, f"the page says it was updated on {article.updated.isoformat()}"
+    return planned
 
 
 def _weekday_of(cand: Candidate) -> int | None:

@@ -59,6 +59,21 @@ _DATELINE = re.compile(
     rf"(?:,?\s*(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*\d{{4}})?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\))?\s*(?:-{1,2}|[\u2013\u2014])\s+"
 )
+# A line that only dates the article, as web pages print it above or below the headline:
+# "November 12, 2021", "Published: 12 Nov 2021 14:05 GMT", "Friday, 12 November 2021",
+# "2021-11-12T10:00:00Z". "Updated ..." lines date an edit, not the publication.
+_DATE_LINE = re.compile(
+    r"\A(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAME}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+    r"(?:(?:\s*[,|\u2013\u2014-]\s*|T|\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?"
+    r"|[A-Z]{2,4}T)?)?\s*\Z",
+    re.IGNORECASE,
+)
 # A line that is only a place in capitals ("ANKARA"), as some agencies set their dateline.
 _DATELINE_LINE = re.compile(r"\A[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2}\s*[-\u2013\u2014]?\Z")
 _CREDIT = re.compile(
@@ -117,6 +132,10 @@ class ParsedArticle:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     from_marker: bool = False
+    # Whether `published` comes from a date line of the page ("Published: 12 Nov 2021").
+    from_date_line: bool = False
+    # The day an "Updated ..." line gives: the article was published on or before it.
+    updated: date | None = None
     # The (month, day) of a wire dateline ("TRIPOLI, Aug 28 (Reuters) -"): the publication day.
     dateline_day: tuple[int, int] | None = None
 
@@ -173,6 +192,10 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         if stated is not None:
             published, from_marker = stated, True
     paragraphs = _paragraphs(text, body_start)
+    paragraphs, stated_day, updated = _strip_date_lines(paragraphs)
+    from_date_line = False
+    if published is None and stated_day is not None:
+        published, from_date_line = stated_day, True
     paragraphs, dateline = _strip_dateline(paragraphs)
     dateline_day: tuple[int, int] | None = None
     agency: str | None = None
@@ -220,6 +243,8 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         paragraphs=tuple(paragraphs),
         sentences=tuple(cleaned),
         from_marker=from_marker,
+        from_date_line=from_date_line,
+        updated=updated,
         dateline_day=dateline_day,
     )
 
@@ -245,6 +270,41 @@ def _publisher_names(text: str) -> list[str]:
     if source:
         names.append(source.group("name").strip())
     return names
+
+
+def _strip_date_lines(
+    paragraphs: list[Paragraph],
+) -> tuple[list[Paragraph], date | None, date | None]:
+    """Set apart the lines near the top that only date the page: the first publication day
+    they state, and the earliest "Updated ..." day."""
+    out = list(paragraphs)
+    stated: date | None = None
+    updated: date | None = None
+    for i, para in enumerate(out[:6]):
+        found = _DATE_LINE.match(para.text) if len(para.text) <= 80 else None
+        if found is None:
+            continue
+        out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+        day = _line_date(found)
+        if day is None:
+            continue
+        if (found.group("label") or "").lower().endswith(("updated", "modified")):
+            updated = day if updated is None else min(updated, day)
+        elif stated is None:
+            stated = day
+    return out, stated, updated
+
+
+def _line_date(found: re.Match[str]) -> date | None:
+    try:
+        if found.group("iso"):
+            return date.fromisoformat(found.group("iso"))
+        month = found.group("m1") or found.group("m2")
+        day = found.group("d1") or found.group("d2")
+        year = found.group("y1") or found.group("y2")
+        return date(int(year), _MONTHS[month[:3].lower()], int(day))
+    except ValueError:
+        return None  # "31 February 2021": not a date, so not the publication
 
 
 def _strip_dateline(

@@ -65,7 +65,13 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
         if article.published is None:
             continue
         day = article.published
-        how = "the article's date marker" if article.from_marker else "the submitter"
+        how = (
+            "the article's date marker"
+            if article.from_marker
+            else "the article's date line"
+            if article.from_date_line
+            else "the submitter"
+        )
         publications[article.raw.file_name] = PublicationDate(
             DateInterval(day, day, "day"), explicit=True, reason=f"stated by {how}"
         )

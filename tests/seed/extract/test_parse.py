@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from seed.extract.errors import ArticleError
@@ -46,6 +48,50 @@ def test_marker_headline_caption_and_boilerplate() -> None:
     ]
     assert article.publisher == "The Daily Tribune"
     assert all(text[s.start : s.end] == s.text for s in article.sentences)
+
+
+BODY = "Haftar's forces said on Thursday that 300 mercenaries will leave the country."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 12, 2021",
+        "Nov. 12, 2021 10:30 AM EST",
+        "Published: 12 Nov 2021 14:05 GMT",
+        "Friday, 12 November 2021",
+        "Posted on 12th November 2021",
+        "2021-11-12T10:00:00Z",
+    ],
+)
+def test_a_date_line_near_the_top_gives_the_publication_date(line: str) -> None:
+    text = f"Haftar's mercenaries to leave\n{line}\n\n{BODY}\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.published, article.from_date_line) == (date(2021, 11, 12), True)
+    assert (article.title, [s.text for s in article.sentences]) == (
+        "Haftar's mercenaries to leave",
+        [BODY],
+    )
+
+
+def test_an_updated_line_bounds_the_publication_date_but_is_not_it() -> None:
+    text = f"Updated: 14 November 2021 09:12 GMT\n\n{BODY}\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.published, article.updated) == (None, date(2021, 11, 14))
+    assert [s.text for s in article.sentences] == [BODY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The ceasefire was signed on 23 October 2020.\n\n{BODY}\n",  # a sentence, not a line
+        f"31 February 2021\n\n{BODY}\n",  # no such day
+        f"{BODY}\n\n" * 7 + "12 November 2021\n",  # at the foot, not the top
+    ],
+)
+def test_only_a_real_date_standing_alone_near_the_top_dates_the_article(text: str) -> None:
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.published, article.from_date_line) == (None, False)
 
 
 def test_the_date_marker_gives_the_publication_date() -> None:
