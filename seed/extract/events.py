@@ -83,6 +83,12 @@ _CLAUSE_SPLIT = re.compile(
     r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+|,\s+(?=[a-z]+ing\b)"
 )
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
+_CONJUNCTIONS = re.compile(r"\A(?:(?:but|and|then|later)\s+)+", re.IGNORECASE)
+# A clause that opens with a finite verb or auxiliary shares the sentence's subject.
+_SUBJECTLESS = re.compile(
+    r"(?:but\s+|and\s+|then\s+|later\s+)*(?:were|was|had|has|have|is|are|would|will|did)\s",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(
     r"^(?:(?:but|and|also|however|meanwhile|then|so)\b[\s,]*|(?:in|on|since|during|last|this|"
     r"following|after)\s+[^,]{0,30},\s*|which\s+[^,]{0,60},\s*)",
@@ -305,10 +311,11 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
     return best[2] if best else "other"
 
 
-# What reported speech opens with: "that ...", or a pronoun and a finite verb ("it would").
+# What reported speech opens with: "that ...", or a short subject and an auxiliary ("it
+# would", "the deal did not").
 _COMPLEMENT = re.compile(
-    r"\s*,?\s*(?:(?:\S+\s+){0,3}?that\b|(?:it|they|he|she|we|there)\s+(?:would|will|had|has|"
-    r"have|was|were|is|are|could|should|might|must)\b)",
+    r"\s*,?\s*(?:(?:\S+\s+){0,3}?that\b|(?:[\w'\u2019-]+\s+){1,3}(?:would|will|had|has|have|"
+    r"was|were|is|are|did|does|do|could|should|might|must|can|cannot)\b)",
     re.IGNORECASE,
 )
 _ADDRESSEE_WORDS = 4
@@ -359,6 +366,16 @@ def _clause(sentence: str, position: int) -> tuple[int, int]:
     if len(sentence[start:end].split()) < 4:
         return 0, len(sentence)
     return start, end
+
+
+def _subject_title(text: str, c_start: int, clause: str, hits: list[ActorHit]) -> str:
+    """Title of a clause without its own subject: the sentence's opening noun phrase (up to the
+    actor it names) and the clause's predicate; else the sentence up to the clause's end."""
+    first = next((h for h in hits if h.start < c_start), None)
+    predicate = _CONJUNCTIONS.sub("", clause, count=1)
+    if first is not None and len(text[: first.start].split()) <= 8:
+        return make_title(text[: first.end] + " " + predicate)
+    return make_title(text[: c_start + len(clause)])
 
 
 @lru_cache(maxsize=65536)
@@ -472,12 +489,23 @@ def _candidate(
     clause = text[c_start:c_end]
     anchor = hit.start - c_start if hit.kind != "lead" else 0
     title = make_title(relative.title if relative else without_asides(clause, anchor))
+    # "Forces loyal to Haftar launched an offensive in April 2019, but were pushed back in June
+    # 2020": the clause opens with its verb, so its subject is named before it.
+    subjectless = relative is None and c_start > 0 and _SUBJECTLESS.match(clause) is not None
+    if subjectless:
+        title = _subject_title(text, c_start, clause, sentence_actors)
     anchor_end = hit.end - c_start if hit.kind != "lead" else 0
     kind = event_type(clause, anchor, anchor_end)
     if hit.kind == "lead":
         kind = _lead_type(clause)
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
-    roles = _roles(clause_hits, clause) or _roles(sentence_actors, text)
+    if subjectless:
+        subject = _roles([h for h in sentence_actors if h.start < c_start], text[:c_start])
+        roles = [(key, "subject") for key, _ in subject[:1]]
+        roles += [r for r in _roles(clause_hits, clause) if r[0] not in dict(roles)]
+        roles = roles or _roles(sentence_actors, text)
+    else:
+        roles = _roles(clause_hits, clause) or _roles(sentence_actors, text)
     location_text = clause
     quote_start, quote_end = sentence.start, sentence.end
     if multi or relative is not None:

@@ -40,6 +40,7 @@ class Cluster:
     type: str = "other"
     actors: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
@@ -51,6 +52,7 @@ class Cluster:
         for key, _ in candidate.actors:
             self.actors |= related(key)
         self.tokens |= candidate.tokens
+        self.files.add(candidate.file_name)
 
 
 def width(interval: DateInterval) -> int:
@@ -82,8 +84,18 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     if not compatible and not (same_day and shared):
         return 0.0
     value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
-    if types_agree and candidate.tokens & cluster.tokens & SIGNATURES.get(cluster.type, set()):
+    signature = SIGNATURES.get(cluster.type, set())
+    if types_agree and candidate.tokens & cluster.tokens & signature:
         value += 1.0  # both name the happening itself: "truce"/"ceasefire", "elections"
+    elif (
+        types_agree
+        and candidate.file_name in cluster.files
+        and candidate.tokens & signature
+        and cluster.tokens & signature
+    ):
+        # One article naming its happening twice in other words: "signed a permanent ceasefire
+        # agreement" in the lead, "the deal, signed on Friday" further down.
+        value += 1.0
     if same_day and shared:
         value += 1.0
     if default and default in actors and default in cluster.actors and not shared:
@@ -100,12 +112,12 @@ def cluster_candidates(
     )
     clusters: list[Cluster] = []
     # Blocking: a cluster is only compared with candidates of an overlapping month that share an
-    # actor or a word naming the happening; without either, no score reaches MIN_SCORE.
+    # actor, a word naming the happening or an article; without one, no score reaches MIN_SCORE.
     index: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     indexed: dict[int, set[str]] = {}
     for candidate in ordered:
         actors = expanded_actors(candidate, related)
-        keys = _block_keys(actors, candidate.tokens, default)
+        keys = _block_keys(actors, candidate.tokens, {candidate.file_name}, default)
         chosen: Cluster | None = None
         best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
         # Compared in creation order, whatever order the (set of) keys found them in: on a
@@ -128,7 +140,9 @@ def cluster_candidates(
             indexed[id(chosen)] = set()
         chosen.add(candidate, related)
         assert chosen.date is not None
-        fresh = _block_keys(chosen.actors, chosen.tokens, default) - indexed[id(chosen)]
+        fresh = (
+            _block_keys(chosen.actors, chosen.tokens, chosen.files, default) - indexed[id(chosen)]
+        )
         for month in _months(chosen.date):
             for key in fresh:
                 index[(month, key)].append(chosen)
@@ -139,9 +153,12 @@ def cluster_candidates(
 _ALL_SIGNATURES = frozenset(t for tokens in SIGNATURES.values() for t in tokens)
 
 
-def _block_keys(actors: set[str], tokens: Iterable[str], default: str | None) -> set[str]:
+def _block_keys(
+    actors: set[str], tokens: Iterable[str], files: Iterable[str], default: str | None
+) -> set[str]:
     keys = {"a:" + a for a in actors if a != default}
     keys |= {"s:" + t for t in tokens if t in _ALL_SIGNATURES}
+    keys |= {"f:" + f for f in files}
     return keys
 
 

@@ -106,6 +106,8 @@ def test_an_aside_without_the_date_is_dropped_from_the_title() -> None:
          "statement"),
         ("In January, Libya's foreign minister said that a withdrawal was not expected soon",
          "In January", "statement"),
+        ("Turkey's president said on Friday the deal did not seem credible", "on Friday",
+         "statement"),
         # ... said to a counterpart, talks ...
         ("Egypt's foreign minister told his Libyan counterpart on Tuesday that Cairo backs the "
          "withdrawal of foreign forces", "on Tuesday", "meeting"),
