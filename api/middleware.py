@@ -5,21 +5,40 @@ from __future__ import annotations
 import logging
 import time
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import ApiError, InternalError, PayloadTooLarge, ServiceUnavailable
+from api.errors import (
+    ApiError,
+    InternalError,
+    InvalidParameters,
+    NotFound,
+    PayloadTooLarge,
+    ServiceUnavailable,
+)
 from api.problem_handlers import is_unavailable, problem_for_path
 
 log = logging.getLogger("api.access")
 error_log = logging.getLogger("api.errors")
 
 
+def nul_parameters(scope: Scope) -> list[str]:
+    """Names of query parameters holding a NUL character (PostgreSQL text cannot store one)."""
+    query: bytes = scope.get("query_string", b"")
+    if b"%00" not in query and b"\x00" not in query:
+        return []  # the common case, without parsing
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True, encoding="utf-8")
+    return list(dict.fromkeys(name for name, value in pairs if "\x00" in name + value))
+
+
 class ProblemMiddleware:
     """Last line of defence: an exception no handler took becomes a problem document.
 
     Database connectivity failures become 503 (the client may retry); anything else a 500 with
-    the traceback in the server log only.
+    the traceback in the server log only. Before that, a NUL character in the query or the path
+    is refused here once for every route (422, or 404 for a path), instead of failing in the
+    database driver.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -28,6 +47,10 @@ class ProblemMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        refused = _refuse_nul(scope)
+        if refused is not None:
+            await problem_for_path(refused, scope["path"])(scope, receive, send)
             return
         started = False
 
@@ -52,6 +75,18 @@ class ProblemMiddleware:
                 error = InternalError("An unexpected error occurred.")
             response = problem_for_path(error, scope["path"])
             await response(scope, receive, send)
+
+
+def _refuse_nul(scope: Scope) -> ApiError | None:
+    if "\x00" in scope["path"]:
+        return NotFound("No resource has a NUL character in its path.")
+    names = nul_parameters(scope)
+    if not names:
+        return None
+    return InvalidParameters(
+        "Parameters must not contain NUL characters.",
+        [{"name": name, "in": "query", "reason": "contains a NUL character"} for name in names],
+    )
 
 
 class BodyLimitMiddleware:

@@ -176,15 +176,7 @@ async def event_params(
         ),
     ] = 50,
 ) -> EventParams:
-    texts = {"actor": actor, "actor_role": actor_role, "location": location, "q": q}
-    texts |= {f"type.{i}": t for i, t in enumerate(type or ())}
-    # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the driver.
-    bad = [name for name, value in texts.items() if value is not None and "\x00" in value]
-    if bad:
-        raise InvalidParameters(
-            "Parameters must not contain NUL characters.",
-            [{"name": name, "in": "query", "reason": "contains a NUL character"} for name in bad],
-        )
+    # (NUL characters, which PostgreSQL text cannot hold, are refused by ProblemMiddleware.)
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidParameters(
             "date_from is after date_to.",
