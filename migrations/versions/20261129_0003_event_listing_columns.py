@@ -106,24 +106,16 @@ BEGIN
 END $$
 """
 
+# Transition tables each statement event has.
+_REFERENCING = {
+    "INSERT": "NEW TABLE AS new_rows",
+    "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    "DELETE": "OLD TABLE AS old_rows",
+}
 TRIGGERS = [
-    ("event_actors", "event_actors_refresh_docs", "INSERT", "NEW TABLE AS new_rows"),
-    (
-        "event_actors",
-        "event_actors_refresh_docs",
-        "UPDATE",
-        "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-    ),
-    ("event_actors", "event_actors_refresh_docs", "DELETE", "OLD TABLE AS old_rows"),
-    ("mentions", "mentions_refresh_counts", "INSERT", "NEW TABLE AS new_rows"),
-    (
-        "mentions",
-        "mentions_refresh_counts",
-        "UPDATE",
-        "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-    ),
-    ("mentions", "mentions_refresh_counts", "DELETE", "OLD TABLE AS old_rows"),
-    ("actors", "actors_refresh_docs", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+    *(("event_actors", "event_actors_refresh_docs", event) for event in _REFERENCING),
+    *(("mentions", "mentions_refresh_counts", event) for event in _REFERENCING),
+    ("actors", "actors_refresh_docs", "UPDATE"),
 ]
 
 
@@ -154,15 +146,15 @@ def upgrade() -> None:
     op.execute(LINK_FUNCTION)
     op.execute(MENTION_FUNCTION)
     op.execute(ACTOR_FUNCTION)
-    for table, function, event, referencing in TRIGGERS:
+    for table, function, event in TRIGGERS:
         op.execute(
             f"CREATE TRIGGER {_trigger_name(function, event)} AFTER {event} ON {table} "
-            f"REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+            f"REFERENCING {_REFERENCING[event]} FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
         )
 
 
 def downgrade() -> None:
-    for table, function, event, _ in reversed(TRIGGERS):
+    for table, function, event in reversed(TRIGGERS):
         op.execute(f"DROP TRIGGER {_trigger_name(function, event)} ON {table}")
     for function in (
         "actors_refresh_docs()",
