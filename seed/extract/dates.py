@@ -55,7 +55,9 @@ _NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|planned|plans?|scheduled|set\s+(?:for|to)|expected|due|slated|"
     r"upcoming|to\s+be\s+held|to\s+hold|to\s+take\s+place|take\s+place|aims?\s+to|next|"
-    r"postponed\s+(?:to|until)|is\s+to|are\s+to)\b",
+    r"postponed\s+(?:to|until)|is\s+to|are\s+to|"
+    # the present of a fixed date: "the deadline expires Saturday", "talks begin Monday"
+    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens)\b",
     re.IGNORECASE,
 )
 _PROSPECTIVE_NOUN = re.compile(

@@ -18,6 +18,9 @@ from seed.extract.events import Candidate
 from seed.extract.types import DateInterval
 
 MIN_SCORE = 2.0
+# Types that say how we know (a statement) or nothing (other), not what happened: such a
+# candidate may join an event of any type, and the event takes the more telling type.
+WEAK_TYPES = frozenset({"statement", "other"})
 # An unresolved candidate (see events.Candidate.resolved) must match clearly to be a mention.
 MIN_SCORE_UNRESOLVED = 4.0
 # Normalised content tokens (see events.content_tokens) that name a happening of each type.
@@ -47,7 +50,7 @@ class Cluster:
         if self.date is None:
             self.date = candidate.date
             self.type = candidate.type
-        elif candidate.type != "statement" and self.type == "statement":
+        elif candidate.type not in WEAK_TYPES and self.type in WEAK_TYPES:
             self.type = candidate.type
         for key, _ in candidate.actors:
             self.actors |= related(key)
@@ -80,7 +83,7 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     similarity = len(candidate.tokens & cluster.tokens) / len(union) if union else 0.0
     same_day = width(candidate.date) == 0 and width(cluster.date) == 0
     types_agree = candidate.type == cluster.type
-    compatible = types_agree or "statement" in (candidate.type, cluster.type)
+    compatible = types_agree or bool(WEAK_TYPES & {candidate.type, cluster.type})
     if not compatible and not (same_day and shared):
         return 0.0
     value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)

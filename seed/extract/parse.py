@@ -83,6 +83,11 @@ _CREDIT = re.compile(
     r"\A\s*(?:Related|Advertisement|Share this)\b",
     re.IGNORECASE,
 )
+# A byline standing alone: "By SAMY MAGDY Associated Press", "By Jane Doe | Reuters".
+_BYLINE = re.compile(
+    r"\A(?:By|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|al|el|bin|van|von))*"
+    r"(?:\s*[,|/\u2013\u2014-]\s*[A-Z][\w.&' ]*)?\s*\Z"
+)
 _SOURCE = re.compile(r"\A\s*Source\s*:\s*(?P<name>[^,;\n]+?)(?:\s+and\s+[^\n]*)?\s*\Z", re.I)
 _COPYRIGHT_NAME = re.compile(
     r"(?:\u00a9|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.'\u2019 -]{1,60}?)"
@@ -313,7 +318,9 @@ def _strip_dateline(
     """Cut the wire dateline off the first body paragraph (or drop a dateline-only line)."""
     out = list(paragraphs)
     for i, para in enumerate(out[:4]):
-        if para.kind in {"caption", "boilerplate"} or (para.kind == "headline" and i == 0):
+        if para.kind in {"caption", "boilerplate", "dateline"} or (
+            para.kind == "headline" and i == 0
+        ):
             continue
         if _DATELINE_LINE.match(para.text) and len(para.text.split()) <= 3:
             out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
@@ -371,6 +378,8 @@ def _kind(text: str, index: int) -> str:
     if _maybe_boilerplate(text) and (
         _BOILERPLATE.match(text) or _COPYRIGHT.search(text) or _CREDIT.search(text)
     ):
+        return "boilerplate"
+    if len(text) <= 80 and _BYLINE.match(text):
         return "boilerplate"
     words = text.split()
     if index == 0 and len(words) <= 20 and not text.rstrip().endswith((".", '"', "\u201d")):

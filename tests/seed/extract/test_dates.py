@@ -29,6 +29,9 @@ def only(sentence: str, publication: DateInterval) -> tuple[str, str, str]:
         ("forces declared Thursday that", "2021-11-11", ("2021-11-11", "2021-11-11", "day")),
         ("voter registration on Monday", "2021-11-11", ("2021-11-08", "2021-11-08", "day")),
         ("talks will resume on Monday", "2021-11-11", ("2021-11-15", "2021-11-15", "day")),
+        # a fixed date in the present tense is ahead
+        ("The deadline expires Saturday.", "2021-01-22", ("2021-01-23", "2021-01-23", "day")),
+        ("Talks begin Monday in Geneva.", "2021-11-11", ("2021-11-15", "2021-11-15", "day")),
         ("today", "2021-11-11", ("2021-11-11", "2021-11-11", "day")),
         ("he said yesterday", "2021-11-11", ("2021-11-10", "2021-11-10", "day")),
         # weeks and months relative to publication

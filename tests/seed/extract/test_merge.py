@@ -75,3 +75,13 @@ from seed.extract.merge import cluster_candidates
 clusters = cluster_candidates(_tie(), _related, None)
 print("|".join(" ".join(m.file_name for m in c.members) for c in clusters))
 """
+
+
+def test_a_candidate_of_a_weak_type_joins_a_typed_event_which_keeps_its_type() -> None:
+    withdrawal = _candidate("a.txt", ["lna"], "withdrawal", {"mercenaries", "leave"})
+    untyped = _candidate("b.txt", ["lna"], "other", {"mercenaries", "sirte"})
+    (cluster,) = cluster_candidates([withdrawal, untyped], _related, None)
+    assert (cluster.type, [m.file_name for m in cluster.members]) == (
+        "withdrawal",
+        ["a.txt", "b.txt"],
+    )

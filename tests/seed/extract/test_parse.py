@@ -74,6 +74,19 @@ def test_a_date_line_near_the_top_gives_the_publication_date(line: str) -> None:
     )
 
 
+def test_a_byline_is_set_apart_and_the_wire_dateline_after_it_still_read() -> None:
+    text = (
+        "Fighters still in Libya\nBy SAMY MAGDY Associated Press\nJanuary 22, 2021\n\n"
+        "CAIRO (AP) \u2014 Thousands of foreign fighters remain in Libya, the UN said Friday.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "boilerplate", "dateline", "body"]
+    assert (article.publisher, article.published) == ("The Associated Press", date(2021, 1, 22))
+    assert [s.text for s in article.sentences] == [
+        "Thousands of foreign fighters remain in Libya, the UN said Friday."
+    ]
+
+
 def test_an_updated_line_bounds_the_publication_date_but_is_not_it() -> None:
     text = f"Updated: 14 November 2021 09:12 GMT\n\n{BODY}\n"
     article = parse_article(decode_article("a.txt", text.encode()))
