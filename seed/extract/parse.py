@@ -56,8 +56,15 @@ _DATELINE = re.compile(
     rf"(?:,?\s*{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\())"
     r"(?P<place2>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})?"
     r"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
-    rf"(?:,?\s*(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*\d{{4}})?)?"
+    rf"(?:,?\s*(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\))?\s*(?:-{1,2}|[\u2013\u2014])\s+"
+)
+# A place and a full date opening the text, as many newspapers set it: "London, 24 October
+# 2020:", "Tripoli - 24 October 2020 -", "Benghazi, October 24, 2020 -".
+_DATED_PLACE = re.compile(
+    r"\A(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*[,\u2013\u2014-]\s*"
+    rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAME})|(?P<month2>{_MONTH_NAME})\s+"
+    r"(?P<day2>\d{1,2}),?)\s+(?P<year>\d{4})\s*(?::|-{1,2}|[\u2013\u2014]|\Z)\s*"
 )
 # A line that only dates the article, as web pages print it above or below the headline:
 # "November 12, 2021", "Published: 12 Nov 2021 14:05 GMT", "Friday, 12 November 2021",
@@ -143,6 +150,8 @@ class ParsedArticle:
     updated: date | None = None
     # The (month, day) of a wire dateline ("TRIPOLI, Aug 28 (Reuters) -"): the publication day.
     dateline_day: tuple[int, int] | None = None
+    # Whether `published` comes from a dateline that gives the year too.
+    from_dateline: bool = False
 
 
 def decode_article(file_name: str, data: bytes) -> RawArticle:
@@ -204,12 +213,21 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     paragraphs, dateline = _strip_dateline(paragraphs)
     dateline_day: tuple[int, int] | None = None
     agency: str | None = None
+    from_dateline = False
     if dateline is not None:
-        if dateline.group("month") and dateline.group("day"):
-            month = _MONTHS[dateline.group("month")[:3].lower()]
-            dateline_day = (month, int(dateline.group("day")))
-        if dateline.group("agency"):
-            name = dateline.group("agency").strip()
+        parts = dateline.groupdict()
+        month_name = parts.get("month") or parts.get("month2")
+        day = parts.get("day") or parts.get("day2")
+        if month_name and day:
+            dateline_day = (_MONTHS[month_name[:3].lower()], int(day))
+            if parts.get("year") and published is None:
+                try:
+                    published = date(int(parts["year"]), *dateline_day)
+                    from_dateline = True
+                except ValueError:
+                    pass  # "31 February": no such day, so no publication date from it
+        if parts.get("agency"):
+            name = parts["agency"].strip()
             agency = _AGENCIES.get(name.lower(), name)
     publisher = raw.publisher
     title = raw.title
@@ -251,6 +269,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         from_date_line=from_date_line,
         updated=updated,
         dateline_day=dateline_day,
+        from_dateline=from_dateline,
     )
 
 
@@ -327,7 +346,12 @@ def _strip_dateline(
             continue
         found = _DATELINE.match(para.text)
         if found is None or not (found.group("place") or found.group("agency")):
+            found = _DATED_PLACE.match(para.text)
+        if found is None:
             return out, None
+        if found.end() == len(para.text):
+            out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+            return out, found
         cut = found.end()
         out[i] = Paragraph(para.index, para.start + cut, para.end, para.text[cut:], "body")
         return out, found

@@ -70,6 +70,8 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
             if article.from_marker
             else "the article's date line"
             if article.from_date_line
+            else "the article's dateline"
+            if article.from_dateline
             else "the submitter"
         )
         publications[article.raw.file_name] = PublicationDate(

@@ -87,6 +87,35 @@ def test_a_byline_is_set_apart_and_the_wire_dateline_after_it_still_read() -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("opening", "publisher"),
+    [
+        ("GENEVA, Oct 24, 2020 (Reuters) - ", "Reuters"),
+        ("TRIPOLI, Libya, Oct. 24, 2020 (Xinhua) -- ", "Xinhua"),
+        ("London, 24 October 2020: ", None),
+        ("London, 24 October 2020:\n\n", None),
+        ("Tripoli - 24 October 2020 - ", None),
+        ("Benghazi, October 24, 2020 \u2014 ", None),
+    ],
+)
+def test_a_dateline_with_the_year_gives_the_publication_date(
+    opening: str, publisher: str | None
+) -> None:
+    article = parse_article(decode_article("a.txt", f"Truce\n\n{opening}{BODY}\n".encode()))
+    assert (article.published, article.from_dateline, article.publisher) == (
+        date(2020, 10, 24),
+        True,
+        publisher,
+    )
+    assert [s.text for s in article.sentences] == [BODY]
+
+
+def test_a_dateline_day_that_does_not_exist_gives_no_publication_date() -> None:
+    text = f"GENEVA, Feb 30, 2021 (Reuters) - {BODY}\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.published, article.dateline_day) == (None, (2, 30))
+
+
 def test_an_updated_line_bounds_the_publication_date_but_is_not_it() -> None:
     text = f"Updated: 14 November 2021 09:12 GMT\n\n{BODY}\n"
     article = parse_article(decode_article("a.txt", text.encode()))
