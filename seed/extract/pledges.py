@@ -21,7 +21,8 @@ from seed.extract.parse import ParsedArticle
 from seed.extract.types import DateInterval, PledgeStatus
 
 TRIGGER = re.compile(
-    r"\bwill\s+(?:leave|withdraw|be\s+withdrawn|depart|be\s+deported|be\s+evacuated|pull\s+out|"
+    r"\b(?:will|would|(?:is|are|was|were)\s+to)\s+(?:leave|withdraw|be\s+withdrawn|"
+    r"depart|be\s+deported|be\s+evacuated|pull\s+out|"
     r"hand\s+over|return|be\s+repatriated)\b|"
     r"\b(?:agreed|agrees)\s+(?:on|to|that)\b|"
     r"\bcalled\s+for\b[^.]*\b(?:withdraw|depart|leave|exit|remov)|"
