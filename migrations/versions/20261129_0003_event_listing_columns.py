@@ -64,34 +64,30 @@ WHERE e.id = c.id
 $$
 """
 
-# One function per table and event: a trigger with transition tables serves one event only.
-# Each function reads only the transition tables its event has (TG_OP says which).
-LINK_FUNCTION = """
-CREATE FUNCTION event_actors_refresh_docs() RETURNS trigger LANGUAGE plpgsql AS $$
+
+# A trigger with transition tables serves one statement event, so each table gets one trigger
+# per event; their shared function reads only the transition tables the event has (TG_OP).
+def _refresh_function(name: str, refresh: str, condition: str) -> str:
+    """A trigger function that runs `refresh` on the events of the changed rows."""
+    return f"""
+CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM refresh_event_actors_doc(ARRAY(SELECT event_id FROM new_rows));
+        PERFORM {refresh}(ARRAY(SELECT event_id FROM new_rows WHERE {condition}));
     END IF;
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        PERFORM refresh_event_actors_doc(ARRAY(SELECT event_id FROM old_rows));
+        PERFORM {refresh}(ARRAY(SELECT event_id FROM old_rows WHERE {condition}));
     END IF;
     RETURN NULL;
 END $$
 """
-MENTION_FUNCTION = """
-CREATE FUNCTION mentions_refresh_counts() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM refresh_event_source_counts(
-            ARRAY(SELECT event_id FROM new_rows WHERE event_id IS NOT NULL));
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        PERFORM refresh_event_source_counts(
-            ARRAY(SELECT event_id FROM old_rows WHERE event_id IS NOT NULL));
-    END IF;
-    RETURN NULL;
-END $$
-"""
+
+
+LINK_FUNCTION = _refresh_function("event_actors_refresh_docs", "refresh_event_actors_doc", "true")
+# A mention of a pledge has no event.
+MENTION_FUNCTION = _refresh_function(
+    "mentions_refresh_counts", "refresh_event_source_counts", "event_id IS NOT NULL"
+)
 # Ingestion rewrites every actor row (an upsert); only a changed name or key touches events.
 ACTOR_FUNCTION = """
 CREATE FUNCTION actors_refresh_docs() RETURNS trigger LANGUAGE plpgsql AS $$
