@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.change_listener import ChangeListener
 from api.settings import PROJECT_ROOT
+from db import migrate
+from db.engine import make_engine
 from db.models import Actor, Event, IngestionLog, Mention, Pledge, Source
 from seed.extract.types import RawArticle
 from seed.pipeline import expand_paths, ingest, read_articles
@@ -138,3 +143,35 @@ async def test_an_editors_actor_merge_survives_reingestion(session: AsyncSession
         )
         == 1
     )
+
+
+async def test_an_ingestion_announces_its_change_when_committed_only(
+    scratch_database: Callable[[], str],
+) -> None:
+    # A database of its own: this test commits.
+    url = scratch_database()
+    migrate.upgrade(url)
+    engine = make_engine(url, pool_size=3)
+    heard: list[int] = []
+    listener = ChangeListener(engine, lambda: heard.append(1))
+    listener.start()
+    article = RawArticle("a.txt", " date 2021-11-11 Libya launched voter registration on Monday.")
+    try:
+        async with asyncio.timeout(5):
+            await listener.listening.wait()
+        baseline = len(heard)
+        async with AsyncSession(engine) as session:
+            await ingest(session, [article])
+            await session.rollback()
+        async with AsyncSession(engine) as session:
+            await ingest(session, [article])
+            await session.commit()
+        async with asyncio.timeout(5):
+            while len(heard) == baseline:  # noqa: ASYNC110 - polls state owned by the listener task
+                await asyncio.sleep(0.02)
+        # The rolled-back run announced nothing: one notification, from the committed run.
+        await asyncio.sleep(0.2)
+        assert len(heard) == baseline + 1
+    finally:
+        await listener.stop()
+        await engine.dispose()
