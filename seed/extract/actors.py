@@ -119,6 +119,7 @@ class ArticleActors:
                 key, ActorRecord(key=key, name=name, type=kind, aliases=(), discovered=True)
             )
             self._local.setdefault(name, key)
+        self._learn_definite_references(text)
         self._local_pattern = (
             re.compile(
                 r"(?<![\w])(?:"
@@ -128,6 +129,24 @@ class ArticleActors:
             if self._local
             else None
         )
+
+    def _learn_definite_references(self, text: str) -> None:
+        """ "the commission" after "the 5+5 Joint Military Commission": a body named in full in
+        the article, later referred to by its head noun alone. Only when exactly one body of the
+        article has that head noun."""
+        heads: dict[str, set[str]] = {}
+        for hit in self.registry.find(text):
+            record = self.registry.actors.get(hit.actor_key)
+            if record is None or record.type in ("person", "state"):
+                continue
+            head = _head_noun(record.name)
+            if head is not None:
+                heads.setdefault(head, set()).add(record.key)
+        for head, keys in heads.items():
+            if len(keys) == 1:
+                (key,) = keys
+                for article in ("the", "The"):
+                    self._local.setdefault(f"{article} {head}", key)
 
     def _discover_person(self, name: str, title: str) -> None:
         """Record a titled person the registry lacks, findable afterwards by surname too."""
@@ -222,6 +241,15 @@ def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?{_STATE_NOUNS}")
+
+
+def _head_noun(name: str) -> str | None:
+    """ "commission" of "5+5 Joint Military Commission", "house" of "House of Representatives";
+    None for one-word names (the name itself is the reference) and names without a noun head."""
+    words = name.split(" of ")[0].split(" in ")[0].split()
+    if len(name.split()) < 2 or not words or not words[-1].isalpha():
+        return None
+    return words[-1].lower()
 
 
 def _trim_name(name: str) -> str | None:

@@ -80,7 +80,10 @@ _SPEECH = re.compile(
 # Clause boundaries: coordinating conjunctions, semicolons, dashes, and a comma before a
 # participle (", splitting the country ..."), which states a consequence, not the same event.
 _CLAUSE_SPLIT = re.compile(
-    r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+|,\s+(?=[a-z]+ing\b)"
+    r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+|,\s+(?=[a-z]+ing\b)|"
+    # ", and it will meet again": a second main clause with a subject of its own
+    r",\s+and\s+(?=(?:it|they|he|she|we|the\s+\w+)\s+(?:will|would|had|has|have|was|were|is|are|"
+    r"did|said|says)\b)"
 )
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _CONJUNCTIONS = re.compile(r"\A(?:(?:but|and|then|later)\s+)+", re.IGNORECASE)

@@ -88,3 +88,30 @@ def test_an_office_title_names_its_holder_at_the_articles_date() -> None:
     # Unknown date, or an interval spanning the handover: nobody is named.
     assert holder(None) == []
     assert holder(DateInterval(date(2021, 1, 1), date(2021, 6, 30), "range")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "keys"),
+    [
+        # named in full, then by its head noun
+        (
+            "The 5+5 Joint Military Commission met in Geneva. The commission agreed a plan.",
+            "The commission agreed a plan.",
+            ["5-plus-5-joint-military-commission"],
+        ),
+        # two bodies with that head noun: "the council" names neither
+        (
+            "The Presidential Council and the High Council of State met. The council agreed.",
+            "The council agreed.",
+            [],
+        ),
+        # never named in full: no one to refer to
+        ("The commission agreed a plan.", "The commission agreed a plan.", []),
+    ],
+)
+def test_a_body_named_in_full_is_found_again_by_its_head_noun(
+    text: str, sentence: str, keys: list[str]
+) -> None:
+    reader = ArticleActors(REGISTRY)
+    reader.scan(text)
+    assert [h.actor_key for h in reader.find(sentence)] == keys
