@@ -50,3 +50,15 @@ def test_one_article_naming_its_happening_twice_in_other_words_gives_one_event()
     )
     ((day, kind, _, _, quotes),) = _events(f"Ceasefire in Libya\n\n{lead}\n\n{body}\n")
     assert (day, kind, sorted(quotes)) == ("2020-10-23", "agreement", sorted([lead, body]))
+
+
+def test_a_second_main_clause_after_and_is_its_own_event() -> None:
+    text = (
+        "The Joint Military Commission met in Sirte in October, and it will meet again in "
+        "November to agree on a timetable.\n"
+    )
+    titles = {(e[0], e[2]) for e in _events(text)}
+    assert titles == {
+        ("2020-10-01", "The Joint Military Commission met in Sirte in October"),
+        ("2020-11-01", "It will meet again in November to agree on a timetable"),
+    }
