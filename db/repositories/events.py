@@ -1,9 +1,11 @@
 """Reads of events: keyset pages, exports in batches, one event with its evidence.
 
 Hot path: a page costs one statement whatever its size. The page is selected first (a
-subquery with ORDER BY/LIMIT, so the planner can walk the (date_start, id) index), then each
-of its rows gets its actors as JSON built by PostgreSQL and its mention counts from a LATERAL
-subquery. Rows come back as plain dicts (Core, no ORM objects) ready for orjson.
+subquery with ORDER BY/LIMIT, so the planner can walk the (date_start, id) index), and each of
+its rows brings its actors (JSON) and source counts from the event's listing columns, kept by
+the triggers of migration 0003; only an `as_of` page counts mentions per event (a LATERAL
+subquery), as its counts depend on the date. Rows come back as plain dicts (Core, no ORM
+objects) ready for orjson, or as JSON built by PostgreSQL (`list_events_json`).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class EventPage:
 
 
 def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit: int) -> Subquery:
-    """The page's events (ORDER BY/LIMIT), before actors and counts are attached.
+    """The page's events (ORDER BY/LIMIT) with their listing columns.
 
     With an actor filter the page is driven from the first group's links, whose
     (actor_id, date_start, event_id) index is in page order: PostgreSQL reads the actor's next
