@@ -59,12 +59,17 @@ _DATELINE = re.compile(
     rf"(?:,?\s*(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\))?\s*(?:-{1,2}|[\u2013\u2014])\s+"
 )
+# A date with its year, day first or month first: "24 October 2020", "Oct. 24, 2020", "12th
+# November 2021". `_stated_date` reads its groups.
+_FULL_DATE = (
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_NAME})|(?P<month2>{_MONTH_NAME})"
+    r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?),?\s+(?P<year>\d{4})"
+)
 # A place and a full date opening the text, as many newspapers set it: "London, 24 October
 # 2020:", "Tripoli - 24 October 2020 -", "Benghazi, October 24, 2020 -".
 _DATED_PLACE = re.compile(
     r"\A(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*[,\u2013\u2014-]\s*"
-    rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAME})|(?P<month2>{_MONTH_NAME})\s+"
-    r"(?P<day2>\d{1,2}),?)\s+(?P<year>\d{4})\s*(?::|-{1,2}|[\u2013\u2014]|\Z)\s*"
+    rf"{_FULL_DATE}\s*(?::|-{{1,2}}|[\u2013\u2014]|\Z)\s*"
 )
 # A line that only dates the article, as web pages print it above or below the headline:
 # "November 12, 2021", "Published: 12 Nov 2021 14:05 GMT", "Friday, 12 November 2021",
@@ -73,9 +78,7 @@ _DATE_LINE = re.compile(
     r"\A(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
     r"(?:\s+(?:on|at))?\s*:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAME}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+    rf"(?:{_FULL_DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
     r"(?:(?:\s*[,|\u2013\u2014-]\s*|T|\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
     r"\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?"
     r"|[A-Z]{2,4}T)?)?\s*\Z",
@@ -135,6 +138,12 @@ class Paragraph:
     kind: str  # "body" | "headline" | "caption" | "boilerplate"
 
 
+# Where an article states its publication date (`ParsedArticle.published_by`).
+MARKER = "the article's date marker"
+DATE_LINE = "the article's date line"
+DATELINE = "the article's dateline"
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedArticle:
     raw: RawArticle
@@ -143,15 +152,25 @@ class ParsedArticle:
     publisher: str | None
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    from_marker: bool = False
-    # Whether `published` comes from a date line of the page ("Published: 12 Nov 2021").
-    from_date_line: bool = False
+    # What in the text stated `published` (MARKER, DATE_LINE or DATELINE); None when it was
+    # given with the article (or is unknown).
+    published_by: str | None = None
     # The day an "Updated ..." line gives: the article was published on or before it.
     updated: date | None = None
     # The (month, day) of a wire dateline ("TRIPOLI, Aug 28 (Reuters) -"): the publication day.
     dateline_day: tuple[int, int] | None = None
-    # Whether `published` comes from a dateline that gives the year too.
-    from_dateline: bool = False
+
+    @property
+    def from_marker(self) -> bool:
+        return self.published_by == MARKER
+
+    @property
+    def from_date_line(self) -> bool:
+        return self.published_by == DATE_LINE
+
+    @property
+    def from_dateline(self) -> bool:
+        return self.published_by == DATELINE
 
 
 def decode_article(file_name: str, data: bytes) -> RawArticle:
@@ -197,35 +216,30 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     text = raw.text
     marker = _MARKER.match(text)
     published = raw.published
+    published_by: str | None = None
     body_start = 0
-    from_marker = False
     if marker is not None:
         body_start = marker.end()
         stated = read_marker(text)
         # The article's own marker wins over metadata given with it.
         if stated is not None:
-            published, from_marker = stated, True
+            published, published_by = stated, MARKER
     paragraphs = _paragraphs(text, body_start)
     paragraphs, stated_day, updated = _strip_date_lines(paragraphs)
-    from_date_line = False
     if published is None and stated_day is not None:
-        published, from_date_line = stated_day, True
+        published, published_by = stated_day, DATE_LINE
     paragraphs, dateline = _strip_dateline(paragraphs)
     dateline_day: tuple[int, int] | None = None
     agency: str | None = None
-    from_dateline = False
     if dateline is not None:
         parts = dateline.groupdict()
         month_name = parts.get("month") or parts.get("month2")
         day = parts.get("day") or parts.get("day2")
         if month_name and day:
             dateline_day = (_MONTHS[month_name[:3].lower()], int(day))
-            if parts.get("year") and published is None:
-                try:
-                    published = date(int(parts["year"]), *dateline_day)
-                    from_dateline = True
-                except ValueError:
-                    pass  # "31 February": no such day, so no publication date from it
+        dateline_date = _stated_date(dateline)
+        if published is None and dateline_date is not None:
+            published, published_by = dateline_date, DATELINE
         if parts.get("agency"):
             name = parts["agency"].strip()
             agency = _AGENCIES.get(name.lower(), name)
@@ -265,11 +279,9 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         publisher=publisher,
         paragraphs=tuple(paragraphs),
         sentences=tuple(cleaned),
-        from_marker=from_marker,
-        from_date_line=from_date_line,
+        published_by=published_by,
         updated=updated,
         dateline_day=dateline_day,
-        from_dateline=from_dateline,
     )
 
 
@@ -309,7 +321,7 @@ def _strip_date_lines(
         if found is None:
             continue
         out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
-        day = _line_date(found)
+        day = _stated_date(found)
         if day is None:
             continue
         if (found.group("label") or "").lower().endswith(("updated", "modified")):
@@ -319,16 +331,20 @@ def _strip_date_lines(
     return out, stated, updated
 
 
-def _line_date(found: re.Match[str]) -> date | None:
+def _stated_date(found: re.Match[str]) -> date | None:
+    """The full date a date line or a dateline states; None without a year, or for a day that
+    does not exist ("31 February 2021" is not a date, so not the publication)."""
+    parts = found.groupdict()
+    month = parts.get("month") or parts.get("month2")
+    day = parts.get("day") or parts.get("day2")
     try:
-        if found.group("iso"):
-            return date.fromisoformat(found.group("iso"))
-        month = found.group("m1") or found.group("m2")
-        day = found.group("d1") or found.group("d2")
-        year = found.group("y1") or found.group("y2")
-        return date(int(year), _MONTHS[month[:3].lower()], int(day))
+        if parts.get("iso"):
+            return date.fromisoformat(parts["iso"])
+        if not (month and day and parts.get("year")):
+            return None
+        return date(int(parts["year"]), _MONTHS[month[:3].lower()], int(day))
     except ValueError:
-        return None  # "31 February 2021": not a date, so not the publication
+        return None
 
 
 def _strip_dateline(

@@ -65,15 +65,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
         if article.published is None:
             continue
         day = article.published
-        how = (
-            "the article's date marker"
-            if article.from_marker
-            else "the article's date line"
-            if article.from_date_line
-            else "the article's dateline"
-            if article.from_dateline
-            else "the submitter"
-        )
+        how = article.published_by or "the submitter"
         publications[article.raw.file_name] = PublicationDate(
             DateInterval(day, day, "day"), explicit=True, reason=f"stated by {how}"
         )
