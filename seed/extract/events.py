@@ -77,21 +77,23 @@ _TRIGGER_RE = {
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|declared|warned|urged|added|insisted|assured?)\b", re.I
 )
+# Finite auxiliaries: what follows a subject in a main clause ("it would", "they had").
+_AUXILIARY = (
+    r"(?:would|will|had|has|have|was|were|is|are|did|does|do|could|should|might|must|can|"
+    r"cannot)\b"
+)
 # Clause boundaries: coordinating conjunctions, semicolons, dashes, and a comma before a
 # participle (", splitting the country ..."), which states a consequence, not the same event.
 _CLAUSE_SPLIT = re.compile(
     r",\s+(?:but|while|with|whereas|although|as)\s+|;\s+|\s+[\u2013\u2014]\s+|,\s+(?=[a-z]+ing\b)|"
     # ", and it will meet again": a second main clause with a subject of its own
-    r",\s+and\s+(?=(?:it|they|he|she|we|the\s+\w+)\s+(?:will|would|had|has|have|was|were|is|are|"
-    r"did|said|says)\b)"
+    rf",\s+and\s+(?=(?:it|they|he|she|we|the\s+\w+)\s+(?:{_AUXILIARY}|said\b|says\b))"
 )
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
-_CONJUNCTIONS = re.compile(r"\A(?:(?:but|and|then|later)\s+)+", re.IGNORECASE)
+_CONJUNCTION = r"(?:but|and|then|later)\s+"
+_CONJUNCTIONS = re.compile(rf"\A(?:{_CONJUNCTION})+", re.IGNORECASE)
 # A clause that opens with a finite verb or auxiliary shares the sentence's subject.
-_SUBJECTLESS = re.compile(
-    r"(?:but\s+|and\s+|then\s+|later\s+)*(?:were|was|had|has|have|is|are|would|will|did)\s",
-    re.IGNORECASE,
-)
+_SUBJECTLESS = re.compile(rf"(?:{_CONJUNCTION})*{_AUXILIARY}", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(?:(?:but|and|also|however|meanwhile|then|so)\b[\s,]*|(?:in|on|since|during|last|this|"
     r"following|after)\s+[^,]{0,30},\s*|which\s+[^,]{0,60},\s*)",
@@ -317,8 +319,7 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
 # What reported speech opens with: "that ...", or a short subject and an auxiliary ("it
 # would", "the deal did not").
 _COMPLEMENT = re.compile(
-    r"\s*,?\s*(?:(?:\S+\s+){0,3}?that\b|(?:[\w'\u2019-]+\s+){1,3}(?:would|will|had|has|have|"
-    r"was|were|is|are|did|does|do|could|should|might|must|can|cannot)\b)",
+    rf"\s*,?\s*(?:(?:\S+\s+){{0,3}}?that\b|(?:[\w'\u2019-]+\s+){{1,3}}{_AUXILIARY})",
     re.IGNORECASE,
 )
 _ADDRESSEE_WORDS = 4
