@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    Select,
     String,
     Uuid,
     all_,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
@@ -60,16 +62,25 @@ def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]
         yield rows[i : i + _CHUNK]
 
 
-def _insert_rows(model: Any, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
-    """`INSERT INTO model (columns) SELECT ... FROM unnest(<one array per column>)`.
+def _unnest(model: Any, rows: Sequence[Any], columns: Sequence[str]) -> Select[Any]:
+    """`SELECT ... FROM unnest(<one array per column>)`: `rows` (mappings or tuples in the order
+    of `columns`) as one relation, so one statement handles all of them.
 
-    One statement for all `rows` (an executemany is one statement per row): the statement-level
-    triggers of migration 0003 then recompute each touched event once, not once per row.
+    An executemany is one statement per row: the statement-level triggers of migration 0003
+    would then recompute an event once per row instead of once.
     """
     table = model.__table__
-    arrays = [_array([r.get(c) for r in rows], table.c[c].type) for c in columns]
+    arrays = [
+        _array([r[c] if isinstance(r, dict) else r[i] for r in rows], table.c[c].type)
+        for i, c in enumerate(columns)
+    ]
     values = func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
-    return insert(model).from_select(list(columns), select(*(values.c[c] for c in columns)))
+    return select(*(values.c[c] for c in columns))
+
+
+def _insert_rows(model: Any, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
+    """`INSERT INTO model (columns) SELECT ... FROM unnest(...)` (see `_unnest`)."""
+    return insert(model).from_select(list(columns), _unnest(model, rows, columns))
 
 
 def _last_per_key(rows: Sequence[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -259,11 +270,10 @@ async def replace_links(
         select(owner, model.actor_id, model.role).where(owner == any_(_array(owner_ids, Uuid())))
     )
     stale = [t for t in existing.tuples() if t not in wanted]
-    for owner_id, actor_id, role in stale:
-        await session.execute(
-            delete(model).where(owner == owner_id, model.actor_id == actor_id, model.role == role)
-        )
     columns = [owner_column, "actor_id", "role"]
+    if stale:
+        key = tuple_(owner, model.actor_id, model.role)
+        await session.execute(delete(model).where(key.in_(_unnest(model, stale, columns))))
     for chunk in _chunks(rows):
         await session.execute(_insert_rows(model, chunk, columns).on_conflict_do_nothing())
 

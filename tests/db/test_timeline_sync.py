@@ -1,0 +1,76 @@
+"""The ingestion writer's set-based link writes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Actor, Event, EventActor
+from db.repositories.timeline_sync import replace_links
+
+EVENTS = [uuid.UUID(int=n) for n in (1, 2)]
+ZED, ALPHA = uuid.UUID(int=10), uuid.UUID(int=11)
+
+
+async def _links(session: AsyncSession) -> list[tuple[int, int, str]]:
+    rows = await session.execute(
+        select(EventActor.event_id, EventActor.actor_id, EventActor.role).order_by(
+            EventActor.event_id, EventActor.actor_id, EventActor.role
+        )
+    )
+    return [(e.int, a.int, r) for e, a, r in rows.tuples()]
+
+
+async def test_replace_links_adds_the_new_and_removes_only_the_stale(
+    session: AsyncSession,
+) -> None:
+    await session.execute(
+        insert(Actor),
+        [
+            {"id": ZED, "key": "zed", "name": "Zed", "type": "person"},
+            {"id": ALPHA, "key": "alpha", "name": "Alpha", "type": "state"},
+        ],
+    )
+    await session.execute(
+        insert(Event),
+        [
+            {
+                "id": event_id,
+                "title": "Talks",
+                "type": "meeting",
+                "date_start": date(2021, 10, 8),
+                "date_end": date(2021, 10, 8),
+                "date_precision": "day",
+            }
+            for event_id in EVENTS
+        ],
+    )
+
+    def link(event: int, actor: uuid.UUID, role: str) -> dict[str, object]:
+        return {"event_id": EVENTS[event], "actor_id": actor, "role": role}
+
+    await replace_links(
+        session,
+        model=EventActor,
+        owner_column="event_id",
+        owner_ids=EVENTS,
+        rows=[link(0, ZED, "subject"), link(0, ALPHA, "host"), link(1, ZED, "subject")],
+    )
+    assert await _links(session) == [(1, 10, "subject"), (1, 11, "host"), (2, 10, "subject")]
+
+    # Event 1 loses Zed and gains Alpha as a participant; event 2 is not being rewritten.
+    await replace_links(
+        session,
+        model=EventActor,
+        owner_column="event_id",
+        owner_ids=EVENTS[:1],
+        rows=[link(0, ALPHA, "host"), link(0, ALPHA, "participant")],
+    )
+    assert await _links(session) == [
+        (1, 11, "host"),
+        (1, 11, "participant"),
+        (2, 10, "subject"),
+    ]
