@@ -23,7 +23,7 @@ log = logging.getLogger("api.access")
 error_log = logging.getLogger("api.errors")
 
 
-def nul_parameters(scope: Scope) -> list[str]:
+def _nul_parameters(scope: Scope) -> list[str]:
     """Names of query parameters holding a NUL character (PostgreSQL text cannot store one)."""
     query: bytes = scope.get("query_string", b"")
     if b"%00" not in query and b"\x00" not in query:
@@ -80,7 +80,7 @@ class ProblemMiddleware:
 def _refuse_nul(scope: Scope) -> ApiError | None:
     if "\x00" in scope["path"]:
         return NotFound("No resource has a NUL character in its path.")
-    names = nul_parameters(scope)
+    names = _nul_parameters(scope)
     if not names:
         return None
     return InvalidParameters(

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -124,15 +124,21 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     )
 
 
-def _with_counts(page: Subquery, as_of: date | None) -> tuple[Any, Any, Any, tuple[Any, ...]]:
-    """The page joined to its events' source counts: (from clause, sources, independent,
-    the FROM items a correlated subquery of the page must take from outside).
+class _Counts(NamedTuple):
+    """A page joined to its events' source counts."""
 
-    Without `as_of` they are the events' own listing columns; with it only the mentions of
-    sources published by then count, so they are aggregated per event.
-    """
+    source: Any  # the FROM clause: the page, or the page joined to per-event counts
+    sources: Any
+    independent: Any
+    # What a correlated subquery of the page takes from the outer query.
+    outer: tuple[Any, ...]
+
+
+def _with_counts(page: Subquery, as_of: date | None) -> _Counts:
+    """Without `as_of` the counts are the events' own listing columns; with it only the
+    mentions of sources published by then count, so they are aggregated per event."""
     if as_of is None:
-        return page, page.c.source_count, page.c.independent_source_count, (page,)
+        return _Counts(page, page.c.source_count, page.c.independent_source_count, (page,))
     counts = (
         select(
             func.count(distinct(Mention.source_id)).label("sources"),
@@ -141,7 +147,7 @@ def _with_counts(page: Subquery, as_of: date | None) -> tuple[Any, Any, Any, tup
         .where(*mention_conditions(page.c.id, as_of))
         .lateral("counts")
     )
-    return (
+    return _Counts(
         page.join(counts, true()),
         counts.c.sources,
         counts.c.independent_sources,

@@ -87,17 +87,13 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     if not compatible and not (same_day and shared):
         return 0.0
     value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
+    # Both name the happening itself: with the same word ("truce"/"ceasefire", "elections"),
+    # or one article with other words ("signed a permanent ceasefire agreement" in the lead,
+    # "the deal, signed on Friday" further down).
     signature = SIGNATURES.get(cluster.type, set())
-    if types_agree and candidate.tokens & cluster.tokens & signature:
-        value += 1.0  # both name the happening itself: "truce"/"ceasefire", "elections"
-    elif (
-        types_agree
-        and candidate.file_name in cluster.files
-        and candidate.tokens & signature
-        and cluster.tokens & signature
-    ):
-        # One article naming its happening twice in other words: "signed a permanent ceasefire
-        # agreement" in the lead, "the deal, signed on Friday" further down.
+    named = candidate.tokens & signature and cluster.tokens & signature
+    same_word = candidate.tokens & cluster.tokens & signature
+    if types_agree and named and (same_word or candidate.file_name in cluster.files):
         value += 1.0
     if same_day and shared:
         value += 1.0
