@@ -131,9 +131,9 @@ class ArticleActors:
         )
 
     def _learn_definite_references(self, text: str) -> None:
-        """ "the commission" after "the 5+5 Joint Military Commission": a body named in full in
-        the article, later referred to by its head noun alone. Only when exactly one body of the
-        article has that head noun."""
+        """ "the commission" in an article that names "the 5+5 Joint Military Commission": a
+        body named in full somewhere in the article, referred to by its head noun alone. Only
+        when exactly one body of the article has that head noun."""
         heads: dict[str, set[str]] = {}
         for hit in self.registry.find(text):
             record = self.registry.actors.get(hit.actor_key)
