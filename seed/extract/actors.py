@@ -135,13 +135,19 @@ class ArticleActors:
         body named in full somewhere in the article, referred to by its head noun alone. Only
         when exactly one body of the article has that head noun."""
         heads: dict[str, set[str]] = {}
-        for hit in self.registry.find(text):
-            record = self.registry.actors.get(hit.actor_key)
-            if record is None or record.type in ("person", "state"):
-                continue
-            head = _head_noun(record.name)
-            if head is not None:
-                heads.setdefault(head, set()).add(record.key)
+        # Sentence by sentence through the shared memo, which the later lookups of the same
+        # sentences then hit: one registry pass per sentence, not a second one over the text.
+        for sentence in text.split("\n"):
+            hits = self._known_hits(sentence)
+            for hit in hits:
+                record = self.registry.actors.get(hit.actor_key)
+                # A force found through its leader ("Haftar's forces") is not named in full.
+                derived = any(h.start == hit.start and h is not hit for h in hits)
+                if record is None or record.type in ("person", "state") or derived:
+                    continue
+                head = _head_noun(record.name)
+                if head is not None:
+                    heads.setdefault(head, set()).add(record.key)
         for head, keys in heads.items():
             if len(keys) == 1:
                 (key,) = keys
@@ -184,14 +190,18 @@ class ArticleActors:
             resolved.append(hit)
         return resolved
 
-    def _find(self, text: str) -> list[ActorHit]:
+    def _known_hits(self, text: str) -> tuple[ActorHit, ...]:
+        """`_registry_hits`, memoised across the articles of a run (copied wire text recurs)."""
         memo = self.registry.memo
         known = memo.get(text)
         if known is None:
             if len(memo) > 100_000:
                 memo.clear()  # bounded: copied wire paragraphs are what recurs
             known = memo[text] = tuple(self._registry_hits(text))
-        hits = list(known)
+        return known
+
+    def _find(self, text: str) -> list[ActorHit]:
+        hits = list(self._known_hits(text))
         pattern = self._local_pattern
         if pattern is not None:
             taken = [(h.start, h.end) for h in hits]
