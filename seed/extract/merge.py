@@ -139,9 +139,9 @@ def cluster_candidates(
             indexed[id(chosen)] = set()
         chosen.add(candidate, related)
         assert chosen.date is not None
-        fresh = (
-            _block_keys(chosen.actors, chosen.tokens, chosen.files, default) - indexed[id(chosen)]
-        )
+        # Earlier members' articles are indexed already: only this candidate's can be new.
+        cluster_keys = _block_keys(chosen.actors, chosen.tokens, (candidate.file_name,), default)
+        fresh = cluster_keys - indexed[id(chosen)]
         for month in _months(chosen.date):
             for key in fresh:
                 index[(month, key)].append(chosen)
