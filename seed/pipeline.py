@@ -30,7 +30,6 @@ from db.text_norm import normalise_name
 from seed.extract.errors import ArticleError
 from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article
 from seed.extract.registry import Registry, load_registry
-from seed.extract.timeline import build_timeline
 from seed.extract.types import (
     ArticleProblem,
     Mention,
@@ -39,6 +38,7 @@ from seed.extract.types import (
     TimelineEvent,
     TimelinePledge,
 )
+from seed.link.timeline import build_timeline
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 Progress = Callable[[str, int, int], None]

@@ -265,7 +265,7 @@ class Candidate:
     # Thursday" in an article of unknown year): such a candidate may join a dated event as a
     # mention but never found one.
     resolved: bool = True
-    # Ids of the near-duplicate groups of the paragraphs the quote spans (see dedupe).
+    # Ids of the near-duplicate groups of the paragraphs the quote spans (see seed.link.origins).
     origins: tuple[str, ...] = ()
     hit: DateHit | None = field(default=None, repr=False)
 

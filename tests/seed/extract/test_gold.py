@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seed.extract.parse import decode_article
-from seed.extract.timeline import build_timeline
+from seed.link.timeline import build_timeline
 from tests.seed.gold_scoring import (
     CORPUS,
     assert_meets_the_bars,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from seed.extract.registry import load_registry
-from seed.extract.timeline import build_timeline
 from seed.extract.types import DateInterval, RawArticle
+from seed.link.timeline import build_timeline
 
 REGISTRY = load_registry()
 

@@ -11,8 +11,8 @@ from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.events import event_type
 from seed.extract.parse import decode_article, parse_article
 from seed.extract.registry import load_registry
-from seed.extract.timeline import build_timeline
 from seed.extract.types import DateInterval, RawArticle
+from seed.link.timeline import build_timeline
 
 REGISTRY = load_registry()
 

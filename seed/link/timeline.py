@@ -14,16 +14,8 @@ from datetime import date
 
 from seed.extract.actors import ArticleActors
 from seed.extract.dates import add_duration
-from seed.extract.dedupe import jaccard, origins
 from seed.extract.errors import ArticleError
 from seed.extract.events import Candidate, content_tokens, extract_candidates
-from seed.extract.infer_publication import (
-    index_anchors,
-    infer_publication,
-    lower_bound,
-    wide_interval,
-)
-from seed.extract.merge import Cluster, cluster_candidates, overlaps, width
 from seed.extract.parse import ParsedArticle, parse_article
 from seed.extract.pledges import PledgeCandidate, extract_pledges, status_of
 from seed.extract.registry import Registry, load_registry
@@ -40,6 +32,14 @@ from seed.extract.types import (
     Timeline,
     TimelineEvent,
     TimelinePledge,
+)
+from seed.link.merge import Cluster, cluster_candidates, overlaps, width
+from seed.link.origins import jaccard, origins
+from seed.link.publication import (
+    index_anchors,
+    infer_publication,
+    lower_bound,
+    wide_interval,
 )
 
 

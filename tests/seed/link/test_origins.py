@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from seed.extract.dedupe import jaccard, origins, shingles
+from seed.link.origins import jaccard, origins, shingles
 
 WIRE = (
     "Most of the foreign forces are concentrated around Sirte at Jufra airbase held by "
@@ -30,7 +30,7 @@ def test_different_paragraphs_on_the_same_topic_stay_apart() -> None:
 
 
 def test_articles_sharing_a_paragraph_count_as_one_independent_source() -> None:
-    from seed.extract.timeline import independent_origins
+    from seed.link.timeline import independent_origins
 
     groups = independent_origins(
         [

@@ -7,8 +7,8 @@ from datetime import date
 
 from api.settings import PROJECT_ROOT
 from seed.extract.events import Candidate
-from seed.extract.merge import cluster_candidates
 from seed.extract.types import DateInterval
+from seed.link.merge import cluster_candidates
 
 DAY = DateInterval(date(2021, 10, 8), date(2021, 10, 8), "day")
 
@@ -70,8 +70,8 @@ def test_clustering_does_not_depend_on_string_hashing() -> None:
 
 
 _CHILD = """
-from tests.seed.extract.test_merge import _related, _tie
-from seed.extract.merge import cluster_candidates
+from tests.seed.link.test_merge import _related, _tie
+from seed.link.merge import cluster_candidates
 clusters = cluster_candidates(_tie(), _related, None)
 print("|".join(" ".join(m.file_name for m in c.members) for c in clusters))
 """
