@@ -16,6 +16,7 @@ from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMidd
 from api.problem_handlers import install_problem_handlers
 from api.routes import (
     actors,
+    changes,
     curation,
     events,
     health,
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(changes.router)
 
     # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
     app.state.response_cache = ResponseCache(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from fastapi import Query
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.actor_lookup import ActorLookup
 from api.errors import InvalidParameters
 from api.exports.negotiation import Format
+from api.routes.list_params import UpdatedSince
 from db.repositories.filters import EventFilter
 
 
@@ -28,6 +29,7 @@ class EventParams:
     q: str | None
     min_sources: int | None
     as_of: date | None
+    updated_since: datetime | None
     sort: Literal["date", "-date"]
     cursor: str | None
     limit: int
@@ -54,6 +56,7 @@ class EventParams:
             q=self.q,
             min_sources=self.min_sources,
             as_of=self.as_of,
+            updated_since=self.updated_since,
         )
 
 
@@ -152,6 +155,7 @@ async def event_params(
             openapi_examples={"action plan": {"summary": "JMC action plan", "value": "2021-10-08"}},
         ),
     ] = None,
+    updated_since: UpdatedSince = None,
     sort: Annotated[
         Literal["date", "-date"],
         Query(
@@ -193,6 +197,7 @@ async def event_params(
         q=q or None,
         min_sources=min_sources,
         as_of=as_of,
+        updated_since=updated_since,
         sort=sort,
         cursor=cursor or None,
         limit=limit,

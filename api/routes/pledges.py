@@ -14,6 +14,7 @@ from api.deps import SessionDep
 from api.errors import NotFound
 from api.pagination import date_uuid_key, next_url
 from api.responses import json_response, page_response
+from api.routes.list_params import UpdatedSince
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
 from api.schemas.pledges import PledgeDetail, PledgePage
 from db.repositories import pledges as repo
@@ -54,6 +55,7 @@ async def list_pledges(
             },
         ),
     ] = None,
+    updated_since: UpdatedSince = None,
     cursor: Annotated[str | None, Query(description="From the previous page's `next`.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
 ) -> Response:
@@ -63,7 +65,10 @@ async def list_pledges(
     if actor is not None:
         actor_ids = await request.app.state.actor_lookup.resolve(session, actor)
     filter = repo.PledgeFilter(
-        actor_ids=actor_ids, statuses=tuple(status or ()), due_before=due_before
+        actor_ids=actor_ids,
+        statuses=tuple(status or ()),
+        due_before=due_before,
+        updated_since=updated_since,
     )
     items, key = await repo.list_pledges(session, filter=filter, after=after, limit=limit)
     return page_response(request, items, next_url(request, "pledges", key))

@@ -2,6 +2,7 @@
 
 from db.models.actor import Actor, ActorAlias, ActorRelation
 from db.models.base import Base
+from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
@@ -15,6 +16,7 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "Base",
+    "ChangeLogEntry",
     "Event",
     "EventActor",
     "IngestionLog",

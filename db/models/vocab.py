@@ -16,6 +16,11 @@ RELATIONS = ("backed_by", "member_of", "leads", "part_of", "opposed_to")
 PLEDGE_STATUSES = ("not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken")
 INGEST_OUTCOMES = ("ingested", "updated", "unchanged", "failed")
 SCOPES = ("read", "write", "admin")
+CHANGED_ENTITIES = ("event", "pledge", "actor", "source")
+CHANGE_KINDS = ("created", "updated", "deleted")
+# Where an event's location was placed (UCDP's where_prec, coarser): at the named place itself,
+# in a region, only in a country, or not at all. Not to be confused with `date_precision`.
+LOCATION_PRECISIONS = ("place", "region", "country", "none")
 
 
 def check_in(column: str, values: tuple[str, ...]) -> str:

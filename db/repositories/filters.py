@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Uuid, bindparam, cast, distinct, func, literal, select
@@ -30,6 +30,7 @@ class EventFilter:
     q: str | None = None
     min_sources: int | None = None
     as_of: date | None = None
+    updated_since: datetime | None = None
     # Internal: restrict to these ids (the detail view reuses the list query).
     ids: tuple[uuid.UUID, ...] = ()
 
@@ -115,6 +116,8 @@ def event_conditions(f: EventFilter, *, skip_groups: int = 0) -> list[ColumnElem
         conditions.append(Event.date_start <= f.date_to)
     if f.location is not None:
         conditions.append(func.lower(Event.location) == f.location.lower())
+    if f.updated_since is not None:
+        conditions.append(Event.updated_at >= f.updated_since)
     if f.q is not None:
         conditions.append(Event.search.op("@@")(func.websearch_to_tsquery("english", f.q)))
     if f.source_id is not None:

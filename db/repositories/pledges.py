@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import orjson
@@ -41,6 +41,7 @@ class PledgeFilter:
     statuses: tuple[str, ...] = ()
     # Inclusive: the latest possible deadline day is on or before this date.
     due_before: date | None = None
+    updated_since: datetime | None = None
     ids: tuple[uuid.UUID, ...] = ()
 
 
@@ -84,6 +85,8 @@ def _select(f: PledgeFilter) -> Select[Any]:
         stmt = stmt.where(Pledge.status.in_(f.statuses))
     if f.due_before is not None:
         stmt = stmt.where(Pledge.deadline_end <= f.due_before)
+    if f.updated_since is not None:
+        stmt = stmt.where(Pledge.updated_at >= f.updated_since)
     return stmt
 
 
