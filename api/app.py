@@ -18,6 +18,7 @@ from api.routes import (
     actors,
     changes,
     curation,
+    event_feeds,
     events,
     health,
     history,
@@ -25,6 +26,7 @@ from api.routes import (
     pledges,
     source_ingest,
     sources,
+    vocabulary,
 )
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
@@ -83,6 +85,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_problem_handlers(app)
     app.include_router(health.router)
+    # Before events: /events/facets is not an event id.
+    app.include_router(event_feeds.router)
     app.include_router(events.router)
     app.include_router(actors.router)
     app.include_router(sources.router)
@@ -92,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(history.router)
     app.include_router(source_ingest.router)
     app.include_router(changes.router)
+    app.include_router(vocabulary.router)
 
     # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
     app.state.response_cache = ResponseCache(

@@ -28,6 +28,7 @@ from db.repositories import timeline_sync as repo
 from db.repositories.changes import notify_change
 from db.text_norm import normalise_name
 from seed.extract.errors import ArticleError
+from seed.extract.gazetteer import place_columns
 from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import (
@@ -290,6 +291,7 @@ async def store_timeline(
                 "date_precision": e.date.precision,
                 "date_resolved": e.date_resolved,
                 "location": e.location,
+                **place_columns(e.location),
             }
             for e in timeline.events
         ],

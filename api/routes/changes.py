@@ -30,8 +30,9 @@ async def list_changes(
     since: Annotated[
         str | None,
         Query(
-            description="Opaque cursor: the `since` (or `next`) of the previous answer. "
-            "Omit it to read the whole history from the start.",
+            description="Opaque cursor: the `since` of the previous answer (keep it and ask "
+            "again later). Omit it to read the whole history from the start. A change being "
+            "committed while you read is never skipped: it shows up on a later call.",
             openapi_examples={
                 "start": {"summary": "From the start: omit", "value": ""},
                 "resume": {
@@ -50,12 +51,7 @@ async def list_changes(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="Page size.")] = 100,
 ) -> Response:
-    """Created, updated and deleted events, pledges, actors and sources, oldest change first.
-
-    Each change names the entity, its version after the change and when it happened; a
-    deletion (soft or hard) is a tombstone (`"change": "deleted"`). Keep `since` and ask again
-    later: a change committed while you read is never skipped, it shows up on a later call.
-    """
+    """Created, updated and deleted (tombstoned) events, pledges, actors, sources since a cursor."""
     after = None
     if since:
         txid, ident = parse_key(decode_cursor(since, KIND), int, int)

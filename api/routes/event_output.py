@@ -28,6 +28,7 @@ from api.schemas.common import (
 )
 from api.schemas.events import EventPage, Timeline
 from db.repositories import events as repo
+from db.repositories.facets import count_events
 
 CALENDAR_NAME = "Libya ceasefire timeline"
 # The same URL answers JSON, CSV, NDJSON or iCalendar depending on Accept.
@@ -71,8 +72,9 @@ async def render_events(
         page = await repo.list_events_json(
             session, filter=filter, after=after, descending=descending, limit=params.limit
         )
+        total = await count_events(session, filter=filter) if params.count else None
         return raw_page_response(
-            request, page.items, next_url(request, kind, page.next_key), headers=VARY
+            request, page.items, next_url(request, kind, page.next_key), headers=VARY, total=total
         )
 
     etag = weak_etag(

@@ -13,8 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.actor_lookup import ActorLookup
 from api.errors import InvalidParameters
 from api.exports.negotiation import Format
-from api.routes.list_params import UpdatedSince
+from api.routes.list_params import CountParam, UpdatedSince
+from api.vocabulary import require_known
+from db.models.vocab import ACTOR_ROLES, EVENT_TYPES
 from db.repositories.filters import EventFilter
+from seed.extract.gazetteer import load_gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class EventParams:
     min_sources: int | None
     as_of: date | None
     updated_since: datetime | None
+    count: bool
     sort: Literal["date", "-date"]
     cursor: str | None
     limit: int
@@ -53,6 +57,7 @@ class EventParams:
             date_to=self.date_to,
             source_id=self.source,
             location=self.location,
+            place=load_gazetteer().key_of(self.location) if self.location else None,
             q=self.q,
             min_sources=self.min_sources,
             as_of=self.as_of,
@@ -79,14 +84,15 @@ async def event_params(
         str | None,
         Query(
             description="Only the actor's part with this role (with `actor`), or any actor "
-            "with this role.",
+            "with this role. One of `/vocabulary`'s `actor_roles`; another is a 422 problem.",
             openapi_examples={"signatory": {"summary": "Signatory", "value": "signatory"}},
         ),
     ] = None,
     type: Annotated[
         list[str] | None,
         Query(
-            description="Event type; repeat for several (`type=agreement&type=meeting`).",
+            description="Event type; repeat for several (`type=agreement&type=meeting`). "
+            "One of `/vocabulary`'s `event_types`; another is a 422 problem listing them.",
             openapi_examples={"agreement": {"summary": "Agreements", "value": ["agreement"]}},
         ),
     ] = None,
@@ -122,8 +128,13 @@ async def event_params(
     location: Annotated[
         str | None,
         Query(
-            description="Exact location, case-insensitive.",
-            openapi_examples={"geneva": {"summary": "Geneva", "value": "geneva"}},
+            description="A place: its name or any variant in the gazetteer, any case "
+            "(`al-Jufra` finds events placed at Jufra); a name the gazetteer lacks matches "
+            "the stored location exactly, case-insensitively.",
+            openapi_examples={
+                "geneva": {"summary": "Geneva", "value": "geneva"},
+                "variant": {"summary": "A variant spelling", "value": "Misurata"},
+            },
         ),
     ] = None,
     q: Annotated[
@@ -156,6 +167,7 @@ async def event_params(
         ),
     ] = None,
     updated_since: UpdatedSince = None,
+    count: CountParam = False,
     sort: Annotated[
         Literal["date", "-date"],
         Query(
@@ -181,6 +193,12 @@ async def event_params(
     ] = 50,
 ) -> EventParams:
     # (NUL characters, which PostgreSQL text cannot hold, are refused by ProblemMiddleware.)
+    require_known(
+        [
+            ("type", type or (), EVENT_TYPES),
+            ("actor_role", [actor_role] if actor_role is not None else [], ACTOR_ROLES),
+        ]
+    )
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidParameters(
             "date_from is after date_to.",
@@ -198,6 +216,7 @@ async def event_params(
         min_sources=min_sources,
         as_of=as_of,
         updated_since=updated_since,
+        count=count,
         sort=sort,
         cursor=cursor or None,
         limit=limit,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Query
@@ -16,5 +16,24 @@ UpdatedSince = Annotated[
         openapi_examples={
             "since": {"summary": "Since an instant", "value": "2026-11-30T12:00:00Z"}
         },
+    ),
+]
+
+CountParam = Annotated[
+    bool,
+    Query(
+        description="Add `total`, the number of matches over all pages (JSON pages only; it "
+        "costs a count of the whole result).",
+        openapi_examples={"count": {"summary": "With the total", "value": True}},
+    ),
+]
+
+AsOf = Annotated[
+    date | None,
+    Query(
+        description="As sources published by this day told it: only what a source whose "
+        "latest possible publication day (`published_end`) is on or before `as_of` reported "
+        "counts (conservative for inferred publication dates).",
+        openapi_examples={"action plan": {"summary": "JMC action plan", "value": "2021-10-08"}},
     ),
 ]

@@ -3,6 +3,34 @@ to a CHECK is one migration, adding one to an enum type cannot run inside a tran
 
 from __future__ import annotations
 
+# What the extraction assigns (seed/extract/events.py) and what editors may set besides.
+EVENT_TYPES = (
+    "agreement",
+    "ceasefire",
+    "diplomatic",
+    "election",
+    "meeting",
+    "military",
+    "other",
+    "political",
+    "report",
+    "statement",
+    "withdrawal",
+)
+# An actor's part in an event (extraction: subject, participant, speaker, host; editors and
+# fixtures: the others) or in a pledge (pledger).
+ACTOR_ROLES = (
+    "commander",
+    "host",
+    "mediator",
+    "organizer",
+    "participant",
+    "pledger",
+    "signatory",
+    "speaker",
+    "subject",
+    "target",
+)
 DATE_PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "range", "unknown")
 ACTOR_TYPES = (
     "person",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, cast, func, or_, select, tuple_
+from sqlalchemy import BigInteger, Text, cast, func, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ChangeLogEntry
@@ -54,7 +54,10 @@ async def list_changes(
         ChangeLogEntry.at,
     ).where(settled())
     if after is not None:
-        stmt = stmt.where(tuple_(ChangeLogEntry.txid, ChangeLogEntry.id) > tuple_(*after))
+        stmt = stmt.where(
+            tuple_(ChangeLogEntry.txid, ChangeLogEntry.id)
+            > tuple_(literal(after[0], BigInteger), literal(after[1], BigInteger))
+        )
     if entity_types:
         stmt = stmt.where(ChangeLogEntry.entity_type.in_(entity_types))
     stmt = stmt.order_by(ChangeLogEntry.txid, ChangeLogEntry.id).limit(limit + 1)
