@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     db_connect_timeout: float = 3.0
     db_command_timeout: float = 10.0
     max_body_bytes: int = 2 * 1024 * 1024
+    # Processes that read submitted articles (0: read them in a thread of the API process).
+    extract_workers: int = Field(default=1, ge=0)
+    # How long a POST waits for another ingestion of the same corpus before a 503 (seconds).
+    ingest_lock_wait: float = Field(default=120.0, gt=0)
 
     @field_validator("database_url")
     @classmethod
