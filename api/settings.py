@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     database_name: str = "timeline"
     host: str = "127.0.0.1"
     port: int = 8000
+    public_url: str | None = Field(
+        default=None,
+        description="Base of the absolute links the API writes (`next`, `Link`), e.g. "
+        "https://timeline.example.org. Unset: http://HOST:PORT. The request's Host header is "
+        "never used, so a client cannot make the service (or its cache) link elsewhere.",
+    )
     workers: int = 1
     log_level: str = "info"
     log_json: bool = False
@@ -38,6 +44,17 @@ class Settings(BaseSettings):
     db_connect_timeout: float = 3.0
     db_command_timeout: float = 10.0
     max_body_bytes: int = 2 * 1024 * 1024
+
+    @property
+    def public_base(self) -> str:
+        """Scheme, host and port of every absolute link, without a trailing slash."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        # A wildcard bind address is no address to send a client to.
+        host = "localhost" if self.host in ("0.0.0.0", "::", "") else self.host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
 
     @field_validator("database_url")
     @classmethod
