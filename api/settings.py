@@ -41,8 +41,15 @@ class Settings(BaseSettings):
         default=30.0, description="Seconds; a safety net should a change notification be missed."
     )
     db_pool_size: int = 10
-    db_connect_timeout: float = 3.0
-    db_command_timeout: float = 10.0
+    # A hung database (not down: frozen, or a network that drops packets) must give a 503 within
+    # 2 s, so the connect, pool-acquire and per-statement waits are short. Reads are one or two
+    # statements of milliseconds; an export streams in batches, each a statement of its own.
+    db_connect_timeout: float = Field(
+        default=1.0, description="Seconds to open a connection, and to wait for a pooled one."
+    )
+    db_command_timeout: float = Field(
+        default=1.5, description="Seconds one SQL statement may take before the request is a 503."
+    )
     max_body_bytes: int = 2 * 1024 * 1024
 
     @property
