@@ -15,6 +15,7 @@ from api.caching import ResponseCache, ResponseCacheMiddleware
 from api.change_listener import ChangeListener
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
 from api.problem_handlers import install_problem_handlers
+from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
     actors,
     curation,
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.response_cache:
         # Innermost: cached bodies still pass through CORS and access logging.
         app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
+    app.add_middleware(HeadAndUrlLimitMiddleware)
     app.add_middleware(ProblemMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
