@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from httpx import AsyncClient
 from page_text import Element, parse
+
+from api.pages import routes
+from api.schemas.events import Timeline
 
 HTML = "text/html; charset=utf-8"
 
@@ -116,7 +120,7 @@ async def test_type_and_newest_first(corpus_client: AsyncClient) -> None:
 
 
 async def test_nothing_matches(corpus_client: AsyncClient) -> None:
-    page = parse((await corpus_client.get("/?type=bogus")).text)
+    page = parse((await corpus_client.get("/?date_from=2030-01-01")).text)
     assert page.find_all("p", "empty")[0].words() == "No event matches these filters."
     assert page.find_all("article") == []
 
@@ -217,25 +221,45 @@ async def test_source_page_highlights_the_quotes(corpus_client: AsyncClient) -> 
 
 async def test_empty_timelinejs_export_is_a_valid_timeline(corpus_client: AsyncClient) -> None:
     body = (
-        await corpus_client.get("/events.timelinejs.json?type=bogus&date_from=2021-01-01")
+        await corpus_client.get("/events.timelinejs.json?type=election&date_from=2023-02-01")
     ).json()
+    Timeline.model_validate(body)
     assert body == {
         "title": {
             "text": {
                 "headline": "Libya ceasefire timeline",
                 "text": "No event matches these filters. "
-                "Filtered by type=bogus, date_from=2021-01-01.",
+                "Filtered by type=election, date_from=2023-02-01.",
             }
         },
         "events": [
             {
-                "start_date": {"year": 2021, "month": 1, "day": 1},
+                "start_date": {"year": 2023, "month": 2, "day": 1},
                 "text": {
                     "headline": "No event matches",
-                    "text": "<p>Filtered by type=bogus, date_from=2021-01-01: nothing matched.</p>",
+                    "text": "<p>Filtered by type=election, date_from=2023-02-01: "
+                    "nothing matched.</p>",
                 },
                 "unique_id": "no-match",
                 "display_date": "No match",
             }
         ],
     }
+
+
+async def test_pages_of_the_timeline_keep_the_filters(
+    corpus_client: AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(routes, "PAGE_SIZE", 2)
+    url, seen = "/?actor=hifter&sort=-date", []
+    while url:
+        page = parse((await corpus_client.get(url)).text)
+        seen.append([when for when, _ in _events(page)])
+        more = [a for a in page.find_all("a") if a.attrs.get("rel") == "next"]
+        url = more[0].attrs["href"] if more else ""
+        assert not more or url.startswith("/?actor=hifter&sort=-date&cursor=")
+    assert seen == [
+        ["11 November 2021", "between 1 and 8 October 2021"],
+        ["October 2020", "June 2020"],
+        ["April 2019"],
+    ]
