@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query
+
+from api.iso_date import IsoDate
 
 UpdatedSince = Annotated[
     datetime | None,
@@ -29,7 +31,7 @@ CountParam = Annotated[
 ]
 
 AsOf = Annotated[
-    date | None,
+    IsoDate | None,
     Query(
         description="As sources published by this day told it: only what a source whose "
         "latest possible publication day (`published_end`) is on or before `as_of` reported "

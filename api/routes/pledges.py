@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -12,6 +11,7 @@ from starlette.responses import Response
 from api.caching import resource_etag
 from api.deps import SessionDep
 from api.errors import NotFound
+from api.iso_date import IsoDate
 from api.pagination import date_uuid_key, next_url
 from api.pledge_status import rate_as_of
 from api.responses import json_response, page_response
@@ -49,7 +49,7 @@ async def list_pledges(
         ),
     ] = None,
     due_before: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="Deadline (its latest possible day) on or before this ISO date.",
             openapi_examples={
@@ -58,7 +58,7 @@ async def list_pledges(
         ),
     ] = None,
     as_of: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="Pledges reported by sources published by this day (`published_end` "
             "on or before it), each with the status those sources supported: ingestion's "

@@ -4,6 +4,7 @@ from db.models.actor import Actor, ActorAlias, ActorRelation
 from db.models.base import Base
 from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
+from db.models.extraction import SourceExtraction
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
 from db.models.pledge import Pledge, PledgeActor, PledgeEvidence
@@ -25,4 +26,5 @@ __all__ = [
     "PledgeActor",
     "PledgeEvidence",
     "Source",
+    "SourceExtraction",
 ]
