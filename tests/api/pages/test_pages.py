@@ -195,6 +195,11 @@ async def test_pledges_page(corpus_client: AsyncClient) -> None:
         ("not yet rated", "8 October 2021", "none stated"),
         ("not yet rated", "11 November 2021", "none stated"),
     ]
+    told = pledges[1].find_all("p", "credit")[0]
+    assert told.words() == (
+        "Told by: Outlet unknown: Libya's Joint Military Commission holds meeting on future plan"
+    )
+    assert told.find_all("a")[0].attrs["href"] == "/timeline/sources/002-5d2d2b0a7552761f"
     broken = parse((await corpus_client.get("/timeline/pledges?status=broken")).text)
     assert len(broken.find_all("article", "pledge")) == 1
     for p in pledges:
