@@ -9,12 +9,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.staticfiles import StaticFiles
 
 from api.actor_lookup import ActorLookup
 from api.caching import ResponseCache, ResponseCacheMiddleware
 from api.change_listener import ChangeListener
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
+from api.pages import routes as pages
+from api.pages.rendering import STATIC_DIR
 from api.problem_handlers import install_problem_handlers
+from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
     actors,
     curation,
@@ -102,6 +106,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(pages.router)
+    app.mount("/timeline/static", StaticFiles(directory=STATIC_DIR), name="timeline-static")
 
     # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
     app.state.response_cache = ResponseCache(
@@ -116,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.response_cache:
         # Innermost: cached bodies still pass through CORS and access logging.
         app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
+    app.add_middleware(HeadAndUrlLimitMiddleware)
     app.add_middleware(ProblemMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(

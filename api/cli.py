@@ -219,6 +219,7 @@ def serve(
     """Migrate, optionally ingest the sample corpus, and serve the API."""
     import uvicorn
 
+    from api.server_protocol import ProblemHttpToolsProtocol
     from db import migrate as m
     from db.embedded import install_signal_handlers
     from db.runtime import DatabaseUnavailable, database_url
@@ -242,6 +243,7 @@ def serve(
                 workers=workers or s.workers,
                 log_level=s.log_level,
                 access_log=False,
+                http=ProblemHttpToolsProtocol,
             )
     except DatabaseUnavailable as exc:
         _fail(str(exc))
