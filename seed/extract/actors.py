@@ -69,6 +69,22 @@ _APPOSITIVE = re.compile(
     r"representative|secretary)\b"
 )
 _ARMED_HEADS = {"Army", "Brigade", "Forces", "Front"}
+# A news agency is an actor when it acts ("AFP obtained a copy"), not when it is where a quote
+# or a report comes from ("told Reuters", "according to AFP", "Xinhua reported", "(AP)").
+NEWS_AGENCY = "news agency"
+_AS_SOURCE_BEFORE = re.compile(
+    r"(?:\btold|\baccording\s+to|\b(?:said|says|reported|quoted|cited|confirmed|speaking|"
+    r"spoke|talking)\s+(?:to|by|in)|\binterview\s+with|\bstatement\s+(?:to|carried\s+by)|"
+    r"\b(?:by|to|with|from|in|via)|[(\u2014\u2013-])\s*(?:the\s+)?(?:state-run\s+|official\s+|"
+    r"state\s+news\s+agency\s+)?\Z",
+    re.IGNORECASE,
+)
+_AS_SOURCE_AFTER = re.compile(
+    r"(?:\s*[)\u2014\u2013-]|,|\s+(?:news\s+agency\s+)?(?:reported|reports|said|says|quoted|cited|"
+    r"learned|learnt|understands|correspondent|reporter|journalist|photographer|report)\b|"
+    r"['\u2019]s?\s+(?:correspondent|reporter|report|journalist|photographer))",
+    re.IGNORECASE,
+)
 _ARTICLES = {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"}
 
 
@@ -236,7 +252,14 @@ class ArticleActors:
                     continue
                 hits.append(ActorHit(state, m.start(), m.end("d"), m.group("d")))
         hits.sort(key=lambda h: h.start)
-        return hits
+        return [h for h in hits if not self._source_only(text, h)]
+
+    def _source_only(self, text: str, hit: ActorHit) -> bool:
+        record = self.registry.actors.get(hit.actor_key)
+        if record is None or record.description != NEWS_AGENCY:
+            return False
+        before = text[max(0, hit.start - 40) : hit.start]
+        return bool(_AS_SOURCE_BEFORE.search(before) or _AS_SOURCE_AFTER.match(text, hit.end))
 
     def _demonym_pattern(self) -> re.Pattern[str] | None:
         return _demonym_regex(tuple(sorted(self.registry.demonyms)))

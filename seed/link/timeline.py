@@ -114,9 +114,7 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
     for article in parsed:
         name = article.raw.file_name
         pledges.extend(
-            extract_pledges(
-                article, candidates[name], publications[name].interval, readers[name].find
-            )
+            extract_pledges(article, candidates[name], publications[name].interval, readers[name])
         )
     _assign_origins(paragraph_origins, pledges)
     as_of = max((p.interval.end for p in publications.values()), default=date.today())
@@ -341,6 +339,9 @@ def _pledges(
                 made = cluster_date
         duration = next((p.duration for p in group if p.duration), None)
         deadline = add_duration(made, *duration) if duration else None
+        if deadline is None:
+            # A dated deadline ("by March 25") does not move with when the pledge was made.
+            deadline = next((p.deadline for p in group if p.deadline is not None), None)
         actors: list[str] = []
         for p in group:
             actors += [a for a in p.actors if a not in actors]
