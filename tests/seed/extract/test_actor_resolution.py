@@ -130,3 +130,36 @@ def test_a_news_agency_is_an_actor_when_it_acts_not_when_it_is_a_source() -> Non
         "TRIPOLI (Reuters) - The road reopened.",
     ):
         assert [h.actor_key for h in reader.find(sentence)] == [], sentence
+
+
+def _discovered(text: str) -> dict[str, tuple[str, str | None]]:
+    reader = ArticleActors(REGISTRY)
+    reader.scan(text)
+    return {key: (r.name, r.description) for key, r in reader.discovered.items()}
+
+
+def test_people_introduced_by_a_lower_case_role_are_discovered_with_the_role() -> None:
+    assert _discovered(
+        "The acting US ambassador Jane Quill arrived. UN spokesman Pedro Lemos spoke. "
+        "Foreign Ministry spokesperson Ana-Maria Voss declined to comment."
+    ) == {
+        "jane-quill": ("Jane Quill", "acting US ambassador"),
+        "pedro-lemos": ("Pedro Lemos", "UN spokesman"),
+        "ana-maria-voss": ("Ana-Maria Voss", "Foreign Ministry spokesperson"),
+    }
+
+
+def test_title_fragments_and_kept_titles_are_not_discovered() -> None:
+    assert _discovered(
+        "The Minister of Foreign Affairs Tomas Kerr spoke to the General Assembly. "
+        "Lina Varga, Ambassador Lina Varga's deputy, said the Peoples' Liberty Party met the "
+        "Supreme Council of Elders and the Foreign Ministry and the Russian Ministry of Defence."
+    ) == {
+        "tomas-kerr": ("Tomas Kerr", "Minister"),
+        "lina-varga": ("Lina Varga", "Ambassador"),
+        "supreme-council-of-elders": ("Supreme Council of Elders", None),
+    }
+
+
+def test_a_name_inside_a_registry_name_is_not_a_new_body() -> None:
+    assert _discovered("The Justice and Development Party won the vote.") == {}
