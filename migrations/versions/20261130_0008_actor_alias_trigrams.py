@@ -6,7 +6,7 @@ Libyan 5+5 Joint Military Commission") miss both. pg_trgm scores such queries ag
 alias; its GIN index serves the similarity operators and the substring LIKE alike.
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-30 17:20:00
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
