@@ -45,7 +45,11 @@ async def list_actors(
     q: Annotated[
         str | None,
         Query(
-            description="Part of a name or alias, case- and accent-insensitive.",
+            description=(
+                "Part of a name or alias, case- and accent-insensitive; a leading 'the' or title "
+                "is ignored. When no alias contains it, the closest actors by trigram "
+                "similarity, each with a `score`."
+            ),
             openapi_examples={"haftar": {"summary": "Haftar", "value": "haftar"}},
         ),
     ] = None,
@@ -60,7 +64,7 @@ async def list_actors(
     cursor: Annotated[str | None, Query(description="From the previous page's `next`.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
 ) -> Response:
-    """Actors by name, searchable by any alias."""
+    """Actors by name, searchable by any alias (near matches with a `score` when none has it)."""
     after = None
     if cursor:
         name, actor_id = parse_key(decode_cursor(cursor, "actors"), str, uuid.UUID)
@@ -73,6 +77,9 @@ async def list_actors(
         limit=limit,
         updated_since=updated_since,
     )
+    if q and not items and after is None:
+        # Nothing contains the query: scored near matches (misspellings, transliterations).
+        items = await repo.fuzzy_candidates(session, q=q, types=tuple(type or ()), limit=limit)
     return page_response(request, items, next_url(request, "actors", key))
 
 
