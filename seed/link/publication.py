@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from seed.extract.dates import PROBE, WEEKDAYS, direction_at, find_dates, publication_constraint
+from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
 from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
+from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
