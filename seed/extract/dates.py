@@ -366,7 +366,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "season",
         re.compile(
             r"\b(?:in|since|during|over|through|until)\s+the\s+"
-            r"(?P<season>winter|spring|summer|autumn|fall)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)",
+            r"(?P<season>winter|spring|summer|autumn|fall)\b(?!\s+(?:of\b|(?:19|20)\d\d))",
             re.I,
         ),
         _bare_season,
@@ -487,13 +487,19 @@ def resolve(
     return DateInterval(start, end, precision)
 
 
-def publication_constraint(hit: DateHit, anchor: DateInterval) -> tuple[date, date] | None:
+def publication_constraint(
+    hit: DateHit, anchor: DateInterval, direction: Direction = "past"
+) -> tuple[date, date] | None:
     """Invert a relative expression: if `hit` refers to an event dated `anchor`, when can the
-    article have been published? None when the expression says nothing usable."""
+    article have been published? None when the expression says nothing usable. `direction` is
+    that of the clause governing the expression (a planned "will meet on Wednesday")."""
     text = hit.text.lower()
     if hit.kind == "weekday" and anchor.precision == "day":
         if "next" in text or "this" in text:
             return None
+        if direction == "future":
+            # the coming such day, the same weekday excluded (see _weekday)
+            return anchor.start - timedelta(days=7), anchor.start - timedelta(days=1)
         if "last" in text.split()[0:1]:
             return anchor.start + timedelta(days=1), anchor.start + timedelta(days=7)
         return anchor.start, anchor.start + timedelta(days=6)

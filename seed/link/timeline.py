@@ -33,14 +33,11 @@ from seed.extract.types import (
     TimelineEvent,
     TimelinePledge,
 )
+from seed.link.copies import copy_groups
 from seed.link.merge import Cluster, cluster_candidates, overlaps, width
 from seed.link.origins import jaccard, origins
-from seed.link.publication import (
-    index_anchors,
-    infer_publication,
-    lower_bound,
-    wide_interval,
-)
+from seed.link.publication import index_anchors
+from seed.link.undated import infer_undated, is_wide
 
 
 def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = None) -> Timeline:
@@ -83,27 +80,22 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
     for record in registry.actors.values():
         if record.type == "person":
             names |= content_tokens(" ".join((record.name, *record.aliases)))
-    anchors = index_anchors((c for cs in candidates.values() for c in cs), persons)
-    for article in parsed:
-        name = article.raw.file_name
-        if name in publications:
-            continue
-        provisional = wide_interval(lower_bound(article))
-        rough = extract_candidates(article, provisional, readers[name], registry.default_actor)
-        local_names = names | {
-            t
-            for r in readers[name].discovered.values()
-            for t in content_tokens(" ".join((r.name, *r.aliases)))
-        }
-        publications[name] = infer_publication(
-            article, rough, anchors, person_keys=persons, name_words=frozenset(local_names)
-        )
-        readers[name].when = publications[name].interval
-        candidates[name] = extract_candidates(
-            article, publications[name].interval, readers[name], registry.default_actor
-        )
+    copies = copy_groups({a.raw.file_name: " ".join(s.text for s in a.sentences) for a in parsed})
+    undated = [a for a in parsed if a.raw.file_name not in publications]
+    # Two rounds: an undated article dated narrowly in the first (by a copy or an anchor) can
+    # anchor or date the others in the second.
+    for round_ in range(2):
+        anchors = index_anchors((c for cs in candidates.values() for c in cs), persons)
+        infer_undated(
+            [a for a in undated if round_ == 0 or is_wide(publications[a.raw.file_name])],
+            publications, candidates, copies, anchors, readers, registry, persons, names,
+        )  # fmt: skip
 
     paragraph_origins = _paragraph_origins(parsed)
+    # A copy of a whole article (re-paragraphed, truncated) is one origin with it throughout.
+    lengths = {a.raw.file_name: len(a.raw.text) for a in parsed}
+    for name, group in copies.items():
+        paragraph_origins.setdefault(name, []).append((0, lengths[name] + 1, group))
     _assign_origins(paragraph_origins, [c for cs in candidates.values() for c in cs])
     all_candidates = [c for name in sorted(candidates) for c in candidates[name]]
     clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
