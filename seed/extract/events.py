@@ -237,6 +237,10 @@ _SYNONYMS = {
     "elections": "elect", "election": "elect", "vote": "elect", "voter": "elect",
     "meeting": "meet", "met": "meet", "talks": "meet", "ousted": "oust", "toppled": "oust",
     "deposed": "oust", "uprising": "rebellion", "offensive": "assault", "march": "assault",
+    "ouster": "oust", "overthrow": "oust", "overthrew": "oust", "overthrown": "oust",
+    "resign": "resign", "resigned": "resign", "resigns": "resign", "resignation": "resign",
+    "appointed": "appoint", "appointment": "appoint", "appoints": "appoint",
+    "nominated": "nominat", "nomination": "nominat", "nominates": "nominat",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
