@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
-from seed.extract.clauses import relative_clause_at, without_asides
+from seed.extract.clauses import attributed_content_end, relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.registry import ActorHit
@@ -301,6 +301,11 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
     reported = _reported_speech(clause, anchor, anchor if anchor_end is None else anchor_end)
     if reported is not None:
         return reported
+    content_end = attributed_content_end(clause, anchor)
+    if content_end is not None:
+        # "X has resigned ..., the UN said on Tuesday": the kind is that of the content's
+        # predicate, which comes first, not of whatever word ends the content.
+        return event_type(clause[:content_end], 0)
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(_TRIGGER_RE.items()):
         for m in pattern.finditer(clause):

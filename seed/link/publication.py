@@ -25,6 +25,7 @@ from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.merge import SIGNATURES
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 WIDE_YEARS = 2
@@ -344,8 +345,10 @@ def best_anchor(
             continue
         if not _compatible(cand.type, anchor.type):
             continue
-        shared_words = len(words & anchor.words)
-        if shared_words < MIN_SHARED_WORDS:
+        shared = words & anchor.words
+        shared_words = len(shared)
+        # Fewer words do when one of them names the act itself ("resign" for two resignations).
+        if shared_words < MIN_SHARED_WORDS and not shared & SIGNATURES.get(anchor.type, set()):
             continue
         value = len(mine & anchor.persons) + shared_words / 5
         rank = (value, anchor.file_name)

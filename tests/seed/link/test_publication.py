@@ -61,3 +61,17 @@ def test_a_deadline_is_not_a_lower_bound() -> None:
     found = lower_bound(article)
     assert found is not None
     assert found[0] == date(2020, 10, 1)
+
+
+def test_one_shared_word_naming_the_act_anchors_a_weekday() -> None:
+    dated = RawArticle(
+        "a.txt",
+        " date 2021-11-26 UN envoy Jan Kubis resigned on 23 November 2021 after ten months.\n",
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Jan Kubis has resigned weeks before the vote, the world body said on Tuesday.\n",
+    )
+    start, end, reason = publication([dated, undated], "b.txt")
+    assert (start, end) == (date(2021, 11, 23), date(2021, 11, 29))
+    assert reason.startswith("inferred from other sources: 'on Tuesday'")
