@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.staticfiles import StaticFiles
 
 from api.actor_lookup import ActorLookup
 from api.caching import ResponseCache, ResponseCacheMiddleware
 from api.change_listener import ChangeListener
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
+from api.pages import routes as pages
+from api.pages.rendering import STATIC_DIR
 from api.problem_handlers import install_problem_handlers
+from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
     actors,
     curation,
@@ -27,6 +32,7 @@ from api.routes import (
 )
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
+from seed.workers import make_pool, warm_up
 
 DESCRIPTION = """
 A source-attributed timeline of the Libya ceasefire and of the withdrawal of foreign fighters
@@ -54,6 +60,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.engine = engine
             app.state.sessionmaker = make_sessionmaker(engine)
+        # Articles are read in worker processes made once here, never on the event loop.
+        pool = make_pool(settings.extract_workers) if settings.extract_workers else None
+        if pool is not None:
+            pool.submit(warm_up)  # start a worker now, not on the first article
+        app.state.extract_pool = pool
         listener = None
         if engine is not None:
             # Each worker clears its memos when a writer commits a change.
@@ -72,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await listener.stop()
             if engine is not None:
                 await engine.dispose()
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(
         title="Libya Ceasefire Timeline API",
@@ -80,6 +93,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.extract_pool = None
+    # One ingestion at a time per process links and stores (see api.ingesting).
+    app.state.ingest_turn = asyncio.Lock()
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(events.router)
@@ -90,6 +106,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(pages.router)
+    app.mount("/timeline/static", StaticFiles(directory=STATIC_DIR), name="timeline-static")
 
     # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
     app.state.response_cache = ResponseCache(
@@ -104,12 +122,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.response_cache:
         # Innermost: cached bodies still pass through CORS and access logging.
         app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
+    app.add_middleware(HeadAndUrlLimitMiddleware)
     app.add_middleware(ProblemMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
+        allow_methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
         expose_headers=["Link", "ETag", "Location", "Retry-After"],
     )

@@ -1,4 +1,4 @@
-"""Command line: `timeline up | serve | migrate | ingest | keys ...`."""
+"""Command line: `timeline up | serve | migrate | ingest | relink | keys ...`."""
 
 from __future__ import annotations
 
@@ -63,6 +63,10 @@ def migrate(revision: str = "head") -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders of *.txt")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes reading articles (default: cores)"),
+    ] = None,
 ) -> None:
     """Ingest articles; prints a summary, exits 1 when any file failed."""
     from db.runtime import DatabaseUnavailable, database_url
@@ -73,7 +77,9 @@ def ingest(
             from db import migrate as m
 
             m.upgrade(url)
-            report = asyncio.run(_ingest(url, paths, show_progress=not as_json))
+            report = asyncio.run(
+                _ingest(url, paths, show_progress=not as_json, workers=workers or os.cpu_count())
+            )
     except DatabaseUnavailable as exc:
         _fail(str(exc))
         return
@@ -87,9 +93,54 @@ def ingest(
         raise typer.Exit(code=1)
 
 
-async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[str, object]:
+@app.command()
+def relink(
+    reread: Annotated[
+        bool, typer.Option("--reread", help="Read every article again, not only link")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes reading articles (default: cores)"),
+    ] = None,
+) -> None:
+    """Link every stored article again (after a rule change); articles whose stored reading
+    is out of date (another extractor version) are read again. Prints progress."""
+    from db.runtime import DatabaseUnavailable, database_url
+
+    s = _settings()
+    try:
+        with database_url(s.database_url, s.data_dir, s.database_name) as url:
+            from db import migrate as m
+
+            m.upgrade(url)
+            report = asyncio.run(
+                _ingest(
+                    url,
+                    [],
+                    show_progress=True,
+                    workers=workers or os.cpu_count(),
+                    relink=True,
+                    reread=reread,
+                )
+            )
+    except DatabaseUnavailable as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"relinked; timeline: {report['timeline']}")
+
+
+async def _ingest(
+    url: str,
+    paths: list[Path],
+    *,
+    show_progress: bool,
+    workers: int | None = 1,
+    relink: bool = False,
+    reread: bool = False,
+) -> dict[str, object]:
     from db.engine import make_engine, make_sessionmaker
     from seed.pipeline import expand_paths, ingest, read_articles
+    from seed.workers import make_pool
 
     files = expand_paths(paths)
     progress = _progress_printer() if show_progress else None
@@ -97,9 +148,19 @@ async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[s
     from sqlalchemy.exc import SQLAlchemyError
 
     engine = make_engine(url)
+    # One worker reads in this process: no pool to start.
+    pool = make_pool(workers) if workers and workers > 1 else None
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            report = await ingest(session, articles, problems, progress=progress)
+            report = await ingest(
+                session,
+                articles,
+                problems,
+                progress=progress,
+                pool=pool,
+                relink=relink,
+                reread=reread,
+            )
     except SQLAlchemyError as exc:
         # One transaction per run: a database failure stores nothing and removes nothing.
         reason = str(getattr(exc, "orig", exc)).splitlines()[0]
@@ -107,12 +168,16 @@ async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[s
         raise  # unreachable: _fail exits
     finally:
         await engine.dispose()
+        if pool is not None:
+            pool.shutdown()
     return report.as_dict()
 
 
 def _progress_printer() -> Callable[[str, int, int], None]:
     def show(stage: str, done: int, total: int) -> None:
         if not sys.stderr.isatty():
+            if done == total:  # a log, not a bar: one line per finished stage
+                sys.stderr.write(f"{stage} {done}/{total}\n")
             return
         width = 30
         filled = int(width * done / total) if total else width
@@ -152,6 +217,7 @@ def serve(
     """Migrate, optionally ingest the sample corpus, and serve the API."""
     import uvicorn
 
+    from api.server_protocol import ProblemHttpToolsProtocol
     from db import migrate as m
     from db.embedded import install_signal_handlers
     from db.runtime import DatabaseUnavailable, database_url
@@ -175,6 +241,7 @@ def serve(
                 workers=workers or s.workers,
                 log_level=s.log_level,
                 access_log=False,
+                http=ProblemHttpToolsProtocol,
             )
     except DatabaseUnavailable as exc:
         _fail(str(exc))

@@ -8,6 +8,7 @@ ApiError
 ├── Conflict (409)
 ├── PreconditionFailed (412)    stale If-Match
 ├── PayloadTooLarge (413)
+├── UriTooLong (414)
 ├── InvalidParameters (422)     carries `invalid_params`
 └── ServiceUnavailable (503)    database unreachable or not migrated
 """
@@ -85,6 +86,10 @@ class PreconditionRequired(ApiError):
 
 class PayloadTooLarge(ApiError):
     status, slug, title = 413, "payload-too-large", "Payload too large"
+
+
+class UriTooLong(ApiError):
+    status, slug, title = 414, "uri-too-long", "URI too long"
 
 
 class UnsupportedMediaType(ApiError):

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 import orjson
+from starlette.datastructures import URL
 from starlette.requests import Request
 
 from api.errors import BadRequest
@@ -80,10 +81,16 @@ def date_uuid_key(token: str | None, kind: str) -> tuple[date, uuid.UUID] | None
 
 
 def next_url(request: Request, kind: str, key: Sequence[object] | None) -> str | None:
-    """Absolute URL of the next page (the same query with a new cursor), or None."""
+    """Absolute URL of the next page (the same query with a new cursor), or None.
+
+    Built on the configured public base URL, never on the request's Host header: a response
+    may be cached and served to other clients, and a forged Host must not reach them.
+    """
     if key is None:
         return None
-    return str(request.url.include_query_params(cursor=encode_cursor(kind, key)))
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    url = URL(request.app.state.settings.public_base + request.scope["path"] + "?" + query)
+    return str(url.include_query_params(cursor=encode_cursor(kind, key)))
 
 
 def link_header(url: str | None) -> dict[str, str]:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from api.errors import (
     PROBLEM_JSON,
@@ -81,6 +82,28 @@ def is_unavailable(exc: BaseException) -> bool:
     return False
 
 
+_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route accepts at this path, not only the first route that matched.
+
+    Asked of the router method by method (a 405 is rare), which also sees routes of included
+    routers.
+    """
+    allowed = {
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    }
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    return ", ".join(sorted(allowed))
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
@@ -112,4 +135,6 @@ def install_problem_handlers(app: FastAPI) -> None:
             error.status = exc.status_code
             error.title = str(exc.detail)
         error.headers.update(exc.headers or {})
+        if exc.status_code == 405:
+            error.headers["Allow"] = allowed_methods(request)
         return problem_response(error, request)

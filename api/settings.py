@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     database_name: str = "timeline"
     host: str = "127.0.0.1"
     port: int = 8000
+    public_url: str | None = Field(
+        default=None,
+        description="Base of the absolute links the API writes (`next`, `Link`), e.g. "
+        "https://timeline.example.org. Unset: http://HOST:PORT. The request's Host header is "
+        "never used, so a client cannot make the service (or its cache) link elsewhere.",
+    )
     workers: int = 1
     log_level: str = "info"
     log_json: bool = False
@@ -35,9 +41,31 @@ class Settings(BaseSettings):
         default=30.0, description="Seconds; a safety net should a change notification be missed."
     )
     db_pool_size: int = 10
-    db_connect_timeout: float = 3.0
-    db_command_timeout: float = 10.0
+    # A hung database (not down: frozen, or a network that drops packets) must give a 503 within
+    # 2 s, so the connect, pool-acquire and per-statement waits are short. Reads are one or two
+    # statements of milliseconds; an export streams in batches, each a statement of its own.
+    db_connect_timeout: float = Field(
+        default=1.0, description="Seconds to open a connection, and to wait for a pooled one."
+    )
+    db_command_timeout: float = Field(
+        default=1.5, description="Seconds one SQL statement may take before the request is a 503."
+    )
     max_body_bytes: int = 2 * 1024 * 1024
+    # Processes that read submitted articles (0: read them in a thread of the API process).
+    extract_workers: int = Field(default=1, ge=0)
+    # How long a POST waits for another ingestion of the same corpus before a 503 (seconds).
+    ingest_lock_wait: float = Field(default=120.0, gt=0)
+
+    @property
+    def public_base(self) -> str:
+        """Scheme, host and port of every absolute link, without a trailing slash."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        # A wildcard bind address is no address to send a client to.
+        host = "localhost" if self.host in ("0.0.0.0", "::", "") else self.host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
 
     @field_validator("database_url")
     @classmethod

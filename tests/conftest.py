@@ -144,7 +144,9 @@ async def corpus_session(
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(database_url=None, data_dir=PROJECT_ROOT / ".data")
+    return Settings(
+        database_url=None, data_dir=PROJECT_ROOT / ".data", public_url="http://testserver"
+    )
 
 
 @pytest.fixture

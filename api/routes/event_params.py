@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.actor_lookup import ActorLookup
 from api.errors import InvalidParameters
 from api.exports.negotiation import Format
+from api.iso_date import IsoDate
 from db.repositories.filters import EventFilter
 
 
@@ -88,7 +89,7 @@ async def event_params(
         ),
     ] = None,
     date_from: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="ISO date. Events whose [date_start, date_end] interval ends on or "
             "after this day (interval overlap).",
@@ -96,7 +97,7 @@ async def event_params(
         ),
     ] = None,
     date_to: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="ISO date. Events whose interval starts on or before this day.",
             openapi_examples={
@@ -142,7 +143,7 @@ async def event_params(
         ),
     ] = None,
     as_of: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="The timeline as sources published by this day told it: only mentions "
             "from sources whose latest possible publication day (`published_end`) is on or "

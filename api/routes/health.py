@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from api.deps import SessionDep
@@ -40,10 +40,14 @@ async def healthz() -> Health:
     summary="Readiness",
     responses={503: {"description": "Database unreachable or not migrated to head"}},
 )
-async def readyz(session: SessionDep) -> Readiness:
+async def readyz(request: Request, session: SessionDep) -> Readiness:
     """The database answers and is migrated to the newest revision; otherwise 503 problem+json."""
+    settings = request.app.state.settings
     try:
-        revision = await asyncio.wait_for(current_revision(session), timeout=3)
+        revision = await asyncio.wait_for(
+            current_revision(session),
+            timeout=settings.db_connect_timeout + settings.db_command_timeout,
+        )
     except Exception as exc:
         if isinstance(exc, TimeoutError) or is_unavailable(exc):
             raise ServiceUnavailable("The database is unreachable.") from exc

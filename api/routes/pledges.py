@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -12,6 +11,7 @@ from starlette.responses import Response
 from api.caching import resource_etag
 from api.deps import SessionDep
 from api.errors import NotFound
+from api.iso_date import IsoDate
 from api.pagination import date_uuid_key, next_url
 from api.responses import json_response, page_response
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
@@ -46,7 +46,7 @@ async def list_pledges(
         ),
     ] = None,
     due_before: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="Deadline (its latest possible day) on or before this ISO date.",
             openapi_examples={

@@ -190,6 +190,19 @@ async def existing_mention_targets(
     return found
 
 
+async def deleted_events(session: AsyncSession, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The ones among `ids` that are soft-deleted events."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    rows = await session.scalars(
+        select(Event.id).where(
+            Event.id == any_(_array(wanted, Uuid())), Event.deleted_at.is_not(None)
+        )
+    )
+    return set(rows.all())
+
+
 _EVENT_FIELDS = [
     "title",
     "summary",
@@ -355,6 +368,26 @@ async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) 
             .values(search=vector)
             .execution_options(synchronize_session=False)
         )
+
+
+async def timeline_counts(session: AsyncSession) -> tuple[int, int, int]:
+    """Live events, live pledges, actors."""
+    row = (
+        await session.execute(
+            select(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.deleted_at.is_(None))
+                .scalar_subquery(),
+                select(func.count())
+                .select_from(Pledge)
+                .where(Pledge.deleted_at.is_(None))
+                .scalar_subquery(),
+                select(func.count()).select_from(Actor).scalar_subquery(),
+            )
+        )
+    ).one()
+    return int(row[0]), int(row[1]), int(row[2])
 
 
 async def log_ingestion(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:

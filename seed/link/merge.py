@@ -106,7 +106,16 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     kind_named = types_agree and bool(named)
     # The same day (or the same stated year, month) and a shared actor, of one kind.
     same_date = (candidate.date.start, candidate.date.end) == (cluster.date.start, cluster.date.end)
-    tied = (same_date and shared) or kind_named or same_word
+    # Or the same named kind done by the same principal actor (its subject in both).
+    principal = (
+        types_agree
+        and candidate.type not in WEAK_TYPES
+        and bool(candidate.actors)
+        and candidate.actors[0][0] == cluster.members[0].actors[0][0]
+        if cluster.members and cluster.members[0].actors
+        else False
+    )
+    tied = (same_date and shared) or kind_named or same_word or principal
     if not tied and similarity < MIN_SIMILARITY:
         return 0.0
     if same_day and shared:

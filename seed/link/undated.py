@@ -1,4 +1,4 @@
-"""Publication dates of the undated articles of a corpus, and their candidates read against them.
+"""Publication dates of the undated articles of a corpus, and their reading against them.
 
 Each article is inferred from the state before the call (dated articles, their candidates and
 copies), so the result does not depend on the order in which undated articles are read; a second
@@ -7,63 +7,56 @@ call lets the ones dated narrowly in the first date the rest.
 
 from __future__ import annotations
 
-from seed.extract.actors import ArticleActors
-from seed.extract.events import Candidate, content_tokens, extract_candidates
-from seed.extract.parse import ParsedArticle
+from seed.extract.article import ArticleExtraction, date_article
+from seed.extract.events import content_tokens
 from seed.extract.registry import Registry
 from seed.extract.types import PublicationDate
 from seed.link.merge import width
-from seed.link.publication import AnchorIndex, infer_publication, lower_bound, wide_interval
+from seed.link.publication import AnchorIndex, infer_publication
 
 # An interval at most this many days wide dates an article well enough to date others.
 NARROW_DAYS = 7
 
 
-def is_wide(publication: PublicationDate) -> bool:
-    return width(publication.interval) > NARROW_DAYS
+def is_wide(publication: PublicationDate | None) -> bool:
+    return publication is None or width(publication.interval) > NARROW_DAYS
 
 
 def infer_undated(
-    undated: list[ParsedArticle],
-    publications: dict[str, PublicationDate],
-    candidates: dict[str, list[Candidate]],
+    undated: list[ArticleExtraction],
+    read: dict[str, ArticleExtraction],
     copies: dict[str, str],
     anchors: AnchorIndex,
-    readers: dict[str, ArticleActors],
     registry: Registry,
     persons: set[str],
     names: set[str],
 ) -> None:
-    """Infer the publication dates of `undated` from what is known at this point, and extract
-    their candidates against them. Each is read against the state before this call."""
+    """Infer the publication dates of `undated` (their provisional extractions) from what
+    `read` knows, and replace their entries in `read` by a reading against that date."""
+    mine = {x.file_name for x in undated}
     known = {
-        name: pub
-        for name, pub in publications.items()
-        if name not in {a.raw.file_name for a in undated}
+        name: x.publication
+        for name, x in read.items()
+        if name not in mine and x.publication is not None and not is_wide(x.publication)
     }
-    for article in undated:
-        name = article.raw.file_name
-        provisional = wide_interval(lower_bound(article))
-        rough = extract_candidates(article, provisional, readers[name], registry.default_actor)
+    for extraction in undated:
+        name = extraction.file_name
         local_names = names | {
             t
-            for r in readers[name].discovered.values()
+            for r in extraction.discovered.values()
             for t in content_tokens(" ".join((r.name, *r.aliases)))
         }
         copied = [
-            (other, pub.interval)
-            for other, pub in sorted(known.items())
-            if name in copies and copies.get(other) == copies[name] and not is_wide(pub)
+            (other, publication.interval)
+            for other, publication in sorted(known.items())
+            if name in copies and copies.get(other) == copies[name]
         ]
-        publications[name] = infer_publication(
-            article,
-            rough,
+        inferred = infer_publication(
+            extraction.parsed,
+            extraction.candidates,
             anchors,
             person_keys=persons,
             name_words=frozenset(local_names),
             copies=copied,
         )
-        readers[name].when = publications[name].interval
-        candidates[name] = extract_candidates(
-            article, publications[name].interval, readers[name], registry.default_actor
-        )
+        read[name] = date_article(extraction.parsed, registry, inferred)

@@ -29,7 +29,12 @@ from seed.pipeline import slugify, store_timeline
 @pytest.fixture
 def settings() -> Settings:
     # The response cache is off unless a test turns it on: tests write data without NOTIFY.
-    return Settings(database_url=None, data_dir=PROJECT_ROOT / ".data", response_cache=False)
+    return Settings(
+        database_url=None,
+        data_dir=PROJECT_ROOT / ".data",
+        public_url="http://testserver",
+        response_cache=False,
+    )
 
 
 @pytest.fixture

@@ -96,8 +96,8 @@ def _dated(candidate: Candidate, interval: DateInterval) -> Candidate:
 
 
 def test_a_vague_mention_sharing_only_an_actor_does_not_join_a_dated_event() -> None:
-    # Same type, overlapping dates, one shared actor, nothing else in common.
-    dated = _candidate("a.txt", ["un"], "political", {"envoy", "tunis", "visit"})
+    # Same type, overlapping dates, one shared actor (not the subject of both), nothing else.
+    dated = _candidate("a.txt", ["hcs", "un"], "political", {"envoy", "tunis", "visit"})
     vague = _dated(_candidate("b.txt", ["un"], "political", {"budget", "staff", "cuts"}), MONTH)
     clusters = cluster_candidates([dated, vague], _related, None)
     assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
@@ -122,3 +122,10 @@ def test_a_resignation_and_an_appointment_are_different_acts() -> None:
     appointed = _candidate("b.txt", ["un"], "political", {"envoy", "appoint"})
     clusters = cluster_candidates([resigned, appointed], _related, None)
     assert len(clusters) == 2
+
+
+def test_a_vague_mention_of_the_same_kind_by_the_same_subject_joins_the_dated_event() -> None:
+    dated = _candidate("a.txt", ["lna", "gna"], "military", {"sirte", "failed"})
+    vague = _dated(_candidate("b.txt", ["lna"], "military", {"pushed", "back", "coast"}), MONTH)
+    (cluster,) = cluster_candidates([dated, vague], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]

@@ -1,0 +1,111 @@
+"""HEAD, Allow on 405, strict ISO dates and URL limits, on every route."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from fixtures_timeline import StoredTimeline
+from httpx import AsyncClient
+from starlette.types import Message
+
+from api.app import create_app
+from api.settings import Settings
+
+
+@pytest.mark.parametrize(
+    "path", ["/healthz", "/events", "/events.csv", "/actors", "/sources", "/pledges", "/docs"]
+)
+async def test_head_answers_the_get_headers_without_a_body(
+    client: AsyncClient, timeline: StoredTimeline, path: str
+) -> None:
+    get = await client.get(path)
+    head = await client.head(path)
+    assert (head.status_code, head.content) == (200, b"")
+    for name in ("content-type", "etag", "cache-control", "content-length"):
+        assert head.headers.get(name) == get.headers.get(name), name
+
+
+async def test_head_of_one_event_and_its_304(client: AsyncClient, timeline: StoredTimeline) -> None:
+    path = f"/events/{timeline.events['geneva-ceasefire']}"
+    etag = (await client.get(path)).headers["etag"]
+    head = await client.head(path)
+    assert (head.status_code, head.headers["etag"], head.content) == (200, etag, b"")
+    assert (await client.head(path, headers={"If-None-Match": etag})).status_code == 304
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("PUT", "/events/{event}", "DELETE, GET, HEAD, PATCH"),
+        ("POST", "/events", "GET, HEAD"),
+        ("DELETE", "/healthz", "GET, HEAD"),
+        ("PUT", "/pledges/{pledge}", "GET, HEAD, PATCH"),
+    ],
+)
+async def test_405_lists_every_method_the_path_accepts(
+    client: AsyncClient, timeline: StoredTimeline, method: str, path: str, allow: str
+) -> None:
+    url = path.format(
+        event=timeline.events["geneva-ceasefire"], pledge=next(iter(timeline.pledges.values()))
+    )
+    response = await client.request(method, url)
+    assert (response.status_code, response.headers["allow"]) == (405, allow)
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/events?date_to=0", "date_to"),
+        ("/events?date_from=1603411200", "date_from"),
+        ("/events?as_of=2021-10-08T00:00:00", "as_of"),
+        ("/events?date_from=2021-02-30", "date_from"),
+        ("/events?date_from=20201023", "date_from"),
+        ("/pledges?due_before=0", "due_before"),
+        ("/events.csv?date_to=1e9", "date_to"),
+    ],
+)
+async def test_dates_are_iso_8601_days_only(
+    client: AsyncClient, timeline: StoredTimeline, path: str, name: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 422
+    assert [p["name"] for p in response.json()["invalid_params"]] == [name]
+
+
+async def test_an_iso_date_is_still_read(client: AsyncClient, timeline: StoredTimeline) -> None:
+    response = await client.get("/events?date_from=2021-10-01&date_to=2021-10-31")
+    assert response.status_code == 200
+
+
+async def test_an_overlong_url_is_a_414_problem(settings: Settings) -> None:
+    # httpx refuses to send such a URL, so the request is handed to the app directly.
+    app = create_app(settings)
+    query = b"q=" + b"x" * 100_000
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/events",
+        "raw_path": b"/events",
+        "root_path": "",
+        "query_string": query,
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    headers = dict(sent[0]["headers"])
+    assert (sent[0]["status"], headers[b"content-type"]) == (414, b"application/problem+json")
+    problem = orjson.loads(sent[1]["body"])
+    assert problem["detail"] == "The URL is 100009 bytes long; at most 8192."

@@ -1,0 +1,47 @@
+"""Absolute links come from the configured public URL, never from the request's Host header."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.settings import PROJECT_ROOT, Settings
+from seed.pipeline import IngestReport
+from tests.conftest import client_for
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "public_url", "base"),
+    [
+        ("127.0.0.1", 8000, None, "http://127.0.0.1:8000"),
+        ("0.0.0.0", 8080, None, "http://localhost:8080"),
+        ("::1", 8000, None, "http://[::1]:8000"),
+        ("0.0.0.0", 8000, "https://timeline.example.org/", "https://timeline.example.org"),
+    ],
+)
+def test_the_public_base_defaults_to_the_bind_address(
+    host: str, port: int, public_url: str | None, base: str
+) -> None:
+    settings = Settings(host=host, port=port, public_url=public_url)
+    assert settings.public_base == base
+
+
+async def test_a_foreign_host_header_changes_nothing_other_clients_get(
+    corpus_session: AsyncSession, corpus: IngestReport
+) -> None:
+    settings = Settings(
+        database_url=None,
+        data_dir=PROJECT_ROOT / ".data",
+        public_url="https://timeline.example.org",
+        response_cache=True,
+    )
+    async with client_for(corpus_session, settings) as http:
+        # The attacker's request comes first, so that it is the one the response cache keeps.
+        forged = await http.get("/events?limit=2", headers={"Host": "evil.example"})
+        honest = await http.get("/events?limit=2")
+    assert forged.status_code == honest.status_code == 200
+    assert forged.json()["next"].startswith("https://timeline.example.org/events?limit=2&cursor=")
+    assert forged.headers["link"] == f'<{forged.json()["next"]}>; rel="next"'
+    assert honest.content == forged.content
+    assert honest.headers["link"] == forged.headers["link"]
+    assert honest.headers["etag"] == forged.headers["etag"]
