@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if engine is not None:
                 await engine.dispose()
             if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown(wait=True, cancel_futures=True)
 
     app = FastAPI(
         title="Libya Ceasefire Timeline API",

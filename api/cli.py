@@ -140,7 +140,7 @@ async def _ingest(
 ) -> dict[str, object]:
     from db.engine import make_engine, make_sessionmaker
     from seed.pipeline import expand_paths, ingest, read_articles
-    from seed.workers import make_pool
+    from seed.workers import BATCH, make_pool
 
     files = expand_paths(paths)
     progress = _progress_printer() if show_progress else None
@@ -148,8 +148,10 @@ async def _ingest(
     from sqlalchemy.exc import SQLAlchemyError
 
     engine = make_engine(url)
-    # One worker reads in this process: no pool to start.
-    pool = make_pool(workers) if workers and workers > 1 else None
+    # One worker, or a few articles (one file), reads in this
+    # process: starting worker processes costs more than it saves.
+    many = relink or len(articles) > 2 * BATCH
+    pool = make_pool(workers) if workers and workers > 1 and many else None
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             report = await ingest(

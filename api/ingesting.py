@@ -114,6 +114,9 @@ async def ingest_article(
     replacing an article is `PUT`.
     """
     sha = _sha(article.text)
+    # Reading takes the longest: hold no pooled connection meanwhile (the authentication's
+    # read-only transaction ends here), or a burst of POSTs would starve the pool.
+    await session.rollback()
     (read,) = await extract_articles([article], None, pool)
     if isinstance(read, ArticleProblem):
         raise _unprocessable(read.reason)

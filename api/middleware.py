@@ -70,7 +70,7 @@ class ProblemMiddleware:
                 return
             error: ApiError
             if is_unavailable(exc):
-                error_log.warning("database unavailable: %s", type(exc).__name__)
+                error_log.warning("database unavailable: %s", type(exc).__name__, exc_info=True)
                 error = ServiceUnavailable("The database is unreachable; retry shortly.")
             else:
                 error_log.exception("unhandled error on %s %s", scope["method"], scope["path"])

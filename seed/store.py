@@ -196,7 +196,7 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
     # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
     alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
     for a in timeline.actors:
-        for alias in (a.name, *a.aliases):
+        for alias in (a.name, *a.aliases, *a.lookup_aliases):
             norm = normalise_name(alias)
             if norm:
                 alias_rows.setdefault(

@@ -93,7 +93,8 @@ async def render_events(
             iter_quoted_events(session, filter=filter, after=after, descending=descending),
             headline=CALENDAR_NAME,
             text=_describe(request.query_params),
-            base_url=str(request.base_url),
+            # The configured public base, never the Host header (see api.pagination.next_url).
+            base_url=request.app.state.settings.public_base + "/",
             empty_day=empty_day,
         )
     else:

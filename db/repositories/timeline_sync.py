@@ -245,7 +245,8 @@ async def _upsert_editable(
 ) -> None:
     name = model.__tablename__
     for chunk in _chunks(rows):
-        stmt = insert(model)
+        # One statement per chunk (see `_unnest`), not one per row.
+        stmt = _insert_rows(model, chunk, ["id", *fields])
         # A field an editor set (named in edited_fields) keeps its stored value.
         effective: dict[str, Any] = {
             f: literal_column(
@@ -259,7 +260,7 @@ async def _upsert_editable(
             set_=effective | {"updated_at": func.now(), "version": model.version + 1},
             where=stored.is_distinct_from(func.row(*effective.values())),
         )
-        await session.execute(stmt, list(chunk))
+        await session.execute(stmt)
 
 
 def _changed(model: Any, stmt: Any, columns: list[str]) -> Any:

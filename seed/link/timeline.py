@@ -327,6 +327,9 @@ def _pledges(
                 made = cluster_date
         duration = next((p.duration for p in group if p.duration), None)
         deadline = add_duration(made, *duration) if duration else None
+        if deadline is None:
+            # A dated deadline ("by March 25") does not move with when the pledge was made.
+            deadline = next((p.deadline for p in group if p.deadline is not None), None)
         actors: list[str] = []
         for p in group:
             actors += [a for a in p.actors if a not in actors]
