@@ -21,7 +21,9 @@ from api.problem_handlers import install_problem_handlers
 from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
     actors,
+    changes,
     curation,
+    event_feeds,
     events,
     health,
     history,
@@ -29,6 +31,7 @@ from api.routes import (
     pledges,
     source_ingest,
     sources,
+    vocabulary,
 )
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
@@ -98,6 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ingest_turn = asyncio.Lock()
     install_problem_handlers(app)
     app.include_router(health.router)
+    # Before events: /events/facets is not an event id.
+    app.include_router(event_feeds.router)
     app.include_router(events.router)
     app.include_router(actors.router)
     app.include_router(sources.router)
@@ -106,6 +111,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(changes.router)
+    app.include_router(vocabulary.router)
     app.include_router(pages.router)
     app.mount("/timeline/static", StaticFiles(directory=STATIC_DIR), name="timeline-static")
 

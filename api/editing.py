@@ -19,6 +19,7 @@ from api.errors import (
 from db.models import Actor, Event, Pledge
 from db.repositories import audit, editorial
 from db.repositories.changes import notify_change
+from seed.extract.gazetteer import place_columns
 
 
 def check_if_match(if_match: str | None, current_etag: str) -> None:
@@ -67,6 +68,9 @@ async def patch_event(
     if start > end:
         name = "date_end" if "date_end" in changes else "date_start"
         raise _invalid(name, f"date_start {start} is after date_end {end}")
+    if "location" in changes and changes["location"] != event.location:
+        # The edited location is placed in the gazetteer as ingestion would place it.
+        changes = changes | place_columns(changes["location"])
     values = _diff(event, changes)
     if values:  # an edit that changes nothing is not a new version
         before = {k: getattr(event, k) for k in values}

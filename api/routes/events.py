@@ -15,6 +15,7 @@ from api.exports.negotiation import Format, choose_format
 from api.responses import json_response
 from api.routes.event_output import EVENT_LIST_RESPONSES, render_events
 from api.routes.event_params import EventParams, FormatParam, event_params
+from api.routes.list_params import AsOf
 from api.schemas.common import (
     BAD_REQUEST,
     INVALID,
@@ -100,13 +101,17 @@ async def get_event(
             },
         ),
     ],
+    as_of: AsOf = None,
 ) -> Response:
-    """One event with its actors, every mention (quote, offsets, source) and related pledges."""
+    """One event with its actors, mentions (quote, offsets, source), pledges; `as_of`: as then."""
     try:
         parsed = uuid.UUID(event_id)
     except ValueError:
         raise NotFound(f"No event {event_id!r}.") from None
-    event = await repo.get_event(session, event_id=parsed)
+    event = await repo.get_event(session, event_id=parsed, as_of=as_of)
     if event is None:
-        raise NotFound(f"No event {event_id!r}.")
-    return json_response(request, event, etag=resource_etag(event["id"], event["version"]))
+        when = f" in a source published by {as_of}" if as_of else ""
+        raise NotFound(f"No event {event_id!r}{when}.")
+    # As of a day the body differs from the current version's: its own tag, from the body.
+    etag = None if as_of else resource_etag(event["id"], event["version"])
+    return json_response(request, event, etag=etag)

@@ -21,6 +21,11 @@ READ_PATHS = [
     "/sources/{source}",
     "/pledges",
     "/pledges/{pledge_id}",
+    "/changes",
+    "/vocabulary",
+    "/events/facets",
+    "/events.atom",
+    "/events.geojson",
 ]
 
 
