@@ -5,14 +5,19 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
+from api import metrics
 from api.actor_lookup import ActorLookup
 from api.caching import ResponseCache, ResponseCacheMiddleware
 from api.change_listener import ChangeListener
+from api.compression import CompressionMiddleware
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
+from api.openapi_docs import complete_openapi
 from api.problem_handlers import install_problem_handlers
 from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
@@ -55,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.engine = engine
             app.state.sessionmaker = make_sessionmaker(engine)
+            metrics.watch_pool(engine, capacity=2 * settings.db_pool_size)
         listener = None
         if engine is not None:
             # Each worker clears its memos when a writer commits a change.
@@ -73,16 +79,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await listener.stop()
             if engine is not None:
                 await engine.dispose()
+            metrics.process_exited()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the assets fastapi-offline ships: /docs works without a CDN.
+    app = FastAPIOffline(
         title="Libya Ceasefire Timeline API",
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
     )
     app.state.settings = settings
+    generate_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        return complete_openapi(generate_openapi())
+
+    app.openapi = openapi  # type: ignore[method-assign]
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     app.include_router(events.router)
     app.include_router(actors.router)
     app.include_router(sources.router)
@@ -102,18 +117,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.response_cache.clear()
         app.state.actor_lookup.clear()
 
+    # Inside the cache, so that a cache hit serves bytes compressed once.
+    app.add_middleware(CompressionMiddleware)
     if settings.response_cache:
         # Innermost: cached bodies still pass through CORS and access logging.
         app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(HeadAndUrlLimitMiddleware)
-    app.add_middleware(ProblemMiddleware)
+    app.add_middleware(ProblemMiddleware, read_deadline=settings.read_deadline)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
-        allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-        expose_headers=["Link", "ETag", "Location", "Retry-After"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+            "X-Request-ID",
+        ],
+        expose_headers=["Link", "ETag", "Location", "Retry-After", "X-Request-ID"],
     )
     app.add_middleware(AccessLogMiddleware)
     return app

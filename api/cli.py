@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
-import sys
-from collections.abc import Awaitable, Callable
+import signal
+import socket
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -32,11 +35,20 @@ def _settings() -> Settings:
 
 
 @app.callback()
-def _configure() -> None:
+def _configure(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also log what migrations and libraries do")
+    ] = False,
+) -> None:
+    import logging
+
     from api.logging_config import configure_logging
 
     s = _settings()
     configure_logging(s.log_level, s.log_json)
+    if not verbose:
+        # Alembic logs every migration step at INFO before any command gets to speak.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _fail(message: str) -> None:
@@ -88,18 +100,20 @@ def ingest(
 
 
 async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[str, object]:
+    from api.progress_bars import ProgressBars
     from db.engine import make_engine, make_sessionmaker
     from seed.pipeline import expand_paths, ingest, read_articles
 
     files = expand_paths(paths)
-    progress = _progress_printer() if show_progress else None
-    articles, problems = read_articles(files, progress)
+    progress = ProgressBars() if show_progress else None
     from sqlalchemy.exc import SQLAlchemyError
 
     engine = make_engine(url)
     try:
-        async with make_sessionmaker(engine)() as session, session.begin():
-            report = await ingest(session, articles, problems, progress=progress)
+        with progress or contextlib.nullcontext():
+            articles, problems = read_articles(files, progress)
+            async with make_sessionmaker(engine)() as session, session.begin():
+                report = await ingest(session, articles, problems, progress=progress)
     except SQLAlchemyError as exc:
         # One transaction per run: a database failure stores nothing and removes nothing.
         reason = str(getattr(exc, "orig", exc)).splitlines()[0]
@@ -108,20 +122,6 @@ async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[s
     finally:
         await engine.dispose()
     return report.as_dict()
-
-
-def _progress_printer() -> Callable[[str, int, int], None]:
-    def show(stage: str, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            return
-        width = 30
-        filled = int(width * done / total) if total else width
-        bar = "#" * filled + "-" * (width - filled)
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{stage:8} [{bar}] {done}/{total}{end}")
-        sys.stderr.flush()
-
-    return show
 
 
 def _print_report(report: dict[str, object]) -> None:
@@ -158,6 +158,9 @@ def serve(
     from db.runtime import DatabaseUnavailable, database_url
 
     s = _settings()
+    bind_host, bind_port = host or s.host, port or s.port
+    # Before any set-up (database, migrations, ingestion): a busy port is found in a second.
+    _check_port(bind_host, bind_port)
     install_signal_handlers()
     try:
         with database_url(s.database_url, s.data_dir, s.database_name) as url:
@@ -168,18 +171,66 @@ def serve(
             # Workers are separate processes: they find the database through the environment.
             os.environ["DATABASE_URL"] = url
             get_settings.cache_clear()
-            uvicorn.run(
-                "api.main:create_app",
-                factory=True,
-                host=host or s.host,
-                port=port or s.port,
-                workers=workers or s.workers,
-                log_level=s.log_level,
-                access_log=False,
-                http=ProblemHttpToolsProtocol,
-            )
+            n_workers = workers or s.workers
+            with _metrics_directory(n_workers), _stop_request_is_success():
+                uvicorn.run(
+                    "api.main:create_app",
+                    factory=True,
+                    host=bind_host,
+                    port=bind_port,
+                    workers=n_workers,
+                    log_level=s.log_level,
+                    access_log=False,  # api.middleware.AccessLogMiddleware logs each request
+                    log_config=None,  # uvicorn's lines use our handlers (JSON with LOG_JSON)
+                    http=ProblemHttpToolsProtocol,
+                )
     except DatabaseUnavailable as exc:
         _fail(str(exc))
+
+
+def _check_port(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            _fail(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc}); another process may be "
+                f"using it. Pick another port: PORT={port + 1} make run, or "
+                f"timeline serve --port {port + 1}"
+            )
+
+
+@contextlib.contextmanager
+def _stop_request_is_success() -> Iterator[None]:
+    """Ctrl-C or SIGTERM while serving is how a server is stopped: exit 0, not 130/143.
+
+    uvicorn shuts down gracefully and then re-raises the signal it caught; that arrives here as
+    KeyboardInterrupt (SIGINT) or SystemExit (SIGTERM/SIGHUP, db.embedded's handler), and the
+    embedded database is still stopped on the way out.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        pass
+    except SystemExit as exc:
+        if exc.code not in (128 + signal.SIGTERM, 128 + signal.SIGHUP):
+            raise
+
+
+@contextlib.contextmanager
+def _metrics_directory(workers: int) -> Iterator[None]:
+    """With several workers, Prometheus samples go to files that `/metrics` adds up."""
+    if workers <= 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="timeline-metrics-") as directory:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 keys_app = typer.Typer(

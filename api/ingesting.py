@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import InvalidParameters
+from api.metrics import timed_ingestion
 from api.payloads.sources import SourceSubmission
 from db.models import Source
 from db.repositories import source_ingest
@@ -58,6 +59,13 @@ def article_from_json(submission: SourceSubmission) -> RawArticle:
 
 async def ingest_article(session: AsyncSession, *, article: RawArticle) -> Ingested:
     """Store the article unless the same text is stored already; one transaction, no partials."""
+    with timed_ingestion() as outcome:
+        ingested = await _ingest_article(session, article=article)
+        outcome["outcome"] = "ingested" if ingested.created else "unchanged"
+        return ingested
+
+
+async def _ingest_article(session: AsyncSession, *, article: RawArticle) -> Ingested:
     sha = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     await source_ingest.lock_ingestion(session)
     existing = await source_ingest.get_by_sha(session, sha256=sha)
