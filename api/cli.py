@@ -147,7 +147,8 @@ async def _ingest(
     articles, problems = read_articles(files, progress)
     from sqlalchemy.exc import SQLAlchemyError
 
-    engine = make_engine(url)
+    # A batch run: a statement over a large corpus may take longer than a request may.
+    engine = make_engine(url, command_timeout=3600)
     # One worker, or a few articles (one file), reads in this
     # process: starting worker processes costs more than it saves.
     many = relink or len(articles) > 2 * BATCH
