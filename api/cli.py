@@ -161,7 +161,8 @@ async def _ingest(
 
     files = expand_paths(paths)
     progress = ProgressBars(lines_when_piped=progress_lines) if show_progress else None
-    engine = make_engine(url)
+    # A batch run: a statement over a large corpus may take longer than a request may.
+    engine = make_engine(url, command_timeout=3600)
     pool = None
     try:
         with progress or contextlib.nullcontext():
