@@ -137,6 +137,10 @@ PARTIES = re.compile(
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we|i|its|their|our)\b", re.IGNORECASE)
 
 
+_AGREEMENT_BEFORE = re.compile(rf"\b{AGREEMENT_NOUNS}\s+\Z", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Commitment:
     """A commitment cue in a sentence: its kind, its span and where its subject lies."""
@@ -159,6 +163,10 @@ def find_commitment(sentence: str) -> Commitment | None:
             if kind == "future" and not _future_act(sentence, m):
                 continue
             subject_start = _clause_start(sentence, m.start())
+            if kind == "agreed" and _AGREEMENT_BEFORE.search(sentence, 0, m.start()):
+                continue  # "a truce agreed last year": a participle, nobody agrees here
+            if _HYPOTHETICAL.search(sentence, subject_start, m.start()):
+                continue  # "if you agree on a plan": the condition, not a commitment
             # The act of a demand belongs to the one asked; an agent ("signed by X") and an
             # agreement's clause are not asked anything.
             demand = kind not in {"clause", "signed_by"}
