@@ -193,7 +193,7 @@ async def test_pledges_page(corpus_client: AsyncClient) -> None:
         ("not yet rated", "19 August 2021", "none stated"),
         ("not yet rated", "September 2021", "none stated"),
         ("in the works", "between 1 and 8 October 2021", "none stated"),
-        ("not yet rated", "11 November 2021", "none stated"),
+        ("not yet rated", "8 October 2021", "none stated"),
         ("not yet rated", "11 November 2021", "none stated"),
         ("not yet rated", "11 November 2021", "none stated"),
     ]

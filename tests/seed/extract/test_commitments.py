@@ -73,6 +73,7 @@ def test_commitment_cues(sentence: str, expected: tuple[str, str]) -> None:
         "Will the mercenaries leave before the vote?",
         # an agreement named by its participle, and a hypothetical
         "The truce agreed last year that ended the siege still holds.",
+        "Talks stalled amid efforts to agree on a budget.",
         "Everyone knows that if the rivals agree on a budget, donors could help.",
     ],
 )
