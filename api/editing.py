@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.caching import resource_etag
+from api.compression import identity_etag
 from api.errors import (
     Conflict,
     InvalidParameters,
@@ -28,7 +29,8 @@ def check_if_match(if_match: str | None, current_etag: str) -> None:
         raise PreconditionRequired(
             "Send `If-Match` with the ETag you last read, so concurrent edits are not lost."
         )
-    tags = {tag.strip() for tag in if_match.split(",")}
+    # The tag of a compressed representation names the same version (api.compression).
+    tags = {identity_etag(tag.strip()) for tag in if_match.split(",")}
     if "*" not in tags and current_etag not in tags:
         raise PreconditionFailed(
             "The resource changed since you read it; fetch it again and reapply your edit.",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +15,7 @@ from api.actor_lookup import ActorLookup
 from api.errors import InvalidParameters
 from api.exports.negotiation import Format
 from api.iso_date import IsoDate
+from api.openapi_docs import SOURCE_ID
 from api.routes.list_params import CountParam, UpdatedSince
 from api.vocabulary import require_known
 from db.models.vocab import ACTOR_ROLES, EVENT_TYPES
@@ -120,8 +122,8 @@ async def event_params(
             description="Only events mentioned by this source (id).",
             openapi_examples={
                 "source": {
-                    "summary": "A source id",
-                    "value": "0f9e1c56-5a55-5c1e-9d1c-000000000000",
+                    "summary": "The article on the JMC meeting in Geneva",
+                    "value": SOURCE_ID,
                 }
             },
         ),
@@ -232,3 +234,15 @@ FormatParam = Annotated[
         openapi_examples={"csv": {"summary": "CSV", "value": "csv"}},
     ),
 ]
+
+
+async def export_params(**kwargs: Any) -> EventParams:
+    """`event_params` without `limit`: an export holds every matching event, so the export
+    routes neither take nor document a page size."""
+    return await event_params(**kwargs, limit=500)
+
+
+_signature = inspect.signature(event_params)
+export_params.__signature__ = _signature.replace(  # type: ignore[attr-defined]
+    parameters=[p for p in _signature.parameters.values() if p.name != "limit"]
+)

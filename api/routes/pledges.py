@@ -37,7 +37,7 @@ async def list_pledges(
         str | None,
         Query(
             description="Actor by name, alias, key or id (as on /events); unknown: 404.",
-            openapi_examples={"jmc": {"summary": "5+5 JMC", "value": "5+5 JMC"}},
+            openapi_examples={"haftar": {"summary": "Haftar", "value": "Haftar"}},
         ),
     ] = None,
     status: Annotated[

@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from api.deps import SessionDep
 from api.errors import NotFound
+from api.openapi_docs import SOURCE_SLUG
 from api.pagination import date_uuid_key, next_url
 from api.responses import json_response, page_response
 from api.routes.list_params import UpdatedSince
@@ -51,7 +52,7 @@ async def get_source(
         str,
         Path(
             description="Source id (UUID) or slug. Unknown: 404 problem.",
-            openapi_examples={"slug": {"summary": "Slug", "value": "reuters-geneva-ceasefire"}},
+            openapi_examples={"slug": {"summary": "Slug", "value": SOURCE_SLUG}},
         ),
     ],
 ) -> Response:

@@ -188,18 +188,15 @@ async def test_pledges_page(corpus_client: AsyncClient) -> None:
         ("in the works", "June 2020", "none stated"),
         ("in the works", "October 2020", "none stated"),
         ("broken", "October 2020", "January 2021"),
+        ("not yet rated", "July 2021", "none stated"),
         ("not yet rated", "19 August 2021", "none stated"),
         ("not yet rated", "19 August 2021", "none stated"),
         ("not yet rated", "September 2021", "none stated"),
         ("in the works", "between 1 and 8 October 2021", "none stated"),
         ("not yet rated", "8 October 2021", "none stated"),
         ("not yet rated", "11 November 2021", "none stated"),
+        ("not yet rated", "11 November 2021", "none stated"),
     ]
-    told = pledges[1].find_all("p", "credit")[0]
-    assert told.words() == (
-        "Told by: Outlet unknown: Libya's Joint Military Commission holds meeting on future plan"
-    )
-    assert told.find_all("a")[0].attrs["href"] == "/timeline/sources/002-5d2d2b0a7552761f"
     broken = parse((await corpus_client.get("/timeline/pledges?status=broken")).text)
     assert len(broken.find_all("article", "pledge")) == 1
     for p in pledges:
@@ -268,20 +265,3 @@ async def test_pages_of_the_timeline_keep_the_filters(
         ["October 2020", "June 2020"],
         ["April 2019"],
     ]
-
-
-@pytest.mark.parametrize("path", ["/", "/timeline/pledges"])
-async def test_every_control_has_a_label(corpus_client: AsyncClient, path: str) -> None:
-    page = parse((await corpus_client.get(path)).text)
-    labelled = {label.attrs["for"] for label in page.find_all("label") if "for" in label.attrs}
-    wrapped = {
-        id(control)
-        for label in page.find_all("label")
-        for control in label.find_all("input") + label.find_all("select")
-    }
-    controls = page.find_all("input") + page.find_all("select")
-    assert controls
-    for control in controls:
-        assert control.attrs.get("id") in labelled or id(control) in wrapped, control.attrs
-    headings = [h.tag for h in page.find_all() if h.tag in {"h1", "h2", "h3"}]
-    assert headings[0] == "h1" and headings.count("h1") == 1
