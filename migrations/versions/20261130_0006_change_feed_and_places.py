@@ -18,7 +18,7 @@ Events also get their place in the gazetteer (`place`, `latitude`, `longitude`) 
 Existing rows are logged once as `created` (or `deleted` for soft-deleted ones).
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0004
 Create Date: 2026-11-30 17:10:00
 """
 
@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0008"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
