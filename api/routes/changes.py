@@ -37,7 +37,7 @@ async def list_changes(
                 "start": {"summary": "From the start: omit", "value": ""},
                 "resume": {
                     "summary": "After a previous answer",
-                    "value": "WyJjaGFuZ2VzIiwiMTAwMCIsIjE5NiIsIjNmNjhhZjk0YTRmZCJd",
+                    "value": "WyJjaGFuZ2VzIiwiNzU0IiwiMTYzIiwiOTFmNTY5NTk3NTM5Il0",
                 },
             },
         ),
