@@ -36,6 +36,8 @@ AsOf = Annotated[
         description="As sources published by this day told it: only what a source whose "
         "latest possible publication day (`published_end`) is on or before `as_of` reported "
         "counts (conservative for inferred publication dates).",
-        openapi_examples={"action plan": {"summary": "JMC action plan", "value": "2021-10-08"}},
+        openapi_examples={
+            "october": {"summary": "As known at the end of October 2021", "value": "2021-10-31"}
+        },
     ),
 ]

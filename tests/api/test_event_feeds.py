@@ -99,7 +99,7 @@ async def test_facets_of_the_sample_corpus(corpus_client: AsyncClient) -> None:
         (None, 4),
     ]
     assert [(a["key"], a["count"]) for a in body["actor"]] == [
-        ("libya", 14),
+        ("libya", 15),
         ("united-nations", 7),
         ("khalifa-haftar", 5),
     ]
@@ -129,7 +129,7 @@ async def test_count_adds_the_total_of_every_page(corpus_client: AsyncClient) ->
     assert haftar["total"] == len(haftar["items"]) == 5
     assert "total" not in (await corpus_client.get("/events", params={"limit": "2"})).json()
     pledges = (await corpus_client.get("/pledges", params={"limit": "1", "count": "true"})).json()
-    assert pledges["total"] == 9
+    assert pledges["total"] == 11
 
 
 def test_an_entry_escapes_markup_and_credits_the_original_article() -> None:
