@@ -8,16 +8,13 @@ The summary starts with the event's date as precisely as it is known.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 AUTHOR = "Libya Ceasefire Timeline API"
-
-# Per event: the event (as /events lists it) and its sources.
-EntryBatch = Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]
 
 
 def _time(value: datetime) -> str:
@@ -47,7 +44,16 @@ def _credit(source: dict[str, Any]) -> str:
     return ": ".join(parts) or source["slug"]
 
 
-def entry(event: dict[str, Any], sources: list[dict[str, Any]], base: str) -> str:
+def sources_of(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """The distinct sources of the event's mentions, in the mentions' order (first published)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for mention in event["mentions"]:
+        seen.setdefault(str(mention["source"]["id"]), mention["source"])
+    return list(seen.values())
+
+
+def entry(event: dict[str, Any], base: str) -> str:
+    """One entry of an event as `iter_quoted_events` lists it (with its mentions)."""
     lines = [
         "<entry>",
         f"<id>urn:uuid:{event['id']}</id>",
@@ -55,7 +61,7 @@ def entry(event: dict[str, Any], sources: list[dict[str, Any]], base: str) -> st
         f"<updated>{_time(event['updated_at'])}</updated>",
         _link("alternate", f"{base}events/{event['id']}", media="application/json"),
     ]
-    for source in sources:
+    for source in sources_of(event):
         lines.append(
             _link(
                 "related",
@@ -74,7 +80,7 @@ def entry(event: dict[str, Any], sources: list[dict[str, Any]], base: str) -> st
 
 
 async def atom_chunks(
-    batches: AsyncIterator[EntryBatch],
+    batches: AsyncIterator[list[dict[str, Any]]],
     *,
     title: str,
     subtitle: str,
@@ -98,5 +104,5 @@ async def atom_chunks(
     )
     yield head.encode()
     async for batch in batches:
-        yield "".join(entry(e, s, base) for e, s in batch).encode()
+        yield "".join(entry(e, base) for e in batch).encode()
     yield b"</feed>\n"

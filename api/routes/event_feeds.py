@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,16 +12,17 @@ from starlette.responses import Response
 
 from api.caching import weak_etag
 from api.deps import SessionDep
-from api.exports.atom import EntryBatch, atom_chunks
+from api.exports.atom import atom_chunks
 from api.exports.geojson import geojson_chunks
 from api.responses import json_response, stream_response
 from api.routes.event_output import CALENDAR_NAME
 from api.routes.event_params import EventParams, event_params
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED, Responses
 from api.schemas.facets import EventFacets
-from db.repositories import event_sources, facets
 from db.repositories import events as repo
+from db.repositories import facets
 from db.repositories.filters import EventFilter
+from db.repositories.quoted_events import iter_quoted_events
 from seed.extract.gazetteer import load_gazetteer
 
 router = APIRouter(tags=["events"])
@@ -81,11 +81,12 @@ async def events_atom(request: Request, session: SessionDep, params: Params) -> 
     if updated is None:
         updated = (await repo.fingerprint(session, filter=EventFilter()))[1] or _EPOCH
     base = str(request.base_url)
-    batches = repo.iter_events(session, filter=filter, descending=True, batch_size=200)
+    # Each event with its mentions and their sources: the entry credits every source.
+    batches = iter_quoted_events(session, filter=filter, descending=True, batch_size=200)
     return stream_response(
         request,
         atom_chunks(
-            _with_sources(session, batches, filter),
+            batches,
             title=CALENDAR_NAME,
             subtitle=_subtitle(request),
             self_url=str(request.url),
@@ -129,15 +130,3 @@ def _subtitle(request: Request) -> str:
 
 async def _filter(request: Request, session: AsyncSession, params: EventParams) -> EventFilter:
     return await params.to_filter(session, request.app.state.actor_lookup)
-
-
-async def _with_sources(
-    session: AsyncSession,
-    batches: AsyncIterator[list[dict[str, Any]]],
-    filter: EventFilter,
-) -> AsyncIterator[EntryBatch]:
-    async for batch in batches:
-        sources = await event_sources.sources_of_events(
-            session, event_ids=[e["id"] for e in batch], as_of=filter.as_of
-        )
-        yield [(e, sources.get(e["id"], [])) for e in batch]

@@ -120,7 +120,7 @@ async def test_event_as_of_before_any_source_told_it_is_a_404(
     assert before.json()["detail"] == (
         f"No event '{event_id}' in a source published by 2021-10-07."
     )
-    # Its pledges as they were reported: one by 9 October, both by the 10th.
+    # Its pledges as they were reported: none by 8 October, one by the 9th, two by the 10th.
     made = {}
     for as_of in ("2021-10-08", "2021-10-09", "2021-10-10"):
         response = await corpus_client.get(f"/events/{event_id}", params={"as_of": as_of})

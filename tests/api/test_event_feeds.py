@@ -144,14 +144,17 @@ def test_an_entry_escapes_markup_and_credits_the_original_article() -> None:
         "updated_at": datetime(2021, 10, 9, 12, 0, tzinfo=UTC),
     }
     source = {
+        "id": "0f9e1c56-5a55-5c1e-9d1c-000000000000",
         "slug": "wire-1",
         "title": 'Sides "agree"',
         "publisher": "Wire",
         "url": "https://news.example/a?x=1&y=2",
     }
+    # Two quotes of one article: one credit.
+    event["mentions"] = [{"source": source}, {"source": source}]
     xml = "<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title><id>x</id>"
     xml += "<updated>2021-10-09T12:00:00+00:00</updated>"
-    xml += entry(event, [source], "http://api.example/") + "</feed>"
+    xml += entry(event, "http://api.example/") + "</feed>"
     parsed = feedparser.parse(xml.encode())
     assert parsed.bozo is False
     (item,) = parsed.entries
