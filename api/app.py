@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
+from starlette.staticfiles import StaticFiles
 
 from api import metrics
 from api.actor_lookup import ActorLookup
@@ -18,6 +20,8 @@ from api.change_listener import ChangeListener
 from api.compression import CompressionMiddleware
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
 from api.openapi_docs import complete_openapi
+from api.pages import routes as pages
+from api.pages.rendering import STATIC_DIR
 from api.problem_handlers import install_problem_handlers
 from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
@@ -33,6 +37,7 @@ from api.routes import (
 )
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
+from seed.workers import make_pool, warm_up
 
 DESCRIPTION = """
 A source-attributed timeline of the Libya ceasefire and of the withdrawal of foreign fighters
@@ -61,6 +66,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.engine = engine
             app.state.sessionmaker = make_sessionmaker(engine)
             metrics.watch_pool(engine, capacity=2 * settings.db_pool_size)
+        # Articles are read in worker processes made once here, never on the event loop.
+        pool = make_pool(settings.extract_workers) if settings.extract_workers else None
+        if pool is not None:
+            pool.submit(warm_up)  # start a worker now, not on the first article
+        app.state.extract_pool = pool
         listener = None
         if engine is not None:
             # Each worker clears its memos when a writer commits a change.
@@ -80,6 +90,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if engine is not None:
                 await engine.dispose()
             metrics.process_exited()
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     # Swagger UI and ReDoc from the assets fastapi-offline ships: /docs works without a CDN.
     app = FastAPIOffline(
@@ -95,6 +107,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return complete_openapi(generate_openapi())
 
     app.openapi = openapi  # type: ignore[method-assign]
+    app.state.extract_pool = None
+    # One ingestion at a time per process links and stores (see api.ingesting).
+    app.state.ingest_turn = asyncio.Lock()
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(metrics.router)
@@ -106,6 +121,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(pages.router)
+    app.mount("/timeline/static", StaticFiles(directory=STATIC_DIR), name="timeline-static")
 
     # Outermost last: CORS must wrap error responses too, so browsers can read problem details.
     app.state.response_cache = ResponseCache(
@@ -128,7 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
+        allow_methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         allow_headers=[
             "Authorization",
             "Content-Type",

@@ -1,4 +1,4 @@
-"""Command line: `timeline up | serve | migrate | ingest | keys ...`."""
+"""Command line: `timeline up | serve | migrate | ingest | relink | keys ...`."""
 
 from __future__ import annotations
 
@@ -75,6 +75,10 @@ def migrate(revision: str = "head") -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders of *.txt")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes reading articles (default: cores)"),
+    ] = None,
 ) -> None:
     """Ingest articles; prints a summary, exits 1 when any file failed."""
     from db.runtime import DatabaseUnavailable, database_url
@@ -85,7 +89,9 @@ def ingest(
             from db import migrate as m
 
             m.upgrade(url)
-            report = asyncio.run(_ingest(url, paths, show_progress=not as_json))
+            report = asyncio.run(
+                _ingest(url, paths, show_progress=not as_json, workers=workers or os.cpu_count())
+            )
     except DatabaseUnavailable as exc:
         _fail(str(exc))
         return
@@ -99,21 +105,79 @@ def ingest(
         raise typer.Exit(code=1)
 
 
-async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[str, object]:
+@app.command()
+def relink(
+    reread: Annotated[
+        bool, typer.Option("--reread", help="Read every article again, not only link")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes reading articles (default: cores)"),
+    ] = None,
+) -> None:
+    """Link every stored article again (after a rule change); articles whose stored reading
+    is out of date (another extractor version) are read again. Prints progress."""
+    from db.runtime import DatabaseUnavailable, database_url
+
+    s = _settings()
+    try:
+        with database_url(s.database_url, s.data_dir, s.database_name) as url:
+            from db import migrate as m
+
+            m.upgrade(url)
+            report = asyncio.run(
+                _ingest(
+                    url,
+                    [],
+                    show_progress=True,
+                    workers=workers or os.cpu_count(),
+                    relink=True,
+                    reread=reread,
+                )
+            )
+    except DatabaseUnavailable as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"relinked; timeline: {report['timeline']}")
+
+
+async def _ingest(
+    url: str,
+    paths: list[Path],
+    *,
+    show_progress: bool,
+    workers: int | None = 1,
+    relink: bool = False,
+    reread: bool = False,
+) -> dict[str, object]:
     from api.progress_bars import ProgressBars
     from db.engine import make_engine, make_sessionmaker
     from seed.pipeline import expand_paths, ingest, read_articles
+    from seed.workers import BATCH, make_pool
 
     files = expand_paths(paths)
     progress = ProgressBars() if show_progress else None
+    with progress or contextlib.nullcontext():
+        articles, problems = read_articles(files, progress)
     from sqlalchemy.exc import SQLAlchemyError
 
     engine = make_engine(url)
+    # One worker, or a few articles (one file), reads in this
+    # process: starting worker processes costs more than it saves.
+    many = relink or len(articles) > 2 * BATCH
+    pool = make_pool(workers) if workers and workers > 1 and many else None
     try:
         with progress or contextlib.nullcontext():
-            articles, problems = read_articles(files, progress)
             async with make_sessionmaker(engine)() as session, session.begin():
-                report = await ingest(session, articles, problems, progress=progress)
+                report = await ingest(
+                    session,
+                    articles,
+                    problems,
+                    progress=progress,
+                    pool=pool,
+                    relink=relink,
+                    reread=reread,
+                )
     except SQLAlchemyError as exc:
         # One transaction per run: a database failure stores nothing and removes nothing.
         reason = str(getattr(exc, "orig", exc)).splitlines()[0]
@@ -121,6 +185,8 @@ async def _ingest(url: str, paths: list[Path], *, show_progress: bool) -> dict[s
         raise  # unreachable: _fail exits
     finally:
         await engine.dispose()
+        if pool is not None:
+            pool.shutdown()
     return report.as_dict()
 
 

@@ -101,6 +101,8 @@ class ProblemMiddleware:
             task.add_done_callback(_forget)
             error_log.warning("no response within %ss on %s", self.read_deadline, scope["path"])
             error = ServiceUnavailable("The database did not answer in time; retry shortly.")
+        except _BodyTooLarge:
+            raise  # the body limit outside answers 413
         except Exception as exc:
             error = self._error(exc, scope, started)
         if error is not None:
@@ -111,7 +113,7 @@ class ProblemMiddleware:
             error_log.exception("error after the response started on %s", scope["path"])
             return None
         if is_unavailable(exc):
-            error_log.warning("database unavailable: %s", type(exc).__name__)
+            error_log.warning("database unavailable: %s", type(exc).__name__, exc_info=True)
             return ServiceUnavailable("The database is unreachable; retry shortly.")
         error_log.exception("unhandled error on %s %s", scope["method"], scope["path"])
         return InternalError("An unexpected error occurred.")
@@ -140,7 +142,13 @@ def _refuse_nul(scope: Scope) -> ApiError | None:
 
 
 class BodyLimitMiddleware:
-    """Refuses request bodies above `max_bytes` with 413, before the route reads them."""
+    """Refuses request bodies above `max_bytes` with a 413 problem, on every route.
+
+    A declared `Content-Length` over the limit is refused before the route runs. A body without
+    one (chunked) is counted as the route reads it; once over the limit, whatever the route
+    answers instead (FastAPI's 400 for a body it could not read, the 500 of the problem
+    middleware for the exception reading raised) is replaced by the 413.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -151,25 +159,46 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         too_large = PayloadTooLarge(f"Request body exceeds {self.max_bytes} bytes.")
-        for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+        length = dict(scope.get("headers", [])).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            await problem_for_path(too_large, scope["path"])(scope, receive, send)
+            return
+        if length is None and scope["method"] in _BODY_METHODS:
+            # Chunked: read it here (at most the limit), so even a route that never reads its
+            # body (DELETE) answers 413 for an oversize one.
+            buffered = await _read_at_most(receive, self.max_bytes)
+            if buffered is None:
                 await problem_for_path(too_large, scope["path"])(scope, receive, send)
                 return
+            receive = _replay(buffered, receive)
         received = 0
+        tripped = answered = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, tripped
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    tripped = True
                     raise _BodyTooLarge
             return message
 
+        async def guarded_send(message: Message) -> None:
+            nonlocal answered
+            if not tripped:
+                answered = True
+                await send(message)
+            elif message["type"] == "http.response.start" and not answered:
+                answered = True
+                await problem_for_path(too_large, scope["path"])(scope, receive, send)
+            # The rest of the route's own answer is dropped: the 413 was sent instead.
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
-            await problem_for_path(too_large, scope["path"])(scope, receive, send)
+            if not answered:
+                await problem_for_path(too_large, scope["path"])(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):
@@ -188,6 +217,34 @@ def _request_id(scope: Scope) -> str:
                 return candidate
             break
     return uuid.uuid4().hex
+
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+async def _read_at_most(receive: Receive, limit: int) -> list[Message] | None:
+    """The request's body messages, or None as soon as they exceed `limit` bytes."""
+    messages: list[Message] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages
+        size += len(message.get("body", b""))
+        if size > limit:
+            return None
+        if not message.get("more_body", False):
+            return messages
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replayed() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replayed
 
 
 class AccessLogMiddleware:

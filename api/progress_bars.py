@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -9,7 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 
 class ProgressBars:
-    """One rich progress bar per pipeline stage, on stderr, only when it is a terminal."""
+    """One rich progress bar per pipeline stage on stderr; one line per finished stage when
+    stderr is not a terminal."""
 
     def __init__(self) -> None:
         console = Console(stderr=True)
@@ -25,6 +27,8 @@ class ProgressBars:
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.enabled:
+            if done == total:  # not a terminal: a log, one line per finished stage
+                sys.stderr.write(f"{stage} {done}/{total}\n")
             return
         if stage not in self.tasks:
             self.tasks[stage] = self.bars.add_task(stage, total=total)

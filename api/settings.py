@@ -50,12 +50,16 @@ class Settings(BaseSettings):
     db_command_timeout: float = Field(
         default=10.0, description="Seconds one SQL statement may take before the request is a 503."
     )
-    read_deadline: float = Field(
+    read_deadline: float | None = Field(
         default=1.5,
         description="Seconds a GET may wait for the database before it is a 503 (until the "
         "response starts; a streamed export then runs to its end).",
     )
     max_body_bytes: int = 2 * 1024 * 1024
+    # Processes that read submitted articles (0: read them in a thread of the API process).
+    extract_workers: int = Field(default=1, ge=0)
+    # How long a POST waits for another ingestion of the same corpus before a 503 (seconds).
+    ingest_lock_wait: float = Field(default=120.0, gt=0)
 
     @property
     def public_base(self) -> str:

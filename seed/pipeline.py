@@ -1,44 +1,46 @@
-"""Ingestion: read articles, extract a timeline (pure), and store it through the repositories.
+"""Ingestion: read articles (per article, in worker processes), link them, store the result.
 
-The corpus-level reading (publication dates inferred from other articles, cross-source merging)
-needs every article at once, so each run re-reads the stored sources together with the new ones
-and reconciles the database with the result:
-- ids are deterministic: a stored event keeps its id as long as one of its quotes is still
-  extracted, so URLs stay stable across runs;
-- rows are rewritten only when a value changed, never where an editor set a field;
-- the caller's transaction covers the whole run: a failure leaves nothing half-written.
+Each article is read once: its extraction is stored with the source, keyed by the text's hash
+and the extractor version, and reused until one of them changes. Linking (publication dates
+inferred from other articles, cross-source merging, pledges) reads the stored and the new
+extractions together; `seed.store` reconciles the database with the result. The caller's
+transaction covers the whole run: a failure leaves nothing half-written.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
-import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.ids import actor_id, mention_id, source_id, stable_id
-from db.models import EventActor, PledgeActor, Source
+from db.ids import source_id
+from db.models import Source
+from db.repositories import extractions as extraction_rows
 from db.repositories import timeline_sync as repo
 from db.repositories.changes import notify_change
-from db.text_norm import normalise_name
+from seed.extract.article import ArticleExtraction
 from seed.extract.errors import ArticleError
 from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article
-from seed.extract.registry import Registry, load_registry
+from seed.extract.registry import Registry
 from seed.extract.types import (
     ArticleProblem,
-    Mention,
     RawArticle,
-    Timeline,
-    TimelineEvent,
-    TimelinePledge,
 )
-from seed.link.timeline import build_timeline
+from seed.link.timeline import link_timeline
+from seed.names import slugify
+from seed.store import store_timeline
+from seed.stored_extractions import dump as dump_extraction
+from seed.stored_extractions import extractor_version
+from seed.stored_extractions import load as load_extraction
+from seed.workers import Read, default_registry, extract_articles
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 Progress = Callable[[str, int, int], None]
@@ -83,11 +85,6 @@ class IngestReport:
                 for f in self.files
             ],
         }
-
-
-def slugify(file_name: str) -> str:
-    stem = Path(file_name).stem if "." in file_name else file_name
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:200] or "article"
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -149,9 +146,16 @@ async def ingest(
     *,
     registry: Registry | None = None,
     progress: Progress | None = None,
+    pool: Executor | None = None,
+    relink: bool = False,
+    reread: bool = False,
+    prepared: Sequence[Read] = (),
 ) -> IngestReport:
     """Add or update `articles` and reconcile the stored timeline. Flushes, never commits.
 
+    Articles are read in `pool` (or a thread); stored sources are not read again while their
+    text and the extractor are unchanged (`reread` forces it). When nothing is new or edited
+    the stored timeline stands (`relink` links the corpus again anyway).
     Announces the change (`notify_change`): API workers clear their caches on commit.
     """
     report = IngestReport(run_id=uuid.uuid4())
@@ -190,11 +194,48 @@ async def ingest(
         fresh[slug] = "updated" if previous is not None else "ingested"
         corpus[slug] = article
 
+    if not relink and all(outcome == "unchanged" for outcome in fresh.values()):
+        # Nothing new or edited: the stored timeline already is this corpus's reading.
+        report.files.extend(
+            FileOutcome(corpus[slug].file_name, "unchanged", "", source_id(slug)) for slug in fresh
+        )
+        report.events, report.pledges, report.actors = await repo.timeline_counts(session)
+        await _log(session, report)
+        return report
+
+    registry_ = registry or default_registry()
+    version = extractor_version(registry_)
+    reusable = [slug for slug in corpus if fresh.get(slug, "unchanged") == "unchanged"]
+    payloads = (
+        {}
+        if reread
+        else await extraction_rows.load(
+            session, source_ids=[source_id(slug) for slug in reusable], version=version
+        )
+    )
+    stored_payloads = [
+        payloads[source_id(slug)] for slug in reusable if source_id(slug) in payloads
+    ]
+    reused = await asyncio.to_thread(lambda: [load_extraction(b) for b in stored_payloads])
+    known = {slugify(x.file_name) for x in reused}
+    missing = [article for slug, article in corpus.items() if slug not in known]
     if progress:
-        progress("extract", 0, 1)
-    timeline = build_timeline(list(corpus.values()), registry or load_registry())
+        progress("extract", 0, len(missing))
+    # Reads made before the run (an API request reads its article before waiting its turn).
+    ready = {r.file_name: r for r in prepared if slugify(r.file_name) in corpus}
+    reads = [ready[a.file_name] for a in missing if a.file_name in ready]
+    reads += await extract_articles(
+        [a for a in missing if a.file_name not in ready], registry, pool
+    )
+    extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
     if progress:
-        progress("extract", 1, 1)
+        progress("extract", len(missing), len(missing))
+    if progress:
+        progress("link", 0, 1)
+    timeline = await asyncio.to_thread(link_timeline, [*reused, *extracted], registry_)
+    if progress:
+        progress("link", 1, 1)
+    timeline.problems = [r for r in reads if isinstance(r, ArticleProblem)]
     failed_extraction = {p.file_name: p.reason for p in timeline.problems}
     for slug, outcome in fresh.items():
         name = corpus[slug].file_name
@@ -204,8 +245,25 @@ async def ingest(
             report.files.append(FileOutcome(name, outcome, "", source_id(slug)))
 
     await store_timeline(session, timeline, progress)
+    rows = await asyncio.to_thread(
+        lambda: [
+            {
+                "source_id": source_id(slugify(x.file_name)),
+                "sha256": _sha(x.parsed.raw.text),
+                "extractor_version": version,
+                "payload": dump_extraction(x),
+            }
+            for x in extracted
+        ]
+    )
+    await extraction_rows.save(session, rows)
     report.events, report.pledges = len(timeline.events), len(timeline.pledges)
     report.actors = len(timeline.actors)
+    await _log(session, report)
+    return report
+
+
+async def _log(session: AsyncSession, report: IngestReport) -> None:
     await repo.log_ingestion(
         session,
         [
@@ -224,7 +282,6 @@ async def ingest(
     # they remember; delivered only if the caller commits.
     await notify_change(session)
     await session.flush()
-    return report
 
 
 def _metadata_changed(stored: Source, article: RawArticle) -> bool:
@@ -238,216 +295,3 @@ def _metadata_changed(stored: Source, article: RawArticle) -> bool:
     return article.published is not None and (
         not stored.published_explicit or stored.published_start != article.published
     )
-
-
-async def store_timeline(
-    session: AsyncSession, timeline: Timeline, progress: Progress | None = None
-) -> None:
-    """Reconcile the database with `timeline` (flushes, never commits)."""
-    slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
-    source_rows = [
-        {
-            "id": source_id(slug_of[s.file_name]),
-            "slug": slug_of[s.file_name],
-            "file_name": s.file_name,
-            "title": s.title,
-            "publisher": s.publisher,
-            "url": s.url,
-            "text": s.text,
-            "sha256": s.sha256,
-            "published_start": s.publication.interval.start,
-            "published_end": s.publication.interval.end,
-            "published_precision": s.publication.interval.precision,
-            "published_explicit": s.publication.explicit,
-            "published_reason": s.publication.reason,
-        }
-        for s in timeline.sources
-    ]
-    await repo.upsert_sources(session, source_rows)
-    await _store_actors(session, timeline)
-    merged = await repo.merged_actors(session)
-
-    def source_of(m: Mention) -> uuid.UUID:
-        return source_id(slug_of[m.file_name])
-
-    existing = await repo.existing_mention_targets(
-        session, [source_id(slug) for slug in slug_of.values()]
-    )
-
-    event_ids = _assign_ids(timeline.events, "event", existing, source_of)
-    pledge_ids = _assign_ids(timeline.pledges, "pledge", existing, source_of)
-
-    await repo.upsert_events(
-        session,
-        [
-            {
-                "id": event_ids[e.key],
-                "title": e.title[:500],
-                "summary": e.summary,
-                "type": e.type,
-                "date_start": e.date.start,
-                "date_end": e.date.end,
-                "date_precision": e.date.precision,
-                "date_resolved": e.date_resolved,
-                "location": e.location,
-            }
-            for e in timeline.events
-        ],
-    )
-    await repo.upsert_pledges(
-        session,
-        [
-            {
-                "id": pledge_ids[p.key],
-                "text": p.text,
-                "made_start": p.made.start,
-                "made_end": p.made.end,
-                "made_precision": p.made.precision,
-                "deadline_start": p.deadline.start if p.deadline else None,
-                "deadline_end": p.deadline.end if p.deadline else None,
-                "deadline_precision": p.deadline.precision if p.deadline else None,
-                "quantity": p.quantity,
-                "unit": p.unit,
-                "status": p.status,
-                "status_reason": p.status_reason,
-                "event_id": event_ids.get(p.event_key) if p.event_key else None,
-            }
-            for p in timeline.pledges
-        ],
-    )
-    await repo.replace_links(
-        session,
-        model=EventActor,
-        owner_column="event_id",
-        owner_ids=list(event_ids.values()),
-        rows=_links(timeline.events, event_ids, "event_id", merged),
-    )
-    await repo.replace_links(
-        session,
-        model=PledgeActor,
-        owner_column="pledge_id",
-        owner_ids=list(pledge_ids.values()),
-        rows=_links(timeline.pledges, pledge_ids, "pledge_id", merged),
-    )
-
-    mention_rows: dict[uuid.UUID, dict[str, Any]] = {}
-    for item_ids, items, kind in (
-        (event_ids, timeline.events, "event"),
-        (pledge_ids, timeline.pledges, "pledge"),
-    ):
-        for item in items:
-            target = item_ids[item.key]
-            for m in item.mentions:
-                mid = mention_id(slug_of[m.file_name], f"{kind}:{target}", *_span(m))
-                mention_rows[mid] = {
-                    "id": mid,
-                    "source_id": source_of(m),
-                    "event_id": target if kind == "event" else None,
-                    "pledge_id": target if kind == "pledge" else None,
-                    "quote": m.quote.text,
-                    "char_start": m.quote.char_start,
-                    "char_end": m.quote.char_end,
-                    "date_text": m.date_text,
-                    "origin": m.origin[:64],
-                }
-    await repo.upsert_mentions(session, list(mention_rows.values()))
-    await repo.delete_stale_mentions(
-        session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
-    )
-    await repo.replace_pledge_evidence(
-        session,
-        list(pledge_ids.values()),
-        [
-            {
-                "pledge_id": pledge_ids[p.key],
-                "event_id": event_ids[p.event_key],
-                "relation": "made_at",
-                "note": None,
-            }
-            for p in timeline.pledges
-            if p.event_key and p.event_key in event_ids
-        ],
-    )
-    await repo.delete_orphans(session)
-    await repo.refresh_search(session, list(event_ids.values()))
-    if progress:
-        progress("store", 1, 1)
-
-
-def _span(m: Mention) -> tuple[int, int]:
-    return m.quote.char_start, m.quote.char_end
-
-
-def _assign_ids(
-    items: Sequence[TimelineEvent | TimelinePledge],
-    kind: Literal["event", "pledge"],
-    existing: dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]],
-    source_of: Callable[[Mention], uuid.UUID],
-) -> dict[str, uuid.UUID]:
-    """Keep the id of the stored event (pledge) that most of this one's quotes belonged to."""
-    assigned: dict[str, uuid.UUID] = {}
-    taken: set[uuid.UUID] = set()
-    for item in sorted(items, key=lambda i: (-len(i.mentions), i.key)):
-        votes: Counter[uuid.UUID] = Counter()
-        for m in item.mentions:
-            for old in existing.get((source_of(m), *_span(m), kind), []):
-                if old not in taken:
-                    votes[old] += 1
-        if votes:
-            best = sorted(votes.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
-        else:
-            first = min(item.mentions, key=lambda m: (m.file_name, *_span(m)))
-            best = stable_id(kind, slugify(first.file_name), *_span(first), item.key)
-        assigned[item.key] = best
-        taken.add(best)
-    return assigned
-
-
-def _links(
-    items: Sequence[TimelineEvent | TimelinePledge],
-    ids: dict[str, uuid.UUID],
-    owner_column: str,
-    merged: dict[uuid.UUID, uuid.UUID],
-) -> list[dict[str, Any]]:
-    rows: dict[tuple[uuid.UUID, uuid.UUID, str], dict[str, Any]] = {}
-    for item in items:
-        for link in item.actors:
-            # An actor an editor folded into another is linked as that other one.
-            target = actor_id(link.actor_key)
-            target = merged.get(target, target)
-            key = (ids[item.key], target, link.role[:32])
-            rows[key] = {owner_column: key[0], "actor_id": key[1], "role": key[2]}
-    return list(rows.values())
-
-
-async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
-    actor_rows = [
-        {
-            "id": actor_id(a.key),
-            "key": a.key,
-            "name": a.name,
-            "type": a.type,
-            "description": a.description,
-            "discovered": a.discovered,
-        }
-        for a in timeline.actors
-    ]
-    # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
-    alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
-    for a in timeline.actors:
-        for alias in (a.name, *a.aliases):
-            norm = normalise_name(alias)
-            if norm:
-                alias_rows.setdefault(
-                    (actor_id(a.key), alias),
-                    {"actor_id": actor_id(a.key), "alias": alias, "alias_norm": norm},
-                )
-    relation_rows = [
-        {
-            "subject_id": actor_id(r.subject_key),
-            "relation": r.relation,
-            "object_id": actor_id(r.object_key),
-        }
-        for r in timeline.relations
-    ]
-    await repo.upsert_actors(session, actor_rows, list(alias_rows.values()), relation_rows)

@@ -44,7 +44,11 @@ async def list_actors(
     q: Annotated[
         str | None,
         Query(
-            description="Part of a name or alias, case- and accent-insensitive.",
+            description=(
+                "Part of a name or alias, case- and accent-insensitive; a leading 'the' or title "
+                "is ignored. When no alias contains it, the closest actors by trigram "
+                "similarity, each with a `score`."
+            ),
             openapi_examples={"haftar": {"summary": "Haftar", "value": "haftar"}},
         ),
     ] = None,
@@ -58,7 +62,7 @@ async def list_actors(
     cursor: Annotated[str | None, Query(description="From the previous page's `next`.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
 ) -> Response:
-    """Actors by name, searchable by any alias."""
+    """Actors by name, searchable by any alias (near matches with a `score` when none has it)."""
     after = None
     if cursor:
         name, actor_id = parse_key(decode_cursor(cursor, "actors"), str, uuid.UUID)
@@ -66,6 +70,9 @@ async def list_actors(
     items, key = await repo.list_actors(
         session, q=q or None, types=tuple(type or ()), after=after, limit=limit
     )
+    if q and not items and after is None:
+        # Nothing contains the query: scored near matches (misspellings, transliterations).
+        items = await repo.fuzzy_candidates(session, q=q, types=tuple(type or ()), limit=limit)
     return page_response(request, items, next_url(request, "actors", key))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import date
 from typing import Any
 
 from fastapi import Request
@@ -28,6 +29,7 @@ from api.schemas.common import (
 )
 from api.schemas.events import EventPage, Timeline
 from db.repositories import events as repo
+from db.repositories.quoted_events import iter_quoted_events
 
 CALENDAR_NAME = "Libya ceasefire timeline"
 # The same URL answers JSON, CSV, NDJSON or iCalendar depending on Accept.
@@ -75,20 +77,29 @@ async def render_events(
             request, page.items, next_url(request, kind, page.next_key), headers=VARY
         )
 
+    # An empty TimelineJS export dates its notice slide (see api.exports.timelinejs).
+    empty_day = params.date_from or params.as_of or params.date_to or date.today()
     etag = weak_etag(
-        fmt, request.url.path, request.url.query, *await repo.fingerprint(session, filter=filter)
+        fmt,
+        request.url.path,
+        request.url.query,
+        empty_day if fmt == "timelinejs" else "",
+        *await repo.fingerprint(session, filter=filter),
     )
-    batches = repo.iter_events(session, filter=filter, after=after, descending=descending)
     chunks: AsyncIterator[bytes]
-    if fmt == "csv":
-        chunks = csv_chunks(batches)
-    elif fmt == "ndjson":
-        chunks = ndjson_chunks(batches)
-    elif fmt == "ics":
-        chunks = ics_chunks(batches, name=CALENDAR_NAME)
-    else:
+    if fmt == "timelinejs":
+        # Slides credit their sources: these batches bring each event's mentions.
         chunks = timelinejs_chunks(
-            batches, headline=CALENDAR_NAME, text=_describe(request.query_params)
+            iter_quoted_events(session, filter=filter, after=after, descending=descending),
+            headline=CALENDAR_NAME,
+            text=_describe(request.query_params),
+            # The configured public base, never the Host header (see api.pagination.next_url).
+            base_url=request.app.state.settings.public_base + "/",
+            empty_day=empty_day,
+        )
+    else:
+        chunks = _rows_export(
+            fmt, repo.iter_events(session, filter=filter, after=after, descending=descending)
         )
     extension = {"timelinejs": "timelinejs.json"}.get(fmt, fmt)
     return stream_response(
@@ -99,6 +110,14 @@ async def render_events(
         filename=f"events.{extension}",
         headers=VARY,
     )
+
+
+def _rows_export(fmt: Format, batches: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[bytes]:
+    if fmt == "csv":
+        return csv_chunks(batches)
+    if fmt == "ndjson":
+        return ndjson_chunks(batches)
+    return ics_chunks(batches, name=CALENDAR_NAME)
 
 
 def _describe(query: Any) -> str:

@@ -1,17 +1,25 @@
-"""`POST /sources` (write scope): ingest one article."""
+"""`POST /sources` and `PUT /sources/{id}` (write scope): ingest or replace one article."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth import WriteKey
 from api.deps import SessionDep
 from api.errors import InvalidParameters, UnsupportedMediaType
-from api.ingesting import article_from_bytes, article_from_json, ingest_article
+from api.ingesting import (
+    Ingested,
+    article_from_bytes,
+    article_from_json,
+    ingest_article,
+    replace_article,
+)
 from api.payloads.sources import (
     ExtractedEvent,
     ExtractedPledge,
@@ -19,8 +27,10 @@ from api.payloads.sources import (
     SourceOut,
     SourceSubmission,
 )
-from api.route_docs import AUTH_ERRORS, PROBLEM
+from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
+from api.routes.curation import IfMatch
 from db.repositories import source_ingest
+from seed.extract.types import RawArticle
 
 router = APIRouter(tags=["sources"], responses=AUTH_ERRORS)
 
@@ -37,51 +47,45 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-@router.post(
-    "/sources",
-    status_code=201,
-    response_model=IngestedSource,
-    openapi_extra={"requestBody": _BODY},
-    responses={
-        200: {"model": IngestedSource, "description": "The same text was already stored"},
-        201: {"headers": {"Location": {"schema": {"type": "string"}}}},
-        413: PROBLEM,
-        415: PROBLEM,
-        422: PROBLEM,
-    },
-)
-async def ingest_source(
-    request: Request, session: SessionDep, _key_id: WriteKey, response: Response
-) -> IngestedSource:
-    """Ingest one article (`text/plain` or JSON); 201 when new, 200 when already stored."""
+async def _article(request: Request) -> RawArticle:
     media_type = _media_type(request)
     body = await request.body()
     if media_type == "text/plain":
-        article = article_from_bytes(body)
-    elif media_type == "application/json":
-        try:
-            submission = SourceSubmission.model_validate(orjson.loads(body))
-        except orjson.JSONDecodeError as exc:
-            raise InvalidParameters(
-                "The body is not valid JSON.",
-                [{"name": "body", "in": "body", "reason": str(exc)}],
-            ) from exc
-        except ValidationError as exc:
-            params = [
-                {
-                    "name": ".".join(str(p) for p in e["loc"]) or "body",
-                    "in": "body",
-                    "reason": e["msg"],
-                }
-                for e in exc.errors()
-            ]
-            raise InvalidParameters("Invalid article submission.", params) from exc
-        article = article_from_json(submission)
-    else:
+        return article_from_bytes(body)
+    if media_type != "application/json":
         raise UnsupportedMediaType(
             f"Send the article as text/plain or application/json, not {media_type or 'nothing'}."
         )
-    result = await ingest_article(session, article=article)
+    try:
+        submission = SourceSubmission.model_validate(orjson.loads(body))
+    except orjson.JSONDecodeError as exc:
+        raise InvalidParameters(
+            "The body is not valid JSON.",
+            [{"name": "body", "in": "body", "reason": str(exc)}],
+        ) from exc
+    except ValidationError as exc:
+        params = [
+            {
+                "name": ".".join(str(p) for p in e["loc"]) or "body",
+                "in": "body",
+                "reason": e["msg"],
+            }
+            for e in exc.errors()
+        ]
+        raise InvalidParameters("Invalid article submission.", params) from exc
+    return article_from_json(submission)
+
+
+def _ingestion_options(request: Request) -> dict[str, Any]:
+    state = request.app.state
+    return {
+        "pool": state.extract_pool,
+        "turn": state.ingest_turn,
+        "lock_wait": state.settings.ingest_lock_wait,
+    }
+
+
+async def _answer(session: AsyncSession, result: Ingested, response: Response) -> IngestedSource:
     source = result.source
     events = await source_ingest.extracted_events(session, source_id=source.id)
     pledges = await source_ingest.extracted_pledges(session, source_id=source.id)
@@ -93,3 +97,65 @@ async def ingest_source(
         events=[ExtractedEvent(id=i, title=t) for i, t in events],
         pledges=[ExtractedPledge(id=i, text=t) for i, t in pledges],
     )
+
+
+@router.post(
+    "/sources",
+    status_code=201,
+    response_model=IngestedSource,
+    openapi_extra={"requestBody": _BODY},
+    responses={
+        200: {"model": IngestedSource, "description": "The same text was already stored"},
+        201: {"headers": {"Location": {"schema": {"type": "string"}}}},
+        409: {**PROBLEM, "description": "The file name belongs to a source with another text"},
+        413: PROBLEM,
+        415: PROBLEM,
+        422: PROBLEM,
+    },
+)
+async def ingest_source(
+    request: Request, session: SessionDep, _key_id: WriteKey, response: Response
+) -> IngestedSource:
+    """Ingest one article (`text/plain` or JSON); 201 when new, 200 when already stored.
+
+    A `file_name` already used by another text is a 409 problem: replace it with `PUT`."""
+    result = await ingest_article(
+        session, article=await _article(request), **_ingestion_options(request)
+    )
+    return await _answer(session, result, response)
+
+
+@router.put(
+    "/sources/{source_id}",
+    response_model=IngestedSource,
+    openapi_extra={"requestBody": _BODY},
+    responses={
+        **PRECONDITION_ERRORS,
+        404: PROBLEM,
+        409: {**PROBLEM, "description": "Another source already has this text"},
+        413: PROBLEM,
+        415: PROBLEM,
+        422: PROBLEM,
+    },
+)
+async def replace_source(
+    source_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    key_id: WriteKey,
+    response: Response,
+    if_match: IfMatch = None,
+) -> IngestedSource:
+    """Replace an article's text and metadata (If-Match: the ETag of `GET /sources/{id}`).
+
+    The article is read again; what editors set on its events and pledges is kept, and the
+    change is recorded in the audit log."""
+    result = await replace_article(
+        session,
+        source_id=source_id,
+        article=await _article(request),
+        if_match=if_match,
+        key_id=key_id,
+        **_ingestion_options(request),
+    )
+    return await _answer(session, result, response)

@@ -83,10 +83,12 @@ class TimelineText(BaseModel):
 
 
 class TimelineEvent(BaseModel):
-    start_date: TimelineDate
-    end_date: TimelineDate | None = None
-    text: TimelineText
-    group: str
+    # No end_date: an event's interval is uncertainty, not a duration (display_date words it).
+    start_date: TimelineDate = Field(description="Only the units both ends of the interval share")
+    text: TimelineText = Field(description="HTML: escaped text and a credit linking each source")
+    group: str | None = Field(
+        default=None, description="The event type; absent on the notice slide of an empty result"
+    )
     unique_id: str
     display_date: str
 

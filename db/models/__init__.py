@@ -3,6 +3,7 @@
 from db.models.actor import Actor, ActorAlias, ActorRelation
 from db.models.base import Base
 from db.models.event import Event, EventActor
+from db.models.extraction import SourceExtraction
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
 from db.models.pledge import Pledge, PledgeActor, PledgeEvidence
@@ -23,4 +24,5 @@ __all__ = [
     "PledgeActor",
     "PledgeEvidence",
     "Source",
+    "SourceExtraction",
 ]

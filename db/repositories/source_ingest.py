@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Sequence
 
@@ -14,14 +15,28 @@ from db.models import Event, Mention, Pledge, Source
 INGEST_LOCK_KEY = 0x4C435449
 
 
-async def lock_ingestion(session: AsyncSession) -> None:
-    """Wait for other ingestion transactions; released when this transaction ends.
+async def lock_ingestion(session: AsyncSession, *, wait: float = 120.0) -> bool:
+    """Wait (up to `wait` seconds) for other ingestion transactions; False when it timed out.
+    Held until this transaction ends.
 
-    One lock for all articles, not one per sha256: a run re-reads and reconciles the whole stored
-    corpus (cross-article merging), so two runs of different articles would still race on the
-    same event rows. Same-text duplicates are then found by `get_by_sha` under the lock.
+    Polled with `pg_try_advisory_xact_lock` rather than a blocking `pg_advisory_xact_lock`: a
+    statement blocked on the lock would run into the connection's command timeout and look
+    like an unreachable database; each try returns at once.
+    One lock for all articles: linking writes events several articles share.
     """
-    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK_KEY})
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    pause = 0.01
+    while True:
+        taken = await session.scalar(
+            text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": INGEST_LOCK_KEY}
+        )
+        if taken:
+            return True
+        if loop.time() >= deadline:
+            return False
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 async def get_by_sha(session: AsyncSession, *, sha256: str) -> Source | None:
@@ -29,8 +44,15 @@ async def get_by_sha(session: AsyncSession, *, sha256: str) -> Source | None:
     return found
 
 
-async def get(session: AsyncSession, *, source_id: uuid.UUID) -> Source | None:
-    return await session.get(Source, source_id)
+async def get_by_slug(session: AsyncSession, *, slug: str) -> Source | None:
+    found: Source | None = await session.scalar(select(Source).where(Source.slug == slug))
+    return found
+
+
+async def get(
+    session: AsyncSession, *, source_id: uuid.UUID, for_update: bool = False
+) -> Source | None:
+    return await session.get(Source, source_id, with_for_update=for_update)
 
 
 async def extracted_events(

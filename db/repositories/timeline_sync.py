@@ -190,6 +190,19 @@ async def existing_mention_targets(
     return found
 
 
+async def deleted_events(session: AsyncSession, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The ones among `ids` that are soft-deleted events."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    rows = await session.scalars(
+        select(Event.id).where(
+            Event.id == any_(_array(wanted, Uuid())), Event.deleted_at.is_not(None)
+        )
+    )
+    return set(rows.all())
+
+
 _EVENT_FIELDS = [
     "title",
     "summary",
@@ -232,7 +245,8 @@ async def _upsert_editable(
 ) -> None:
     name = model.__tablename__
     for chunk in _chunks(rows):
-        stmt = insert(model)
+        # One statement per chunk (see `_unnest`), not one per row.
+        stmt = _insert_rows(model, chunk, ["id", *fields])
         # A field an editor set (named in edited_fields) keeps its stored value.
         effective: dict[str, Any] = {
             f: literal_column(
@@ -246,7 +260,7 @@ async def _upsert_editable(
             set_=effective | {"updated_at": func.now(), "version": model.version + 1},
             where=stored.is_distinct_from(func.row(*effective.values())),
         )
-        await session.execute(stmt, list(chunk))
+        await session.execute(stmt)
 
 
 def _changed(model: Any, stmt: Any, columns: list[str]) -> Any:
@@ -355,6 +369,26 @@ async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) 
             .values(search=vector)
             .execution_options(synchronize_session=False)
         )
+
+
+async def timeline_counts(session: AsyncSession) -> tuple[int, int, int]:
+    """Live events, live pledges, actors."""
+    row = (
+        await session.execute(
+            select(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.deleted_at.is_(None))
+                .scalar_subquery(),
+                select(func.count())
+                .select_from(Pledge)
+                .where(Pledge.deleted_at.is_(None))
+                .scalar_subquery(),
+                select(func.count()).select_from(Actor).scalar_subquery(),
+            )
+        )
+    ).one()
+    return int(row[0]), int(row[1]), int(row[2])
 
 
 async def log_ingestion(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from seed.extract.actors import ArticleActors
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
+from seed.extract.event_actors import complete_actors
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval
@@ -456,6 +457,7 @@ def extract_candidates(
             )
         if sentence_actors:
             previous_actors = _roles(sentence_actors, sentence.text)
+    complete_actors(candidates, article, actors)
     return candidates
 
 

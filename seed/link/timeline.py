@@ -1,9 +1,11 @@
-"""The corpus-level reading: articles in, a merged, source-attributed `Timeline` out.
+"""The corpus-level reading: per-article extractions in, a merged, source-attributed `Timeline` out.
 
-Order of work: parse every article; extract the events of dated articles; infer the
-publication dates of undated ones from those (and extract theirs); find near-duplicate
-paragraphs; merge candidates across sources into events; extract and merge pledges and rate them
-as of the newest source. Deterministic: the same articles in any order give the same timeline.
+Two stages with one seam: `seed.extract.article.extract_article` reads each article on its own
+(picklable results, fit for worker processes and for storage); `link_timeline` reads them
+together: infer the publication dates of undated articles from the dated ones (and read those
+again against it); find near-duplicate paragraphs; merge candidates across sources into events;
+group pledges and rate them as of the newest source. Deterministic: the same articles in any
+order give the same timeline.
 """
 
 from __future__ import annotations
@@ -12,18 +14,17 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
-from seed.extract.actors import ArticleActors
+from seed.extract.article import ArticleExtraction, date_article, extract_article
 from seed.extract.dates import add_duration
 from seed.extract.errors import ArticleError
-from seed.extract.events import Candidate, content_tokens, extract_candidates
-from seed.extract.parse import ParsedArticle, parse_article
-from seed.extract.pledges import PledgeCandidate, extract_pledges, status_of
+from seed.extract.events import Candidate, content_tokens
+from seed.extract.parse import ParsedArticle
+from seed.extract.pledges import PledgeCandidate, status_of
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import (
     ActorLink,
     ActorRecord,
     ArticleProblem,
-    DateInterval,
     Mention,
     PublicationDate,
     Quote,
@@ -35,89 +36,70 @@ from seed.extract.types import (
 )
 from seed.link.merge import Cluster, cluster_candidates, overlaps, width
 from seed.link.origins import jaccard, origins
-from seed.link.publication import (
-    index_anchors,
-    infer_publication,
-    lower_bound,
-    wide_interval,
-)
+from seed.link.publication import index_anchors, infer_publication
 
 
 def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = None) -> Timeline:
+    """Both stages in one process: read every article, then link them."""
     registry = registry or load_registry()
-    timeline = Timeline()
-    parsed: list[ParsedArticle] = []
+    extractions: list[ArticleExtraction] = []
+    problems: list[ArticleProblem] = []
     for raw in sorted(articles, key=lambda a: a.file_name):
         try:
-            parsed.append(parse_article(raw))
+            extractions.append(extract_article(raw, registry))
         except ArticleError as exc:
-            timeline.problems.append(ArticleProblem(raw.file_name, str(exc)))
+            problems.append(ArticleProblem(raw.file_name, str(exc)))
+    timeline = link_timeline(extractions, registry)
+    timeline.problems[:0] = problems
+    return timeline
 
-    readers: dict[str, ArticleActors] = {}
-    for article in parsed:
-        reader = ArticleActors(registry)
-        reader.scan("\n".join(s.text for s in article.sentences))
-        readers[article.raw.file_name] = reader
 
-    publications: dict[str, PublicationDate] = {}
-    candidates: dict[str, list[Candidate]] = {}
-    for article in parsed:
-        if article.published is None:
-            continue
-        day = article.published
-        how = article.published_by or "the submitter"
-        publications[article.raw.file_name] = PublicationDate(
-            DateInterval(day, day, "day"), explicit=True, reason=f"stated by {how}"
-        )
-    for article in parsed:
-        name = article.raw.file_name
-        if name in publications:
-            readers[name].when = publications[name].interval
-            candidates[name] = extract_candidates(
-                article, publications[name].interval, readers[name], registry.default_actor
-            )
+def link_timeline(extractions: Sequence[ArticleExtraction], registry: Registry) -> Timeline:
+    """The corpus stage: publication dates of undated articles, paragraph origins, events
+    merged across articles, pledges grouped and rated. Any order of `extractions` gives the
+    same timeline."""
+    timeline = Timeline()
+    ordered = sorted(extractions, key=lambda x: x.file_name)
+    read: dict[str, ArticleExtraction] = {x.file_name: x for x in ordered}
+    parsed = [x.parsed for x in ordered]
+
     persons = {k for k, r in registry.actors.items() if r.type == "person"}
     names: set[str] = set()
-    for reader in readers.values():
-        persons |= {k for k, r in reader.discovered.items() if r.type == "person"}
+    for extraction in ordered:
+        persons |= {k for k, r in extraction.discovered.items() if r.type == "person"}
     for record in registry.actors.values():
         if record.type == "person":
             names |= content_tokens(" ".join((record.name, *record.aliases)))
-    anchors = index_anchors((c for cs in candidates.values() for c in cs), persons)
-    for article in parsed:
-        name = article.raw.file_name
-        if name in publications:
+    anchors = index_anchors((c for x in ordered if x.dated for c in x.candidates), persons)
+    for extraction in ordered:
+        if extraction.dated:
             continue
-        provisional = wide_interval(lower_bound(article))
-        rough = extract_candidates(article, provisional, readers[name], registry.default_actor)
         local_names = names | {
             t
-            for r in readers[name].discovered.values()
+            for r in extraction.discovered.values()
             for t in content_tokens(" ".join((r.name, *r.aliases)))
         }
-        publications[name] = infer_publication(
-            article, rough, anchors, person_keys=persons, name_words=frozenset(local_names)
+        inferred = infer_publication(
+            extraction.parsed,
+            extraction.candidates,
+            anchors,
+            person_keys=persons,
+            name_words=frozenset(local_names),
         )
-        readers[name].when = publications[name].interval
-        candidates[name] = extract_candidates(
-            article, publications[name].interval, readers[name], registry.default_actor
-        )
+        read[extraction.file_name] = date_article(extraction.parsed, registry, inferred)
+    publications: dict[str, PublicationDate] = {}
+    for name, extraction in read.items():
+        assert extraction.publication is not None
+        publications[name] = extraction.publication
 
     paragraph_origins = _paragraph_origins(parsed)
-    _assign_origins(paragraph_origins, [c for cs in candidates.values() for c in cs])
-    all_candidates = [c for name in sorted(candidates) for c in candidates[name]]
+    _assign_origins(paragraph_origins, [c for x in read.values() for c in x.candidates])
+    all_candidates = [c for name in sorted(read) for c in read[name].candidates]
     clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
     events, event_of = _events(clusters)
     timeline.events = events
 
-    pledges: list[PledgeCandidate] = []
-    for article in parsed:
-        name = article.raw.file_name
-        pledges.extend(
-            extract_pledges(
-                article, candidates[name], publications[name].interval, readers[name].find
-            )
-        )
+    pledges = [p for x in read.values() for p in x.pledges]
     _assign_origins(paragraph_origins, pledges)
     as_of = max((p.interval.end for p in publications.values()), default=date.today())
     timeline.pledges = _pledges(pledges, clusters, event_of, as_of, registry.default_actor)
@@ -135,7 +117,8 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
                 publication=pub,
             )
         )
-    timeline.actors = _actors(registry, readers, timeline)
+    discovered = {name: x.discovered for name, x in read.items()}
+    timeline.actors = _actors(registry, discovered, timeline)
     timeline.relations = list(registry.relations)
     return timeline
 
@@ -341,6 +324,9 @@ def _pledges(
                 made = cluster_date
         duration = next((p.duration for p in group if p.duration), None)
         deadline = add_duration(made, *duration) if duration else None
+        if deadline is None:
+            # A dated deadline ("by March 25") does not move with when the pledge was made.
+            deadline = next((p.deadline for p in group if p.deadline is not None), None)
         actors: list[str] = []
         for p in group:
             actors += [a for a in p.actors if a not in actors]
@@ -387,18 +373,18 @@ def _pledges(
 
 
 def _actors(
-    registry: Registry, readers: dict[str, ArticleActors], timeline: Timeline
+    registry: Registry, discovered: dict[str, dict[str, ActorRecord]], timeline: Timeline
 ) -> list[ActorRecord]:
     used = {link.actor_key for e in timeline.events for link in e.actors}
     used |= {link.actor_key for p in timeline.pledges for link in p.actors}
     records: dict[str, ActorRecord] = dict(registry.actors)
     # Discovered actors are named in some article: all of them are referenced, linked or not
     # (those linked to an event or pledge first, should two articles discover one key).
-    for name in sorted(readers):
-        for key, record in readers[name].discovered.items():
+    for name in sorted(discovered):
+        for key, record in discovered[name].items():
             if key in used and key not in records:
                 records[key] = record
-    for name in sorted(readers):
-        for key, record in readers[name].discovered.items():
+    for name in sorted(discovered):
+        for key, record in discovered[name].items():
             records.setdefault(key, record)
     return [records[k] for k in sorted(records)]

@@ -196,26 +196,51 @@ async def test_timelinejs(client: AsyncClient, timeline: StoredTimeline) -> None
     assert body["title"] == {
         "text": {"headline": "Libya ceasefire timeline", "text": "Filtered by actor=Haftar"}
     }
+    page = "http://testserver/timeline/sources/"
+    reuters = (
+        f'Reuters: <a href="{page}reuters-geneva-ceasefire">'
+        "Libya&#x27;s warring sides sign permanent ceasefire in Geneva</a>"
+    )
+    observer = (
+        f'Libya Observer: <a href="{page}libya-observer-ceasefire">'
+        "Permanent ceasefire signed in Geneva</a>"
+    )
     assert body["events"] == [
         {
             "start_date": {"year": 2019, "month": 4, "day": 4},
             "text": {
                 "headline": "Libyan National Army launches offensive on Tripoli",
-                "text": "Haftar's forces advance on the capital.",
+                "text": "<p>Haftar&#x27;s forces advance on the capital.</p>"
+                '<p class="tl-credit">Sources (2 sources, 1 independent): '
+                f"{reuters}; {observer}</p>",
             },
             "group": "military_operation",
             "unique_id": str(timeline.events["lna-tripoli-offensive"]),
             "display_date": "4 April 2019",
         },
         {
-            "start_date": {"year": 2020, "month": 6, "day": 1},
-            "end_date": {"year": 2020, "month": 6, "day": 10},
-            "text": {"headline": "LNA forces withdraw from the outskirts of Tripoli", "text": ""},
+            # An uncertain day: no end_date (TimelineJS would draw a duration), only the month.
+            "start_date": {"year": 2020, "month": 6},
+            "text": {
+                "headline": "LNA forces withdraw from the outskirts of Tripoli",
+                "text": f'<p class="tl-credit">Sources (1 source, 1 independent): {observer}</p>',
+            },
             "group": "withdrawal",
             "unique_id": str(timeline.events["lna-withdraws-from-tripoli"]),
-            "display_date": "1 June 2020 \u2013 10 June 2020",
+            "display_date": "between 1 and 10 June 2020",
         },
     ]
+
+
+async def test_timelinejs_links_ignore_the_host_header(
+    client: AsyncClient, timeline: StoredTimeline
+) -> None:
+    response = await client.get(
+        "/events.timelinejs.json", params={"actor": "Haftar"}, headers={"Host": "evil.example"}
+    )
+    text = response.json()["events"][0]["text"]["text"]
+    assert "evil.example" not in text
+    assert 'href="http://testserver/timeline/sources/reuters-geneva-ceasefire"' in text
 
 
 async def test_timelinejs_omits_month_and_day_below_precision(
@@ -239,7 +264,6 @@ async def test_timelinejs_omits_month_and_day_below_precision(
 
 async def test_empty_exports(client: AsyncClient, timeline: StoredTimeline) -> None:
     assert (await client.get("/events.ndjson?q=blockade")).content == b""
-    assert (await client.get("/events.timelinejs.json?q=blockade")).json()["events"] == []
     assert (await client.get("/events.csv?q=blockade")).text.count("\r\n") == 1
 
 

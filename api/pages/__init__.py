@@ -1,0 +1,1 @@
+"""The human front door: server-rendered HTML pages of the timeline, pledges and sources."""

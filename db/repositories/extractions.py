@@ -1,0 +1,52 @@
+"""Stored per-article extractions (see `db.models.SourceExtraction`)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Uuid, any_, delete, func, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Source, SourceExtraction
+
+
+async def load(
+    session: AsyncSession, *, source_ids: Sequence[uuid.UUID], version: str
+) -> dict[uuid.UUID, bytes]:
+    """Payloads of these sources read by extractor `version` from the text they hold now."""
+    if not source_ids:
+        return {}
+    rows = await session.execute(
+        select(SourceExtraction.source_id, SourceExtraction.payload)
+        .join(Source, Source.id == SourceExtraction.source_id)
+        .where(
+            SourceExtraction.source_id == any_(literal(list(source_ids), ARRAY(Uuid()))),
+            SourceExtraction.extractor_version == version,
+            SourceExtraction.sha256 == Source.sha256,
+        )
+    )
+    return dict(rows.tuples().all())
+
+
+async def save(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or replace (source_id, sha256, extractor_version, payload) rows."""
+    for i in range(0, len(rows), 500):
+        stmt = insert(SourceExtraction).values(list(rows[i : i + 500]))
+        stmt = stmt.on_conflict_do_update(
+            constraint="pk_source_extractions",
+            set_={
+                "sha256": stmt.excluded.sha256,
+                "extractor_version": stmt.excluded.extractor_version,
+                "payload": stmt.excluded.payload,
+                "created_at": func.now(),
+            },
+        )
+        await session.execute(stmt)
+
+
+async def forget_all(session: AsyncSession) -> None:
+    """Drop every stored extraction (a full re-read)."""
+    await session.execute(delete(SourceExtraction))

@@ -1,0 +1,214 @@
+"""Storing a linked `Timeline`: reconcile the database with it through the repositories.
+
+- ids are deterministic: a stored event keeps its id as long as one of its quotes is still
+  extracted, so URLs stay stable across runs (`seed.stored_ids`);
+- rows are rewritten only when a value changed, never where an editor set a field;
+- flushes, never commits: the caller's transaction covers the whole run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.ids import actor_id, mention_id, source_id
+from db.models import EventActor, PledgeActor
+from db.repositories import timeline_sync as repo
+from db.text_norm import normalise_name
+from seed.extract.types import Mention, Timeline, TimelineEvent, TimelinePledge
+from seed.names import slugify
+from seed.stored_ids import assign_ids, span, split_deleted
+
+Progress = Callable[[str, int, int], None]
+
+
+async def store_timeline(
+    session: AsyncSession, timeline: Timeline, progress: Progress | None = None
+) -> None:
+    """Reconcile the database with `timeline` (flushes, never commits)."""
+    slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
+    source_rows = [
+        {
+            "id": source_id(slug_of[s.file_name]),
+            "slug": slug_of[s.file_name],
+            "file_name": s.file_name,
+            "title": s.title,
+            "publisher": s.publisher,
+            "url": s.url,
+            "text": s.text,
+            "sha256": s.sha256,
+            "published_start": s.publication.interval.start,
+            "published_end": s.publication.interval.end,
+            "published_precision": s.publication.interval.precision,
+            "published_explicit": s.publication.explicit,
+            "published_reason": s.publication.reason,
+        }
+        for s in timeline.sources
+    ]
+    await repo.upsert_sources(session, source_rows)
+    await _store_actors(session, timeline)
+    merged = await repo.merged_actors(session)
+
+    def source_of(m: Mention) -> uuid.UUID:
+        return source_id(slug_of[m.file_name])
+
+    existing = await repo.existing_mention_targets(
+        session, [source_id(slug) for slug in slug_of.values()]
+    )
+    deleted = await repo.deleted_events(
+        session, {t for targets in existing.values() for t in targets}
+    )
+    events, pledges = split_deleted(timeline.events, timeline.pledges, existing, deleted, source_of)
+    timeline = dataclasses.replace(timeline, events=events, pledges=pledges)
+    event_ids = assign_ids(timeline.events, "event", existing, source_of, slugify)
+    pledge_ids = assign_ids(timeline.pledges, "pledge", existing, source_of, slugify)
+
+    await repo.upsert_events(
+        session,
+        [
+            {
+                "id": event_ids[e.key],
+                "title": e.title[:500],
+                "summary": e.summary,
+                "type": e.type,
+                "date_start": e.date.start,
+                "date_end": e.date.end,
+                "date_precision": e.date.precision,
+                "date_resolved": e.date_resolved,
+                "location": e.location,
+            }
+            for e in timeline.events
+        ],
+    )
+    await repo.upsert_pledges(
+        session,
+        [
+            {
+                "id": pledge_ids[p.key],
+                "text": p.text,
+                "made_start": p.made.start,
+                "made_end": p.made.end,
+                "made_precision": p.made.precision,
+                "deadline_start": p.deadline.start if p.deadline else None,
+                "deadline_end": p.deadline.end if p.deadline else None,
+                "deadline_precision": p.deadline.precision if p.deadline else None,
+                "quantity": p.quantity,
+                "unit": p.unit,
+                "status": p.status,
+                "status_reason": p.status_reason,
+                "event_id": event_ids.get(p.event_key) if p.event_key else None,
+            }
+            for p in timeline.pledges
+        ],
+    )
+    await repo.replace_links(
+        session,
+        model=EventActor,
+        owner_column="event_id",
+        owner_ids=list(event_ids.values()),
+        rows=_links(timeline.events, event_ids, "event_id", merged),
+    )
+    await repo.replace_links(
+        session,
+        model=PledgeActor,
+        owner_column="pledge_id",
+        owner_ids=list(pledge_ids.values()),
+        rows=_links(timeline.pledges, pledge_ids, "pledge_id", merged),
+    )
+
+    mention_rows: dict[uuid.UUID, dict[str, Any]] = {}
+    for item_ids, items, kind in (
+        (event_ids, timeline.events, "event"),
+        (pledge_ids, timeline.pledges, "pledge"),
+    ):
+        for item in items:
+            target = item_ids[item.key]
+            for m in item.mentions:
+                mid = mention_id(slug_of[m.file_name], f"{kind}:{target}", *span(m))
+                mention_rows[mid] = {
+                    "id": mid,
+                    "source_id": source_of(m),
+                    "event_id": target if kind == "event" else None,
+                    "pledge_id": target if kind == "pledge" else None,
+                    "quote": m.quote.text,
+                    "char_start": m.quote.char_start,
+                    "char_end": m.quote.char_end,
+                    "date_text": m.date_text,
+                    "origin": m.origin[:64],
+                }
+    await repo.upsert_mentions(session, list(mention_rows.values()))
+    await repo.delete_stale_mentions(
+        session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
+    )
+    await repo.replace_pledge_evidence(
+        session,
+        list(pledge_ids.values()),
+        [
+            {
+                "pledge_id": pledge_ids[p.key],
+                "event_id": event_ids[p.event_key],
+                "relation": "made_at",
+                "note": None,
+            }
+            for p in timeline.pledges
+            if p.event_key and p.event_key in event_ids
+        ],
+    )
+    await repo.delete_orphans(session)
+    await repo.refresh_search(session, list(event_ids.values()))
+    if progress:
+        progress("store", 1, 1)
+
+
+def _links(
+    items: Sequence[TimelineEvent | TimelinePledge],
+    ids: dict[str, uuid.UUID],
+    owner_column: str,
+    merged: dict[uuid.UUID, uuid.UUID],
+) -> list[dict[str, Any]]:
+    rows: dict[tuple[uuid.UUID, uuid.UUID, str], dict[str, Any]] = {}
+    for item in items:
+        for link in item.actors:
+            # An actor an editor folded into another is linked as that other one.
+            target = actor_id(link.actor_key)
+            target = merged.get(target, target)
+            key = (ids[item.key], target, link.role[:32])
+            rows[key] = {owner_column: key[0], "actor_id": key[1], "role": key[2]}
+    return list(rows.values())
+
+
+async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
+    actor_rows = [
+        {
+            "id": actor_id(a.key),
+            "key": a.key,
+            "name": a.name,
+            "type": a.type,
+            "description": a.description,
+            "discovered": a.discovered,
+        }
+        for a in timeline.actors
+    ]
+    # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
+    alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
+    for a in timeline.actors:
+        for alias in (a.name, *a.aliases, *a.lookup_aliases):
+            norm = normalise_name(alias)
+            if norm:
+                alias_rows.setdefault(
+                    (actor_id(a.key), alias),
+                    {"actor_id": actor_id(a.key), "alias": alias, "alias_norm": norm},
+                )
+    relation_rows = [
+        {
+            "subject_id": actor_id(r.subject_key),
+            "relation": r.relation,
+            "object_id": actor_id(r.object_key),
+        }
+        for r in timeline.relations
+    ]
+    await repo.upsert_actors(session, actor_rows, list(alias_rows.values()), relation_rows)

@@ -1,0 +1,58 @@
+"""The per-article stage: one article in, picklable results out, linked by the corpus stage."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+
+from seed.extract.article import extract_article
+from seed.extract.parse import decode_article
+from seed.extract.registry import load_registry
+from seed.extract.types import RawArticle
+from seed.link.timeline import build_timeline, link_timeline
+from tests.seed.gold_scoring import CORPUS
+
+REGISTRY = load_registry()
+
+
+def _corpus() -> list[RawArticle]:
+    return [decode_article(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
+
+
+def _extract(raw: RawArticle) -> bytes:
+    return pickle.dumps(extract_article(raw, load_registry()))
+
+
+def test_a_dated_article_is_read_completely_on_its_own() -> None:
+    raw = RawArticle(
+        "a.txt",
+        "Talks resume\n\nThe two sides met in Geneva on Monday. They agreed that all foreign "
+        "fighters will leave within three months.\n",
+        published=date(2020, 10, 21),
+    )
+    extraction = extract_article(raw, REGISTRY)
+    assert extraction.dated
+    assert extraction.publication is not None
+    assert extraction.publication.reason == "stated by the submitter"
+    assert [(c.date.start, c.date.end) for c in extraction.candidates] == [
+        (date(2020, 10, 19), date(2020, 10, 19))
+    ]
+    assert [p.duration for p in extraction.pledges] == [(3, "month")]
+
+
+def test_an_undated_article_waits_for_the_corpus_stage() -> None:
+    raw = RawArticle("b.txt", "Talks resume\n\nThe two sides met in Geneva on Monday.\n")
+    extraction = extract_article(raw, REGISTRY)
+    assert extraction.publication is None
+    assert extraction.pledges == []
+    assert [c.resolved for c in extraction.candidates] == [False]
+
+
+def test_extractions_made_in_worker_processes_link_to_the_same_timeline() -> None:
+    articles = _corpus()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        extractions = [pickle.loads(b) for b in pool.map(_extract, articles)]
+    linked = link_timeline(list(reversed(extractions)), REGISTRY)
+    assert linked == build_timeline(articles, REGISTRY)
+    assert (len(linked.events), len(linked.sources)) == (21, 5)
