@@ -2,6 +2,7 @@
 
 ApiError
 ├── BadRequest (400)            e.g. a malformed cursor
+│   └── AmbiguousActor (400)    `?actor=` names nobody exactly and several actors loosely
 ├── Unauthorized (401)          missing or invalid API key
 ├── Forbidden (403)             key lacks the scope
 ├── NotFound (404)              unknown id, unknown actor name
@@ -46,6 +47,15 @@ class ApiError(Exception):
 
 class BadRequest(ApiError):
     status, slug, title = 400, "bad-request", "Bad request"
+
+
+class AmbiguousActor(BadRequest):
+    """Carries `candidates`: the actors the reference may mean, best first, with scores."""
+
+    slug, title = "ambiguous-actor", "Ambiguous actor reference"
+
+    def __init__(self, detail: str, candidates: list[dict[str, Any]]) -> None:
+        super().__init__(detail, candidates=candidates)
 
 
 class Unauthorized(ApiError):

@@ -19,6 +19,7 @@ from db.ids import actor_id, mention_id, source_id
 from db.models import EventActor, PledgeActor
 from db.repositories import timeline_sync as repo
 from db.text_norm import normalise_name
+from seed.extract.gazetteer import place_columns
 from seed.extract.types import Mention, Timeline, TimelineEvent, TimelinePledge
 from seed.names import slugify
 from seed.stored_ids import assign_ids, span, split_deleted
@@ -80,6 +81,7 @@ async def store_timeline(
                 "date_precision": e.date.precision,
                 "date_resolved": e.date_resolved,
                 "location": e.location,
+                **place_columns(e.location),
             }
             for e in timeline.events
         ],
@@ -196,7 +198,7 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
     # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
     alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
     for a in timeline.actors:
-        for alias in (a.name, *a.aliases):
+        for alias in (a.name, *a.aliases, *a.lookup_aliases):
             norm = normalise_name(alias)
             if norm:
                 alias_rows.setdefault(

@@ -15,6 +15,7 @@ from api.pagination import decode_cursor, next_url, parse_key
 from api.responses import json_response, page_response
 from api.routes.event_output import EVENT_LIST_RESPONSES, render_events
 from api.routes.event_params import EventParams, FormatParam, event_params
+from api.routes.list_params import UpdatedSince
 from api.schemas.actors import ActorDetail, ActorPage
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
 from db.repositories import actors as repo
@@ -44,7 +45,11 @@ async def list_actors(
     q: Annotated[
         str | None,
         Query(
-            description="Part of a name or alias, case- and accent-insensitive.",
+            description=(
+                "Part of a name or alias, case- and accent-insensitive; a leading 'the' or title "
+                "is ignored. When no alias contains it, the closest actors by trigram "
+                "similarity, each with a `score`."
+            ),
             openapi_examples={"haftar": {"summary": "Haftar", "value": "haftar"}},
         ),
     ] = None,
@@ -55,17 +60,26 @@ async def list_actors(
             openapi_examples={"person": {"summary": "People", "value": ["person"]}},
         ),
     ] = None,
+    updated_since: UpdatedSince = None,
     cursor: Annotated[str | None, Query(description="From the previous page's `next`.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
 ) -> Response:
-    """Actors by name, searchable by any alias."""
+    """Actors by name, searchable by any alias (near matches with a `score` when none has it)."""
     after = None
     if cursor:
         name, actor_id = parse_key(decode_cursor(cursor, "actors"), str, uuid.UUID)
         after = (name, actor_id)
     items, key = await repo.list_actors(
-        session, q=q or None, types=tuple(type or ()), after=after, limit=limit
+        session,
+        q=q or None,
+        types=tuple(type or ()),
+        after=after,
+        limit=limit,
+        updated_since=updated_since,
     )
+    if q and not items and after is None:
+        # Nothing contains the query: scored near matches (misspellings, transliterations).
+        items = await repo.fuzzy_candidates(session, q=q, types=tuple(type or ()), limit=limit)
     return page_response(request, items, next_url(request, "actors", key))
 
 

@@ -13,6 +13,11 @@ class ActorItem(ActorRef):
     discovered: bool
     merged_into_id: uuid.UUID | None
     aliases: list[str] = Field(examples=[["Hifter", "Khalifa Haftar"]])
+    score: float | None = Field(
+        default=None,
+        description="Only on near matches of `q`: similarity to the query, 0..1.",
+        examples=[0.72],
+    )
 
 
 class ActorPage(BaseModel):

@@ -55,6 +55,13 @@ class ActorAlias(Base):
     __table_args__ = (
         UniqueConstraint("actor_id", "alias"),
         Index(None, "alias_norm"),
+        # Trigrams for the fuzzy fallback of actor lookup (similarity) and for substring LIKE.
+        Index(
+            "ix_actor_aliases_alias_norm_trgm",
+            "alias_norm",
+            postgresql_using="gin",
+            postgresql_ops={"alias_norm": "gin_trgm_ops"},
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, ActorAlias, ActorRelation, Event, EventActor, Pledge, PledgeActor
 from db.repositories.raw import QueryCache, fetch
-from db.text_norm import normalise_name
+from db.text_norm import lookup_forms, normalise_name
 
 ActorKey = tuple[str, uuid.UUID]
 
@@ -58,7 +59,15 @@ async def resolve(session: AsyncSession, *, ref: str) -> tuple[uuid.UUID, ...]:
     )
     overrides: dict[str, Any] = {"ref": ref, "ref_norm": normalise_name(ref), "ref_id": ref_id}
     rows = await fetch(session, query, overrides)
-    return tuple(row[0] for row in rows)
+    if rows:
+        return tuple(row[0] for row in rows)
+    # Exact stays exact; only a reference that names nobody as written is read more loosely:
+    # without "the" or a title ("Mr Haftar"), a trailing "forces", an "al-" particle.
+    for form in lookup_forms(ref)[1:]:
+        rows = await fetch(session, query, {**overrides, "ref": form, "ref_norm": form})
+        if rows:
+            return tuple(row[0] for row in rows)
+    return ()
 
 
 _RESOLVE = QueryCache(max_entries=2)
@@ -93,17 +102,25 @@ async def list_actors(
     types: tuple[str, ...],
     after: ActorKey | None,
     limit: int,
+    updated_since: datetime | None = None,
 ) -> tuple[list[dict[str, Any]], ActorKey | None]:
     """Actors ordered by (name, id); `q` is a substring of the name or of any alias."""
     stmt: Select[Any] = select(*_ACTOR_COLUMNS, _aliases_of(Actor.id).label("aliases"))
     if q:
-        norm = normalise_name(q)
-        pattern = "%" + norm.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        forms = lookup_forms(q) or [""]
+        # The query as written, else its looser forms ("the Turkish parliament", "Mr Haftar").
+        norm = forms[0]
+        for form in forms:
+            if await _any_alias_like(session, form):
+                norm = form
+                break
         stmt = stmt.where(
-            Actor.id.in_(select(ActorAlias.actor_id).where(ActorAlias.alias_norm.like(pattern)))
+            Actor.id.in_(select(ActorAlias.actor_id).where(ActorAlias.alias_norm.like(_like(norm))))
         )
     if types:
         stmt = stmt.where(Actor.type.in_(types))
+    if updated_since is not None:
+        stmt = stmt.where(Actor.updated_at >= updated_since)
     if after is not None:
         bound = tuple_(literal(after[0], String), literal(after[1], Uuid))
         stmt = stmt.where(tuple_(Actor.name, Actor.id) > bound)
@@ -111,6 +128,58 @@ async def list_actors(
     items = [dict(r._mapping) for r in rows[:limit]]
     more = len(rows) > limit
     return items, ((items[-1]["name"], items[-1]["id"]) if more and items else None)
+
+
+def _like(norm: str) -> str:
+    return "%" + norm.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+
+
+async def _any_alias_like(session: AsyncSession, norm: str) -> bool:
+    found = await session.scalar(
+        select(literal(True)).where(ActorAlias.alias_norm.like(_like(norm))).limit(1)
+    )
+    return bool(found)
+
+
+# Fuzzy scores: the mean of pg_trgm's similarity (the whole alias against the whole query) and
+# word_similarity (the alias against the best-matching stretch of the query), so a misspelt name
+# ("Anglea Merkel") and a name inside a longer phrase ("the Libyan 5+5 Joint Military
+# Commission") both score high, while a short alias merely inside a long query does not.
+FUZZY_FLOOR = 0.45
+
+
+async def fuzzy_candidates(
+    session: AsyncSession, *, q: str, types: tuple[str, ...] = (), limit: int = 10
+) -> list[dict[str, Any]]:
+    """Actors whose best alias scores at least `FUZZY_FLOOR` against `q`, best first, each
+    with its `score` (0..1, three decimals) and aliases; merged duplicates count as their target."""
+    forms = lookup_forms(q)
+    if not forms:
+        return []  # nothing but punctuation: nothing to compare
+    norm = forms[-1]
+    query = bindparam("q", norm, type_=String)
+    score = (
+        func.similarity(ActorAlias.alias_norm, query)
+        + func.word_similarity(ActorAlias.alias_norm, query)
+    ) / 2
+    canonical = func.coalesce(Actor.merged_into_id, Actor.id)
+    best = (
+        select(canonical.label("actor_id"), func.max(score).label("score"))
+        .join(Actor, Actor.id == ActorAlias.actor_id)
+        .where(score >= FUZZY_FLOOR)
+        .group_by(canonical)
+        .subquery()
+    )
+    stmt = (
+        select(*_ACTOR_COLUMNS, _aliases_of(Actor.id).label("aliases"), best.c.score)
+        .join(best, best.c.actor_id == Actor.id)
+        .order_by(best.c.score.desc(), Actor.name, Actor.id)
+        .limit(limit)
+    )
+    if types:
+        stmt = stmt.where(Actor.type.in_(types))
+    rows = (await session.execute(stmt)).all()
+    return [{**dict(r._mapping), "score": round(float(r.score), 3)} for r in rows]
 
 
 def _aliases_of(actor_id: Any) -> Any:

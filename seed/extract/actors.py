@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from seed.extract.dates import MONTHS, WEEKDAYS
+from seed.extract.discovery import (
+    NAME_PART,
+    ROLE_BEFORE_NAME,
+    body_name_ok,
+    person_name_ok,
+    strip_titles,
+)
 from seed.extract.registry import TITLE_PREFIX, ActorHit, Registry, slug
 from seed.extract.types import ActorRecord, ActorType, DateInterval
 
@@ -23,11 +30,13 @@ _TITLE = (
     r"(?:Special\s+)?Envoy|Ambassador|Secretary[- ]General|Secretary\s+of\s+State|Chairman|"
     r"Chairwoman|Speaker|Prosecutor|Mayor)"
 )
-_NAME_PART = r"[A-Z][a-z\u00c0-\u017f'\u2019-]+"
+_NAME_PART = NAME_PART
 _TITLED = re.compile(
     rf"\b(?P<title>{_TITLE})(?:\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]+)?\s+"
     rf"(?P<name>{_NAME_PART}(?:\s+(?:(?:al|el|Al|El)-|bin\s+|ibn\s+|de\s+|van\s+)?{_NAME_PART}){{0,3}})"
 )
+# "the High Council of State": a body's name goes on across "of" and capitalised words.
+_OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 _BODY = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z]+\s+){1,5}(?P<head>Commission|Council|Ministry|Agency|Committee|"
     r"Mission|Organi[sz]ation|Union|Army|Brigade|Forces|Court|Authority|Corporation|Front|"
@@ -69,6 +78,22 @@ _APPOSITIVE = re.compile(
     r"representative|secretary)\b"
 )
 _ARMED_HEADS = {"Army", "Brigade", "Forces", "Front"}
+# A news agency is an actor when it acts ("AFP obtained a copy"), not when it is where a quote
+# or a report comes from ("told Reuters", "according to AFP", "Xinhua reported", "(AP)").
+NEWS_AGENCY = "news agency"
+_AS_SOURCE_BEFORE = re.compile(
+    r"(?:\btold|\baccording\s+to|\b(?:said|says|reported|quoted|cited|confirmed|speaking|"
+    r"spoke|talking)\s+(?:to|by|in)|\binterview\s+with|\bstatement\s+(?:to|carried\s+by)|"
+    r"\b(?:by|to|with|from|in|via)|[(\u2014\u2013-])\s*(?:the\s+)?(?:state-run\s+|official\s+|"
+    r"state\s+news\s+agency\s+)?\Z",
+    re.IGNORECASE,
+)
+_AS_SOURCE_AFTER = re.compile(
+    r"(?:\s*[)\u2014\u2013-]|,|\s+(?:news\s+agency\s+)?(?:reported|reports|said|says|quoted|cited|"
+    r"learned|learnt|understands|correspondent|reporter|journalist|photographer|report)\b|"
+    r"['\u2019]s?\s+(?:correspondent|reporter|report|journalist|photographer))",
+    re.IGNORECASE,
+)
 _ARTICLES = {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"}
 
 
@@ -90,17 +115,30 @@ class ArticleActors:
         """Learn the discovered actors of an article (call once with its body text)."""
         for m in _TITLED.finditer(text):
             name = _trim_name(m.group("name"))
-            if name is None:
+            if name is not None:
+                name = strip_titles(name)
+            if name is None or not _single_or_person(name):
                 continue
             known = self.registry.find(name)
             if known and known[0].start == 0:
                 continue
             self._discover_person(name, m.group("title"))
-        for m in _APPOSITIVE.finditer(text):
+        for m in ROLE_BEFORE_NAME.finditer(text):
             name = _trim_name(m.group("name"))
-            if name is None or len(name.split()) < 2 or self.registry.find(name):
+            if name is None or not person_name_ok(name) or self.registry.find(name):
+                continue
+            if self._known_at(text, m.start("name"), m.end("name")):
                 continue
             self._discover_person(name, m.group("title"))
+        for m in _APPOSITIVE.finditer(text):
+            name = _trim_name(m.group("name"))
+            if name is None:
+                continue
+            name = strip_titles(name)
+            if not person_name_ok(name) or self.registry.find(name):
+                continue
+            self._discover_person(name, m.group("title"))
+        demonyms = set(self.registry.demonyms)
         for m in _BODY.finditer(text):
             name = m.group("name").strip()
             if text[max(0, m.start() - 2) : m.start()] == ". " or self.registry.find(name):
@@ -110,8 +148,16 @@ class ArticleActors:
                 words.pop(0)
             if len(words) < 2:
                 continue
+            tail = _OF_TAIL.match(text, m.end())
+            if tail is not None:
+                words += tail.group(0).split()
             name = " ".join(words)
-            if self.registry.find(name):
+            start = m.start() + m.group(0).find(words[0])
+            if (
+                self.registry.find(name)
+                or self._known_at(text, start, m.end())
+                or not body_name_ok(name, text[max(0, start - 12) : start], "", demonyms)
+            ):
                 continue
             key = slug(name)
             kind: ActorType = "armed_group" if m.group("head") in _ARMED_HEADS else "organization"
@@ -128,6 +174,15 @@ class ArticleActors:
             )
             if self._local
             else None
+        )
+
+    def _known_at(self, text: str, start: int, end: int) -> bool:
+        """Whether a registry name covers part of text[start:end] ("Development Party" inside
+        "Justice and Development Party")."""
+        left, right = max(0, start - 60), min(len(text), end + 30)
+        return any(
+            left + h.start < end and start < left + h.end
+            for h in self.registry.find(text[left:right])
         )
 
     def _learn_definite_references(self, text: str) -> None:
@@ -236,7 +291,14 @@ class ArticleActors:
                     continue
                 hits.append(ActorHit(state, m.start(), m.end("d"), m.group("d")))
         hits.sort(key=lambda h: h.start)
-        return hits
+        return [h for h in hits if not self._source_only(text, h)]
+
+    def _source_only(self, text: str, hit: ActorHit) -> bool:
+        record = self.registry.actors.get(hit.actor_key)
+        if record is None or record.description != NEWS_AGENCY:
+            return False
+        before = text[max(0, hit.start - 40) : hit.start]
+        return bool(_AS_SOURCE_BEFORE.search(before) or _AS_SOURCE_AFTER.match(text, hit.end))
 
     def _demonym_pattern(self) -> re.Pattern[str] | None:
         return _demonym_regex(tuple(sorted(self.registry.demonyms)))
@@ -263,7 +325,8 @@ def _head_noun(name: str) -> str | None:
 
 
 def _trim_name(name: str) -> str | None:
-    words = name.split()
+    # "Ambassador Lina Varga's deputy": the possessive is not part of the name.
+    words = re.sub(r"['\u2019]s?\Z", "", name).split()
     while words and words[-1] in _NOT_NAMES:
         words.pop()
     while words and words[0] in _NOT_NAMES:
@@ -271,3 +334,10 @@ def _trim_name(name: str) -> str | None:
     if not words or len(words) > 4:
         return None
     return " ".join(words)
+
+
+def _single_or_person(name: str) -> bool:
+    """A titled name may be a surname alone ("Gen. Smith"); longer, it must read as a person."""
+    if len(name.split()) == 1:
+        return not name.endswith("-") and person_name_ok(name + " X")
+    return person_name_ok(name)

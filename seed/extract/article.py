@@ -73,7 +73,7 @@ def date_article(
     reader = _reader(parsed, registry)
     reader.when = publication.interval
     candidates = extract_candidates(parsed, publication.interval, reader, registry.default_actor)
-    pledges = extract_pledges(parsed, candidates, publication.interval, reader.find)
+    pledges = extract_pledges(parsed, candidates, publication.interval, reader)
     return ArticleExtraction(parsed, reader.discovered, publication, candidates, pledges)
 
 

@@ -15,30 +15,31 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from seed.extract.actors import ArticleActors
+from seed.extract.commitments import PARTIES, PRONOUN, Commitment, find_commitment
 from seed.extract.dates import add_duration, within_duration
+from seed.extract.deadlines import QUANTITY, dated_deadline, quantity_in
 from seed.extract.events import Candidate, content_tokens
-from seed.extract.parse import ParsedArticle
+from seed.extract.parse import ParsedArticle, Sentence
+from seed.extract.references import referent_in
+from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval, PledgeStatus
 
-TRIGGER = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were)\s+to)\s+(?:leave|withdraw|be\s+withdrawn|"
-    r"depart|be\s+deported|be\s+evacuated|pull\s+out|"
-    r"hand\s+over|return|be\s+repatriated)\b|"
-    r"\b(?:agreed|agrees)\s+(?:on|to|that)\b|"
-    r"\bcalled\s+for\b[^.]*\b(?:withdraw|depart|leave|exit|remov)|"
-    r"\b(?:pledged|pledges|promised|promises|vowed|vows|committed\s+to|commits\s+to)\b|"
-    r"\bsupports?\s+the\s+(?:withdrawal|departure|exit|removal)\b|"
-    r"\b(?:would|will)\s+take\s+part\b|\bready\s+to\s+(?:take\s+part|participate)\b|"
-    r"\bshall\s+(?:return|be\s+accompanied|leave|withdraw|depart)\b",
-    re.IGNORECASE,
-)
-QUANTITY = re.compile(
-    r"\b(?P<q>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:foreign|Russian|Syrian|Sudanese|Chadian|Turkish|"
-    r"African|more|additional)\s+)*(?P<unit>mercenaries|fighters|soldiers|troops|militants|"
-    r"foreign\s+fighters|personnel)\b",
-    re.IGNORECASE,
-)
+__all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "same_dated_deadline", "status_of"]
+
 _COMPLETED = re.compile(r"\b(?:all|last)\b[^.]{0,40}\b(?:left|withdrawn|departed)\b", re.I)
+# Cues that belong to an agreement: its parties (the actors of its event) made the pledge.
+_AGREEMENT_CUES = {"agreed", "signed", "signed_by", "clause"}
+# The speaker of reported speech: an actor just before the speech verb.
+_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added|declared|assured)\b", re.I)
+_REACH = 60
+# A promised departure is a pledge even when the text leaves its maker unnamed ("all foreign
+# fighters will leave within 90 days"): whoever made it, it can be kept or broken.
+_DEPARTURE = re.compile(
+    r"\b(?:leave|withdraw|withdrawn|depart|pull\s+out|be\s+deported|be\s+evacuated|"
+    r"be\s+repatriated|hand\s+over)\b",
+    re.IGNORECASE,
+)  # characters between a speaker and the speech verb
 
 
 @dataclass(slots=True)
@@ -64,53 +65,167 @@ def extract_pledges(
     article: ParsedArticle,
     candidates: list[Candidate],
     publication: DateInterval,
-    find_actors: object,
+    reader: ArticleActors,
 ) -> list[PledgeCandidate]:
     """Pledges of one article; `candidates` are its events (to date and attribute them)."""
     found: list[PledgeCandidate] = []
-    by_sentence = {c.sentence_index: c for c in candidates}
+    by_sentence: dict[int, list[Candidate]] = {}
     by_paragraph: dict[int, Candidate] = {}
     for c in candidates:
+        by_sentence.setdefault(c.sentence_index, []).append(c)
         by_paragraph.setdefault(c.paragraph, c)
+    earlier: list[list[ActorHit]] = []
     for index, sentence in enumerate(article.sentences):
-        trigger = TRIGGER.search(sentence.text)
-        if trigger is None:
-            continue
-        event = by_sentence.get(index) or by_paragraph.get(sentence.paragraph)
-        if event is None:
-            event = by_paragraph.get(sentence.paragraph - 1)
-        made = event.date if event is not None else publication
-        duration = within_duration(sentence.text)
-        deadline = add_duration(made, *duration) if duration else None
-        quantity = QUANTITY.search(sentence.text)
-        hits = find_actors(sentence.text)  # type: ignore[operator]
-        actors = list(dict.fromkeys(h.actor_key for h in hits))
-        if event is not None:
-            actors += [key for key, _ in event.actors if key not in actors]
-        text = sentence.text
-        found.append(
-            PledgeCandidate(
-                file_name=article.raw.file_name,
-                quote_start=sentence.start,
-                quote_end=sentence.end,
-                quote=sentence.text,
-                text=_short(text),
-                actors=actors,
-                made=made,
-                deadline=deadline,
-                duration=duration,
-                quantity=int(quantity.group("q").replace(",", "")) if quantity else None,
-                unit=quantity.group("unit").lower() if quantity else None,
-                event=event,
-                tokens=content_tokens(sentence.text),
-            )
-        )
+        hits = reader.find(sentence.text)
+        cue = find_commitment(sentence.text)
+        if cue is not None:
+            event = _making(by_sentence.get(index, []), publication)
+            if event is None and index not in by_sentence:
+                nearby = by_paragraph.get(sentence.paragraph) or by_paragraph.get(
+                    sentence.paragraph - 1
+                )
+                event = _making([nearby] if nearby else [], publication)
+            pledge = _pledge(article, sentence, cue, hits, earlier, event, publication, reader)
+            if pledge is not None and pledge.quantity is None and index > 0:
+                _quantity_referred_to(pledge, article.sentences[index - 1].text)
+            if pledge is not None:
+                found.append(pledge)
+        earlier.append(hits)
     return found
 
 
-def _short(text: str) -> str:
+# "The move ...", "The decision ...": a sentence that refers back to what the one before said.
+_BACK_REFERENCE = re.compile(
+    r"\A[\"\u201c]?(?:The|This|That)\s+(?:move|decision|step|plan|announcement|pledge|promise|"
+    r"withdrawal|departure|offer)\b"
+)
+
+
+def _quantity_referred_to(pledge: PledgeCandidate, previous: str) -> None:
+    """ "300 fighters left on Monday. The move, announced in November by X, ...": the count of
+    the sentence before is what the referring pledge is about."""
+    if not _BACK_REFERENCE.match(pledge.quote):
+        return
+    quantity = quantity_in(previous)
+    if quantity is not None:
+        pledge.quantity, pledge.unit = quantity.count, quantity.unit
+
+
+def _making(events: list[Candidate], publication: DateInterval) -> Candidate | None:
+    """The event of the sentence that dates the commitment's making: the first one not after
+    the publication ("agreed in 2020 to withdraw by January 2021"); a later date is what the
+    commitment is for ("will host a conference on November 12"), not when it was made."""
+    ordered = sorted(events, key=lambda c: c.hit.start if c.hit is not None else -1)
+    return next((c for c in ordered if c.date.start <= publication.end), None)
+
+
+def _pledge(
+    article: ParsedArticle,
+    sentence: Sentence,
+    cue: Commitment,
+    hits: list[ActorHit],
+    earlier: list[list[ActorHit]],
+    event: Candidate | None,
+    publication: DateInterval,
+    reader: ArticleActors,
+) -> PledgeCandidate | None:
+    text = sentence.text
+    actors = pledgers(text, cue, hits, earlier, reader)
+    if event is not None and (not actors or cue.kind in _AGREEMENT_CUES):
+        actors += [key for key, _ in event.actors if key not in actors]
+    made = event.date if event is not None else publication
+    duration = within_duration(text)
+    deadline = add_duration(made, *duration) if duration else None
+    if deadline is None:
+        after = cue.start
+        if event is not None and event.hit is not None and event.quote_start >= sentence.start:
+            after = max(after, event.hit.end)  # the making's own date is no deadline
+        deadline = dated_deadline(text, after, made, publication)
+    quantity = quantity_in(text)
+    of_parties = cue.kind in _AGREEMENT_CUES or PARTIES.search(
+        text, cue.subject_start, cue.subject_end
+    )
+    if not (actors or of_parties or deadline or quantity or _DEPARTURE.search(text)):
+        return None  # "the meeting will be held": nobody commits to anything
+    return PledgeCandidate(
+        file_name=article.raw.file_name,
+        quote_start=sentence.start,
+        quote_end=sentence.end,
+        quote=text,
+        text=_short(text, keep=cue.condition),
+        actors=actors,
+        made=made,
+        deadline=deadline,
+        duration=duration,
+        quantity=quantity.count if quantity else None,
+        unit=quantity.unit if quantity else None,
+        event=event,
+        tokens=content_tokens(text),
+    )
+
+
+def pledgers(
+    text: str,
+    cue: Commitment,
+    hits: list[ActorHit],
+    earlier: list[list[ActorHit]],
+    reader: ArticleActors,
+) -> list[str]:
+    """Who commits: the actors of the cue's subject; the speaker for "we" or "it" in reported
+    speech; the actor a pronoun or title refers back to; else every actor of the sentence
+    except the addressees of a demand."""
+    subject = [h.actor_key for h in hits if cue.subject_start <= h.start < cue.subject_end]
+    if subject or cue.kind == "clause":
+        # An agreement's clause binds its parties (the caller takes the agreement's event),
+        # not whoever else the sentence names.
+        return list(dict.fromkeys(subject))
+    span = text[cue.subject_start : cue.subject_end]
+    if PARTIES.search(span):
+        return []  # the parties of the agreement: the caller takes its event's actors
+    if PRONOUN.search(span):
+        speaker = _speaker(text, hits, cue.start)
+        if speaker is not None:
+            return [speaker]
+        referent = referent_in(
+            span, [*earlier, [h for h in hits if h.start < cue.start]], reader.record
+        )
+        if referent is not None:
+            return [referent]
+    before = [h.actor_key for h in hits if h.start < cue.start]
+    return list(dict.fromkeys(before or [h.actor_key for h in hits]))
+
+
+def _speaker(text: str, hits: list[ActorHit], before: int) -> str | None:
+    for verb in _SPEECH.finditer(text, 0, before):
+        near = [h for h in hits if h.end <= verb.start() and verb.start() - h.end <= _REACH]
+        if near:
+            return near[-1].actor_key
+    for verb in _SPEECH.finditer(text, before):
+        # '"We will ...," said Dendias' or '"We will ...," Dendias said'
+        after = [h for h in hits if 0 <= h.start - verb.end() <= 3]
+        ahead = [h for h in hits if before <= h.start and 0 <= verb.start() - h.end <= 3]
+        if after or ahead:
+            return (after or ahead)[0].actor_key
+    return None
+
+
+def same_dated_deadline(a: PledgeCandidate, b: PledgeCandidate) -> bool:
+    """Two tellings by a common actor of a pledge due on the same stated day."""
+    return (
+        a.deadline is not None
+        and a.deadline == b.deadline
+        and a.deadline.precision == "day"
+        and a.duration is None
+        and b.duration is None
+        and bool(set(a.actors) & set(b.actors))
+    )
+
+
+def _short(text: str, *, keep: bool = False) -> str:
+    """The pledge's wording; a conditional pledge keeps its condition (the whole sentence)."""
     text = text.rstrip(' ."\u201d')
-    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "..."
+    limit = 400 if keep else 200
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
 def status_of(

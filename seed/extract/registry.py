@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -207,14 +207,16 @@ def load_registry(path: Path | None = None) -> Registry:
         for s, r, o in data.get("relations", [])
         if s in actors and o in actors
     ]
+    demonyms = {str(k): str(v) for k, v in (data.get("demonyms") or {}).items() if str(v) in actors}
+    for state in set(demonyms.values()):
+        forms = tuple(sorted(d for d, key in demonyms.items() if key == state))
+        actors[state] = replace(actors[state], lookup_aliases=forms)
     return Registry(
         actors=actors,
         relations=relations,
         places=tuple(str(p) for p in data.get("places", [])),
         default_actor=data.get("default_actor"),
         metonyms=frozenset(str(m) for m in data.get("metonyms", [])),
-        demonyms={
-            str(k): str(v) for k, v in (data.get("demonyms") or {}).items() if str(v) in actors
-        },
+        demonyms=demonyms,
         titles=_titles(list(data.get("titles") or []), actors),
     )

@@ -80,6 +80,9 @@ class ActorRecord:
     aliases: tuple[str, ...]
     discovered: bool
     description: str | None = None
+    # Forms a reader may search by but that do not name the actor in running text on their
+    # own: a state's demonyms ("Turkish" finds Turkey; "Turkish fighters" are not Turkey).
+    lookup_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,199 @@
+"""What makes a discovered name an actor's name, and people introduced by a lower-case role.
+
+Discovery (see `actors.py`) reads capitalised words after a title or before a body noun. Two
+kinds of bogus actor come out of that unless checked: fragments of a title or of a longer name
+("Affairs" of "Minister of Foreign Affairs", "Assembly" of "General Assembly", "Democratic
+Party" of "Peoples' Democratic Party") and titles kept in the name ("Ambassador X").
+"""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised name part, hyphenated parts included ("Jean-Yves", "Anne-Claire").
+NAME_PART = r"[A-Z][a-z\u00c0-\u017f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u017f'\u2019]+)*"
+_PARTICLE = r"(?:(?:al|el|Al|El)-|bin\s+|ibn\s+|de\s+|De\s+|van\s+|von\s+|di\s+|Di\s+)"
+PERSON_NAME = rf"{NAME_PART}(?:\s+{_PARTICLE}?{NAME_PART}){{1,3}}"
+# Words of institutions and offices: never part of a person's name.
+_INSTITUTION_WORDS = frozenset(
+    [
+        "Affairs",
+        "Assembly",
+        "Secretariat",
+        "Council",
+        "Committee",
+        "Command",
+        "Staff",
+        "Ministry",
+        "Department",
+        "Office",
+        "Directorate",
+        "Authority",
+        "Forces",
+        "Force",
+        "Army",
+        "Agency",
+        "Commission",
+        "Union",
+        "Nations",
+        "States",
+        "Court",
+        "Conference",
+        "Mission",
+        "Government",
+        "Parliament",
+        "Republic",
+        "Kingdom",
+        "Presidency",
+        "Cabinet",
+        "Bureau",
+        "Organization",
+        "Organisation",
+        "Party",
+        "Front",
+        "Brigade",
+        "Navy",
+        "Guard",
+        "Police",
+        "Service",
+        "Services",
+        "Administration",
+        "Embassy",
+        "Coalition",
+        "Alliance",
+        "Summit",
+        "Forum",
+        "Program",
+        "Programme",
+        "Fund",
+        "Bank",
+    ]
+)
+# Titles a name must not begin with: the title is the actor's description, not its name.
+_TITLE_WORDS = frozenset(
+    [
+        "Ambassador",
+        "President",
+        "Minister",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "General",
+        "Gen",
+        "Colonel",
+        "Commander",
+        "Envoy",
+        "Secretary",
+        "Chairman",
+        "Chairwoman",
+        "Speaker",
+        "Prosecutor",
+        "Mayor",
+        "Marshal",
+        "Field",
+        "Prime",
+        "Deputy",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Vice",
+        "Acting",
+        "Special",
+        "Lieutenant",
+        "Major",
+        "Brigadier",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sheikh",
+        "King",
+        "Prince",
+        "Emir",
+        "Chancellor",
+        "Premier",
+    ]
+)
+# Adjectives that make a body noun generic ("the Foreign Ministry", "Air Forces"): whose
+# ministry depends on the article, so no actor of its own.
+_GENERIC_QUALIFIERS = frozenset(
+    [
+        "Foreign",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Finance",
+        "Health",
+        "Justice",
+        "Economy",
+        "Oil",
+        "Air",
+        "Naval",
+        "Armed",
+        "Special",
+        "Security",
+        "Military",
+        "Supreme",
+        "High",
+        "National",
+        "Presidential",
+        "Federal",
+        "Central",
+        "General",
+        "Joint",
+        "Permanent",
+        "Executive",
+        "Political",
+        "Technical",
+        "Municipal",
+    ]
+)
+
+# "acting US ambassador Jane Doe", "UN spokesman John Roe", "Foreign Ministry spokesperson
+# Jane Doe": a role written in lower case right before a full name.
+ROLE_BEFORE_NAME = re.compile(
+    r"(?P<title>(?:(?:acting|deputy|former|special|senior|chief|top)\s+)?"
+    r"(?:(?:[A-Z][A-Za-z.]+|presidential|military|army|government|ministry|foreign|defen[cs]e|"
+    r"interior|state|rights|parliamentary|national|regional)\s+){0,3}"
+    r"(?:spokes(?:man|woman|person)|ambassador|envoy|minister|commander|chief|adviser|advisor|"
+    r"official|representative|director|coordinator|prosecutor|negotiator|diplomat|analyst|"
+    r"lawmaker|researcher|general|colonel|admiral))\s+"
+    rf"(?P<name>{PERSON_NAME})(?![\w'\u2019-])"
+)
+
+
+def person_name_ok(name: str) -> bool:
+    """A person's name: two to four parts, none a title or an institution word, no dangling
+    hyphen."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.endswith("-") for w in words):
+        return False
+    if words[0] in _TITLE_WORDS:
+        return False
+    return not any(w in _INSTITUTION_WORDS for w in words)
+
+
+def strip_titles(name: str) -> str:
+    """ "Ambassador Jane Doe" -> "Jane Doe": the title (or its tail) goes to the description."""
+    words = name.split()
+    # "Minister of Foreign Affairs Tomas Kerr" leaves "Affairs Tomas Kerr": the rest of the title
+    while len(words) > 2 and (
+        words[0].rstrip(".") in _TITLE_WORDS or words[0] in _INSTITUTION_WORDS
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
+def body_name_ok(name: str, before: str, after: str, demonyms: set[str]) -> bool:
+    """A body's name as written: not the tail of a longer name ("UN Support Mission", "Peoples'
+    Democratic Party"), not cut before its "of" ("High Council of State"), not generic
+    ("Foreign Ministry", "Air Forces"), not a state's ministry by demonym ("Russian Ministry")."""
+    words = name.split()
+    if re.search(r"(?:[A-Z]{2,}|[\w.]+['\u2019]|[A-Z][\w]*-)\s*\Z", before):
+        return False
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
+        return False
+    if words[0] in demonyms:
+        return False
+    return not all(w in _GENERIC_QUALIFIERS for w in words[:-1])

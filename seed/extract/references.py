@@ -1,0 +1,85 @@
+"""Simple references back to an actor named earlier: a pronoun or a title noun phrase.
+
+News copy names an actor once and then says "he", "the minister" or "the committee". Each
+reference resolves to an actor of the most recent earlier sentence with one that can be meant
+(a person for "he", "she" and person titles; a body for "it" and body nouns, whose name must
+contain the noun; anyone for "they"), and within that sentence to the first such actor: the
+subject of a sentence is what the next one goes on about. Nothing is resolved when no earlier
+actor fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from seed.extract.registry import ActorHit
+from seed.extract.types import ActorRecord
+
+_PERSON_PRONOUN = re.compile(r"\A(?:he|she|his|her)\Z", re.I)
+_BODY_PRONOUN = re.compile(r"\A(?:it|its)\Z", re.I)
+_ANY_PRONOUN = re.compile(r"\A(?:they|their|we|our)\Z", re.I)
+_PERSON_TITLES = (
+    r"(?:(?:foreign|prime|defen[cs]e|interior)\s+)?minister|president|envoy|spokes(?:man|woman|"
+    r"person)|general|commander|marshal|ambassador|premier|chancellor|secretary|chief|leader|"
+    r"official|diplomat|prosecutor|mayor|speaker|chairman|chairwoman|head"
+)
+_BODY_NOUNS = (
+    r"ministry|government|council|committee|commission|mission|army|parliament|house|"
+    r"assembly|organi[sz]ation|agency|alliance|union|court|authority|forces|presidency|cabinet|"
+    r"coalition|conference|group|company"
+)
+# "the minister", "the Turkish minister", "the UN envoy": a title after a determiner.
+REFERENCE = re.compile(
+    rf"\b(?P<ref>(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[A-Z][\w.-]*\s+|[a-z]+-[a-z]+\s+)?"
+    rf"(?P<noun>{_PERSON_TITLES}|{_BODY_NOUNS})|(?P<pronoun>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e))\b"
+)
+_BODY_TYPES = {"state", "government", "organization", "intergovernmental", "armed_group"}
+
+
+def resolve_reference(
+    surface: str,
+    noun: str | None,
+    earlier: Sequence[Sequence[ActorHit]],
+    record: Callable[[str], ActorRecord | None],
+) -> str | None:
+    """The actor `surface` refers back to; `earlier` holds the hits of earlier sentences."""
+    for sentence in reversed(earlier):
+        for hit in sentence:
+            actor = record(hit.actor_key)
+            if actor is not None and _fits(surface, noun, actor):
+                return actor.key
+    return None
+
+
+def _fits(surface: str, noun: str | None, actor: ActorRecord) -> bool:
+    if noun is None:
+        if _PERSON_PRONOUN.match(surface):
+            return actor.type == "person"
+        if _BODY_PRONOUN.match(surface):
+            return actor.type in _BODY_TYPES
+        return bool(_ANY_PRONOUN.match(surface))
+    noun = noun.lower()
+    if re.fullmatch(_PERSON_TITLES, noun):
+        if actor.type != "person":
+            return False
+        # A discovered person keeps the role they were introduced with; it must agree.
+        described = (actor.description or "").lower()
+        return not described or noun.split()[-1] in described or noun in {"official", "leader"}
+    head = noun.split()[-1]
+    return actor.type in _BODY_TYPES and head.rstrip("s") in actor.name.lower()
+
+
+def referent_in(
+    span: str,
+    earlier: Sequence[Sequence[ActorHit]],
+    record: Callable[[str], ActorRecord | None],
+) -> str | None:
+    """The actor the first reference in `span` resolves to, if any."""
+    for m in REFERENCE.finditer(span):
+        resolved = resolve_reference(
+            m.group("pronoun") or m.group("ref"), m.group("noun"), earlier, record
+        )
+        if resolved is not None:
+            return resolved
+    return None
