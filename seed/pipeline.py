@@ -29,7 +29,7 @@ from db.repositories.changes import notify_change
 from seed.extract.article import ArticleExtraction
 from seed.extract.errors import ArticleError
 from seed.extract.parse import MAX_ARTICLE_BYTES, decode_article
-from seed.extract.registry import Registry, load_registry
+from seed.extract.registry import Registry
 from seed.extract.types import (
     ArticleProblem,
     RawArticle,
@@ -40,7 +40,7 @@ from seed.store import store_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import extractor_version
 from seed.stored_extractions import load as load_extraction
-from seed.workers import Read, extract_articles
+from seed.workers import Read, default_registry, extract_articles
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 Progress = Callable[[str, int, int], None]
@@ -203,7 +203,7 @@ async def ingest(
         await _log(session, report)
         return report
 
-    registry_ = registry or load_registry()
+    registry_ = registry or default_registry()
     version = extractor_version(registry_)
     reusable = [slug for slug in corpus if fresh.get(slug, "unchanged") == "unchanged"]
     payloads = (

@@ -36,6 +36,8 @@ _env = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    # Templates ship with the code: no stat() of every template file on every request.
+    auto_reload=False,
 )
 _env.globals["nav"] = None  # which site section a page belongs to (set by the page)
 _env.globals["describe_dates"] = describe_dates

@@ -212,7 +212,18 @@ _EVENT_FIELDS = [
     "date_precision",
     "date_resolved",
     "location",
+    "place",
+    "latitude",
+    "longitude",
+    "location_precision",
 ]
+# Fields derived from another: kept as stored when an editor set the field they derive from.
+_DERIVED_FROM = {
+    "place": "location",
+    "latitude": "location",
+    "longitude": "location",
+    "location_precision": "location",
+}
 _PLEDGE_FIELDS = [
     "text",
     "made_start",
@@ -245,11 +256,13 @@ async def _upsert_editable(
 ) -> None:
     name = model.__tablename__
     for chunk in _chunks(rows):
-        stmt = insert(model)
+        # One statement per chunk (see `_unnest`), not one per row.
+        stmt = _insert_rows(model, chunk, ["id", *fields])
         # A field an editor set (named in edited_fields) keeps its stored value.
         effective: dict[str, Any] = {
             f: literal_column(
-                f"CASE WHEN '{f}' = ANY({name}.edited_fields) THEN {name}.{f} ELSE excluded.{f} END"
+                f"CASE WHEN '{_DERIVED_FROM.get(f, f)}' = ANY({name}.edited_fields) "
+                f"THEN {name}.{f} ELSE excluded.{f} END"
             )
             for f in fields
         }
@@ -259,7 +272,7 @@ async def _upsert_editable(
             set_=effective | {"updated_at": func.now(), "version": model.version + 1},
             where=stored.is_distinct_from(func.row(*effective.values())),
         )
-        await session.execute(stmt, list(chunk))
+        await session.execute(stmt)
 
 
 def _changed(model: Any, stmt: Any, columns: list[str]) -> Any:

@@ -180,3 +180,31 @@ def without_asides(clause: str, position: int) -> str:
         cursor = m.end()
     pieces.append(clause[cursor:])
     return re.sub(r"\s{2,}", " ", " ".join(p.strip() for p in pieces if p.strip()))
+
+
+# A trailing attribution: "<content>, the world body said on Tuesday." The date there dates the
+# saying, but the news (and so the kind of happening) is the content before it.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w.'\u2019-]+\s+){1,6}?(?:said|says|told|announced|stated|reported|confirmed)\b"
+    r"[^,;]{0,40}\Z",
+    re.IGNORECASE,
+)
+
+
+# A person speaking makes the statement the news ("..., the foreign minister said Sunday"); an
+# institution or unnamed sources only pass the news on ("..., the world body said Tuesday").
+_PERSON_SPEAKER = re.compile(
+    r"\b(?:he|she|minister|president|premier|envoy|spokes(?:man|woman|person)|chief|head|"
+    r"leader|commander|ambassador|secretary|general|director|[A-Z][a-z]+\s+[A-Z][a-z]+)\b"
+)
+
+
+def attributed_content_end(clause: str, position: int) -> int | None:
+    """End of the reported content when `position` lies in a trailing attribution to an
+    institution or unnamed sources, else None."""
+    m = _TRAILING_ATTRIBUTION.search(clause.rstrip(" ."))
+    if m is None or position < m.start() or len(clause[: m.start()].split()) < 4:
+        return None
+    if _PERSON_SPEAKER.search(clause, m.start(), position):
+        return None
+    return m.start()

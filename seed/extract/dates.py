@@ -19,11 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
 
+from seed.extract.tense import Direction, direction_at
 from seed.extract.types import DateInterval, DatePrecision
-
-Direction = Literal["past", "future", "nearest"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -51,18 +49,9 @@ _MONTH = (
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# "December 24 this year", "on 3 April last year": the year relative to publication.
+_YEAR_REL = r"\s+(?P<yrel>this|last|next)\s+year\b"
 _NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|planned|plans?|scheduled|set\s+(?:for|to)|expected|due|slated|"
-    r"upcoming|to\s+be\s+held|to\s+hold|to\s+take\s+place|take\s+place|aims?\s+to|next|"
-    r"postponed\s+(?:to|until)|is\s+to|are\s+to|"
-    # the present of a fixed date: "the deadline expires Saturday", "talks begin Monday"
-    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens)\b",
-    re.IGNORECASE,
-)
-_PROSPECTIVE_NOUN = re.compile(
-    r"\b(?:elections?|polls?|vote|ballot|referendum|summit|conference)\b[^.;]{0,25}$", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +135,12 @@ def _day_month(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision] | None:
     month, day = _month_no(m.group("m")), int(m.group("d"))
-    if m.group("y"):
+    year = int(m.group("y")) if m.group("y") else None
+    if m.group("yrel"):
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]
+    if year is not None:
         try:
-            found: date | None = date(int(m.group("y")), month, day)
+            found: date | None = date(year, month, day)
         except ValueError:
             return None
     else:
@@ -273,6 +265,57 @@ def _season(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     return start, end, "season"
 
 
+def _seasons_around(season: str, pub: date) -> list[tuple[date, date]]:
+    first, last = SEASONS[season.lower()]
+    spans = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        end_year = year + 1 if first > last else year
+        spans.append((date(year, first, 1), month_bounds(end_year, last)[1]))
+    return spans
+
+
+def _bare_season(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    """ "since the autumn", "in the spring": the latest such season begun by publication, or,
+    for a planned happening, the next one not yet over."""
+    spans = _seasons_around(m.group("season"), pub)
+    if direction == "future":
+        start, end = next(s for s in spans if s[1] >= pub)
+    else:
+        start, end = [s for s in spans if s[0] <= pub][-1]
+    return start, end, "season"
+
+
+def _weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    """ "over the weekend", "the past weekend", "next weekend": a Saturday and Sunday."""
+    rel = " ".join(m.group("rel").lower().split())
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest, publication included
+    if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the"}):
+        start = saturday if pub.weekday() >= 5 and rel != "next" else saturday + timedelta(days=7)
+        return start, start + timedelta(days=1), "range"
+    if rel in {"last", "the past"} and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)  # said on a weekend, "last weekend" is the one before
+    return saturday, min(saturday + timedelta(days=1), pub), "range"
+
+
+# Parts of a year: "early this year", "late last year", "the end of this year".
+_PARTS = {"early": (1, 3), "start": (1, 3), "beginning": (1, 3), "mid": (5, 8), "late": (10, 12)}
+_PARTS["end"] = _PARTS["late"]
+
+
+def _part_of_year(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    part = m.group("part").lower().rstrip("-").split()[-1]
+    first, last = _PARTS[part]
+    year = pub.year + {"this": 0, "last": -1, "past": -1, "next": 1}[m.group("rel").lower()]
+    start, end = date(year, first, 1), month_bounds(year, last)[1]
+    if year == pub.year and direction != "future" and start <= pub < end:
+        end = pub  # said in that very part of the year: up to publication
+    return start, end, "range"
+
+
 def _named_day(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
@@ -286,14 +329,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "day",
         re.compile(
-            rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+            rf"\b{_MONTH}(?:\s+|(?<=\.))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
         ),
         _day_month,
     ),
     _Pattern(
         "day",
         re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
         ),
         _day_month,
     ),
@@ -316,6 +361,29 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"\b(?P<rel>last|this|next|past)\s+(?P<season>winter|spring|summer|autumn|fall)\b", re.I
         ),
         _season,
+    ),
+    _Pattern(
+        "season",
+        re.compile(
+            r"\b(?:in|since|during|over|through|until)\s+the\s+"
+            r"(?P<season>winter|spring|summer|autumn|fall)\b(?!\s+(?:of\b|(?:19|20)\d\d))",
+            re.I,
+        ),
+        _bare_season,
+    ),
+    _Pattern(
+        "weekend",
+        re.compile(r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the)\s+weekend\b", re.I),
+        _weekend,
+    ),
+    _Pattern(
+        "part_of_year",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>early|late|mid-?|(?:the\s+)?(?:start|beginning|end)\s+of)\s*"
+            r"(?P<rel>this|last|next|past)\s+year\b",
+            re.I,
+        ),
+        _part_of_year,
     ),
     _Pattern(
         "relative_unit",
@@ -350,7 +418,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "month",
         re.compile(
-            rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]or|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![\w-]|\s+\d)"
+            r"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]or|[Ee]arly|[Ll]ate|[Mm]id|"
+            r"(?:[Aa]t\s+)?(?:the\s+)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of)\s+|[Mm]id-)"
+            rf"(?:early\s+|late\s+|mid-?)?{_MONTH}(?![\w-]|\s+\d)"
         ),
         _bare_month,
     ),
@@ -366,16 +436,6 @@ _PATTERNS: tuple[_Pattern, ...] = (
 
 # Expressions that carry their own year.
 _FIXED_KINDS = frozenset({"month_year", "year"})
-
-
-def direction_at(sentence: str, position: int) -> Direction:
-    """Whether a yearless date at `position` lies after publication (planned) or before it."""
-    before = sentence[max(0, position - 80) : position]
-    if _PROSPECTIVE_NOUN.search(before):
-        return "future" if _FUTURE.search(before[-40:]) else "nearest"
-    if _FUTURE.search(before[-60:]):
-        return "future"
-    return "past"
 
 
 # A stand-in publication day, for when the question is only whether (and which) expressions a
@@ -427,13 +487,19 @@ def resolve(
     return DateInterval(start, end, precision)
 
 
-def publication_constraint(hit: DateHit, anchor: DateInterval) -> tuple[date, date] | None:
+def publication_constraint(
+    hit: DateHit, anchor: DateInterval, direction: Direction = "past"
+) -> tuple[date, date] | None:
     """Invert a relative expression: if `hit` refers to an event dated `anchor`, when can the
-    article have been published? None when the expression says nothing usable."""
+    article have been published? None when the expression says nothing usable. `direction` is
+    that of the clause governing the expression (a planned "will meet on Wednesday")."""
     text = hit.text.lower()
     if hit.kind == "weekday" and anchor.precision == "day":
         if "next" in text or "this" in text:
             return None
+        if direction == "future":
+            # the coming such day, the same weekday excluded (see _weekday)
+            return anchor.start - timedelta(days=7), anchor.start - timedelta(days=1)
         if "last" in text.split()[0:1]:
             return anchor.start + timedelta(days=1), anchor.start + timedelta(days=7)
         return anchor.start, anchor.start + timedelta(days=6)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
-from seed.extract.clauses import relative_clause_at, without_asides
+from seed.extract.clauses import attributed_content_end, relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
 from seed.extract.parse import ParsedArticle, Sentence
@@ -238,6 +238,10 @@ _SYNONYMS = {
     "elections": "elect", "election": "elect", "vote": "elect", "voter": "elect",
     "meeting": "meet", "met": "meet", "talks": "meet", "ousted": "oust", "toppled": "oust",
     "deposed": "oust", "uprising": "rebellion", "offensive": "assault", "march": "assault",
+    "ouster": "oust", "overthrow": "oust", "overthrew": "oust", "overthrown": "oust",
+    "resign": "resign", "resigned": "resign", "resigns": "resign", "resignation": "resign",
+    "appointed": "appoint", "appointment": "appoint", "appoints": "appoint",
+    "nominated": "nominat", "nomination": "nominat", "nominates": "nominat",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
@@ -298,6 +302,11 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
     reported = _reported_speech(clause, anchor, anchor if anchor_end is None else anchor_end)
     if reported is not None:
         return reported
+    content_end = attributed_content_end(clause, anchor)
+    if content_end is not None:
+        # "X has resigned ..., the UN said on Tuesday": the kind is that of the content's
+        # predicate, which comes first, not of whatever word ends the content.
+        return event_type(clause[:content_end], 0)
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(_TRIGGER_RE.items()):
         for m in pattern.finditer(clause):

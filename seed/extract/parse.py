@@ -42,6 +42,15 @@ _DATED_CAPTION = re.compile(
     rf"\b[A-Z][\w'-]+,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+{_MONTH_NAME}\s+\d{{1,2}},\s+"
     r"\d{4}\.?\s*(?:\([^)]*\))?\s*\Z"
 )
+# A photo caption ends with the day the photo was taken and a credit: "..., in Tripoli, March
+# 3, 2021. AFP - JANE DOE", "... January 5, 2020. PHOTO | X | AFP", "... 2020. / AFP / Name",
+# "... 2020. - Ministry handout via Reuters". The credit holds an agency or photo word and,
+# besides a few function words, no lower-case word (no verb: not "..., Reuters reported.").
+_CREDITED_CAPTION = re.compile(
+    rf"{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.\s*[-|/\u2013\u2014]?\s*"
+    r"(?=[^\n]{0,80}\b(?:AFP|AP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|PHOTO|Photo|handout)\b)"
+    r"(?:(?:[A-Z][\w.'-]*|of|via|by|the|for|and|handout|photo|file|courtesy|[-|/\u2013\u2014])\s*)+\Z"
+)
 _AGENCIES = {
     "ap": "The Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
     "upi": "United Press International", "dpa": "dpa", "xinhua": "Xinhua", "ansa": "ANSA",
@@ -53,11 +62,13 @@ _AGENCIES = {
 _DATELINE = re.compile(
     r"\A(?P<place>(?:[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+){0,2})|"
     r"(?=[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
-    rf"(?:,?\s*{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\())"
+    rf"(?:,?\s*{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*[(/]))"
     r"(?P<place2>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})?"
     r"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
     rf"(?:,?\s*(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\))?\s*(?:-{1,2}|[\u2013\u2014])\s+"
+    # the agency in brackets or between slashes ("/AGENCY/"); some copy sets ".-" as the dash
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\)|/(?P<agency2>[A-Za-z][A-Za-z .]{1,25})/)?"
+    r"\s*\.?(?:-{1,2}|[\u2013\u2014])\s+"
 )
 # A date with its year, day first or month first: "24 October 2020", "Oct. 24, 2020", "12th
 # November 2021". `_stated_date` reads its groups.
@@ -240,8 +251,8 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         dateline_date = _stated_date(dateline)
         if published is None and dateline_date is not None:
             published, published_by = dateline_date, DATELINE
-        if parts.get("agency"):
-            name = parts["agency"].strip()
+        if parts.get("agency") or parts.get("agency2"):
+            name = (parts.get("agency") or parts["agency2"]).strip()
             agency = _AGENCIES.get(name.lower(), name)
     publisher = raw.publisher
     title = raw.title
@@ -361,7 +372,9 @@ def _strip_dateline(
             out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
             continue
         found = _DATELINE.match(para.text)
-        if found is None or not (found.group("place") or found.group("agency")):
+        if found is None or not (
+            found.group("place") or found.group("agency") or found.group("agency2")
+        ):
             found = _DATED_PLACE.match(para.text)
         if found is None:
             return out, None
@@ -413,6 +426,7 @@ def _kind(text: str, index: int) -> str:
         _CAPTION_START.match(text)
         or (_MAYBE_CAPTION.search(text) is not None and _CAPTION.search(text) is not None)
         or (index <= 2 and _DATED_CAPTION.search(text))
+        or _CREDITED_CAPTION.search(text) is not None
     ):
         return "caption"
     if _maybe_boilerplate(text) and (

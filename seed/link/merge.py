@@ -18,6 +18,9 @@ from seed.extract.events import Candidate
 from seed.extract.types import DateInterval
 
 MIN_SCORE = 2.0
+# Share of content tokens two mentions of one happening have in common at least, when neither
+# the day and kind nor a word naming the happening tie them.
+MIN_SIMILARITY = 0.15
 # Types that say how we know (a statement) or nothing (other), not what happened: such a
 # candidate may join an event of any type, and the event takes the more telling type.
 WEAK_TYPES = frozenset({"statement", "other"})
@@ -30,7 +33,7 @@ SIGNATURES: dict[str, set[str]] = {
     "withdrawal": {"withdraw"},
     "meeting": {"meet", "summit", "confere"},
     "military": {"assault", "attack"},
-    "political": {"oust", "rebellion", "split", "governm"},
+    "political": {"oust", "rebellion", "split", "governm", "resign", "appoint", "nominat"},
     "report": {"report", "estimat", "assessm", "investi"},
 }
 
@@ -84,8 +87,8 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     same_day = width(candidate.date) == 0 and width(cluster.date) == 0
     types_agree = candidate.type == cluster.type
     compatible = types_agree or bool(WEAK_TYPES & {candidate.type, cluster.type})
-    if not compatible and not (same_day and shared):
-        return 0.0
+    if not compatible:
+        return 0.0  # two named kinds of happening (a meeting, an offensive) are two events
     value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
     # Both name the happening itself: with the same word ("truce"/"ceasefire", "elections"),
     # or one article with other words ("signed a permanent ceasefire agreement" in the lead,
@@ -95,6 +98,26 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     same_word = candidate.tokens & cluster.tokens & signature
     if types_agree and named and (same_word or candidate.file_name in cluster.files):
         value += 1.0
+    # A shared actor and an overlapping date are not one happening ("the UN" in two December
+    # stories): the same day and kind, both naming a happening of that kind ("investigators'
+    # report", "an assessment released in October"), or shared content.
+    if cluster.type in DISTINCT_ACTS and named and not same_word:
+        return 0.0  # a resignation and an appointment, a nomination and an appointment
+    kind_named = types_agree and bool(named)
+    # The same day (or the same stated year, month) and a shared actor, of one kind.
+    same_date = (candidate.date.start, candidate.date.end) == (cluster.date.start, cluster.date.end)
+    # Or the same named kind done by the same principal actor (its subject in both).
+    principal = (
+        types_agree
+        and candidate.type not in WEAK_TYPES
+        and bool(candidate.actors)
+        and candidate.actors[0][0] == cluster.members[0].actors[0][0]
+        if cluster.members and cluster.members[0].actors
+        else False
+    )
+    tied = (same_date and shared) or kind_named or same_word or principal
+    if not tied and similarity < MIN_SIMILARITY:
+        return 0.0
     if same_day and shared:
         value += 1.0
     if default and default in actors and default in cluster.actors and not shared:
@@ -149,6 +172,8 @@ def cluster_candidates(
     return clusters
 
 
+# Types whose signature words name different acts, not one act in other words.
+DISTINCT_ACTS = frozenset({"political"})
 _ALL_SIGNATURES = frozenset(t for tokens in SIGNATURES.values() for t in tokens)
 
 

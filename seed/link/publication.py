@@ -15,20 +15,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from seed.extract.dates import PROBE, WEEKDAYS, direction_at, find_dates, publication_constraint
+from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
 from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
+from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.merge import SIGNATURES
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 WIDE_YEARS = 2
 # A planned date bounds publication from above, loosely: plans are reported after they slip.
 PLANNED_SLACK = timedelta(days=366)
 MIN_SHARED_WORDS = 2
+# "by June 2021", "through to March 2022", "until 2023": a deadline, possibly still ahead.
+_DEADLINE = re.compile(
+    r"\b(?:by|through(?:\s+to)?|until|till|before)\s+(?:the\s+end\s+of\s+)?\Z", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,12 @@ def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> Anc
     return AnchorIndex(buckets)
 
 
+# An undated copy of a dated article (see seed.link.copies) appeared about when it did:
+# syndication runs a day or two either way, a late reprint up to a week later.
+COPY_BEFORE = timedelta(days=2)
+COPY_AFTER = timedelta(days=7)
+
+
 def infer_publication(
     article: ParsedArticle,
     candidates: Sequence[Candidate],
@@ -89,12 +102,71 @@ def infer_publication(
     *,
     person_keys: set[str],
     name_words: frozenset[str] = frozenset(),
+    copies: Sequence[tuple[str, DateInterval]] = (),
+    today: date | None = None,
 ) -> PublicationDate:
     """`candidates` were extracted with a provisional wide publication interval.
 
     `name_words` are the content tokens of actor names: they do not count as shared content
-    (two stories naming the same minister are not the same story)."""
+    (two stories naming the same minister are not the same story). `copies` are the (narrowly)
+    dated articles this one copies. Evidence in order of strength: copies, then anchors; a
+    yearless wire dateline then fixes the day and the evidence only its year."""
+    today = today or date.today()
     lower = lower_bound(article)
+    evidence = _copy_evidence(copies) or _anchor_evidence(
+        candidates, anchors, person_keys, name_words, lower
+    )
+    if article.dateline_day is not None:
+        found = _dateline_interval(article, article.dateline_day, evidence, lower, today)
+        if found is not None:
+            return found
+    if evidence is not None:
+        start, end, reason = evidence
+        return PublicationDate(
+            DateInterval(start, end, "day" if start == end else "range"),
+            explicit=False,
+            reason=reason,
+        )
+    upper = upper_bound(article)
+    end = min(upper[0], today) if upper else today
+    if lower is not None and lower[0] <= end:
+        day, why = lower
+        reason = (
+            f"no publication date and no dated source reports the same statements; {why}, so "
+            f"it was published between {day.isoformat()} and {end.isoformat()}"
+        )
+        if upper is not None and upper[0] == end:
+            reason += f" ({upper[1]})"
+        return PublicationDate(DateInterval(day, end, "range"), explicit=False, reason=reason)
+    return PublicationDate(
+        DateInterval(EARLIEST, end, "range"),
+        explicit=False,
+        reason="no publication date and no dated reference in the text"
+        + (f"; at most {upper[0].isoformat()} because {upper[1]}" if upper else ""),
+    )
+
+
+# The earliest publication considered for an article without any dated reference.
+EARLIEST = date(2011, 1, 1)
+Evidence = tuple[date, date, str]
+
+
+def _copy_evidence(copies: Sequence[tuple[str, DateInterval]]) -> Evidence | None:
+    if not copies:
+        return None
+    start = min(i.start for _, i in copies) - COPY_BEFORE
+    end = max(i.end for _, i in copies) + COPY_AFTER
+    names = ", ".join(sorted(name for name, _ in copies))
+    return start, end, f"inferred from copies of the text: {names}"
+
+
+def _anchor_evidence(
+    candidates: Sequence[Candidate],
+    anchors: AnchorIndex,
+    person_keys: set[str],
+    name_words: frozenset[str],
+    lower: tuple[date, str] | None,
+) -> Evidence | None:
     constraints: list[tuple[date, date, str]] = []
     for cand in candidates:
         if cand.hit is None or cand.hit.kind not in _RELATIVE:
@@ -102,7 +174,8 @@ def infer_publication(
         anchor = best_anchor(cand, anchors, person_keys, name_words)
         if anchor is None:
             continue
-        window = publication_constraint(cand.hit, anchor.date)
+        direction = direction_at(cand.summary, cand.hit.start)
+        window = publication_constraint(cand.hit, anchor.date, direction)
         if window is None:
             continue
         reason = (
@@ -112,37 +185,75 @@ def infer_publication(
         constraints.append((window[0], window[1], reason))
     if lower is not None:
         constraints = [c for c in constraints if c[1] >= lower[0]]
-    if constraints:
-        start = max(c[0] for c in constraints)
-        end = min(c[1] for c in constraints)
-        if start > end:
-            # Inconsistent anchors: keep the span covering all of them rather than guess.
-            start, end = min(c[0] for c in constraints), max(c[1] for c in constraints)
-        reasons = "; ".join(c[2] for c in constraints)
-        return PublicationDate(
-            DateInterval(start, end, "day" if start == end else "range"),
-            explicit=False,
-            reason=f"inferred from other sources: {reasons}",
-        )
-    upper = upper_bound(article)
-    if lower is not None:
-        day, why = lower
-        end = date(day.year + WIDE_YEARS, day.month, min(day.day, 28))
-        reason = (
-            f"no publication date and no dated source reports the same statements; {why}, so "
-            f"it was published on or after {day.isoformat()} (upper bound: {WIDE_YEARS} years "
-            "later, a guess"
-        )
-        if upper is not None and day <= upper[0] < end:
-            end = upper[0]
-            reason += f"; narrowed because {upper[1]}"
-        return PublicationDate(DateInterval(day, end, "range"), explicit=False, reason=reason + ")")
+    if not constraints:
+        return None
+    start = max(c[0] for c in constraints)
+    end = min(c[1] for c in constraints)
+    if start > end:
+        # Inconsistent anchors: keep the span covering all of them rather than guess.
+        start, end = min(c[0] for c in constraints), max(c[1] for c in constraints)
+    reasons = "; ".join(c[2] for c in constraints)
+    return start, end, f"inferred from other sources: {reasons}"
+
+
+def _dateline_interval(
+    article: ParsedArticle,
+    month_day: tuple[int, int],
+    evidence: Evidence | None,
+    lower: tuple[date, str] | None,
+    today: date,
+) -> PublicationDate | None:
+    """A yearless dateline ("CITY, Nov 24 (Agency) -") names the day (copy sent then, printed
+    that day or the next); the year comes from the other evidence, else from the dates of the
+    text and the weekday its lead gives to the news."""
+    month, day = month_day
+    first = (evidence[0] if evidence else lower[0] if lower else EARLIEST).year - 1
+    last = (evidence[1] if evidence else today).year + 1
+    days = [d for y in range(first, last + 1) if (d := _safe(y, month, day)) is not None]
+    if evidence is not None:
+        start, end, why = evidence
+        chosen = min(days, key=lambda d: (max(start - d, d - end, timedelta(0)), d))
+        reason = f"the dateline says {chosen:%b} {day}; the year from: {why}"
+        return _day_after(chosen, reason)
+    floor = lower[0] if lower else EARLIEST
+    days = [d for d in days if d >= floor and d <= today]
+    weekday = _lead_weekday(article)
+    if weekday is not None:
+        days = [d for d in days if weekday in {d.weekday(), (d - timedelta(days=1)).weekday()}]
+    if not days:
+        return None
+    reason = f"the dateline says {days[0]:%b} {day}, on or after {floor.isoformat()}"
+    if weekday is not None:
+        reason += ", in a year when it falls on or the day after the lead's weekday"
     return PublicationDate(
-        DateInterval(date(2011, 1, 1), upper[0] if upper else date.today(), "range"),
-        explicit=False,
-        reason="no publication date and no dated reference in the text"
-        + (f"; at most {upper[0].isoformat()} because {upper[1]}" if upper else ""),
+        DateInterval(days[0], days[-1] + timedelta(days=1), "range"), explicit=False, reason=reason
     )
+
+
+def _day_after(day: date, reason: str) -> PublicationDate:
+    return PublicationDate(
+        DateInterval(day, day + timedelta(days=1), "range"), explicit=False, reason=reason
+    )
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _lead_weekday(article: ParsedArticle) -> int | None:
+    """The weekday the first sentence dates its news with ("... on Tuesday extended ...")."""
+    if not article.sentences:
+        return None
+    for hit in find_dates(article.sentences[0].text, PROBE):
+        if hit.kind == "weekday":
+            words = hit.text.lower().split()
+            if words[0] in {"last", "next", "this"}:
+                return None
+            return WEEKDAYS[words[-1]]
+    return None
 
 
 def _year_bearing(kind: str, text: str) -> bool:
@@ -162,7 +273,7 @@ def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
         for hit in find_dates(text, PROBE):
             if not _year_bearing(hit.kind, hit.text):
                 continue
-            if direction_at(text, hit.start) == "future":
+            if direction_at(text, hit.start) == "future" or _DEADLINE.search(text, 0, hit.start):
                 continue  # "elections planned for December 2021" is after publication
             start = hit.interval.start
             if latest is None or start > latest:
@@ -234,8 +345,10 @@ def best_anchor(
             continue
         if not _compatible(cand.type, anchor.type):
             continue
-        shared_words = len(words & anchor.words)
-        if shared_words < MIN_SHARED_WORDS:
+        shared = words & anchor.words
+        shared_words = len(shared)
+        # Fewer words do when one of them names the act itself ("resign" for two resignations).
+        if shared_words < MIN_SHARED_WORDS and not shared & SIGNATURES.get(anchor.type, set()):
             continue
         value = len(mine & anchor.persons) + shared_words / 5
         rank = (value, anchor.file_name)

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
-from seed.extract.article import ArticleExtraction, date_article, extract_article
+from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.dates import add_duration
 from seed.extract.errors import ArticleError
 from seed.extract.events import Candidate, content_tokens
@@ -34,9 +34,11 @@ from seed.extract.types import (
     TimelineEvent,
     TimelinePledge,
 )
+from seed.link.copies import copy_groups
 from seed.link.merge import Cluster, cluster_candidates, overlaps, width
 from seed.link.origins import jaccard, origins
-from seed.link.publication import index_anchors, infer_publication
+from seed.link.publication import index_anchors
+from seed.link.undated import infer_undated, is_wide
 
 
 def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = None) -> Timeline:
@@ -70,29 +72,30 @@ def link_timeline(extractions: Sequence[ArticleExtraction], registry: Registry) 
     for record in registry.actors.values():
         if record.type == "person":
             names |= content_tokens(" ".join((record.name, *record.aliases)))
-    anchors = index_anchors((c for x in ordered if x.dated for c in x.candidates), persons)
-    for extraction in ordered:
-        if extraction.dated:
-            continue
-        local_names = names | {
-            t
-            for r in extraction.discovered.values()
-            for t in content_tokens(" ".join((r.name, *r.aliases)))
-        }
-        inferred = infer_publication(
-            extraction.parsed,
-            extraction.candidates,
-            anchors,
-            person_keys=persons,
-            name_words=frozenset(local_names),
+    copies = copy_groups(
+        {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in ordered}
+    )
+    undated = [x for x in ordered if not x.dated]
+    # Two rounds: an undated article dated narrowly in the first (by a copy or an anchor) can
+    # anchor or date the others in the second.
+    for round_ in range(2):
+        anchors = index_anchors(
+            (c for x in read.values() if x.publication is not None for c in x.candidates), persons
         )
-        read[extraction.file_name] = date_article(extraction.parsed, registry, inferred)
+        infer_undated(
+            [x for x in undated if round_ == 0 or is_wide(read[x.file_name].publication)],
+            read, copies, anchors, registry, persons, names,
+        )  # fmt: skip
     publications: dict[str, PublicationDate] = {}
     for name, extraction in read.items():
         assert extraction.publication is not None
         publications[name] = extraction.publication
 
     paragraph_origins = _paragraph_origins(parsed)
+    # A copy of a whole article (re-paragraphed, truncated) is one origin with it throughout.
+    lengths = {a.raw.file_name: len(a.raw.text) for a in parsed}
+    for name, group in copies.items():
+        paragraph_origins.setdefault(name, []).append((0, lengths[name] + 1, group))
     _assign_origins(paragraph_origins, [c for x in read.values() for c in x.candidates])
     all_candidates = [c for name in sorted(read) for c in read[name].candidates]
     clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)

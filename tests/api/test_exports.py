@@ -232,10 +232,21 @@ async def test_timelinejs(client: AsyncClient, timeline: StoredTimeline) -> None
     ]
 
 
+async def test_timelinejs_links_ignore_the_host_header(
+    client: AsyncClient, timeline: StoredTimeline
+) -> None:
+    response = await client.get(
+        "/events.timelinejs.json", params={"actor": "Haftar"}, headers={"Host": "evil.example"}
+    )
+    text = response.json()["events"][0]["text"]["text"]
+    assert "evil.example" not in text
+    assert 'href="http://testserver/timeline/sources/reuters-geneva-ceasefire"' in text
+
+
 async def test_timelinejs_omits_month_and_day_below_precision(
     client: AsyncClient, timeline: StoredTimeline
 ) -> None:
-    body = (await client.get("/events?format=timelinejs&type=statement&type=conference")).json()
+    body = (await client.get("/events?format=timelinejs&type=statement&type=meeting")).json()
     assert [(e["start_date"], e["display_date"], "end_date" in e) for e in body["events"]] == [
         *sorted(
             [

@@ -1,7 +1,9 @@
 """The timeline page in a real browser (Chromium driven by Playwright), against the service
 run by uvicorn on the sample corpus: filter by an alias, open an event, follow its credit.
 
-Skipped, with the reason, when Playwright or the system's Chromium is missing.
+Skipped, with the reason, when Playwright or the system's Chromium is missing. The browser is
+Debian's `/usr/bin/chromium` (`apt-get install chromium`); `CHROMIUM=/path` points elsewhere.
+Playwright's own browser downloads are never used.
 """
 
 from __future__ import annotations

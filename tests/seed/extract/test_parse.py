@@ -142,3 +142,50 @@ def test_the_date_marker_gives_the_publication_date() -> None:
     assert article.published.isoformat() == "2021-11-11"
     assert article.from_marker is True
     assert article.sentences[0].text == "Haftar's forces declared."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A fighter fires a rocket south of the capital, May 2, 2020. PHOTO | ARMY MEDIA | AFP",
+        "The minister greets a counterpart in Rome, March 4, 2021. — Ministry handout via Reuters",
+        "A woman casts her ballot in Misrata on March 3, 2021. / AFP / John SMITH",
+        "The envoy speaks to reporters in Tunis, June 2, 2022. AFP - JOHN DOE",
+    ],
+)
+def test_a_paragraph_ending_with_a_dated_photo_credit_is_a_caption(caption: str) -> None:
+    text = (
+        f"Talks resume\n\nThe envoy arrived on Monday.\n\n{caption}\n\nTalks resumed on Tuesday.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "body", "caption", "body"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The militia seized the airport on March 3, 2021. Reuters reported that dozens died.",
+        "The deal was signed on March 3, 2021, Reuters reported.",
+        "The talks ended on March 3, 2021. The UN welcomed the outcome.",
+    ],
+)
+def test_a_dated_sentence_citing_an_agency_is_not_a_caption(paragraph: str) -> None:
+    text = f"Talks resume\n\nThe envoy arrived on Monday.\n\n{paragraph}\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "publisher"),
+    [
+        ("Geneva, Nov 24 (EFE) .- The envoy said today that he would stay.", (11, 24), "EFE"),
+        ("CAIRO, March 3 /MENA/ - Egypt said on Sunday it backs the talks.", (3, 3), "MENA"),
+    ],
+)
+def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
+    line: str, day: tuple[int, int], publisher: str
+) -> None:
+    article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
+    assert article.dateline_day == day
+    assert article.publisher == publisher
+    assert article.sentences[0].text == line.split("- ", 1)[1]

@@ -85,3 +85,47 @@ def test_a_candidate_of_a_weak_type_joins_a_typed_event_which_keeps_its_type() -
         "withdrawal",
         ["a.txt", "b.txt"],
     )
+
+
+MONTH = DateInterval(date(2021, 10, 1), date(2021, 10, 31), "month")
+
+
+def _dated(candidate: Candidate, interval: DateInterval) -> Candidate:
+    candidate.date = interval
+    return candidate
+
+
+def test_a_vague_mention_sharing_only_an_actor_does_not_join_a_dated_event() -> None:
+    # Same type, overlapping dates, one shared actor (not the subject of both), nothing else.
+    dated = _candidate("a.txt", ["hcs", "un"], "political", {"envoy", "tunis", "visit"})
+    vague = _dated(_candidate("b.txt", ["un"], "political", {"budget", "staff", "cuts"}), MONTH)
+    clusters = cluster_candidates([dated, vague], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def test_the_same_day_kind_and_actor_in_other_words_is_one_event() -> None:
+    one = _candidate("a.txt", ["egypt"], "meeting", {"cairo", "hosted", "delegations"})
+    other = _candidate("b.txt", ["egypt"], "meeting", {"talks", "capital", "sides"})
+    (cluster,) = cluster_candidates([one, other], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_two_kinds_of_happening_on_one_day_stay_two_events() -> None:
+    meeting = _candidate("a.txt", ["jmc"], "meeting", {"geneva", "talks"})
+    offensive = _candidate("b.txt", ["jmc"], "military", {"geneva", "assault"})
+    clusters = cluster_candidates([meeting, offensive], _related, None)
+    assert len(clusters) == 2
+
+
+def test_a_resignation_and_an_appointment_are_different_acts() -> None:
+    resigned = _dated(_candidate("a.txt", ["un"], "political", {"envoy", "resign"}), MONTH)
+    appointed = _candidate("b.txt", ["un"], "political", {"envoy", "appoint"})
+    clusters = cluster_candidates([resigned, appointed], _related, None)
+    assert len(clusters) == 2
+
+
+def test_a_vague_mention_of_the_same_kind_by_the_same_subject_joins_the_dated_event() -> None:
+    dated = _candidate("a.txt", ["lna", "gna"], "military", {"sirte", "failed"})
+    vague = _dated(_candidate("b.txt", ["lna"], "military", {"pushed", "back", "coast"}), MONTH)
+    (cluster,) = cluster_candidates([dated, vague], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]

@@ -1,0 +1,182 @@
+"""POST latency benchmark (a script, not a test): one-article POSTs with N articles stored, and
+`/healthz` while clients post.
+
+    python -m bench.post_latency [--sizes 100,1000,10000] [--posts 10] [--clients 4]
+                                 [--seconds 20] [--database-url URL]
+
+For each size: a fresh database on DATABASE_URL's server (created and dropped) is filled with N
+synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under uvicorn on a
+free port (one worker), and
+- `--posts` new small articles are posted one after the other: p50 and max latency;
+- `--clients` clients post new articles continuously for `--seconds` while one client asks
+  `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from datetime import date, timedelta
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.key_tokens import generate_key
+from api.settings import async_url
+from bench.ingest import synthetic_articles
+from bench.load import free_port
+from db import migrate
+from db.engine import make_engine, make_sessionmaker
+from db.repositories import api_keys
+from db.runtime import create_database, drop_database, with_database
+from seed.pipeline import ingest
+from seed.workers import make_pool
+
+
+def small_article(n: int) -> dict[str, str]:
+    day = date(2021, 1, 4) + timedelta(days=n % 700)
+    return {
+        "text": f"Bench note {n}\n\nThe Libyan National Army said on Monday that {n % 90 + 10} "
+        f"foreign fighters had left Sirte, according to desk {n}.\n",
+        "published": day.isoformat(),
+        "file_name": f"bench-note-{n}",
+    }
+
+
+async def fill(url: str, count: int) -> str:
+    engine = make_engine(url, pool_size=2)
+    pool = make_pool()
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            await ingest(session, synthetic_articles(count), pool=pool)
+        async with AsyncSession(engine) as session, session.begin():
+            new = generate_key()
+            await api_keys.create(
+                session, name="bench", prefix=new.prefix, key_hash=new.key_hash, scopes=["write"]
+            )
+    finally:
+        pool.shutdown()
+        await engine.dispose()
+    return new.plaintext
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+async def measure(base: str, key: str, posts: int, clients: int, seconds: float) -> None:
+    auth = {"Authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=base, timeout=300) as http:
+        for _ in range(200):
+            try:
+                if (await http.get("/readyz")).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+        latencies = []
+        statuses: Counter[int] = Counter()
+        for n in range(posts):
+            started = time.perf_counter()
+            response = await http.post("/sources", json=small_article(n), headers=auth)
+            latencies.append(time.perf_counter() - started)
+            statuses[response.status_code] += 1
+        print(
+            f"  sequential POST     p50 {statistics.median(latencies) * 1000:.0f} ms, "
+            f"max {max(latencies) * 1000:.0f} ms, statuses {dict(statuses)}"
+        )
+
+        until = time.monotonic() + seconds
+        post_statuses: Counter[int] = Counter()
+        post_latencies: list[float] = []
+        counter = iter(range(10_000, 10**9))
+
+        async def poster() -> None:
+            while time.monotonic() < until:
+                started = time.perf_counter()
+                response = await http.post(
+                    "/sources", json=small_article(next(counter)), headers=auth
+                )
+                post_latencies.append(time.perf_counter() - started)
+                post_statuses[response.status_code] += 1
+
+        health: list[float] = []
+
+        async def prober() -> None:
+            while time.monotonic() < until:
+                started = time.perf_counter()
+                await http.get("/healthz")
+                health.append(time.perf_counter() - started)
+                await asyncio.sleep(0.02)
+
+        await asyncio.gather(prober(), *(poster() for _ in range(clients)))
+        print(
+            f"  {clients} posting clients   POST p50 "
+            f"{statistics.median(post_latencies) * 1000:.0f} ms, statuses {dict(post_statuses)}"
+        )
+        print(
+            f"  /healthz meanwhile  n={len(health)} p50 {percentile(health, 0.5) * 1000:.1f} ms, "
+            f"p99 {percentile(health, 0.99) * 1000:.1f} ms, max {max(health) * 1000:.1f} ms"
+        )
+
+
+def run_size(server_url: str, size: int, args: argparse.Namespace) -> None:
+    name = f"timeline_postbench_{uuid.uuid4().hex[:8]}"
+    create_database(server_url, name)
+    server = None
+    try:
+        url = with_database(server_url, name)
+        migrate.upgrade(url)
+        started = time.perf_counter()
+        key = asyncio.run(fill(url, size))
+        print(f"{size} stored articles (filled in {time.perf_counter() - started:.0f} s)")
+        port = free_port()
+        env = os.environ | {"DATABASE_URL": url, "LOG_LEVEL": "warning"}
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "api.main:create_app",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+            env=env,
+        )
+        asyncio.run(
+            measure(f"http://127.0.0.1:{port}", key, args.posts, args.clients, args.seconds)
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        drop_database(server_url, name)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--posts", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    args = parser.parse_args()
+    server_url = async_url(args.database_url or "postgresql://postgres@127.0.0.1:5432")
+    for size in (int(s) for s in args.sizes.split(",")):
+        run_size(server_url, size, args)
+
+
+if __name__ == "__main__":
+    main()

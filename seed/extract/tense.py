@@ -1,0 +1,68 @@
+"""Whether a yearless date ("on Friday", "Dec. 24", "in June") lies before or after publication.
+
+The direction comes from the clause that governs the date, not from any word of the sentence:
+in "the road would reopen on Friday, officials said Thursday" the Thursday belongs to "said"
+(past) and the Friday to "would reopen" (ahead). The cue nearest before the date, within its
+own clause, decides: a future cue (will, planned, due, set for, to be held, ...) places it
+ahead; a past cue (a reporting verb in the past, "was held", "could not be held", "after the")
+places it before. Without a cue, an election or summit named just before the date takes the
+nearest such day (they are usually ahead); anything else lies in the past.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Direction = Literal["past", "future", "nearest"]
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|planned|plans?|scheduled|set\s+(?:for|to)|expected|due|slated|"
+    r"upcoming|to\s+be\s+held|to\s+hold|to\s+host|to\s+convene|to\s+take\s+place|take\s+place|"
+    r"aims?\s+to|next|postponed\s+(?:to|until)|is\s+to|are\s+to|"
+    # the present of a fixed date: "the deadline expires Saturday", "talks begin Monday"
+    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens)\b",
+    re.IGNORECASE,
+)
+# Cues that put what they govern before publication: reporting verbs in the past ("sources
+# said Thursday", "told reporters on Monday"), a happening stated as past or as failed ("was
+# held on", "could not be held on"), and "after the <date> conference".
+_PAST = re.compile(
+    r"\b(?:said|told|announced|stated|declared|confirmed|reported|revealed|added|noted|"
+    r"was\s+held|were\s+held|took\s+place|could\s+not|couldn't|did\s+not|failed\s+to|"
+    r"was\s+not|were\s+not|after\s+the|since\s+the)\b",
+    re.IGNORECASE,
+)
+_PROSPECTIVE_NOUN = re.compile(
+    r"\b(?:elections?|polls?|vote|ballot|referendum|summit|conference)\b[^.;]{0,25}$", re.I
+)
+# Where a clause ends looking back from a date: a semicolon, a dash, or a comma that opens
+# another clause ("..., officials said", "..., but ...").
+_CLAUSE_START = re.compile(
+    r";\s+|\s+[\u2013\u2014-]\s+|,\s+(?:but|while|and|whereas|although|as|who|which)\s+"
+)
+WINDOW = 80
+
+
+def _own_clause(sentence: str, position: int) -> str:
+    before = sentence[max(0, position - WINDOW) : position]
+    cut = 0
+    for m in _CLAUSE_START.finditer(before):
+        cut = m.end()
+    return before[cut:]
+
+
+def direction_at(sentence: str, position: int) -> Direction:
+    """Whether a yearless date at `position` lies after publication (planned) or before it."""
+    before = _own_clause(sentence, position)
+    future = [m.end() for m in _FUTURE.finditer(before)]
+    past = [m.end() for m in _PAST.finditer(before)]
+    last_future = future[-1] if future else -1
+    last_past = past[-1] if past else -1
+    if last_past > last_future:
+        return "past"
+    if _PROSPECTIVE_NOUN.search(before):
+        return "future" if future and last_future >= len(before) - 40 else "nearest"
+    if future and last_future >= len(before) - 60:
+        return "future"
+    return "past"

@@ -1,0 +1,62 @@
+"""Publication dates of the undated articles of a corpus, and their reading against them.
+
+Each article is inferred from the state before the call (dated articles, their candidates and
+copies), so the result does not depend on the order in which undated articles are read; a second
+call lets the ones dated narrowly in the first date the rest.
+"""
+
+from __future__ import annotations
+
+from seed.extract.article import ArticleExtraction, date_article
+from seed.extract.events import content_tokens
+from seed.extract.registry import Registry
+from seed.extract.types import PublicationDate
+from seed.link.merge import width
+from seed.link.publication import AnchorIndex, infer_publication
+
+# An interval at most this many days wide dates an article well enough to date others.
+NARROW_DAYS = 7
+
+
+def is_wide(publication: PublicationDate | None) -> bool:
+    return publication is None or width(publication.interval) > NARROW_DAYS
+
+
+def infer_undated(
+    undated: list[ArticleExtraction],
+    read: dict[str, ArticleExtraction],
+    copies: dict[str, str],
+    anchors: AnchorIndex,
+    registry: Registry,
+    persons: set[str],
+    names: set[str],
+) -> None:
+    """Infer the publication dates of `undated` (their provisional extractions) from what
+    `read` knows, and replace their entries in `read` by a reading against that date."""
+    mine = {x.file_name for x in undated}
+    known = {
+        name: x.publication
+        for name, x in read.items()
+        if name not in mine and x.publication is not None and not is_wide(x.publication)
+    }
+    for extraction in undated:
+        name = extraction.file_name
+        local_names = names | {
+            t
+            for r in extraction.discovered.values()
+            for t in content_tokens(" ".join((r.name, *r.aliases)))
+        }
+        copied = [
+            (other, publication.interval)
+            for other, publication in sorted(known.items())
+            if name in copies and copies.get(other) == copies[name]
+        ]
+        inferred = infer_publication(
+            extraction.parsed,
+            extraction.candidates,
+            anchors,
+            person_keys=persons,
+            name_words=frozenset(local_names),
+            copies=copied,
+        )
+        read[name] = date_article(extraction.parsed, registry, inferred)

@@ -1,0 +1,65 @@
+"""Date phrases beyond the plain day/month/weekday forms, each resolved against publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from seed.extract.dates import find_dates
+from seed.extract.types import DateInterval
+
+
+def pub(day: str) -> DateInterval:
+    return DateInterval(date.fromisoformat(day), date.fromisoformat(day), "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # the end / middle / start of a month is that month
+        (
+            "The envoy at the end of August hinted at a delay.",
+            "2021-09-21",
+            "2021-08-01..2021-08-31 month",
+        ),
+        (
+            "Shelling resumed in mid-March near the port.",
+            "2021-04-10",
+            "2021-03-01..2021-03-31 month",
+        ),
+        ("Talks broke down by the middle of May.", "2021-09-01", "2021-05-01..2021-05-31 month"),
+        # weekends: the latest one, or the next when planned
+        (
+            "The truce held over the weekend, residents said.",
+            "2020-03-10",
+            "2020-03-07..2020-03-08 range",
+        ),
+        ("Militias traded fire the past weekend.", "2020-03-14", "2020-03-07..2020-03-08 range"),
+        (
+            "The delegations will meet over the weekend.",
+            "2021-06-17",
+            "2021-06-19..2021-06-20 range",
+        ),
+        ("Observers arrive next weekend.", "2021-06-19", "2021-06-26..2021-06-27 range"),
+        # parts of a year
+        (
+            "Parliament endorsed the cabinet early this year.",
+            "2021-11-24",
+            "2021-01-01..2021-03-31 range",
+        ),
+        ("The port was blockaded late last year.", "2021-05-02", "2020-10-01..2020-12-31 range"),
+        # a day with a year relative to publication, and "Dec.24" without a space
+        ("polls planned for December 24 this year", "2021-06-23", "2021-12-24..2021-12-24 day"),
+        ("The vote on Feb.3 decides it.", "2021-01-10", "2021-02-03..2021-02-03 day"),
+        # a season named without "last"/"this"
+        ("the calm they have kept since the autumn", "2021-03-15", "2020-09-01..2020-11-30 season"),
+        ("the ports reopened in the spring", "2021-11-15", "2021-03-01..2021-05-31 season"),
+        ("the ports will reopen in the spring", "2021-11-15", "2022-03-01..2022-05-31 season"),
+    ],
+)
+def test_phrase_resolves(sentence: str, published: str, expected: str) -> None:
+    hits = find_dates(sentence, pub(published))
+    assert len(hits) == 1, hits
+    found = hits[0].interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected

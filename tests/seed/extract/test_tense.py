@@ -1,0 +1,53 @@
+"""The clause that governs a yearless date decides whether it lies before or after publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from seed.extract.dates import find_dates
+from seed.extract.tense import direction_at
+from seed.extract.types import DateInterval
+
+
+def days(sentence: str, published: str) -> list[str]:
+    day = date.fromisoformat(published)
+    return [
+        h.interval.start.isoformat() for h in find_dates(sentence, DateInterval(day, day, "day"))
+    ]
+
+
+def test_a_reporting_verb_in_the_past_governs_its_weekday_not_a_future_word_before_it() -> None:
+    # Thursday 2021-06-17: the border reopens on the coming Friday, said on that Thursday.
+    sentence = "The border post would reopen on Friday, customs officials said Thursday."
+    assert days(sentence, "2021-06-17") == ["2021-06-18", "2021-06-17"]
+    assert days("Officials said Thursday the border post would reopen.", "2021-06-18") == [
+        "2021-06-17"
+    ]
+
+
+def test_a_happening_that_could_not_take_place_lies_in_the_past() -> None:
+    sentence = "The runoff planned for the capital could not be held on 24 January."
+    assert days(sentence, "2022-02-03") == ["2022-01-24"]
+
+
+def test_a_date_after_after_the_dates_a_past_happening() -> None:
+    assert days("Donors will build on pledges made after the March 9 meeting.", "2021-04-20") == [
+        "2021-03-09"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("the council is due to publish its findings on", "future"),
+        ("Rome expects to host the conference on", "future"),
+        ("the envoy told reporters on", "past"),
+        ("the summit was held on", "past"),
+        ("voting in the referendum on", "nearest"),
+        ("the militia withdrew on", "past"),
+    ],
+)
+def test_direction_of_the_governing_clause(sentence: str, expected: str) -> None:
+    assert direction_at(sentence + " May 3", len(sentence) + 1) == expected

@@ -1,0 +1,77 @@
+"""Publication dates of undated articles: never a guess that can exclude the true day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from seed.extract.parse import decode_article, parse_article
+from seed.extract.types import RawArticle
+from seed.link.publication import lower_bound
+from seed.link.timeline import build_timeline
+
+REPORT = (
+    "Foreign Minister Najla Mangoush said on Monday that the harbour of Benghazi would reopen "
+    "to grain ships after three months of closure, and that the first vessel was expected "
+    "within days.\nDock workers had staged a sit-in to demand unpaid wages, and the regional "
+    "governor promised to pay all arrears before the summer.\nTraders welcomed the move but "
+    "warned that storage capacity remained short, citing damaged silos and missing cranes.\n"
+)
+
+
+def publication(articles: list[RawArticle], name: str) -> tuple[date, date, str]:
+    source = {s.file_name: s for s in build_timeline(articles).sources}[name]
+    interval = source.publication.interval
+    return interval.start, interval.end, source.publication.reason
+
+
+def test_an_undated_copy_is_dated_around_the_dated_original() -> None:
+    original = RawArticle("a.txt", " date 2021-05-04 " + REPORT)
+    copy = RawArticle("b.txt", REPORT.replace("\n", " "))
+    start, end, reason = publication([original, copy], "b.txt")
+    assert (start, end) == (date(2021, 5, 2), date(2021, 5, 11))
+    assert reason == "inferred from copies of the text: a.txt"
+
+
+def test_a_yearless_dateline_takes_its_year_from_the_lead_weekday() -> None:
+    # Among 2018..2026, 21 June is a Monday in 2021 and the day after a Monday in 2022 (a
+    # copy filed late); every other year is ruled out.
+    text = (
+        "Misrata, June 21 (Agency) - The city council on Monday reopened the coastal road, "
+        "closed since the 2018 clashes.\n"
+    )
+    start, end, reason = publication([RawArticle("a.txt", text)], "a.txt")
+    assert (start, end) == (date(2021, 6, 21), date(2022, 6, 22))
+    assert reason.startswith("the dateline says Jun 21, on or after 2018-06-21, in a year")
+
+
+def test_a_yearless_dateline_takes_its_year_from_a_dated_copy() -> None:
+    original = RawArticle("a.txt", " date 2021-05-04 " + REPORT)
+    copy = RawArticle("b.txt", "BENGHAZI, May 5 (Agency) - " + REPORT)
+    start, end, reason = publication([original, copy], "b.txt")
+    assert (start, end) == (date(2021, 5, 5), date(2021, 5, 6))
+    assert reason.startswith("the dateline says May 5; the year from: inferred from copies")
+
+
+def test_a_deadline_is_not_a_lower_bound() -> None:
+    text = (
+        "The council said all fighters must leave by March 2023, and it recalled the "
+        "ceasefire of October 2020.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    found = lower_bound(article)
+    assert found is not None
+    assert found[0] == date(2020, 10, 1)
+
+
+def test_one_shared_word_naming_the_act_anchors_a_weekday() -> None:
+    dated = RawArticle(
+        "a.txt",
+        " date 2021-11-26 UN envoy Jan Kubis resigned on 23 November 2021 after ten months.\n",
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Jan Kubis has resigned weeks before the vote, the world body said on Tuesday.\n",
+    )
+    start, end, reason = publication([dated, undated], "b.txt")
+    assert (start, end) == (date(2021, 11, 23), date(2021, 11, 29))
+    assert reason.startswith("inferred from other sources: 'on Tuesday'")
