@@ -134,6 +134,22 @@ async def _ingest_article(
     expensive part and needs no lock. A file name another text already holds is a conflict:
     replacing an article is `PUT`.
     """
+    with timed_ingestion() as outcome:
+        ingested = await _ingest_article(
+            session, article=article, pool=pool, turn=turn, lock_wait=lock_wait
+        )
+        outcome["outcome"] = "ingested" if ingested.created else "unchanged"
+        return ingested
+
+
+async def _ingest_article(
+    session: AsyncSession,
+    *,
+    article: RawArticle,
+    pool: Executor | None,
+    turn: asyncio.Lock | None,
+    lock_wait: float,
+) -> Ingested:
     sha = _sha(article.text)
     # Reading takes the longest: hold no pooled connection meanwhile (the authentication's
     # read-only transaction ends here), or a burst of POSTs would starve the pool.

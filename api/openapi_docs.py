@@ -26,6 +26,7 @@ _PATH_EXAMPLES: dict[str, tuple[str, str]] = {
     "pledge_id": ("A pledge of the sample corpus", PLEDGE_ID),
     "actor_id": ("An actor's key (its id works too)", ACTOR_KEY),
     "source": ("A source's slug (its id works too)", SOURCE_SLUG),
+    "source_id": ("A source's id", SOURCE_ID),
     "key_id": ("An API key's id or prefix", "tl_3f9a1c"),
 }
 _QUERY_EXAMPLES: dict[str, tuple[str, Any]] = {

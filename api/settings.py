@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     db_command_timeout: float = Field(
         default=10.0, description="Seconds one SQL statement may take before the request is a 503."
     )
-    read_deadline: float = Field(
+    read_deadline: float | None = Field(
         default=1.5,
         description="Seconds a GET may wait for the database before it is a 503 (until the "
         "response starts; a streamed export then runs to its end).",

@@ -19,6 +19,7 @@ import random
 import resource
 import time
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from api.settings import PROJECT_ROOT, async_url
@@ -74,7 +75,7 @@ async def run(url: str, count: int, workers: int) -> None:
     started = time.perf_counter()
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            report = await ingest(session, articles, pool=pool)
+            report = await ingest(session, articles, pool=pool, progress=_stage_clock())
     finally:
         await engine.dispose()
         if pool is not None:
@@ -90,6 +91,20 @@ async def run(url: str, count: int, workers: int) -> None:
     print(f"articles/s          {count / elapsed:.0f}")
     print(f"workers             {workers}")
     print(f"peak RSS            {peak_mb:.0f} MB (largest worker {worker_mb:.0f} MB)")
+
+
+def _stage_clock() -> Callable[[str, int, int], None]:
+    """Prints how long each stage (extract, link, store) took."""
+    last = time.perf_counter()
+
+    def tick(stage: str, done: int, total: int) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if done == total:
+            print(f"  {stage:<18}{now - last:.1f} s")
+        last = now
+
+    return tick
 
 
 def main() -> None:

@@ -150,7 +150,12 @@ async def corpus_session(
 @pytest.fixture
 def settings() -> Settings:
     return Settings(
-        database_url=None, data_dir=PROJECT_ROOT / ".data", public_url="http://testserver"
+        database_url=None,
+        data_dir=PROJECT_ROOT / ".data",
+        public_url="http://testserver",
+        # No read deadline: on a busy machine a slow read would be cut off while it still uses
+        # the test's shared connection (tests/reliability covers the deadline).
+        read_deadline=None,
     )
 
 

@@ -166,7 +166,9 @@ async def event_params(
             "before `as_of` count; events without such a mention are hidden. Conservative for "
             "inferred publication dates: an article known only to date from a range counts "
             "from the end of that range.",
-            openapi_examples={"action plan": {"summary": "JMC action plan", "value": "2021-10-08"}},
+            openapi_examples={
+                "october": {"summary": "As known at the end of October 2021", "value": "2021-10-31"}
+            },
         ),
     ] = None,
     updated_since: UpdatedSince = None,

@@ -37,7 +37,7 @@ AsOf = Annotated[
         "latest possible publication day (`published_end`) is on or before `as_of` reported "
         "counts (conservative for inferred publication dates).",
         openapi_examples={
-            "paris": {"summary": "Eve of the Paris conference", "value": "2021-11-11"}
+            "october": {"summary": "As known at the end of October 2021", "value": "2021-10-31"}
         },
     ),
 ]

@@ -220,9 +220,10 @@ def _relative_unit(
     else:
         start, end = date(pub.year + step, 1, 1), date(pub.year + step, 12, 31)
         precision = "year"
-    if step == 0 and (earlier or direction != "future"):
+    if step == 0 and not earlier and direction != "future":
         end = min(end, pub)  # "this week" in a past-tense sentence: up to publication
         precision = "range" if unit == "year" else precision
+    # "earlier this month" names the month (news copy dates it so), like "in September".
     return start, end, precision
 
 
@@ -427,6 +428,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "year",
         re.compile(
+            # not a count: "over 2000 displaced", "more than 1990 people"
+            r"(?<!over\s)(?<!than\s)(?<!least\s)(?<!nearly\s)(?<!about\s)(?<!around\s)"
+            r"(?<!some\s)"
             r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|troops|fighters|mercenaries|people|soldiers))"
         ),
         _year,
@@ -464,7 +468,7 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
         for m in pattern.regex.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            direction = direction_at(sentence, m.start())
+            direction = direction_at(sentence, m.start(), m.end())
             interval = resolve(pattern, m, publication, direction)
             if interval is None:
                 continue

@@ -50,11 +50,23 @@ def complete_actors(
     sentences = article.sentences
     hits_of = [reader.find(s.text) for s in sentences]
     default = reader.registry.default_actor
+    per_sentence: dict[int, int] = {}
+    for candidate in candidates:
+        per_sentence[candidate.sentence_index] = per_sentence.get(candidate.sentence_index, 0) + 1
     for candidate in candidates:
         index = candidate.sentence_index
         if index >= len(sentences) or candidate.hit is None:
             continue
         text = sentences[index].text
+        if per_sentence[index] == 1:
+            # One dated happening in the sentence: whom the sentence names before the dated
+            # clause ("The U.N. mission says the commission, with ..., inked a deal on Friday")
+            # took part in it too; what follows the date may be another, undated happening.
+            for hit in hits_of[index]:
+                if hit.start >= candidate.hit.start:
+                    break
+                if all(hit.actor_key != k for k, _ in candidate.actors):
+                    candidate.actors.append((hit.actor_key, "participant"))
         referent = _subject_referent(
             text, hits_of[index], hits_of[max(0, index - _REACH) : index], reader
         )

@@ -78,6 +78,11 @@ _TRIGGER_RE = {
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|declared|warned|urged|added|insisted|assured?)\b", re.I
 )
+# The present perfect of a news lead: "has approved", "have left", "has been appointed".
+_NEWS_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:now|just|also|finally|officially)\s+)?(?:been\s+)?"
+    r"(?!been\b|had\b)[a-z]+(?:ed|en|wn|ne|ht|ft|ld|ot|un|ung)\b"
+)
 # Finite auxiliaries: what follows a subject in a main clause ("it would", "they had").
 _AUXILIARY = (
     r"(?:would|will|had|has|have|was|were|is|are|did|does|do|could|should|might|must|can|"
@@ -443,7 +448,11 @@ def extract_candidates(
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
-        if not hits and lead and _SPEECH.search(sentence.text):
+        perfect = _NEWS_PERFECT.search(sentence.text) if lead and not hits else None
+        if perfect is not None and not _quoted_spans(sentence.text):
+            # "The parliament has approved ...": a lead in the present perfect is the day's news.
+            hits = [DateHit(perfect.start(), perfect.end(), "", "perfect", publication)]
+        elif not hits and lead and _SPEECH.search(sentence.text):
             # An undated lead reports something of the last few days.
             interval = DateInterval(publication.start - timedelta(days=7), publication.end, "range")
             hits = [DateHit(0, 0, "", "lead", interval)]
@@ -496,7 +505,7 @@ def _candidate(
     else:
         c_start, c_end = _clause(text, hit.start)
     relative = None
-    if hit.kind not in {"lead", "named_day"}:
+    if hit.kind not in {"lead", "named_day", "perfect"}:
         relative = relative_clause_at(text, c_start, c_end, hit.start)
     if relative is not None:
         # "the conference, which was held ... on Wednesday": the date dates the antecedent.

@@ -20,6 +20,8 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|planned|plans?|scheduled|set\s+(?:for|to)|expected|due|slated|"
     r"upcoming|to\s+be\s+held|to\s+hold|to\s+host|to\s+convene|to\s+take\s+place|take\s+place|"
     r"aims?\s+to|next|postponed\s+(?:to|until)|is\s+to|are\s+to|"
+    # a proposal: "suggested to delay the vote and hold it on"
+    r"(?:suggest|propos)\w*\s+to|to\s+delay|to\s+postpone|"
     # the present of a fixed date: "the deadline expires Saturday", "talks begin Monday"
     r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens)\b",
     re.IGNORECASE,
@@ -52,9 +54,21 @@ def _own_clause(sentence: str, position: int) -> str:
     return before[cut:]
 
 
-def direction_at(sentence: str, position: int) -> Direction:
-    """Whether a yearless date at `position` lies after publication (planned) or before it."""
+# A date opening its clause is governed by the verb after it: "On May 3, the vote is scheduled".
+_FUTURE_AFTER = re.compile(
+    r"[^.;]{0,50}?\b(?:will|is\s+(?:scheduled|due|set|expected|planned)|"
+    r"are\s+(?:scheduled|due|set|expected|planned)|is\s+to|are\s+to)\b",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(r"(?:\A|[;,]\s*)(?:on|in|by|for|from|until)?\s*\Z", re.IGNORECASE)
+
+
+def direction_at(sentence: str, position: int, end: int | None = None) -> Direction:
+    """Whether a yearless date at `position` (ending at `end`) lies after publication (planned)
+    or before it."""
     before = _own_clause(sentence, position)
+    if end is not None and _OPENING.search(before) and _FUTURE_AFTER.match(sentence, end):
+        return "future"
     future = [m.end() for m in _FUTURE.finditer(before)]
     past = [m.end() for m in _PAST.finditer(before)]
     last_future = future[-1] if future else -1

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from seed.link.unionfind import UnionFind
 
 SHINGLE = 5
-CONTAINMENT = 0.5
+CONTAINMENT = 0.3
 MIN_SHINGLES = 30
 # One shingle in SAMPLE goes into the index (a deterministic choice by hash).
 SAMPLE = 4

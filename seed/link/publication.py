@@ -25,7 +25,7 @@ from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
-from seed.link.merge import SIGNATURES
+from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 WIDE_YEARS = 2
@@ -109,13 +109,13 @@ def infer_publication(
 
     `name_words` are the content tokens of actor names: they do not count as shared content
     (two stories naming the same minister are not the same story). `copies` are the (narrowly)
-    dated articles this one copies. Evidence in order of strength: copies, then anchors; a
+    dated articles this one copies. Evidence in order of strength: anchors, then copies; a
     yearless wire dateline then fixes the day and the evidence only its year."""
     today = today or date.today()
     lower = lower_bound(article)
-    evidence = _copy_evidence(copies) or _anchor_evidence(
-        candidates, anchors, person_keys, name_words, lower
-    )
+    # Anchors first: a partial copy may have run days before or after its original.
+    evidence = _anchor_evidence(candidates, anchors, person_keys, name_words, lower)
+    evidence = evidence or _copy_evidence(copies)
     if article.dateline_day is not None:
         found = _dateline_interval(article, article.dateline_day, evidence, lower, today)
         if found is not None:
@@ -347,6 +347,14 @@ def best_anchor(
             continue
         shared = words & anchor.words
         shared_words = len(shared)
+        acts = SIGNATURES.get(anchor.type, set())
+        if (
+            anchor.type in DISTINCT_ACTS
+            and words & acts
+            and anchor.words & acts
+            and not shared & acts
+        ):
+            continue  # an appointment does not report a resignation
         # Fewer words do when one of them names the act itself ("resign" for two resignations).
         if shared_words < MIN_SHARED_WORDS and not shared & SIGNATURES.get(anchor.type, set()):
             continue

@@ -33,6 +33,9 @@ def settings() -> Settings:
         database_url=None,
         data_dir=PROJECT_ROOT / ".data",
         public_url="http://testserver",
+        # No read deadline: on a busy machine a slow read would be cut off while it still
+        # uses the test's shared connection (tests/reliability covers the deadline).
+        read_deadline=None,
         response_cache=False,
     )
 

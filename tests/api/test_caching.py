@@ -106,7 +106,9 @@ async def test_cors_exposes_link_and_etag(client: AsyncClient, timeline: StoredT
 async def cached_client(
     session: AsyncSession, timeline: StoredTimeline
 ) -> AsyncIterator[tuple[AsyncClient, ResponseCache]]:
-    app = create_app(Settings(database_url=None, response_cache=True, response_cache_size=3))
+    app = create_app(
+        Settings(database_url=None, response_cache=True, response_cache_size=3, read_deadline=None)
+    )
 
     async def test_session() -> AsyncIterator[AsyncSession]:
         yield session

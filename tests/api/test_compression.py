@@ -101,6 +101,7 @@ async def test_the_response_cache_keeps_one_entry_per_coding(
         data_dir=PROJECT_ROOT / ".data",
         public_url="http://testserver",
         response_cache=True,
+        read_deadline=None,
     )
     async with client_for(corpus_session, settings) as http:
         first = await http.get("/events?limit=50", headers=GZIP)

@@ -71,6 +71,7 @@ async def test_cache_hits_and_misses(session: AsyncSession, timeline: StoredTime
         data_dir=PROJECT_ROOT / ".data",
         public_url="http://testserver",
         response_cache=True,
+        read_deadline=None,
     )
     async with client_for(session, settings) as http:
         before = await _scrape(http)

@@ -34,6 +34,7 @@ async def test_a_foreign_host_header_changes_nothing_other_clients_get(
         data_dir=PROJECT_ROOT / ".data",
         public_url="https://timeline.example.org",
         response_cache=True,
+        read_deadline=None,
     )
     async with client_for(corpus_session, settings) as http:
         # The attacker's request comes first, so that it is the one the response cache keeps.

@@ -63,3 +63,17 @@ def test_phrase_resolves(sentence: str, published: str, expected: str) -> None:
     assert len(hits) == 1, hits
     found = hits[0].interval
     assert f"{found.start}..{found.end} {found.precision}" == expected
+
+
+def test_a_count_after_over_or_more_than_is_not_a_year() -> None:
+    sentence = "At least 30 died and over 2000 fled, more than 1990 of them children."
+    assert find_dates(sentence, pub("2019-04-09")) == ()
+
+
+def test_earlier_this_month_names_the_month() -> None:
+    (hit,) = find_dates("The law was ratified earlier this month.", pub("2021-09-21"))
+    assert (hit.interval.start, hit.interval.end, hit.interval.precision) == (
+        date(2021, 9, 1),
+        date(2021, 9, 30),
+        "month",
+    )

@@ -60,3 +60,20 @@ def test_the_actor_right_after_a_transitive_verb_is_the_object() -> None:
         ("abdoulaye-bathily", "object"),
         ("abdelmadjid-tebboune", "participant"),
     ]
+
+
+def test_whom_a_sentence_with_one_date_names_outside_the_dated_clause_took_part() -> None:
+    actors = _actors_of(
+        "The U.N. mission says the joint military commission, with five members from each "
+        "side, signed a plan on Friday in the presence of Bathily.",
+        "signed a plan",
+    )
+    assert {"unsmil", "5-plus-5-joint-military-commission"} <= {key for key, _ in actors}
+
+
+def test_whom_a_sentence_names_after_its_date_is_left_to_that_other_happening() -> None:
+    actors = _actors_of(
+        "Tunisia closed the border crossing in 2014; Haftar has since courted Moscow.",
+        "Tunisia closed",
+    )
+    assert "khalifa-haftar" not in {key for key, _ in actors}

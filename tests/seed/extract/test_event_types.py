@@ -29,3 +29,21 @@ def test_only_a_trailing_attribution_to_an_institution_hands_the_kind_to_its_con
     body = "A few hundred fighters have left the south, the ministry said on Thursday."
     assert attributed_content_end(person, person.index("on Thursday")) is None
     assert attributed_content_end(body, body.index("on Thursday")) == body.index(", the ministry")
+
+
+def test_a_lead_in_the_present_perfect_is_the_news_of_the_publication_day() -> None:
+    from datetime import date
+
+    from seed.extract.types import RawArticle
+    from seed.link.timeline import build_timeline
+
+    text = (
+        " date 2022-03-02 Cabinet approved\nThe Libyan parliament has approved a new cabinet "
+        "after weeks of wrangling.\nThe vote was boycotted by some members.\n"
+    )
+    (event,) = build_timeline([RawArticle("a.txt", text)]).events
+    assert (event.date.start, event.date.end, event.type) == (
+        date(2022, 3, 2),
+        date(2022, 3, 2),
+        "political",
+    )

@@ -51,3 +51,13 @@ def test_a_date_after_after_the_dates_a_past_happening() -> None:
 )
 def test_direction_of_the_governing_clause(sentence: str, expected: str) -> None:
     assert direction_at(sentence + " May 3", len(sentence) + 1) == expected
+
+
+def test_a_date_opening_its_clause_is_governed_by_the_verb_after_it() -> None:
+    assert days("On May 3, the runoff is scheduled to take place.", "2021-04-20") == ["2021-05-03"]
+    assert days("On March 3, the runoff was held.", "2021-04-20") == ["2021-03-03"]
+
+
+def test_a_proposed_new_date_lies_ahead() -> None:
+    sentence = "The board suggested to delay the vote by a month and hold it on February 2nd."
+    assert days(sentence, "2021-12-22") == ["2022-02-02"]

@@ -10,7 +10,7 @@ from seed.link.publication import lower_bound
 from seed.link.timeline import build_timeline
 
 REPORT = (
-    "Foreign Minister Najla Mangoush said on Monday that the harbour of Benghazi would reopen "
+    "Foreign Minister Najla Mangoush said that the harbour of Benghazi would soon reopen "
     "to grain ships after three months of closure, and that the first vessel was expected "
     "within days.\nDock workers had staged a sit-in to demand unpaid wages, and the regional "
     "governor promised to pay all arrears before the summer.\nTraders welcomed the move but "
@@ -75,3 +75,20 @@ def test_one_shared_word_naming_the_act_anchors_a_weekday() -> None:
     start, end, reason = publication([dated, undated], "b.txt")
     assert (start, end) == (date(2021, 11, 23), date(2021, 11, 29))
     assert reason.startswith("inferred from other sources: 'on Tuesday'")
+
+
+def test_an_appointment_is_not_anchored_on_a_resignation() -> None:
+    dated = RawArticle(
+        "a.txt",
+        " date 2021-11-26 UN envoy Jan Kubis resigned in Geneva on 23 November 2021.\n",
+    )
+    undated = RawArticle(
+        "b.txt",
+        "UN chief Antonio Guterres announced in Geneva the appointment of envoy Jan Kubis on "
+        "Tuesday.\n",
+    )
+    start, _, reason = publication([dated, undated], "b.txt")
+    assert (start, reason) == (
+        date(2011, 1, 1),
+        "no publication date and no dated reference in the text",
+    )
