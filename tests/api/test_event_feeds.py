@@ -99,7 +99,7 @@ async def test_facets_of_the_sample_corpus(corpus_client: AsyncClient) -> None:
         (None, 4),
     ]
     assert [(a["key"], a["count"]) for a in body["actor"]] == [
-        ("libya", 15),
+        ("libya", 16),
         ("united-nations", 7),
         ("khalifa-haftar", 5),
     ]
