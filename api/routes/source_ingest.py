@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Request, Response
+from fastapi import Path as PathParam
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -139,7 +140,15 @@ async def ingest_source(
     },
 )
 async def replace_source(
-    source_id: uuid.UUID,
+    source_id: Annotated[
+        uuid.UUID,
+        PathParam(
+            description="The source's id (its `id` in `GET /sources`).",
+            openapi_examples={
+                "id": {"summary": "Id", "value": "0f2c7a57-3a1e-5d8e-9a55-1f3c0b8e7d21"}
+            },
+        ),
+    ],
     request: Request,
     session: SessionDep,
     key_id: WriteKey,
