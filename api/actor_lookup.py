@@ -2,8 +2,8 @@
 
 A reference naming an actor exactly (id, key or alias, normalised) resolves to it; else its
 looser forms ("the", titles, "forces", "al-") are tried; else the fuzzy fallback scores every
-alias (see `actors.fuzzy_candidates`): one clear best candidate is taken, several close ones
-make an `ambiguous-actor` problem that lists them, none a 404.
+alias (see `actors.fuzzy_candidates`) and the problem lists them: several close ones make an
+`ambiguous-actor` problem (400), a single one a 404 that suggests it.
 
 Every `/events?actor=Haftar` request would otherwise spend a database round trip (and a tenth
 of its CPU) re-reading which ids "Haftar" names. The memo is used only while this worker's
@@ -51,21 +51,20 @@ class ActorLookup:
         generation = self.memo.generation
         ids = await actor_repo.resolve(session, ref=ref)
         if not ids:
-            ids = _clear_best(ref, await actor_repo.fuzzy_candidates(session, q=ref, limit=5))
+            ids = _no_exact_match(ref, await actor_repo.fuzzy_candidates(session, q=ref, limit=5))
         if use_memo:
             self.memo.put(ref, ids, generation)
         return ids
 
 
-# A fuzzy candidate is taken for `?actor=` only when it scores this well and this far ahead of
-# the next one; otherwise the reader is asked to choose.
-CONFIDENT = 0.6
+# Candidates within this score of the best are equally likely: the reference is ambiguous.
 MARGIN = 0.1
 
 
-def _clear_best(ref: str, candidates: list[dict[str, Any]]) -> ActorIds:
-    """The one candidate `ref` clearly means; else a problem that lists the candidates: several
-    close ones are ambiguous (400), a single weak one is a 404 that suggests it."""
+def _no_exact_match(ref: str, candidates: list[dict[str, Any]]) -> ActorIds:
+    """A reference that names nobody exactly never silently means a near match (a filter on
+    the wrong actor looks like a right answer): it is a problem listing the candidates,
+    `ambiguous-actor` (400) when several are about as close, else a 404 that suggests them."""
     if not candidates:
         raise NotFound(f"No actor is called or identified by {ref!r}.")
     listed = [
@@ -74,8 +73,6 @@ def _clear_best(ref: str, candidates: list[dict[str, Any]]) -> ActorIds:
     ]
     best = candidates[0]["score"]
     close = [c for c in candidates if best - c["score"] < MARGIN]
-    if len(close) == 1 and best >= CONFIDENT:
-        return (candidates[0]["id"],)
     if len(close) > 1:
         raise AmbiguousActor(
             f"No actor is called {ref!r}; it may mean any of {len(close)} actors. "

@@ -6,22 +6,29 @@ import asyncio
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from starlette.staticfiles import StaticFiles
 
+from api import metrics
 from api.actor_lookup import ActorLookup
 from api.caching import ResponseCache, ResponseCacheMiddleware
 from api.change_listener import ChangeListener
+from api.compression import CompressionMiddleware
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
+from api.openapi_docs import complete_openapi
 from api.pages import routes as pages
 from api.pages.rendering import STATIC_DIR
 from api.problem_handlers import install_problem_handlers
 from api.protocol import HeadAndUrlLimitMiddleware
 from api.routes import (
     actors,
+    changes,
     curation,
+    event_feeds,
     events,
     health,
     history,
@@ -29,6 +36,7 @@ from api.routes import (
     pledges,
     source_ingest,
     sources,
+    vocabulary,
 )
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
@@ -60,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.engine = engine
             app.state.sessionmaker = make_sessionmaker(engine)
+            metrics.watch_pool(engine, capacity=2 * settings.db_pool_size)
         # Articles are read in worker processes made once here, never on the event loop.
         pool = make_pool(settings.extract_workers) if settings.extract_workers else None
         if pool is not None:
@@ -85,19 +94,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await engine.dispose()
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+            metrics.process_exited()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the assets fastapi-offline ships: /docs works without a CDN.
+    app = FastAPIOffline(
         title="Libya Ceasefire Timeline API",
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
     )
     app.state.settings = settings
+    generate_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        return complete_openapi(generate_openapi())
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.state.extract_pool = None
     # One ingestion at a time per process links and stores (see api.ingesting).
     app.state.ingest_turn = asyncio.Lock()
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(metrics.router)
+    # Before events: /events/facets is not an event id.
+    app.include_router(event_feeds.router)
     app.include_router(events.router)
     app.include_router(actors.router)
     app.include_router(sources.router)
@@ -106,6 +126,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(changes.router)
+    app.include_router(vocabulary.router)
     app.include_router(pages.router)
     app.mount("/timeline/static", StaticFiles(directory=STATIC_DIR), name="timeline-static")
 
@@ -119,18 +141,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.response_cache.clear()
         app.state.actor_lookup.clear()
 
+    # Inside the cache, so that a cache hit serves bytes compressed once.
+    app.add_middleware(CompressionMiddleware)
     if settings.response_cache:
         # Innermost: cached bodies still pass through CORS and access logging.
         app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(HeadAndUrlLimitMiddleware)
-    app.add_middleware(ProblemMiddleware)
+    app.add_middleware(ProblemMiddleware, read_deadline=settings.read_deadline)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-        allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-        expose_headers=["Link", "ETag", "Location", "Retry-After"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+            "X-Request-ID",
+        ],
+        expose_headers=["Link", "ETag", "Location", "Retry-After", "X-Request-ID"],
     )
     app.add_middleware(AccessLogMiddleware)
     return app

@@ -1,7 +1,7 @@
 """HTTP caching: ETags, conditional GET, and the per-process response cache.
 
 The response cache is pure ASGI middleware (not BaseHTTPMiddleware). It keeps complete 200
-responses of GET requests keyed by path, query string and Accept header, in a
+responses of GET requests keyed by path, query string, Accept header and content coding, in a
 `ChangeAwareCache`: entries are dropped when the database announces a change
 (`db.repositories.changes`, LISTEN in `api.change_listener`) and after a short TTL in case a
 notification was missed.
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.compression import identity_etag, negotiate_coding
 from api.memo import ChangeAwareCache
+from api.metrics import CACHE_HITS, CACHE_MISSES
 
 
 def resource_etag(id: uuid.UUID, version: int) -> str:
@@ -48,8 +50,11 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
         return False
     if if_none_match.strip() == "*":
         return True
-    opaque = etag.removeprefix("W/")
-    return any(tag.strip().removeprefix("W/") == opaque for tag in if_none_match.split(","))
+    # Any content coding of the same version matches (api.compression.coded_etag).
+    opaque = identity_etag(etag.removeprefix("W/"))
+    return any(
+        identity_etag(tag.strip().removeprefix("W/")) == opaque for tag in if_none_match.split(",")
+    )
 
 
 @dataclass(slots=True)
@@ -58,6 +63,7 @@ class _Entry:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: str | None
+    route: object  # the route that made it, for the metrics and logs of later hits
 
 
 ResponseCache = ChangeAwareCache[bytes, _Entry]
@@ -84,15 +90,21 @@ class ResponseCacheMiddleware:
             # requests (e.g. GET /keys for an admin would be served to anyone afterwards).
             await self.app(scope, receive, send)
             return
-        key = b"%s?%s|%s" % (
+        # Everything that shapes the body: path, query, Accept (format) and the content coding.
+        # Not Host: links are built on the configured public URL (api.pagination.next_url).
+        key = b"%s?%s|%s|%s" % (
             scope["path"].encode(),
             scope.get("query_string", b""),
             headers.get("accept", "").encode(),
+            (negotiate_coding(headers.get("accept-encoding", "")) or "").encode(),
         )
         entry = self.cache.get(key)
         if entry is not None:
+            CACHE_HITS.inc()
+            scope["route"] = entry.route
             await _replay(entry, headers.get("if-none-match"), send)
             return
+        CACHE_MISSES.inc()
         generation = self.cache.generation
         start: Message | None = None
         chunks: list[bytes] = []
@@ -119,7 +131,7 @@ class ResponseCacheMiddleware:
                     etag = next((v.decode() for k, v in raw if k == b"etag"), None)
                     self.cache.put(
                         key,
-                        _Entry(200, raw, b"".join(chunks), etag),
+                        _Entry(200, raw, b"".join(chunks), etag, scope.get("route")),
                         generation,
                     )
             await send(message)

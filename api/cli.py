@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
-import sys
-from collections.abc import Awaitable, Callable
+import signal
+import socket
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -32,11 +35,20 @@ def _settings() -> Settings:
 
 
 @app.callback()
-def _configure() -> None:
+def _configure(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also log what migrations and libraries do")
+    ] = False,
+) -> None:
+    import logging
+
     from api.logging_config import configure_logging
 
     s = _settings()
     configure_logging(s.log_level, s.log_json)
+    if not verbose:
+        # Alembic logs every migration step at INFO before any command gets to speak.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _fail(message: str) -> None:
@@ -118,6 +130,7 @@ def relink(
                     url,
                     [],
                     show_progress=True,
+                    progress_lines=True,
                     workers=workers or os.cpu_count(),
                     relink=True,
                     reread=reread,
@@ -134,35 +147,40 @@ async def _ingest(
     paths: list[Path],
     *,
     show_progress: bool,
+    progress_lines: bool = False,
     workers: int | None = 1,
     relink: bool = False,
     reread: bool = False,
 ) -> dict[str, object]:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from api.progress_bars import ProgressBars
     from db.engine import make_engine, make_sessionmaker
     from seed.pipeline import expand_paths, ingest, read_articles
     from seed.workers import BATCH, make_pool
 
     files = expand_paths(paths)
-    progress = _progress_printer() if show_progress else None
-    articles, problems = read_articles(files, progress)
-    from sqlalchemy.exc import SQLAlchemyError
-
-    engine = make_engine(url)
-    # One worker, or a few articles (one file), reads in this
-    # process: starting worker processes costs more than it saves.
-    many = relink or len(articles) > 2 * BATCH
-    pool = make_pool(workers) if workers and workers > 1 and many else None
+    progress = ProgressBars(lines_when_piped=progress_lines) if show_progress else None
+    # A batch run: a statement over a large corpus may take longer than a request may.
+    engine = make_engine(url, command_timeout=3600)
+    pool = None
     try:
-        async with make_sessionmaker(engine)() as session, session.begin():
-            report = await ingest(
-                session,
-                articles,
-                problems,
-                progress=progress,
-                pool=pool,
-                relink=relink,
-                reread=reread,
-            )
+        with progress or contextlib.nullcontext():
+            articles, problems = read_articles(files, progress)
+            # One worker, or a few articles (one file), reads in this
+            # process: starting worker processes costs more than it saves.
+            many = relink or len(articles) > 2 * BATCH
+            pool = make_pool(workers) if workers and workers > 1 and many else None
+            async with make_sessionmaker(engine)() as session, session.begin():
+                report = await ingest(
+                    session,
+                    articles,
+                    problems,
+                    progress=progress,
+                    pool=pool,
+                    relink=relink,
+                    reread=reread,
+                )
     except SQLAlchemyError as exc:
         # One transaction per run: a database failure stores nothing and removes nothing.
         reason = str(getattr(exc, "orig", exc)).splitlines()[0]
@@ -173,22 +191,6 @@ async def _ingest(
         if pool is not None:
             pool.shutdown()
     return report.as_dict()
-
-
-def _progress_printer() -> Callable[[str, int, int], None]:
-    def show(stage: str, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            if done == total:  # a log, not a bar: one line per finished stage
-                sys.stderr.write(f"{stage} {done}/{total}\n")
-            return
-        width = 30
-        filled = int(width * done / total) if total else width
-        bar = "#" * filled + "-" * (width - filled)
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{stage:8} [{bar}] {done}/{total}{end}")
-        sys.stderr.flush()
-
-    return show
 
 
 def _print_report(report: dict[str, object]) -> None:
@@ -225,6 +227,9 @@ def serve(
     from db.runtime import DatabaseUnavailable, database_url
 
     s = _settings()
+    bind_host, bind_port = host or s.host, port or s.port
+    # Before any set-up (database, migrations, ingestion): a busy port is found in a second.
+    _check_port(bind_host, bind_port)
     install_signal_handlers()
     try:
         with database_url(s.database_url, s.data_dir, s.database_name) as url:
@@ -235,18 +240,66 @@ def serve(
             # Workers are separate processes: they find the database through the environment.
             os.environ["DATABASE_URL"] = url
             get_settings.cache_clear()
-            uvicorn.run(
-                "api.main:create_app",
-                factory=True,
-                host=host or s.host,
-                port=port or s.port,
-                workers=workers or s.workers,
-                log_level=s.log_level,
-                access_log=False,
-                http=ProblemHttpToolsProtocol,
-            )
+            n_workers = workers or s.workers
+            with _metrics_directory(n_workers), _stop_request_is_success():
+                uvicorn.run(
+                    "api.main:create_app",
+                    factory=True,
+                    host=bind_host,
+                    port=bind_port,
+                    workers=n_workers,
+                    log_level=s.log_level,
+                    access_log=False,  # api.middleware.AccessLogMiddleware logs each request
+                    log_config=None,  # uvicorn's lines use our handlers (JSON with LOG_JSON)
+                    http=ProblemHttpToolsProtocol,
+                )
     except DatabaseUnavailable as exc:
         _fail(str(exc))
+
+
+def _check_port(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            _fail(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc}); another process may be "
+                f"using it. Pick another port: PORT={port + 1} make run, or "
+                f"timeline serve --port {port + 1}"
+            )
+
+
+@contextlib.contextmanager
+def _stop_request_is_success() -> Iterator[None]:
+    """Ctrl-C or SIGTERM while serving is how a server is stopped: exit 0, not 130/143.
+
+    uvicorn shuts down gracefully and then re-raises the signal it caught; that arrives here as
+    KeyboardInterrupt (SIGINT) or SystemExit (SIGTERM/SIGHUP, db.embedded's handler), and the
+    embedded database is still stopped on the way out.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        pass
+    except SystemExit as exc:
+        if exc.code not in (128 + signal.SIGTERM, 128 + signal.SIGHUP):
+            raise
+
+
+@contextlib.contextmanager
+def _metrics_directory(workers: int) -> Iterator[None]:
+    """With several workers, Prometheus samples go to files that `/metrics` adds up."""
+    if workers <= 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="timeline-metrics-") as directory:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 keys_app = typer.Typer(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.caching import resource_etag
+from api.compression import identity_etag
 from api.errors import (
     Conflict,
     InvalidParameters,
@@ -19,6 +20,7 @@ from api.errors import (
 from db.models import Actor, Event, Pledge
 from db.repositories import audit, editorial
 from db.repositories.changes import notify_change
+from seed.extract.gazetteer import place_columns
 
 
 def check_if_match(if_match: str | None, current_etag: str) -> None:
@@ -27,7 +29,8 @@ def check_if_match(if_match: str | None, current_etag: str) -> None:
         raise PreconditionRequired(
             "Send `If-Match` with the ETag you last read, so concurrent edits are not lost."
         )
-    tags = {tag.strip() for tag in if_match.split(",")}
+    # The tag of a compressed representation names the same version (api.compression).
+    tags = {identity_etag(tag.strip()) for tag in if_match.split(",")}
     if "*" not in tags and current_etag not in tags:
         raise PreconditionFailed(
             "The resource changed since you read it; fetch it again and reapply your edit.",
@@ -67,6 +70,9 @@ async def patch_event(
     if start > end:
         name = "date_end" if "date_end" in changes else "date_start"
         raise _invalid(name, f"date_start {start} is after date_end {end}")
+    if "location" in changes and changes["location"] != event.location:
+        # The edited location is placed in the gazetteer as ingestion would place it.
+        changes = changes | place_columns(changes["location"])
     values = _diff(event, changes)
     if values:  # an edit that changes nothing is not a new version
         before = {k: getattr(event, k) for k in values}

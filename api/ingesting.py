@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.caching import body_etag
 from api.editing import check_if_match
 from api.errors import Conflict, InvalidParameters, NotFound, ServiceUnavailable
+from api.metrics import timed_ingestion
 from api.payloads.sources import SourceSubmission
 from api.responses import dumps
 from db.models import Source
@@ -108,6 +109,26 @@ async def ingest_article(
     lock_wait: float = 120.0,
 ) -> Ingested:
     """Store the article unless the same text is stored already; one transaction, no partials.
+
+    Counted and timed in `/metrics` (`ingestion_articles_total`, `ingestion_duration_seconds`).
+    """
+    with timed_ingestion() as outcome:
+        ingested = await _ingest_article(
+            session, article=article, pool=pool, turn=turn, lock_wait=lock_wait
+        )
+        outcome["outcome"] = "ingested" if ingested.created else "unchanged"
+        return ingested
+
+
+async def _ingest_article(
+    session: AsyncSession,
+    *,
+    article: RawArticle,
+    pool: Executor | None,
+    turn: asyncio.Lock | None,
+    lock_wait: float,
+) -> Ingested:
+    """The stages of `ingest_article`.
 
     The article is read (in `pool`) before waiting for the turn to link: reading is the
     expensive part and needs no lock. A file name another text already holds is a conflict:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import time
-from typing import Any
+import uuid
+from asyncio import FIRST_COMPLETED
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -17,6 +20,8 @@ from api.errors import (
     PayloadTooLarge,
     ServiceUnavailable,
 )
+from api.logging_config import REQUEST_ID
+from api.metrics import UNMATCHED, observe_request
 from api.problem_handlers import is_unavailable, problem_for_path
 
 log = logging.getLogger("api.access")
@@ -39,10 +44,16 @@ class ProblemMiddleware:
     the traceback in the server log only. Before that, a NUL character in the query or the path
     is refused here once for every route (422, or 404 for a path), instead of failing in the
     database driver.
+
+    A read (GET, HEAD) whose response has not started within `read_deadline` seconds is a 503
+    too: the statement and connect timeouts bound each wait on the database, this bounds their
+    sum, so a hung database answers within the deadline whatever the route does. Once the
+    response has started (a streamed export), it runs to its end.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, read_deadline: float | None = None) -> None:
         self.app = app
+        self.read_deadline = read_deadline
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,30 +64,69 @@ class ProblemMiddleware:
             await problem_for_path(refused, scope["path"])(scope, receive, send)
             return
         started = False
+        abandoned = False
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if abandoned:  # a 503 went out instead; what the late route sends goes nowhere
+                return
             if message["type"] == "http.response.start":
                 started = True
+                first_byte.set()
             await send(message)
 
+        first_byte = asyncio.Event()
+        error: ApiError | None = None
         try:
-            await self.app(scope, receive, tracking_send)
+            if self.read_deadline is None or scope["method"] not in ("GET", "HEAD"):
+                await self.app(scope, receive, tracking_send)
+                return
+            task = asyncio.ensure_future(self.app(scope, receive, tracking_send))
+            waiter = asyncio.ensure_future(first_byte.wait())
+            try:
+                await asyncio.wait(
+                    (task, waiter), timeout=self.read_deadline, return_when=FIRST_COMPLETED
+                )
+            finally:
+                waiter.cancel()
+            if task.done() or started:
+                await task
+                return
+            # Neither an answer nor its first byte in time: a hung database. The route is
+            # cancelled in the background (closing its connection may itself wait on the
+            # server); the client gets its 503 now.
+            abandoned = True
+            task.cancel()
+            _BACKGROUND.add(task)
+            task.add_done_callback(_forget)
+            error_log.warning("no response within %ss on %s", self.read_deadline, scope["path"])
+            error = ServiceUnavailable("The database did not answer in time; retry shortly.")
         except _BodyTooLarge:
             raise  # the body limit outside answers 413
         except Exception as exc:
-            if started:
-                error_log.exception("error after the response started on %s", scope["path"])
-                return
-            error: ApiError
-            if is_unavailable(exc):
-                error_log.warning("database unavailable: %s", type(exc).__name__, exc_info=True)
-                error = ServiceUnavailable("The database is unreachable; retry shortly.")
-            else:
-                error_log.exception("unhandled error on %s %s", scope["method"], scope["path"])
-                error = InternalError("An unexpected error occurred.")
-            response = problem_for_path(error, scope["path"])
-            await response(scope, receive, send)
+            error = self._error(exc, scope, started)
+        if error is not None:
+            await problem_for_path(error, scope["path"])(scope, receive, send)
+
+    def _error(self, exc: Exception, scope: Scope, started: bool) -> ApiError | None:
+        if started:
+            error_log.exception("error after the response started on %s", scope["path"])
+            return None
+        if is_unavailable(exc):
+            error_log.warning("database unavailable: %s", type(exc).__name__, exc_info=True)
+            return ServiceUnavailable("The database is unreachable; retry shortly.")
+        error_log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+        return InternalError("An unexpected error occurred.")
+
+
+# Routes abandoned at the read deadline, kept referenced until their cancellation completes.
+_BACKGROUND: set[asyncio.Future[None]] = set()
+
+
+def _forget(task: asyncio.Future[None]) -> None:
+    _BACKGROUND.discard(task)
+    if not task.cancelled():
+        task.exception()  # retrieved: it was answered with a 503 already
 
 
 def _refuse_nul(scope: Scope) -> ApiError | None:
@@ -183,8 +233,26 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
     return replayed
 
 
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+def _request_id(scope: Scope) -> str:
+    """The caller's X-Request-ID when it is a plain token, else a new one."""
+    for name, value in scope.get("headers", ()):
+        if name == b"x-request-id":
+            candidate = value.decode("latin-1")
+            if _REQUEST_ID.fullmatch(candidate):
+                return candidate
+            break
+    return uuid.uuid4().hex
+
+
 class AccessLogMiddleware:
-    """One structured line per request. Headers are never logged: they may carry API keys."""
+    """One structured line and the metrics of every request; X-Request-ID in and out.
+
+    The request id is also attached to every other line logged while the request runs
+    (`api.logging_config.REQUEST_ID`). Headers are never logged: they may carry API keys.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -194,22 +262,37 @@ class AccessLogMiddleware:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
-        status: dict[str, Any] = {"code": 500}
+        method = scope["method"]  # HEAD is answered as GET further in
+        request_id = _request_id(scope)
+        token = REQUEST_ID.set(request_id)
+        status = 500
+        raw_id = request_id.encode()
 
         async def recording_send(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
-                status["code"] = message["status"]
+                status = message["status"]
+                message["headers"] = [*message.get("headers", ()), (b"x-request-id", raw_id)]
             await send(message)
 
         try:
             await self.app(scope, receive, recording_send)
         finally:
+            duration = time.perf_counter() - start
+            route = getattr(scope.get("route"), "path", UNMATCHED)
+            observe_request(method, route, status, duration)
+            client = scope.get("client")
             log.info(
                 "request",
                 extra={
-                    "method": scope["method"],
+                    "method": method,
+                    "route": route,
                     "path": scope["path"],
-                    "status": status["code"],
-                    "duration_ms": round((time.perf_counter() - start) * 1000, 2),
+                    "query": scope.get("query_string", b"").decode("latin-1"),
+                    "status": status,
+                    "duration_ms": round(duration * 1000, 2),
+                    "client": client[0] if client else None,
+                    "request_id": request_id,
                 },
             )
+            REQUEST_ID.reset(token)

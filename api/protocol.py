@@ -44,4 +44,7 @@ class HeadAndUrlLimitMiddleware:
             elif not message.get("more_body", False):
                 await send({"type": "http.response.body", "body": b""})
 
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
+        # In place, so that outer middleware sees the route that answered (metrics, logs); they
+        # kept the request's own method before calling in.
+        scope["method"] = "GET"
+        await self.app(scope, receive, headers_only)

@@ -55,11 +55,13 @@ def page_response(
     next_url: str | None,
     *,
     headers: Mapping[str, str] | None = None,
+    total: int | None = None,
 ) -> Response:
-    """A list page: `{"items": [...], "next": url|null}` plus an RFC 8288 Link header."""
+    """A list page: `{"items": [...], "next": url|null}` plus an RFC 8288 Link header;
+    `total` (every match, all pages) when the client asked for it with `count=true`."""
     return json_response(
         request,
-        {"items": items, "next": next_url},
+        {"items": items, "next": next_url, **({} if total is None else {"total": total})},
         headers={**link_header(next_url), **(headers or {})},
     )
 
@@ -70,9 +72,11 @@ def raw_page_response(
     next_url: str | None,
     *,
     headers: Mapping[str, str] | None = None,
+    total: int | None = None,
 ) -> Response:
     """`page_response` for items already serialised as a JSON array (built by PostgreSQL)."""
-    body = b'{"items":' + items + b',"next":' + dumps(next_url) + b"}"
+    body = b'{"items":' + items + b',"next":' + dumps(next_url)
+    body += (b"" if total is None else b',"total":' + dumps(total)) + b"}"
     merged, not_modified = _conditional(
         request, body_etag(body), {**link_header(next_url), **(headers or {})}
     )

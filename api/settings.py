@@ -42,13 +42,18 @@ class Settings(BaseSettings):
     )
     db_pool_size: int = 10
     # A hung database (not down: frozen, or a network that drops packets) must give a 503 within
-    # 2 s, so the connect, pool-acquire and per-statement waits are short. Reads are one or two
-    # statements of milliseconds; an export streams in batches, each a statement of its own.
+    # 2 s. Reads get it from `read_deadline`; the connect and pool waits are short for every
+    # request; a statement may take longer, as writes (ingestion, its advisory lock) need.
     db_connect_timeout: float = Field(
         default=1.0, description="Seconds to open a connection, and to wait for a pooled one."
     )
     db_command_timeout: float = Field(
-        default=1.5, description="Seconds one SQL statement may take before the request is a 503."
+        default=10.0, description="Seconds one SQL statement may take before the request is a 503."
+    )
+    read_deadline: float = Field(
+        default=1.5,
+        description="Seconds a GET may wait for the database before it is a 503 (until the "
+        "response starts; a streamed export then runs to its end).",
     )
     max_body_bytes: int = 2 * 1024 * 1024
     # Processes that read submitted articles (0: read them in a thread of the API process).

@@ -1,6 +1,9 @@
 """Ingestion benchmark (a script, not a test): N synthetic articles → articles/s and peak RSS.
 
-    python -m bench.ingest [--articles 10000] [--database-url URL]
+    python -m bench.ingest [--articles 10000] [--workers N] [--database-url URL]
+
+`--workers` processes read the articles (default: the machine's cores; 1 = in this process).
+Peak RSS is this process's and, separately, the largest worker's.
 
 Articles are made from the sample corpus by varying names, places, numbers, dates and sentence
 order, so that extraction, near-duplicate detection and merging do real work. The run goes into a
@@ -24,6 +27,7 @@ from db.engine import make_engine, make_sessionmaker
 from db.runtime import create_database, drop_database, with_database
 from seed.extract.types import RawArticle
 from seed.pipeline import ingest
+from seed.workers import make_pool
 
 CORPUS = PROJECT_ROOT / "seed" / "corpus"
 NAMES = ["Mangoush", "Haftar", "Menfi", "Dbeibah", "Bashagha", "Saleh", "Kubis", "Williams"]
@@ -62,48 +66,55 @@ def synthetic_articles(count: int, seed: int = 7) -> list[RawArticle]:
     return articles
 
 
-async def run(url: str, count: int) -> None:
+async def run(url: str, count: int, workers: int) -> None:
     articles = synthetic_articles(count)
-    engine = make_engine(url, pool_size=2)
+    # A batch run: statements over 10,000 events may take longer than the API's timeout.
+    engine = make_engine(url, pool_size=2, command_timeout=3600)
+    pool = make_pool(workers) if workers > 1 else None
     started = time.perf_counter()
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            report = await ingest(session, articles)
+            report = await ingest(session, articles, pool=pool)
     finally:
         await engine.dispose()
+        if pool is not None:
+            pool.shutdown()
     elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"articles            {count}")
     print(f"outcomes            {report.counts()}")
     counts = f"events={report.events} pledges={report.pledges} actors={report.actors}"
     print(f"timeline            {counts}")
     print(f"elapsed             {elapsed:.1f} s")
     print(f"articles/s          {count / elapsed:.0f}")
-    print(f"peak RSS            {peak_mb:.0f} MB")
+    print(f"workers             {workers}")
+    print(f"peak RSS            {peak_mb:.0f} MB (largest worker {worker_mb:.0f} MB)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     args = parser.parse_args()
     name = f"timeline_bench_{uuid.uuid4().hex[:8]}"
     if args.database_url:
         server = async_url(args.database_url)
-        _bench_on(server, name, args.articles)
+        _bench_on(server, name, args.articles, args.workers)
         return
     from db.embedded import EmbeddedPostgres
 
     with EmbeddedPostgres(PROJECT_ROOT / ".data" / "bench-postgres") as embedded:
-        _bench_on(embedded.url_for("postgres"), name, args.articles)
+        _bench_on(embedded.url_for("postgres"), name, args.articles, args.workers)
 
 
-def _bench_on(server: str, name: str, count: int) -> None:
+def _bench_on(server: str, name: str, count: int, workers: int) -> None:
     create_database(server, name)
     try:
         url = with_database(server, name)
         migrate.upgrade(url)
-        asyncio.run(run(url, count))
+        asyncio.run(run(url, count, workers))
     finally:
         drop_database(server, name)
 

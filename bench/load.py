@@ -2,7 +2,8 @@
 
     python -m bench.load [--seconds 60] [--connections 32] [--events 200]
 
-Creates a scratch database on DATABASE_URL's server (else TEST_DATABASE_URL's), migrates it,
+Creates a scratch database on DATABASE_URL's server (else TEST_DATABASE_URL's, else the embedded
+PostgreSQL `make run` uses), migrates it,
 seeds synthetic events and a write key, starts `uvicorn api.main:create_app` on a free port,
 and runs `--connections` concurrent clients for `--seconds`: about 80 % reads (event pages,
 single events, histories, health) and 20 % writes (PATCH with If-Match, retried on 412).
@@ -32,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.key_tokens import generate_key
-from api.settings import async_url
+from bench.database import bench_server
 from db import migrate
 from db.engine import make_engine
 from db.models import AuditEntry, Event
@@ -44,6 +45,8 @@ from db.runtime import create_database, drop_database, with_database
 class Stats:
     statuses: Counter[int] = field(default_factory=Counter)
     transport_errors: int = 0
+    # What the transport errors were (timeouts, refused or reset connections): never unexplained.
+    transport_kinds: Counter[str] = field(default_factory=Counter)
     latencies: list[float] = field(default_factory=list)
     # event id -> [(version, title)] of acknowledged writes
     acknowledged: dict[uuid.UUID, list[tuple[int, str]]] = field(default_factory=dict)
@@ -126,8 +129,9 @@ async def client_loop(
                     path = "/readyz"
                 response = await http.get(path)
                 stats.statuses[response.status_code] += 1
-        except httpx.TransportError:
+        except httpx.TransportError as exc:
             stats.transport_errors += 1
+            stats.transport_kinds[type(exc).__name__] += 1
         stats.latencies.append(time.perf_counter() - started)
 
 
@@ -173,10 +177,7 @@ def rss_mb(proc: psutil.Process) -> float:
     return round(total / 2**20, 1)
 
 
-async def run(args: argparse.Namespace) -> None:
-    server_url = async_url(
-        args.database_url or os.environ.get("DATABASE_URL") or os.environ["TEST_DATABASE_URL"]
-    )
+async def run(args: argparse.Namespace, server_url: str) -> None:
     name = f"timeline_load_{uuid.uuid4().hex[:8]}"
     create_database(server_url, name)
     url = with_database(server_url, name)
@@ -242,6 +243,8 @@ async def run(args: argparse.Namespace) -> None:
         print(f"duration {args.seconds}s, {args.connections} connections, {args.events} events")
         print(f"requests {total} ({total / args.seconds:.0f}/s); statuses {statuses}")
         print(f"errors: {errors} (5xx + {stats.transport_errors} transport)")
+        if stats.transport_kinds:
+            print(f"transport errors by kind: {dict(stats.transport_kinds)}")
         print(f"latency p50 {p50:.1f} ms, p99 {p99:.1f} ms")
         print(
             f"writes: acknowledged {acked}, in audit log {audited}; events whose stored title"
@@ -262,7 +265,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--database-url", default=None)
-    asyncio.run(run(parser.parse_args()))
+    args = parser.parse_args()
+    with bench_server(args.database_url) as server_url:
+        asyncio.run(run(args, server_url))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ import uuid
 import psycopg
 from sqlalchemy.dialects import postgresql
 
-from api.settings import PROJECT_ROOT, async_url
+from api.settings import PROJECT_ROOT
+from bench.database import bench_server
 from db import migrate
 from db.repositories.filters import EventFilter
 from db.runtime import _libpq, create_database, with_database
@@ -95,11 +96,6 @@ SELECT md5('mention' || i || '-' || k)::uuid,
 FROM generate_series(1, {events}) AS i, generate_series(1, 2) AS k
 WHERE k = 1 OR i % 2 = 0;
 """
-
-
-def server_url() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL")
-    return async_url(url or "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def prepare(url: str, *, reuse: bool, events: int) -> None:
@@ -262,7 +258,11 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
 
-    admin = server_url()
+    with bench_server() as admin:
+        _run(args, admin)
+
+
+def _run(args: argparse.Namespace, admin: str) -> None:
     create_database(admin, args.database)
     url = with_database(admin, args.database)
     prepare(url, reuse=args.reuse, events=args.events)

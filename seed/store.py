@@ -19,6 +19,7 @@ from db.ids import actor_id, mention_id, source_id
 from db.models import EventActor, PledgeActor
 from db.repositories import timeline_sync as repo
 from db.text_norm import normalise_name
+from seed.extract.gazetteer import place_columns
 from seed.extract.types import Mention, Timeline, TimelineEvent, TimelinePledge
 from seed.names import slugify
 from seed.stored_ids import assign_ids, span, split_deleted
@@ -80,6 +81,7 @@ async def store_timeline(
                 "date_precision": e.date.precision,
                 "date_resolved": e.date_resolved,
                 "location": e.location,
+                **place_columns(e.location),
             }
             for e in timeline.events
         ],

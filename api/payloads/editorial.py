@@ -18,6 +18,8 @@ EventType = Literal[
     "report",
     "statement",
     "diplomatic",
+    "election",
+    "meeting",
     "withdrawal",
     "ceasefire",
     "other",

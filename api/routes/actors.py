@@ -15,6 +15,7 @@ from api.pagination import decode_cursor, next_url, parse_key
 from api.responses import json_response, page_response
 from api.routes.event_output import EVENT_LIST_RESPONSES, render_events
 from api.routes.event_params import EventParams, FormatParam, event_params
+from api.routes.list_params import UpdatedSince
 from api.schemas.actors import ActorDetail, ActorPage
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
 from db.repositories import actors as repo
@@ -59,6 +60,7 @@ async def list_actors(
             openapi_examples={"person": {"summary": "People", "value": ["person"]}},
         ),
     ] = None,
+    updated_since: UpdatedSince = None,
     cursor: Annotated[str | None, Query(description="From the previous page's `next`.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
 ) -> Response:
@@ -68,7 +70,12 @@ async def list_actors(
         name, actor_id = parse_key(decode_cursor(cursor, "actors"), str, uuid.UUID)
         after = (name, actor_id)
     items, key = await repo.list_actors(
-        session, q=q or None, types=tuple(type or ()), after=after, limit=limit
+        session,
+        q=q or None,
+        types=tuple(type or ()),
+        after=after,
+        limit=limit,
+        updated_since=updated_since,
     )
     if q and not items and after is None:
         # Nothing contains the query: scored near matches (misspellings, transliterations).

@@ -29,6 +29,7 @@ from api.schemas.common import (
 )
 from api.schemas.events import EventPage, Timeline
 from db.repositories import events as repo
+from db.repositories.facets import count_events
 from db.repositories.quoted_events import iter_quoted_events
 
 CALENDAR_NAME = "Libya ceasefire timeline"
@@ -73,8 +74,9 @@ async def render_events(
         page = await repo.list_events_json(
             session, filter=filter, after=after, descending=descending, limit=params.limit
         )
+        total = await count_events(session, filter=filter) if params.count else None
         return raw_page_response(
-            request, page.items, next_url(request, kind, page.next_key), headers=VARY
+            request, page.items, next_url(request, kind, page.next_key), headers=VARY, total=total
         )
 
     # An empty TimelineJS export dates its notice slide (see api.exports.timelinejs).

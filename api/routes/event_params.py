@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import uuid
 from dataclasses import dataclass
-from datetime import date
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +15,12 @@ from api.actor_lookup import ActorLookup
 from api.errors import InvalidParameters
 from api.exports.negotiation import Format
 from api.iso_date import IsoDate
+from api.openapi_docs import SOURCE_ID
+from api.routes.list_params import CountParam, UpdatedSince
+from api.vocabulary import require_known
+from db.models.vocab import ACTOR_ROLES, EVENT_TYPES
 from db.repositories.filters import EventFilter
+from seed.extract.gazetteer import load_gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +35,8 @@ class EventParams:
     q: str | None
     min_sources: int | None
     as_of: date | None
+    updated_since: datetime | None
+    count: bool
     sort: Literal["date", "-date"]
     cursor: str | None
     limit: int
@@ -52,9 +60,11 @@ class EventParams:
             date_to=self.date_to,
             source_id=self.source,
             location=self.location,
+            place=load_gazetteer().key_of(self.location) if self.location else None,
             q=self.q,
             min_sources=self.min_sources,
             as_of=self.as_of,
+            updated_since=self.updated_since,
         )
 
 
@@ -77,14 +87,15 @@ async def event_params(
         str | None,
         Query(
             description="Only the actor's part with this role (with `actor`), or any actor "
-            "with this role.",
+            "with this role. One of `/vocabulary`'s `actor_roles`; another is a 422 problem.",
             openapi_examples={"signatory": {"summary": "Signatory", "value": "signatory"}},
         ),
     ] = None,
     type: Annotated[
         list[str] | None,
         Query(
-            description="Event type; repeat for several (`type=agreement&type=meeting`).",
+            description="Event type; repeat for several (`type=agreement&type=meeting`). "
+            "One of `/vocabulary`'s `event_types`; another is a 422 problem listing them.",
             openapi_examples={"agreement": {"summary": "Agreements", "value": ["agreement"]}},
         ),
     ] = None,
@@ -111,8 +122,8 @@ async def event_params(
             description="Only events mentioned by this source (id).",
             openapi_examples={
                 "source": {
-                    "summary": "A source id",
-                    "value": "0f9e1c56-5a55-5c1e-9d1c-000000000000",
+                    "summary": "The article on the JMC meeting in Geneva",
+                    "value": SOURCE_ID,
                 }
             },
         ),
@@ -120,8 +131,13 @@ async def event_params(
     location: Annotated[
         str | None,
         Query(
-            description="Exact location, case-insensitive.",
-            openapi_examples={"geneva": {"summary": "Geneva", "value": "geneva"}},
+            description="A place: its name or any variant in the gazetteer, any case "
+            "(`al-Jufra` finds events placed at Jufra); a name the gazetteer lacks matches "
+            "the stored location exactly, case-insensitively.",
+            openapi_examples={
+                "geneva": {"summary": "Geneva", "value": "geneva"},
+                "variant": {"summary": "A variant spelling", "value": "Misurata"},
+            },
         ),
     ] = None,
     q: Annotated[
@@ -153,6 +169,8 @@ async def event_params(
             openapi_examples={"action plan": {"summary": "JMC action plan", "value": "2021-10-08"}},
         ),
     ] = None,
+    updated_since: UpdatedSince = None,
+    count: CountParam = False,
     sort: Annotated[
         Literal["date", "-date"],
         Query(
@@ -178,6 +196,12 @@ async def event_params(
     ] = 50,
 ) -> EventParams:
     # (NUL characters, which PostgreSQL text cannot hold, are refused by ProblemMiddleware.)
+    require_known(
+        [
+            ("type", type or (), EVENT_TYPES),
+            ("actor_role", [actor_role] if actor_role is not None else [], ACTOR_ROLES),
+        ]
+    )
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidParameters(
             "date_from is after date_to.",
@@ -194,6 +218,8 @@ async def event_params(
         q=q or None,
         min_sources=min_sources,
         as_of=as_of,
+        updated_since=updated_since,
+        count=count,
         sort=sort,
         cursor=cursor or None,
         limit=limit,
@@ -208,3 +234,15 @@ FormatParam = Annotated[
         openapi_examples={"csv": {"summary": "CSV", "value": "csv"}},
     ),
 ]
+
+
+async def export_params(**kwargs: Any) -> EventParams:
+    """`event_params` without `limit`: an export holds every matching event, so the export
+    routes neither take nor document a page size."""
+    return await event_params(**kwargs, limit=500)
+
+
+_signature = inspect.signature(event_params)
+export_params.__signature__ = _signature.replace(  # type: ignore[attr-defined]
+    parameters=[p for p in _signature.parameters.values() if p.name != "limit"]
+)

@@ -12,9 +12,11 @@ from api.caching import resource_etag
 from api.deps import SessionDep
 from api.errors import NotFound
 from api.exports.negotiation import Format, choose_format
+from api.openapi_docs import EVENT_ID
 from api.responses import json_response
 from api.routes.event_output import EVENT_LIST_RESPONSES, render_events
-from api.routes.event_params import EventParams, FormatParam, event_params
+from api.routes.event_params import EventParams, FormatParam, event_params, export_params
+from api.routes.list_params import AsOf
 from api.schemas.common import (
     BAD_REQUEST,
     INVALID,
@@ -28,6 +30,7 @@ from db.repositories import events as repo
 router = APIRouter(tags=["events"])
 
 Params = Annotated[EventParams, Depends(event_params)]
+ExportParams = Annotated[EventParams, Depends(export_params)]
 _EXPORT_ERRORS: Responses = {**BAD_REQUEST, **NOT_FOUND, **INVALID, **NOT_MODIFIED}
 
 
@@ -55,7 +58,7 @@ def _export_route(fmt: Format, path: str, summary: str, model: Any = None) -> No
     if content is not None:
         responses[200]["content"] = {MEDIA_TYPE_BY_FORMAT[fmt]: content}
 
-    async def export(request: Request, session: SessionDep, params: Params) -> Response:
+    async def export(request: Request, session: SessionDep, params: ExportParams) -> Response:
         return await render_events(request, session, params, fmt)
 
     export.__doc__ = summary
@@ -95,18 +98,20 @@ async def get_event(
         str,
         Path(
             description="Event id (UUID). A malformed or unknown id is a 404 problem.",
-            openapi_examples={
-                "event": {"summary": "An event id", "value": "3f2b8c1e-4d5a-5b6c-8d7e-9f0a1b2c3d4e"}
-            },
+            openapi_examples={"event": {"summary": "The JMC meeting in Geneva", "value": EVENT_ID}},
         ),
     ],
+    as_of: AsOf = None,
 ) -> Response:
-    """One event with its actors, every mention (quote, offsets, source) and related pledges."""
+    """One event with its actors, mentions (quote, offsets, source), pledges; `as_of`: as then."""
     try:
         parsed = uuid.UUID(event_id)
     except ValueError:
         raise NotFound(f"No event {event_id!r}.") from None
-    event = await repo.get_event(session, event_id=parsed)
+    event = await repo.get_event(session, event_id=parsed, as_of=as_of)
     if event is None:
-        raise NotFound(f"No event {event_id!r}.")
-    return json_response(request, event, etag=resource_etag(event["id"], event["version"]))
+        when = f" in a source published by {as_of}" if as_of else ""
+        raise NotFound(f"No event {event_id!r}{when}.")
+    # As of a day the body differs from the current version's: its own tag, from the body.
+    etag = None if as_of else resource_etag(event["id"], event["version"])
+    return json_response(request, event, etag=etag)

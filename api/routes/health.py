@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from api.deps import SessionDep
@@ -28,9 +28,14 @@ class Readiness(BaseModel):
     revision: str
 
 
+# Probes must see the present: never from the response cache or a proxy's.
+_NO_STORE = "no-store"
+
+
 @router.get("/healthz", response_model=Health, summary="Liveness")
-async def healthz() -> Health:
+async def healthz(response: Response) -> Health:
     """The process is alive. Does not touch the database."""
+    response.headers["Cache-Control"] = _NO_STORE
     return Health(status="ok")
 
 
@@ -40,8 +45,9 @@ async def healthz() -> Health:
     summary="Readiness",
     responses={503: {"description": "Database unreachable or not migrated to head"}},
 )
-async def readyz(request: Request, session: SessionDep) -> Readiness:
+async def readyz(request: Request, response: Response, session: SessionDep) -> Readiness:
     """The database answers and is migrated to the newest revision; otherwise 503 problem+json."""
+    response.headers["Cache-Control"] = _NO_STORE
     settings = request.app.state.settings
     try:
         revision = await asyncio.wait_for(

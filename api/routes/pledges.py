@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
@@ -13,14 +13,16 @@ from api.deps import SessionDep
 from api.errors import NotFound
 from api.iso_date import IsoDate
 from api.pagination import date_uuid_key, next_url
+from api.pledge_status import rate_as_of
 from api.responses import json_response, page_response
+from api.routes.list_params import CountParam, UpdatedSince
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
 from api.schemas.pledges import PledgeDetail, PledgePage
+from api.vocabulary import require_known
+from db.models.vocab import PLEDGE_STATUSES
 from db.repositories import pledges as repo
 
 router = APIRouter(tags=["pledges"])
-
-PledgeStatus = Literal["not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken"]
 
 
 @router.get(
@@ -35,13 +37,14 @@ async def list_pledges(
         str | None,
         Query(
             description="Actor by name, alias, key or id (as on /events); unknown: 404.",
-            openapi_examples={"jmc": {"summary": "5+5 JMC", "value": "5+5 JMC"}},
+            openapi_examples={"haftar": {"summary": "Haftar", "value": "Haftar"}},
         ),
     ] = None,
     status: Annotated[
-        list[PledgeStatus] | None,
+        list[str] | None,
         Query(
-            description="Status; repeat for several.",
+            description="Status; repeat for several. One of `/vocabulary`'s "
+            "`pledge_statuses`; another is a 422 problem listing them.",
             openapi_examples={"broken": {"summary": "Broken", "value": ["broken"]}},
         ),
     ] = None,
@@ -54,19 +57,47 @@ async def list_pledges(
             },
         ),
     ] = None,
+    as_of: Annotated[
+        IsoDate | None,
+        Query(
+            description="Pledges reported by sources published by this day (`published_end` "
+            "on or before it), each with the status those sources supported: ingestion's "
+            "rule applied to what was reported by then (a status an editor set stands from "
+            "the day its evidence was reported). `status=` filters on that status.",
+            openapi_examples={"before": {"summary": "Before the 300 left", "value": "2021-11-01"}},
+        ),
+    ] = None,
+    updated_since: UpdatedSince = None,
+    count: CountParam = False,
     cursor: Annotated[str | None, Query(description="From the previous page's `next`.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
 ) -> Response:
-    """Pledges by the date they were made, filtered by actor, status and deadline."""
+    """Pledges by the date they were made, filtered by actor, status, deadline and `as_of`."""
+    require_known([("status", status or (), PLEDGE_STATUSES)])
     after = date_uuid_key(cursor or None, "pledges")
     actor_ids = None
     if actor is not None:
         actor_ids = await request.app.state.actor_lookup.resolve(session, actor)
     filter = repo.PledgeFilter(
-        actor_ids=actor_ids, statuses=tuple(status or ()), due_before=due_before
+        actor_ids=actor_ids,
+        statuses=() if as_of else tuple(status or ()),
+        due_before=due_before,
+        as_of=as_of,
+        updated_since=updated_since,
     )
-    items, key = await repo.list_pledges(session, filter=filter, after=after, limit=limit)
-    return page_response(request, items, next_url(request, "pledges", key))
+    if as_of is None:
+        items, key = await repo.list_pledges(session, filter=filter, after=after, limit=limit)
+        total = await repo.count_pledges(session, filter=filter) if count else None
+    else:
+        # The status as of a day is computed, so its filter and the page follow it.
+        rated, _ = await repo.list_pledges(session, filter=filter, after=None, limit=None)
+        await rate_as_of(session, rated, as_of)
+        matching = [p for p in rated if not status or p["status"] in status]
+        following = [p for p in matching if after is None or (p["made_start"], p["id"]) > after]
+        items = following[:limit]
+        key = (items[-1]["made_start"], items[-1]["id"]) if len(following) > limit else None
+        total = len(matching) if count else None
+    return page_response(request, items, next_url(request, "pledges", key), total=total)
 
 
 @router.get(

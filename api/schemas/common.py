@@ -26,7 +26,8 @@ class Problem(BaseModel):
     status: int
     detail: str
     instance: str
-    invalid_params: list[dict[str, str]] | None = None
+    # name, in, reason; an unknown vocabulary value adds `allowed` (a list of strings).
+    invalid_params: list[dict[str, Any]] | None = None
 
 
 def _problem(description: str) -> dict[str, Any]:

@@ -18,6 +18,17 @@ class EventItem(BaseModel):
     date_precision: str = Field(examples=["day"])
     date_resolved: bool
     location: str | None = Field(examples=["Geneva"])
+    place: str | None = Field(
+        description="Key of the gazetteer place `location` names", examples=["geneva"]
+    )
+    latitude: float | None = Field(examples=[46.2044])
+    longitude: float | None = Field(examples=[6.1432])
+    location_precision: str = Field(
+        description="How precisely `latitude`/`longitude` locate the event: `place` (the city "
+        "or site itself), `region`, `country`, `none` (not placed). Unrelated to "
+        "`date_precision`.",
+        examples=["place"],
+    )
     version: int
     updated_at: datetime
     actors: list[ActorRole]
@@ -30,6 +41,9 @@ class EventItem(BaseModel):
 class EventPage(BaseModel):
     items: list[EventItem]
     next: str | None = Field(description="Absolute URL of the next page, or null")
+    total: int | None = Field(
+        default=None, description="Matches over all pages; only with `count=true`"
+    )
 
 
 class MentionSource(BaseModel):

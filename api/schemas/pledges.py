@@ -29,6 +29,9 @@ class PledgeItem(BaseModel):
 class PledgePage(BaseModel):
     items: list[PledgeItem]
     next: str | None
+    total: int | None = Field(
+        default=None, description="Matches over all pages; only with `count=true`"
+    )
 
 
 class QuoteSource(BaseModel):

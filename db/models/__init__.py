@@ -2,6 +2,7 @@
 
 from db.models.actor import Actor, ActorAlias, ActorRelation
 from db.models.base import Base
+from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
 from db.models.extraction import SourceExtraction
 from db.models.mention import Mention
@@ -16,6 +17,7 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "Base",
+    "ChangeLogEntry",
     "Event",
     "EventActor",
     "IngestionLog",

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Computed,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -24,7 +25,7 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, TimestampMixin, new_id
-from db.models.vocab import DATE_PRECISIONS, check_in
+from db.models.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS, check_in
 
 
 class Event(TimestampMixin, Base):
@@ -38,6 +39,10 @@ class Event(TimestampMixin, Base):
     __table_args__ = (
         CheckConstraint("date_start <= date_end", name="date_interval"),
         CheckConstraint(check_in("date_precision", DATE_PRECISIONS), name="date_precision"),
+        CheckConstraint(
+            check_in("location_precision", LOCATION_PRECISIONS), name="location_precision"
+        ),
+        Index(None, "place"),
         Index(None, "date_start", "id"),
         Index(None, "date_end"),
         Index(None, "span_days"),
@@ -54,6 +59,14 @@ class Event(TimestampMixin, Base):
     date_precision: Mapped[str] = mapped_column(String(16))
     date_resolved: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     location: Mapped[str | None] = mapped_column(String(200))
+    # `location` placed in the gazetteer (seed/registry/places.yaml) at ingestion or edit:
+    # the place's key and coordinates, and how precisely they locate the event.
+    place: Mapped[str | None] = mapped_column(String(100))
+    latitude: Mapped[float | None] = mapped_column(Double)
+    longitude: Mapped[float | None] = mapped_column(Double)
+    location_precision: Mapped[str] = mapped_column(
+        String(16), default="none", server_default="none"
+    )
     search: Mapped[str | None] = mapped_column(TSVECTOR)
     edited_fields: Mapped[list[str]] = mapped_column(
         ARRAY(String(64)), default=list, server_default="{}"

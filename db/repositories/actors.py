@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -101,6 +102,7 @@ async def list_actors(
     types: tuple[str, ...],
     after: ActorKey | None,
     limit: int,
+    updated_since: datetime | None = None,
 ) -> tuple[list[dict[str, Any]], ActorKey | None]:
     """Actors ordered by (name, id); `q` is a substring of the name or of any alias."""
     stmt: Select[Any] = select(*_ACTOR_COLUMNS, _aliases_of(Actor.id).label("aliases"))
@@ -117,6 +119,8 @@ async def list_actors(
         )
     if types:
         stmt = stmt.where(Actor.type.in_(types))
+    if updated_since is not None:
+        stmt = stmt.where(Actor.updated_at >= updated_since)
     if after is not None:
         bound = tuple_(literal(after[0], String), literal(after[1], Uuid))
         stmt = stmt.where(tuple_(Actor.name, Actor.id) > bound)

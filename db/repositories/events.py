@@ -43,6 +43,7 @@ from db.repositories.filters import (
     actor_link_conditions,
     event_conditions,
     mention_conditions,
+    pledge_visible,
 )
 from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
 from db.repositories.raw import QueryCache, fetch
@@ -59,6 +60,10 @@ _EVENT_COLUMNS = (
     Event.date_precision,
     Event.date_resolved,
     Event.location,
+    Event.place,
+    Event.latitude,
+    Event.longitude,
+    Event.location_precision,
     Event.version,
     Event.updated_at,
 )
@@ -206,6 +211,10 @@ def _json_page_statement(
             page.c.date_precision,
             page.c.date_resolved,
             page.c.location,
+            page.c.place,
+            page.c.latitude,
+            page.c.longitude,
+            page.c.location_precision,
             page.c.version,
             updated_at.label("updated_at"),
             sources.label("sources"),
@@ -336,9 +345,16 @@ async def fingerprint(session: AsyncSession, *, filter: EventFilter) -> tuple[An
     return tuple(row)
 
 
-async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, Any] | None:
-    """One live event with actors, counts, every mention with its source, related pledges."""
-    stmt = _page_statement(EventFilter(ids=(event_id,)), after=None, descending=False, limit=1)
+async def get_event(
+    session: AsyncSession, *, event_id: uuid.UUID, as_of: date | None = None
+) -> dict[str, Any] | None:
+    """One live event with actors, counts, every mention with its source, related pledges.
+
+    With `as_of`, as sources published by then told it: their mentions and counts only, the
+    pledges they reported, and None when none of them mentioned the event.
+    """
+    f = EventFilter(ids=(event_id,), as_of=as_of)
+    stmt = _page_statement(f, after=None, descending=False, limit=1)
     row = (await session.execute(stmt)).first()
     if row is None:
         return None
@@ -358,7 +374,7 @@ async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, 
             Source.published_explicit.label("source_published_explicit"),
         )
         .join(Source, Source.id == Mention.source_id)
-        .where(Mention.event_id == event_id)
+        .where(*mention_conditions(event_id, as_of))
         .order_by(Source.published_start, Source.slug, Mention.char_start, Mention.id)
     )
     event["mentions"] = [_mention(m) for m in mentions]
@@ -378,6 +394,7 @@ async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> dict[str, 
         .where(
             Pledge.deleted_at.is_(None),
             or_(Pledge.event_id == event_id, Pledge.id.in_(evidence.scalar_subquery())),
+            *pledge_visible(as_of),
         )
         .order_by(Pledge.made_start, Pledge.id)
     )

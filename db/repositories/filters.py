@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Uuid, bindparam, cast, distinct, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Uuid,
+    bindparam,
+    cast,
+    distinct,
+    func,
+    literal,
+    or_,
+    select,
+)
 
-from db.models import Event, EventActor, Mention, Source
+from db.models import Event, EventActor, Mention, Pledge, Source
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,9 +38,14 @@ class EventFilter:
     date_to: date | None = None
     source_id: uuid.UUID | None = None
     location: str | None = None
+    # The gazetteer place `location` names, if any: then any event placed there matches too.
+    place: str | None = None
     q: str | None = None
     min_sources: int | None = None
     as_of: date | None = None
+    updated_since: datetime | None = None
+    # Internal: only events with coordinates (the GeoJSON export).
+    placed: bool = False
     # Internal: restrict to these ids (the detail view reuses the list query).
     ids: tuple[uuid.UUID, ...] = ()
 
@@ -54,6 +70,14 @@ def visible_mention(as_of: date | None) -> ColumnElement[bool] | None:
         return None
     published = select(Source.id).where(Source.published_end <= as_of)
     return Mention.source_id.in_(published.scalar_subquery())
+
+
+def pledge_visible(as_of: date | None) -> list[ColumnElement[bool]]:
+    """Pledges a source published by `as_of` reported (no condition without `as_of`)."""
+    visible = visible_mention(as_of)
+    if visible is None:
+        return []
+    return [select(Mention.id).where(Mention.pledge_id == Pledge.id, visible).exists()]
 
 
 def mention_conditions(event_id: Any, as_of: date | None) -> list[ColumnElement[bool]]:
@@ -114,7 +138,12 @@ def event_conditions(f: EventFilter, *, skip_groups: int = 0) -> list[ColumnElem
     if f.date_to is not None:
         conditions.append(Event.date_start <= f.date_to)
     if f.location is not None:
-        conditions.append(func.lower(Event.location) == f.location.lower())
+        same_text = func.lower(Event.location) == f.location.lower()
+        conditions.append(same_text if f.place is None else or_(Event.place == f.place, same_text))
+    if f.placed:
+        conditions.append(Event.latitude.is_not(None))
+    if f.updated_since is not None:
+        conditions.append(Event.updated_at >= f.updated_since)
     if f.q is not None:
         conditions.append(Event.search.op("@@")(func.websearch_to_tsquery("english", f.q)))
     if f.source_id is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import orjson
@@ -12,7 +12,17 @@ from sqlalchemy import Date, Select, Text, Uuid, cast, func, literal, select, tu
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Actor, Event, Mention, Pledge, PledgeActor, PledgeEvidence, Source
+from db.models import (
+    Actor,
+    Event,
+    EventActor,
+    Mention,
+    Pledge,
+    PledgeActor,
+    PledgeEvidence,
+    Source,
+)
+from db.repositories.filters import pledge_visible, visible_mention
 from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
 
 PledgeKey = tuple[date, uuid.UUID]
@@ -41,6 +51,9 @@ class PledgeFilter:
     statuses: tuple[str, ...] = ()
     # Inclusive: the latest possible deadline day is on or before this date.
     due_before: date | None = None
+    # Only pledges a source published by then reported.
+    as_of: date | None = None
+    updated_since: datetime | None = None
     ids: tuple[uuid.UUID, ...] = ()
 
 
@@ -84,6 +97,9 @@ def _select(f: PledgeFilter) -> Select[Any]:
         stmt = stmt.where(Pledge.status.in_(f.statuses))
     if f.due_before is not None:
         stmt = stmt.where(Pledge.deadline_end <= f.due_before)
+    if f.updated_since is not None:
+        stmt = stmt.where(Pledge.updated_at >= f.updated_since)
+    stmt = stmt.where(*pledge_visible(f.as_of))
     return stmt
 
 
@@ -95,18 +111,25 @@ def _item(row: Any) -> dict[str, Any]:
 
 
 async def list_pledges(
-    session: AsyncSession, *, filter: PledgeFilter, after: PledgeKey | None, limit: int
+    session: AsyncSession, *, filter: PledgeFilter, after: PledgeKey | None, limit: int | None
 ) -> tuple[list[dict[str, Any]], PledgeKey | None]:
-    """Live pledges by (made_start, id) with their actors."""
+    """Live pledges by (made_start, id) with their actors (`limit` None: all that follow)."""
     stmt = _select(filter)
     if after is not None:
         bound = tuple_(literal(after[0], Date), literal(after[1], Uuid))
         stmt = stmt.where(tuple_(Pledge.made_start, Pledge.id) > bound)
-    stmt = stmt.order_by(Pledge.made_start, Pledge.id).limit(limit + 1)
-    rows = (await session.execute(stmt)).all()
+    stmt = stmt.order_by(Pledge.made_start, Pledge.id)
+    if limit is None:
+        return [_item(r) for r in (await session.execute(stmt)).all()], None
+    rows = (await session.execute(stmt.limit(limit + 1))).all()
     items = [_item(r) for r in rows[:limit]]
     more = len(rows) > limit
     return items, ((items[-1]["made_start"], items[-1]["id"]) if more and items else None)
+
+
+async def count_pledges(session: AsyncSession, *, filter: PledgeFilter) -> int:
+    total = await session.scalar(select(func.count()).select_from(_select(filter).subquery()))
+    return int(total or 0)
 
 
 async def get_pledge(session: AsyncSession, *, pledge_id: uuid.UUID) -> dict[str, Any] | None:
@@ -184,3 +207,51 @@ async def get_pledge(session: AsyncSession, *, pledge_id: uuid.UUID) -> dict[str
         for e in evidence
     ]
     return pledge
+
+
+async def status_inputs(
+    session: AsyncSession, *, pledge_ids: list[uuid.UUID], as_of: date
+) -> tuple[list[dict[str, Any]], set[uuid.UUID]]:
+    """What a pledge's status rests on as sources published by `as_of` told it.
+
+    The withdrawals they reported (date interval, actor keys, summary), and the pledges whose
+    status an editor set citing an event they had reported.
+    """
+    visible = visible_mention(as_of)
+    assert visible is not None  # as_of is a date
+    reported = select(Mention.id).where(Mention.event_id == Event.id, visible).exists()
+    actor_keys = (
+        select(func.array_agg(Actor.key))
+        .join(EventActor, EventActor.actor_id == Actor.id)
+        .where(EventActor.event_id == Event.id)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(
+            Event.date_start, Event.date_end, Event.date_precision, Event.summary, actor_keys
+        ).where(Event.deleted_at.is_(None), Event.type == "withdrawal", reported)
+    )
+    withdrawals = [
+        {
+            "start": r.date_start,
+            "end": r.date_end,
+            "precision": r.date_precision,
+            "summary": r.summary,
+            "actors": set(r[4] or ()),
+        }
+        for r in rows
+    ]
+    evidence_reported = (
+        select(Mention.id).where(Mention.event_id == PledgeEvidence.event_id, visible).exists()
+    )
+    rated = await session.scalars(
+        select(PledgeEvidence.pledge_id)
+        .join(Pledge, Pledge.id == PledgeEvidence.pledge_id)
+        .where(
+            PledgeEvidence.pledge_id.in_(pledge_ids),
+            PledgeEvidence.relation == "editor",
+            literal("status") == func.any(Pledge.edited_fields),
+            evidence_reported,
+        )
+    )
+    return withdrawals, set(rated)

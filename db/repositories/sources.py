@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, Uuid, func, literal, select, tuple_
@@ -30,13 +30,19 @@ _SOURCE_COLUMNS = (
 
 
 async def list_sources(
-    session: AsyncSession, *, after: SourceKey | None, limit: int
+    session: AsyncSession,
+    *,
+    after: SourceKey | None,
+    limit: int,
+    updated_since: datetime | None = None,
 ) -> tuple[list[dict[str, Any]], SourceKey | None]:
     """Sources by (published_start, id), each with its number of mentions."""
     mentions = (select(func.count()).where(Mention.source_id == Source.id).scalar_subquery()).label(
         "mention_count"
     )
     stmt = select(*_SOURCE_COLUMNS, mentions)
+    if updated_since is not None:
+        stmt = stmt.where(Source.updated_at >= updated_since)
     if after is not None:
         bound = tuple_(literal(after[0], Date), literal(after[1], Uuid))
         stmt = stmt.where(tuple_(Source.published_start, Source.id) > bound)

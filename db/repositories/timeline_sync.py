@@ -212,7 +212,18 @@ _EVENT_FIELDS = [
     "date_precision",
     "date_resolved",
     "location",
+    "place",
+    "latitude",
+    "longitude",
+    "location_precision",
 ]
+# Fields derived from another: kept as stored when an editor set the field they derive from.
+_DERIVED_FROM = {
+    "place": "location",
+    "latitude": "location",
+    "longitude": "location",
+    "location_precision": "location",
+}
 _PLEDGE_FIELDS = [
     "text",
     "made_start",
@@ -250,7 +261,8 @@ async def _upsert_editable(
         # A field an editor set (named in edited_fields) keeps its stored value.
         effective: dict[str, Any] = {
             f: literal_column(
-                f"CASE WHEN '{f}' = ANY({name}.edited_fields) THEN {name}.{f} ELSE excluded.{f} END"
+                f"CASE WHEN '{_DERIVED_FROM.get(f, f)}' = ANY({name}.edited_fields) "
+                f"THEN {name}.{f} ELSE excluded.{f} END"
             )
             for f in fields
         }

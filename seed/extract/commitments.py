@@ -30,7 +30,11 @@ _AGREED = (
 _SIGNED = (
     rf"\b(?:signed|inked|initialled|initialed|sign|signs)\b(?=[^.;]{{0,80}}\b{AGREEMENT_NOUNS})"
 )
-_SIGNED_BY = r"\b(?:signed|inked|endorsed)\s+by\b"
+# "signed by X", "the move, announced in November by X": the agent made the commitment.
+_SIGNED_BY = (
+    r"\b(?:signed|inked|endorsed|(?:initially\s+|first\s+)?(?:announced|proposed|offered))"
+    r"\s+(?:(?:in|on|last|this|early|late)\s+[\w-]+\s+){0,2}by\b"
+)
 _READY = (
     r"\b(?:is|are|was|were|be|stands?|stood|remains?|remained|declared\s+(?:itself|themselves))"
     r"\s+(?:fully\s+)?(?:ready|prepared|willing)\s+to\b"
@@ -130,11 +134,16 @@ CONDITION = re.compile(
 )
 # "both sides will ...": the parties of the agreement the sentence or its event is about.
 PARTIES = re.compile(
-    r"\b(?:both\s+(?:sides|parties|camps)|the\s+(?:two|warring|rival|Libyan)\s+(?:sides|parties|"
-    r"camps)|the\s+(?:sides|parties|signatories)|all\s+(?:sides|parties|signatories))\b",
+    r"\b(?:both\s+(?:sides|parties|camps|delegations)|the\s+(?:two|warring|rival)\s+"
+    r"(?:[A-Z]\w+\s+)?(?:sides|parties|camps|delegations|factions)|the\s+(?:sides|parties|"
+    r"signatories)|all\s+(?:sides|parties|signatories))\b",
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we|i|its|their|our)\b", re.IGNORECASE)
+
+
+_NOT_AGREEING = re.compile(rf"(?:\b{AGREEMENT_NOUNS}|\bto|\bfailed|\bfails)\s+\Z", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +168,10 @@ def find_commitment(sentence: str) -> Commitment | None:
             if kind == "future" and not _future_act(sentence, m):
                 continue
             subject_start = _clause_start(sentence, m.start())
+            if kind == "agreed" and _NOT_AGREEING.search(sentence, 0, m.start()):
+                continue  # "a truce agreed last year", "efforts to agree": nobody agrees here
+            if _HYPOTHETICAL.search(sentence, subject_start, m.start()):
+                continue  # "if you agree on a plan": the condition, not a commitment
             # The act of a demand belongs to the one asked; an agent ("signed by X") and an
             # agreement's clause are not asked anything.
             demand = kind not in {"clause", "signed_by"}

@@ -1,9 +1,11 @@
-"""Actors of an event that its own sentence does not name: references back and participants.
+"""Actors of an event that its own sentence does not name, and which of them is the object.
 
 The sentence that holds a date often says "he", "the minister" or "the committee" for an actor
 named before, and the next sentence often says who took part ("The talks were attended by the
 foreign ministers of Egypt and Algeria"). Both are read here, after the events of an article
-are made, so the dated sentence stays what dates and types the event.
+are made, so the dated sentence stays what dates and types the event. An actor right after a
+transitive verb ("hosted Egypt's foreign minister") is the predicate's `object`, not a mere
+`participant`.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ def complete_actors(
         for key in _participants(sentences, hits_of, index):
             if all(key != k for k, _ in candidate.actors):
                 candidate.actors.append((key, "participant"))
+        objects = _objects(text, hits_of[index])
+        candidate.actors[:] = [
+            (k, "object" if r == "participant" and k in objects else r) for k, r in candidate.actors
+        ]
 
 
 def _subject_referent(
@@ -77,6 +83,23 @@ def _subject_referent(
     if any(h.start < m.end() and m.start() < h.end for h in hits):
         return None  # "the Foreign Ministry of Egypt": the sentence names it
     return referent_in(m.group(0), earlier, reader.record)
+
+
+# The object of the predicate: an actor right after a transitive verb ("met Erdogan", "urged
+# the LNA", "hosted the delegations of Egypt"), not after a preposition ("met in Rome").
+_TRANSITIVE = re.compile(
+    r"\b(?:met|meets|meet|hosted|hosts|received|receives|urged|urges|told|tells|accused|accuses|"
+    r"attacked|attacks|visited|visits|backed|backs|supported|supports|recognized|recognised|"
+    r"elected|appointed|named|replaced|ousted|sanctioned|condemned|condemns|welcomed|welcomes|"
+    r"thanked|invited|invites|called\s+on|calls\s+on|asked|asks|warned|warns|criticized|"
+    r"criticised|praised|targeted|struck|bombed|shelled|defeated|expelled|joined|joins|"
+    r"persuaded|pressed|summoned|phoned|called|briefed|informed)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _objects(text: str, hits: list[ActorHit]) -> set[str]:
+    return {h.actor_key for h in hits if _TRANSITIVE.search(text, max(0, h.start - 30), h.start)}
 
 
 def _add_subject(candidate: Candidate, key: str, default: str | None) -> None:

@@ -25,7 +25,7 @@ from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval, PledgeStatus
 
-__all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "status_of"]
+__all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "same_dated_deadline", "status_of"]
 
 _COMPLETED = re.compile(r"\b(?:all|last)\b[^.]{0,40}\b(?:left|withdrawn|departed)\b", re.I)
 # Cues that belong to an agreement: its parties (the actors of its event) made the pledge.
@@ -81,14 +81,34 @@ def extract_pledges(
         if cue is not None:
             event = _making(by_sentence.get(index, []), publication)
             if event is None and index not in by_sentence:
-                event = by_paragraph.get(sentence.paragraph) or by_paragraph.get(
+                nearby = by_paragraph.get(sentence.paragraph) or by_paragraph.get(
                     sentence.paragraph - 1
                 )
+                event = _making([nearby] if nearby else [], publication)
             pledge = _pledge(article, sentence, cue, hits, earlier, event, publication, reader)
+            if pledge is not None and pledge.quantity is None and index > 0:
+                _quantity_referred_to(pledge, article.sentences[index - 1].text)
             if pledge is not None:
                 found.append(pledge)
         earlier.append(hits)
     return found
+
+
+# "The move ...", "The decision ...": a sentence that refers back to what the one before said.
+_BACK_REFERENCE = re.compile(
+    r"\A[\"\u201c]?(?:The|This|That)\s+(?:move|decision|step|plan|announcement|pledge|promise|"
+    r"withdrawal|departure|offer)\b"
+)
+
+
+def _quantity_referred_to(pledge: PledgeCandidate, previous: str) -> None:
+    """ "300 fighters left on Monday. The move, announced in November by X, ...": the count of
+    the sentence before is what the referring pledge is about."""
+    if not _BACK_REFERENCE.match(pledge.quote):
+        return
+    quantity = quantity_in(previous)
+    if quantity is not None:
+        pledge.quantity, pledge.unit = quantity.count, quantity.unit
 
 
 def _making(events: list[Candidate], publication: DateInterval) -> Candidate | None:
@@ -122,7 +142,10 @@ def _pledge(
             after = max(after, event.hit.end)  # the making's own date is no deadline
         deadline = dated_deadline(text, after, made, publication)
     quantity = quantity_in(text)
-    if not actors and deadline is None and quantity is None and not _DEPARTURE.search(text):
+    of_parties = cue.kind in _AGREEMENT_CUES or PARTIES.search(
+        text, cue.subject_start, cue.subject_end
+    )
+    if not (actors or of_parties or deadline or quantity or _DEPARTURE.search(text)):
         return None  # "the meeting will be held": nobody commits to anything
     return PledgeCandidate(
         file_name=article.raw.file_name,
@@ -152,7 +175,9 @@ def pledgers(
     speech; the actor a pronoun or title refers back to; else every actor of the sentence
     except the addressees of a demand."""
     subject = [h.actor_key for h in hits if cue.subject_start <= h.start < cue.subject_end]
-    if subject:
+    if subject or cue.kind == "clause":
+        # An agreement's clause binds its parties (the caller takes the agreement's event),
+        # not whoever else the sentence names.
         return list(dict.fromkeys(subject))
     span = text[cue.subject_start : cue.subject_end]
     if PARTIES.search(span):
@@ -176,10 +201,24 @@ def _speaker(text: str, hits: list[ActorHit], before: int) -> str | None:
         if near:
             return near[-1].actor_key
     for verb in _SPEECH.finditer(text, before):
-        near = [h for h in hits if 0 <= h.start - verb.end() <= 3]
-        if near:
-            return near[0].actor_key  # '"We will ...," said Maas'
+        # '"We will ...," said Dendias' or '"We will ...," Dendias said'
+        after = [h for h in hits if 0 <= h.start - verb.end() <= 3]
+        ahead = [h for h in hits if before <= h.start and 0 <= verb.start() - h.end <= 3]
+        if after or ahead:
+            return (after or ahead)[0].actor_key
     return None
+
+
+def same_dated_deadline(a: PledgeCandidate, b: PledgeCandidate) -> bool:
+    """Two tellings by a common actor of a pledge due on the same stated day."""
+    return (
+        a.deadline is not None
+        and a.deadline == b.deadline
+        and a.deadline.precision == "day"
+        and a.duration is None
+        and b.duration is None
+        and bool(set(a.actors) & set(b.actors))
+    )
 
 
 def _short(text: str, *, keep: bool = False) -> str:

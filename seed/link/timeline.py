@@ -19,7 +19,7 @@ from seed.extract.dates import add_duration
 from seed.extract.errors import ArticleError
 from seed.extract.events import Candidate, content_tokens
 from seed.extract.parse import ParsedArticle
-from seed.extract.pledges import PledgeCandidate, status_of
+from seed.extract.pledges import PledgeCandidate, same_dated_deadline, status_of
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import (
     ActorLink,
@@ -234,6 +234,10 @@ def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str
     if a.quantity is not None and a.quantity == b.quantity and a.unit == b.unit:
         return bool(set(a.actors) & set(b.actors)) and overlaps(a.made, b.made)
     similar = jaccard(frozenset(map(hash, a.tokens)), frozenset(map(hash, b.tokens))) >= 0.35
+    if same_dated_deadline(a, b):
+        # The same actor promising the same act for the same day: one pledge, whenever each
+        # article says it was made.
+        return similar
     if a_event is not None and a_event == b_event:
         return (a.duration is not None and a.duration == b.duration) or similar
     if similar and set(a.origins) & set(b.origins) and _consistent(a, b):

@@ -210,7 +210,7 @@ EVENTS = [
     _event(
         "berlin-conference-2020",
         "Berlin conference on Libya",
-        "conference",
+        "meeting",
         _interval("2020-01-01", "2020-01-31", "month"),
         "Berlin",
         _links(("united-nations", "organizer")),
@@ -304,7 +304,7 @@ EVENTS = [
     _event(
         "berlin-conference-2021",
         "Second Berlin conference calls for foreign forces to leave",
-        "conference",
+        "meeting",
         _interval("2021-06-23", None, "day"),
         "Berlin",
         _links(("united-nations", "organizer"), ("government-of-national-unity", "participant")),

@@ -61,7 +61,13 @@ async def test_event_item_shape(client: AsyncClient, timeline: StoredTimeline) -
         "date_end": "2020-10-23",
         "date_precision": "day",
     }
-    assert item["location"] == "Geneva"
+    assert {k: item[k] for k in ("location", "place", "latitude", "longitude")} == {
+        "location": "Geneva",
+        "place": "geneva",
+        "latitude": 46.2044,
+        "longitude": 6.1432,
+    }
+    assert item["location_precision"] == "place"
     assert item["sources"] == 3
     assert item["independent_sources"] == 2
     assert item["actors"] == [
@@ -142,7 +148,7 @@ async def test_types_repeatable(client: AsyncClient, timeline: StoredTimeline) -
         "geneva-ceasefire",
         "jmc-action-plan",
     ]
-    response = await client.get("/events?type=agreement&type=conference")
+    response = await client.get("/events?type=agreement&type=meeting")
     keys = timeline.event_keys([e["id"] for e in response.json()["items"]])
     assert keys == [
         "berlin-conference-2020",

@@ -246,7 +246,7 @@ async def test_timelinejs_links_ignore_the_host_header(
 async def test_timelinejs_omits_month_and_day_below_precision(
     client: AsyncClient, timeline: StoredTimeline
 ) -> None:
-    body = (await client.get("/events?format=timelinejs&type=statement&type=conference")).json()
+    body = (await client.get("/events?format=timelinejs&type=statement&type=meeting")).json()
     assert [(e["start_date"], e["display_date"], "end_date" in e) for e in body["events"]] == [
         *sorted(
             [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -21,6 +22,11 @@ READ_PATHS = [
     "/sources/{source}",
     "/pledges",
     "/pledges/{pledge_id}",
+    "/changes",
+    "/vocabulary",
+    "/events/facets",
+    "/events.atom",
+    "/events.geojson",
 ]
 
 
@@ -32,11 +38,16 @@ async def spec(client: AsyncClient) -> dict[str, Any]:
     return body
 
 
-async def test_docs_pages_are_served(client: AsyncClient) -> None:
+async def test_docs_pages_are_served_with_local_assets(client: AsyncClient) -> None:
     for path in ("/docs", "/redoc"):
         response = await client.get(path)
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/html")
+        assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', response.text)
+        assert assets, path
+        for asset in assets:
+            assert asset.startswith("/static-offline-docs/"), asset  # no CDN
+            assert (await client.get(asset)).status_code == 200, asset
 
 
 @pytest.mark.parametrize("path", READ_PATHS)

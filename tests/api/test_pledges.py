@@ -67,7 +67,7 @@ async def test_pledge_errors(client: AsyncClient, timeline: StoredTimeline) -> N
     assert (await client.get("/pledges?actor=Gaddafi")).status_code == 404
     response = await client.get("/pledges?status=promised")
     assert response.status_code == 422
-    assert response.json()["invalid_params"][0]["name"] == "status.0"
+    assert response.json()["invalid_params"][0]["name"] == "status"
     assert (await client.get("/pledges/nope")).status_code == 404
 
 

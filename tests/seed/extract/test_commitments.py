@@ -71,6 +71,10 @@ def test_commitment_cues(sentence: str, expected: tuple[str, str]) -> None:
         "A deal would be welcome.",
         # a question
         "Will the mercenaries leave before the vote?",
+        # an agreement named by its participle, and a hypothetical
+        "The truce agreed last year that ended the siege still holds.",
+        "Talks stalled amid efforts to agree on a budget.",
+        "Everyone knows that if the rivals agree on a budget, donors could help.",
     ],
 )
 def test_no_commitment(sentence: str) -> None:

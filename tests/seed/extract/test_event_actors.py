@@ -51,3 +51,12 @@ def test_a_next_sentence_with_a_date_of_its_own_is_another_happening() -> None:
         "Ministers met",
     )
     assert ("egypt", "participant") not in actors
+
+
+def test_the_actor_right_after_a_transitive_verb_is_the_object() -> None:
+    actors = _actors_of("Dbeibah received Bathily in Tripoli on Sunday with Tebboune.", "received")
+    assert actors == [
+        ("abdul-hamid-dbeibah", "subject"),
+        ("abdoulaye-bathily", "object"),
+        ("abdelmadjid-tebboune", "participant"),
+    ]

@@ -102,3 +102,47 @@ def test_an_agent_signs_for_the_pledge() -> None:
 
 def test_a_scheduled_happening_without_a_committing_actor_is_no_pledge() -> None:
     assert _pledges("The conference will be held in a hotel by the sea.") == []
+
+
+def test_a_sentence_referring_back_takes_the_count_of_the_one_before() -> None:
+    article = RawArticle(
+        "a.txt",
+        "Libya\n\nSome 450 Chadian fighters left the south on Monday.\n\n"
+        "The move, first announced in May by the Libyan National Army, was meant to build "
+        "trust.\n",
+        published=date(2022, 8, 2),
+    )
+    pledges = build_timeline([article], REGISTRY).pledges
+    moves = [p for p in pledges if p.text.startswith("The move")]
+    assert [(p.quantity, p.unit, p.actors[0].actor_key) for p in moves] == [
+        (450, "fighters", "libyan-national-army")
+    ]
+
+
+def test_a_future_event_of_the_paragraph_is_not_when_a_quoted_pledge_was_made() -> None:
+    article = RawArticle(
+        "a.txt",
+        "Libya\n\nThe summit opens in Rome on October 3. "
+        '"Italy will chair the summit on October 3," the minister said.\n',
+        published=date(2022, 8, 2),
+    )
+    pledges = build_timeline([article], REGISTRY).pledges
+    chair = [p for p in pledges if "chair" in p.text]
+    assert [(p.made.start, p.deadline.start if p.deadline else None) for p in chair] == [
+        (date(2022, 8, 2), date(2022, 10, 3))
+    ]
+
+
+def test_one_pledge_told_by_two_articles_with_the_same_day_due_is_one_pledge() -> None:
+    first = RawArticle(
+        "a.txt",
+        "Libya\n\nMalta will host a donors' conference on Libya on November 9, its premier said.\n",
+        published=date(2022, 8, 2),
+    )
+    second = RawArticle(
+        "b.txt",
+        "Libya\n\nThe premier said Malta will host a donors' conference on Libya on November 9.\n",
+        published=date(2022, 8, 30),
+    )
+    pledges = build_timeline([first, second], REGISTRY).pledges
+    assert [[m.file_name for m in p.mentions] for p in pledges] == [["a.txt", "b.txt"]]

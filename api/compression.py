@@ -1,0 +1,181 @@
+"""Response compression (brotli or gzip), pure ASGI, with ETags that stay correct.
+
+A compressed body is another representation of the resource, so it gets another strong
+validator: `"<tag>-br"` or `"<tag>-gzip"` (as Apache httpd does). `identity_etag` maps it back,
+so If-None-Match and If-Match accept the tag of any coding of the same version.
+
+Small bodies are sent as they are (below MIN_SIZE the headers cost more than the savings);
+bodies of other types (images, already compressed) are never touched. Streamed exports are
+compressed chunk by chunk, each flushed, so a slow consumer still sees rows as they come.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Protocol
+
+import brotli
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MIN_SIZE = 1024
+COMPRESSIBLE = (
+    b"application/json",
+    b"application/problem+json",
+    b"application/x-ndjson",
+    b"application/geo+json",
+    b"application/atom+xml",
+    b"text/",
+)
+_SUFFIXES = ('-br"', '-gzip"')
+
+
+def negotiate_coding(accept_encoding: str) -> str | None:
+    """`br`, `gzip` or None (identity) from an Accept-Encoding header; brotli preferred."""
+    accepted: dict[str, float] = {}
+    for item in accept_encoding.lower().split(","):
+        name, _, params = item.strip().partition(";")
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        accepted[name.strip()] = quality
+    for coding in ("br", "gzip"):
+        if accepted.get(coding, accepted.get("*", 0.0)) > 0:
+            return coding
+    return None
+
+
+def coded_etag(etag: str, coding: str) -> str:
+    """The validator of the `coding` representation: `"abc"` -> `"abc-gzip"`, weakness kept."""
+    return etag[:-1] + f'-{coding}"' if etag.endswith('"') else etag
+
+
+def identity_etag(etag: str) -> str:
+    """The tag of the uncompressed representation (inverse of `coded_etag`)."""
+    for suffix in _SUFFIXES:
+        if etag.endswith(suffix):
+            return etag[: -len(suffix)] + '"'
+    return etag
+
+
+class _Compressor(Protocol):
+    def compress(self, data: bytes) -> bytes: ...
+    def flush(self) -> bytes: ...
+    def finish(self) -> bytes: ...
+
+
+class _Gzip:
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: gzip container
+
+    def compress(self, data: bytes) -> bytes:
+        return self._z.compress(data)
+
+    def flush(self) -> bytes:
+        return self._z.flush(zlib.Z_SYNC_FLUSH)
+
+    def finish(self) -> bytes:
+        return self._z.flush(zlib.Z_FINISH)
+
+
+class _Brotli:
+    def __init__(self) -> None:
+        # Quality 4: within a few percent of gzip's CPU, smaller output; 11 is for static files.
+        self._b = brotli.Compressor(quality=4)
+
+    def compress(self, data: bytes) -> bytes:
+        return bytes(self._b.process(data))
+
+    def flush(self) -> bytes:
+        return bytes(self._b.flush())
+
+    def finish(self) -> bytes:
+        return bytes(self._b.finish())
+
+
+def _compressor(coding: str) -> _Compressor:
+    return _Brotli() if coding == "br" else _Gzip()
+
+
+class CompressionMiddleware:
+    def __init__(self, app: ASGIApp, min_size: int = MIN_SIZE) -> None:
+        self.app = app
+        self.min_size = min_size
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_headers = Headers(scope=scope)
+        coding = negotiate_coding(request_headers.get("accept-encoding", ""))
+        start: Message | None = None
+        compressor: _Compressor | None = None
+
+        async def compressing_send(message: Message) -> None:
+            nonlocal start, compressor
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(raw=message["headers"])
+                if message["status"] == 304:
+                    if coding is not None:
+                        _recode_not_modified(headers, request_headers, coding)
+                elif _compressible(headers):
+                    headers.add_vary_header("Accept-Encoding")
+                    if coding is not None:
+                        start = message  # held until the body says how large it is
+                        return
+                await send(message)
+                return
+            if start is None and compressor is None:  # not compressing this response
+                await send(message)
+                return
+            body: bytes = message.get("body", b"")
+            more = message.get("more_body", False)
+            if compressor is None:
+                held, start = start, None
+                if not more and len(body) < self.min_size:
+                    await send(held)
+                    await send(message)
+                    return
+                assert coding is not None
+                compressor = _compressor(coding)
+                headers = MutableHeaders(raw=held["headers"])
+                headers["Content-Encoding"] = coding
+                if "etag" in headers:
+                    headers["ETag"] = coded_etag(headers["etag"], coding)
+                if more:
+                    del headers["Content-Length"]
+                    await send(held)
+                else:
+                    data = compressor.compress(body) + compressor.finish()
+                    headers["Content-Length"] = str(len(data))
+                    await send(held)
+                    await send({"type": "http.response.body", "body": data})
+                    return
+                start = None
+            if more:
+                data = compressor.compress(body) + compressor.flush()
+                if data:
+                    await send({"type": "http.response.body", "body": data, "more_body": True})
+            else:
+                data = compressor.compress(body) + compressor.finish()
+                await send({"type": "http.response.body", "body": data})
+
+        await self.app(scope, receive, compressing_send)
+
+
+def _compressible(headers: MutableHeaders) -> bool:
+    if "content-encoding" in headers:
+        return False
+    content_type = headers.get("content-type", "").encode()
+    return content_type.startswith(COMPRESSIBLE)
+
+
+def _recode_not_modified(headers: MutableHeaders, request: Headers, coding: str) -> None:
+    """A 304 carries the validator of the representation the client has, as a 200 would."""
+    etag = headers.get("etag")
+    if etag is not None and coded_etag(etag, coding) in request.get("if-none-match", ""):
+        headers["ETag"] = coded_etag(etag, coding)

@@ -1,0 +1,49 @@
+"""The closed vocabularies a client may filter on, and the 422 for a value outside them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from api.errors import InvalidParameters
+from db.models.vocab import (
+    ACTOR_ROLES,
+    ACTOR_TYPES,
+    CHANGE_KINDS,
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    LOCATION_PRECISIONS,
+    PLEDGE_STATUSES,
+)
+
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "event_types": EVENT_TYPES,
+    "date_precisions": DATE_PRECISIONS,
+    "location_precisions": LOCATION_PRECISIONS,
+    "actor_roles": ACTOR_ROLES,
+    "actor_types": ACTOR_TYPES,
+    "pledge_statuses": PLEDGE_STATUSES,
+    "change_kinds": CHANGE_KINDS,
+}
+
+
+def require_known(checks: Iterable[tuple[str, Iterable[str], tuple[str, ...]]]) -> None:
+    """422 naming every (parameter, values, allowed) whose values are not all allowed.
+
+    An unknown value would otherwise filter everything out and answer a misleading empty list.
+    """
+    problems: list[dict[str, Any]] = []
+    for name, values, allowed in checks:
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            problems.append(
+                {
+                    "name": name,
+                    "in": "query",
+                    "reason": f"unknown value {unknown[0]!r}; allowed: {', '.join(allowed)}",
+                    "allowed": list(allowed),
+                }
+            )
+    if problems:
+        names = ", ".join(p["name"] for p in problems)
+        raise InvalidParameters(f"Unknown value for: {names}", problems)

@@ -1,0 +1,30 @@
+"""Reading articles in worker processes gives what reading them in one process gives."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.models import Event
+from seed.pipeline import expand_paths, ingest, read_articles
+from seed.workers import make_pool
+from tests.conftest import rolled_back_session
+from tests.seed.test_arrival_order import CORPUS, _timeline
+
+
+async def test_two_workers_store_what_one_stores(engine: AsyncEngine) -> None:
+    articles, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, articles)
+        alone = await _timeline(session)
+        ids = sorted((await session.scalars(select(Event.id))).all())
+    pool = make_pool(2)
+    try:
+        async with rolled_back_session(engine) as session:
+            await ingest(session, articles, pool=pool)
+            pooled = await _timeline(session)
+            pooled_ids = sorted((await session.scalars(select(Event.id))).all())
+    finally:
+        pool.shutdown()
+    assert len(ids) == 21
+    assert (pooled, pooled_ids) == (alone, ids)
