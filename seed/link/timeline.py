@@ -41,7 +41,12 @@ from seed.link.publication import index_anchors
 from seed.link.undated import infer_undated, is_wide
 
 
-def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = None) -> Timeline:
+def build_timeline(
+    articles: Sequence[RawArticle],
+    registry: Registry | None = None,
+    *,
+    today: date | None = None,
+) -> Timeline:
     """Both stages in one process: read every article, then link them."""
     registry = registry or load_registry()
     extractions: list[ArticleExtraction] = []
@@ -51,15 +56,24 @@ def build_timeline(articles: Sequence[RawArticle], registry: Registry | None = N
             extractions.append(extract_article(raw, registry))
         except ArticleError as exc:
             problems.append(ArticleProblem(raw.file_name, str(exc)))
-    timeline = link_timeline(extractions, registry)
+    timeline = link_timeline(extractions, registry, today=today)
     timeline.problems[:0] = problems
     return timeline
 
 
-def link_timeline(extractions: Sequence[ArticleExtraction], registry: Registry) -> Timeline:
+def link_timeline(
+    extractions: Sequence[ArticleExtraction],
+    registry: Registry,
+    *,
+    today: date | None = None,
+) -> Timeline:
     """The corpus stage: publication dates of undated articles, paragraph origins, events
     merged across articles, pledges grouped and rated. Any order of `extractions` gives the
-    same timeline."""
+    same timeline.
+
+    `today` (default: the day of the run) is the latest day an undated article without
+    evidence may have been published; tests pin it."""
+    today = today or date.today()
     timeline = Timeline()
     ordered = sorted(extractions, key=lambda x: x.file_name)
     read: dict[str, ArticleExtraction] = {x.file_name: x for x in ordered}
@@ -84,7 +98,7 @@ def link_timeline(extractions: Sequence[ArticleExtraction], registry: Registry) 
         )
         infer_undated(
             [x for x in undated if round_ == 0 or is_wide(read[x.file_name].publication)],
-            read, copies, anchors, registry, persons, names,
+            read, copies, anchors, registry, persons, names, today,
         )  # fmt: skip
     publications: dict[str, PublicationDate] = {}
     for name, extraction in read.items():
@@ -104,7 +118,7 @@ def link_timeline(extractions: Sequence[ArticleExtraction], registry: Registry) 
 
     pledges = [p for x in read.values() for p in x.pledges]
     _assign_origins(paragraph_origins, pledges)
-    as_of = max((p.interval.end for p in publications.values()), default=date.today())
+    as_of = max((p.interval.end for p in publications.values()), default=today)
     timeline.pledges = _pledges(pledges, clusters, event_of, as_of, registry.default_actor)
 
     for article in parsed:

@@ -7,6 +7,8 @@ call lets the ones dated narrowly in the first date the rest.
 
 from __future__ import annotations
 
+from datetime import date
+
 from seed.extract.article import ArticleExtraction, date_article
 from seed.extract.events import content_tokens
 from seed.extract.registry import Registry
@@ -30,6 +32,7 @@ def infer_undated(
     registry: Registry,
     persons: set[str],
     names: set[str],
+    today: date,
 ) -> None:
     """Infer the publication dates of `undated` (their provisional extractions) from what
     `read` knows, and replace their entries in `read` by a reading against that date."""
@@ -58,5 +61,6 @@ def infer_undated(
             person_keys=persons,
             name_words=frozenset(local_names),
             copies=copied,
+            today=today,
         )
         read[name] = date_article(extraction.parsed, registry, inferred)

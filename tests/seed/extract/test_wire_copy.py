@@ -174,12 +174,14 @@ def test_a_weekday_is_anchored_only_on_a_statement_made_on_that_weekday() -> Non
         "Some foreign mercenaries have left the country, Foreign Minister Najla Mangoush said "
         "Sunday.\nThe country split in 2014.\n",
     )
-    source = {s.file_name: s for s in build_timeline([DATED, undated]).sources}["b.txt"]
+    today = date(2026, 11, 30)
+    timeline = build_timeline([DATED, undated], today=today)
+    source = {s.file_name: s for s in timeline.sources}["b.txt"]
     assert source.publication.explicit is False
     # No upper bound is guessed: anything up to the day of reading.
     assert (source.publication.interval.start, source.publication.interval.end) == (
         date(2014, 1, 1),
-        date.today(),
+        today,
     )
     assert source.publication.reason.startswith("no publication date and no dated source")
 

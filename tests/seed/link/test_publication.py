@@ -18,8 +18,12 @@ REPORT = (
 )
 
 
+# The day of the run, pinned: without evidence an undated article may date up to that day.
+TODAY = date(2026, 11, 30)
+
+
 def publication(articles: list[RawArticle], name: str) -> tuple[date, date, str]:
-    source = {s.file_name: s for s in build_timeline(articles).sources}[name]
+    source = {s.file_name: s for s in build_timeline(articles, today=TODAY).sources}[name]
     interval = source.publication.interval
     return interval.start, interval.end, source.publication.reason
 
