@@ -34,13 +34,11 @@ from seed.extract.types import (
     ArticleProblem,
     RawArticle,
 )
-from seed.link.timeline import link_timeline
 from seed.names import slugify
 from seed.store import store_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import extractor_version
-from seed.stored_extractions import load as load_extraction
-from seed.workers import Read, default_registry, extract_articles
+from seed.workers import Read, default_registry, extract_articles, link_extractions
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 Progress = Callable[[str, int, int], None]
@@ -216,8 +214,7 @@ async def ingest(
     stored_payloads = [
         payloads[source_id(slug)] for slug in reusable if source_id(slug) in payloads
     ]
-    reused = await asyncio.to_thread(lambda: [load_extraction(b) for b in stored_payloads])
-    known = {slugify(x.file_name) for x in reused}
+    known = {slug for slug in reusable if source_id(slug) in payloads}
     missing = [article for slug, article in corpus.items() if slug not in known]
     if progress:
         progress("extract", 0, len(missing))
@@ -232,7 +229,7 @@ async def ingest(
         progress("extract", len(missing), len(missing))
     if progress:
         progress("link", 0, 1)
-    timeline = await asyncio.to_thread(link_timeline, [*reused, *extracted], registry_)
+    timeline = await link_extractions(stored_payloads, extracted, registry, pool)
     if progress:
         progress("link", 1, 1)
     timeline.problems = [r for r in reads if isinstance(r, ArticleProblem)]

@@ -1,5 +1,5 @@
-"""The per-article stage in worker processes, so that reading articles uses every core and
-never runs on the API's event loop.
+"""Both stages in worker processes: reading articles uses every core, and neither reading nor
+linking runs on the API's event loop or holds its interpreter lock.
 
 The pool is made once (at API start-up, or per CLI run) with the `spawn` start method: a
 forked copy of a process that runs an event loop and database connections is not safe. Each
@@ -18,7 +18,9 @@ from functools import cache
 from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.errors import ArticleError
 from seed.extract.registry import Registry, load_registry
-from seed.extract.types import ArticleProblem, RawArticle
+from seed.extract.types import ArticleProblem, RawArticle, Timeline
+from seed.link.timeline import link_timeline
+from seed.stored_extractions import load as load_extraction
 
 Read = ArticleExtraction | ArticleProblem
 # Articles per task: enough to amortise the pickling round trip, few enough to spread them.
@@ -77,3 +79,35 @@ async def extract_articles(
     batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
     done = await asyncio.gather(*(loop.run_in_executor(pool, _read_batch, b) for b in batches))
     return [read for batch in done for read in batch]
+
+
+def _link(
+    stored: Sequence[bytes], extracted: Sequence[ArticleExtraction], registry: Registry
+) -> Timeline:
+    return link_timeline([*(load_extraction(b) for b in stored), *extracted], registry)
+
+
+def _link_in_worker(stored: Sequence[bytes], extracted: Sequence[ArticleExtraction]) -> Timeline:
+    if _registry is None:
+        _load_registry()
+    assert _registry is not None
+    return _link(stored, extracted, _registry)
+
+
+async def link_extractions(
+    stored: Sequence[bytes],
+    extracted: Sequence[ArticleExtraction],
+    registry: Registry | None,
+    pool: Executor | None,
+) -> Timeline:
+    """Load the stored readings (`stored`, as saved) and link them with the new ones.
+
+    In `pool` when given (with the default registry), else in a thread. The pool keeps the
+    API's interpreter free: linking a large corpus is seconds of pure Python, which in a thread
+    would still hold the interpreter lock and delay every other request. The stored readings
+    travel to the worker still compressed."""
+    if pool is None or registry is not None:
+        chosen = registry or default_registry()
+        return await asyncio.to_thread(_link, stored, extracted, chosen)
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(pool, _link_in_worker, list(stored), list(extracted))
