@@ -28,7 +28,8 @@ from db.repositories.changes import notify_change
 from seed.extract.errors import ArticleError
 from seed.extract.parse import decode_article
 from seed.extract.types import ArticleProblem, RawArticle
-from seed.pipeline import FileOutcome, ingest, slugify
+from seed.names import slugify
+from seed.pipeline import FileOutcome, ingest
 from seed.workers import extract_articles
 
 # What a replacement may change, as the audit record shows it before and after.
@@ -134,22 +135,6 @@ async def _ingest_article(
     expensive part and needs no lock. A file name another text already holds is a conflict:
     replacing an article is `PUT`.
     """
-    with timed_ingestion() as outcome:
-        ingested = await _ingest_article(
-            session, article=article, pool=pool, turn=turn, lock_wait=lock_wait
-        )
-        outcome["outcome"] = "ingested" if ingested.created else "unchanged"
-        return ingested
-
-
-async def _ingest_article(
-    session: AsyncSession,
-    *,
-    article: RawArticle,
-    pool: Executor | None,
-    turn: asyncio.Lock | None,
-    lock_wait: float,
-) -> Ingested:
     sha = _sha(article.text)
     # Reading takes the longest: hold no pooled connection meanwhile (the authentication's
     # read-only transaction ends here), or a burst of POSTs would starve the pool.

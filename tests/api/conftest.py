@@ -23,7 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from api.settings import PROJECT_ROOT, Settings
 from db.ids import actor_id, source_id
 from db.models import Event, Pledge, PledgeEvidence
-from seed.pipeline import slugify, store_timeline
+from seed.names import slugify
+from seed.store import store_timeline
 
 
 @pytest.fixture
