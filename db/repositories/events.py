@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Event, EventActor, Mention, Pledge, PledgeEvidence, Source
+from db.repositories.event_pages import iter_pages
 from db.repositories.filters import (
     EventFilter,
     actor_link_conditions,
@@ -315,15 +316,10 @@ async def iter_events(
     batch_size: int = 1000,
 ) -> AsyncIterator[list[dict[str, Any]]]:
     """Every matching event, in batches: keyset iteration keeps memory constant for exports."""
-    while True:
-        page = await list_events(
-            session, filter=filter, after=after, descending=descending, limit=batch_size
-        )
-        if page.items:
-            yield page.items
-        if page.next_key is None:
-            return
-        after = page.next_key
+    async for batch in iter_pages(
+        list_events, session, filter=filter, after=after, descending=descending, size=batch_size
+    ):
+        yield batch
 
 
 async def fingerprint(session: AsyncSession, *, filter: EventFilter) -> tuple[Any, ...]:

@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Mention, Source
+from db.repositories.event_pages import iter_pages
 from db.repositories.events import EventPage, SortKey, _page_statement
 from db.repositories.filters import EventFilter, mention_conditions
 
@@ -120,12 +121,12 @@ async def iter_quoted_events(
     batch_size: int = 500,
 ) -> AsyncIterator[list[dict[str, Any]]]:
     """Every matching event with its mentions, in keyset batches (constant memory)."""
-    while True:
-        page = await list_quoted_events(
-            session, filter=filter, after=after, descending=descending, limit=batch_size
-        )
-        if page.items:
-            yield page.items
-        if page.next_key is None:
-            return
-        after = page.next_key
+    async for batch in iter_pages(
+        list_quoted_events,
+        session,
+        filter=filter,
+        after=after,
+        descending=descending,
+        size=batch_size,
+    ):
+        yield batch
