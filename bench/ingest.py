@@ -22,7 +22,8 @@ import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from api.settings import PROJECT_ROOT, async_url
+from api.settings import PROJECT_ROOT
+from bench.database import bench_server
 from db import migrate
 from db.engine import make_engine, make_sessionmaker
 from db.runtime import create_database, drop_database, with_database
@@ -111,17 +112,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     name = f"timeline_bench_{uuid.uuid4().hex[:8]}"
-    if args.database_url:
-        server = async_url(args.database_url)
+    with bench_server(args.database_url) as server:
         _bench_on(server, name, args.articles, args.workers)
-        return
-    from db.embedded import EmbeddedPostgres
-
-    with EmbeddedPostgres(PROJECT_ROOT / ".data" / "bench-postgres") as embedded:
-        _bench_on(embedded.url_for("postgres"), name, args.articles, args.workers)
 
 
 def _bench_on(server: str, name: str, count: int, workers: int) -> None:

@@ -170,6 +170,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_api(database_url: str, **settings: str) -> tuple[subprocess.Popen[bytes], str]:
+    """The API under uvicorn on a free 127.0.0.1 port (quiet logs, `settings` as environment
+    variables), started but not yet ready, and its base URL."""
+    port = free_port()
+    env = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "warning", **settings}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "api.main:create_app"]
+    command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
+    return subprocess.Popen(command, env=env), f"http://127.0.0.1:{port}"
+
+
 def rss_mb(proc: psutil.Process) -> float:
     total = proc.memory_info().rss
     for child in proc.children(recursive=True):
@@ -185,25 +195,8 @@ async def run(args: argparse.Namespace, server_url: str) -> None:
     try:
         migrate.upgrade(url)
         ids, key = await seed(url, args.events)
-        port = free_port()
-        env = os.environ | {"DATABASE_URL": url, "LOG_LEVEL": "warning", "DB_POOL_SIZE": "16"}
         # Popen returns at once (no waiting); the server runs beside this event loop.
-        server = subprocess.Popen(  # noqa: ASYNC220
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "--factory",
-                "api.main:create_app",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            env=env,
-        )
-        base = f"http://127.0.0.1:{port}"
+        server, base = start_api(url, DB_POOL_SIZE="16")
         proc = psutil.Process(server.pid)
         async with httpx.AsyncClient(
             base_url=base,

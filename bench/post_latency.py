@@ -4,7 +4,8 @@
     python -m bench.post_latency [--sizes 100,1000,10000] [--posts 10] [--clients 4]
                                  [--seconds 20] [--database-url URL]
 
-For each size: a fresh database on DATABASE_URL's server (created and dropped) is filled with N
+For each size: a fresh database (created and dropped) on the configured server, else the embedded
+one (`bench.database`), is filled with N
 synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under uvicorn on a
 free port (one worker), and
 - `--posts` new small articles are posted one after the other: p50 and max latency;
@@ -16,10 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
-import sys
 import time
 import uuid
 from collections import Counter
@@ -29,9 +27,9 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.key_tokens import generate_key
-from api.settings import async_url
+from bench.database import bench_server
 from bench.ingest import synthetic_articles
-from bench.load import free_port
+from bench.load import start_api
 from db import migrate
 from db.engine import make_engine, make_sessionmaker
 from db.repositories import api_keys
@@ -138,26 +136,8 @@ def run_size(server_url: str, size: int, args: argparse.Namespace) -> None:
         started = time.perf_counter()
         key = asyncio.run(fill(url, size))
         print(f"{size} stored articles (filled in {time.perf_counter() - started:.0f} s)")
-        port = free_port()
-        env = os.environ | {"DATABASE_URL": url, "LOG_LEVEL": "warning"}
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "--factory",
-                "api.main:create_app",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            env=env,
-        )
-        asyncio.run(
-            measure(f"http://127.0.0.1:{port}", key, args.posts, args.clients, args.seconds)
-        )
+        server, base = start_api(url)
+        asyncio.run(measure(base, key, args.posts, args.clients, args.seconds))
     finally:
         if server is not None:
             server.terminate()
@@ -171,11 +151,12 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=10)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
-    server_url = async_url(args.database_url or "postgresql://postgres@127.0.0.1:5432")
-    for size in (int(s) for s in args.sizes.split(",")):
-        run_size(server_url, size, args)
+    # The configured server, else the embedded default, as every benchmark does.
+    with bench_server(args.database_url) as server_url:
+        for size in (int(s) for s in args.sizes.split(",")):
+            run_size(server_url, size, args)
 
 
 if __name__ == "__main__":
