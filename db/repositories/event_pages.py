@@ -1,20 +1,46 @@
-"""Keyset iteration over event pages: every page a page reader gives, until the last.
+"""Keyset pages of events: one page from a statement, and every page until the last.
 
-Shared by the exports of `/events` (`events.iter_events`) and of events with their quotes
-(`quoted_events.iter_quoted_events`), so the two cannot differ in how they walk the pages.
+Shared by `/events` (`events`) and events with their quotes (`quoted_events`), so the two
+cannot differ in how they cut or walk the pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable
-from typing import TYPE_CHECKING, Any, Protocol
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
 
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories.filters import EventFilter
 
-if TYPE_CHECKING:
-    from db.repositories.events import EventPage, SortKey
+SortKey = tuple[date, uuid.UUID]
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    items: list[dict[str, Any]]
+    # Sort key of the last item when more rows follow, else None.
+    next_key: SortKey | None
+
+
+async def read_page(
+    session: AsyncSession,
+    stmt: Select[Any],
+    *,
+    limit: int,
+    item: Callable[[Any], dict[str, Any]],
+) -> EventPage:
+    """The page `stmt` reads; it asks for one row more than `limit`, which tells whether a next
+    page exists without a COUNT."""
+    rows = (await session.execute(stmt)).all()
+    items = [item(r) for r in rows[:limit]]
+    more = len(rows) > limit
+    next_key = (items[-1]["date_start"], items[-1]["id"]) if more and items else None
+    return EventPage(items=items, next_key=next_key)
 
 
 class PageReader(Protocol):

@@ -18,8 +18,8 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Mention, Source
-from db.repositories.event_pages import iter_pages
-from db.repositories.events import EventPage, SortKey, _page_statement
+from db.repositories.event_pages import EventPage, SortKey, iter_pages, read_page
+from db.repositories.events import _page_statement
 from db.repositories.filters import EventFilter, mention_conditions
 
 _DATE_FIELDS = ("published_start", "published_end")
@@ -105,11 +105,7 @@ async def list_quoted_events(
 ) -> EventPage:
     """One page of `/events`, each event with `mentions` (quote, offsets, origin, source)."""
     stmt = _statement(filter, after=after, descending=descending, limit=limit + 1)
-    rows = (await session.execute(stmt)).all()
-    items = [_item(r) for r in rows[:limit]]
-    more = len(rows) > limit
-    next_key = (items[-1]["date_start"], items[-1]["id"]) if more and items else None
-    return EventPage(items=items, next_key=next_key)
+    return await read_page(session, stmt, limit=limit, item=_item)
 
 
 async def iter_quoted_events(
