@@ -180,6 +180,17 @@ def start_api(database_url: str, **settings: str) -> tuple[subprocess.Popen[byte
     return subprocess.Popen(command, env=env), f"http://127.0.0.1:{port}"
 
 
+async def wait_ready(http: httpx.AsyncClient, seconds: float = 20) -> None:
+    """Until the API started by `start_api` answers `/readyz` with 200 (or `seconds` pass)."""
+    for _ in range(int(seconds * 10)):
+        try:
+            if (await http.get("/readyz")).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        await asyncio.sleep(0.1)
+
+
 def rss_mb(proc: psutil.Process) -> float:
     total = proc.memory_info().rss
     for child in proc.children(recursive=True):
@@ -203,13 +214,7 @@ async def run(args: argparse.Namespace, server_url: str) -> None:
             timeout=10,
             limits=httpx.Limits(max_connections=args.connections),
         ) as http:
-            for _ in range(100):
-                try:
-                    if (await http.get("/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
+            await wait_ready(http)
             rss = {"start": rss_mb(proc)}
             stats = Stats()
             until = time.monotonic() + args.seconds

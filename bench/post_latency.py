@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.key_tokens import generate_key
 from bench.database import bench_server
 from bench.ingest import synthetic_articles
-from bench.load import start_api
+from bench.load import start_api, wait_ready
 from db import migrate
 from db.engine import make_engine, make_sessionmaker
 from db.repositories import api_keys
@@ -73,13 +73,7 @@ def percentile(values: list[float], q: float) -> float:
 async def measure(base: str, key: str, posts: int, clients: int, seconds: float) -> None:
     auth = {"Authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=base, timeout=300) as http:
-        for _ in range(200):
-            try:
-                if (await http.get("/readyz")).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
+        await wait_ready(http)
         latencies = []
         statuses: Counter[int] = Counter()
         for n in range(posts):
