@@ -94,6 +94,7 @@ _AS_SOURCE_AFTER = re.compile(
     r"['\u2019]s?\s+(?:correspondent|reporter|report|journalist|photographer))",
     re.IGNORECASE,
 )
+_FEMININE_TITLE = re.compile(r"woman\b|\b(?:Mrs|Ms|Madam|Queen|Princess)\b", re.I)
 _ARTICLES = {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"}
 
 
@@ -305,6 +306,16 @@ class ArticleActors:
 
     def record(self, key: str) -> ActorRecord | None:
         return self.registry.get(key) or self.discovered.get(key)
+
+    def feminine(self, key: str) -> bool | None:
+        """Whether a person is a woman: the registry says for its people; a discovered
+        person's title may ("spokeswoman", "Mrs"); otherwise unknown (None)."""
+        if key in self.registry.actors:
+            return key in self.registry.women
+        found = self.discovered.get(key)
+        if found is None or found.description is None:
+            return None
+        return True if _FEMININE_TITLE.search(found.description) else None
 
 
 @lru_cache(maxsize=8)

@@ -77,3 +77,60 @@ def test_whom_a_sentence_names_after_its_date_is_left_to_that_other_happening() 
         "Tunisia closed",
     )
     assert "khalifa-haftar" not in {key for key, _ in actors}
+
+
+def test_she_skips_a_man_named_before_for_the_woman_of_the_registry() -> None:
+    actors = _actors_of(
+        "Last year Guterres made Stephanie Williams his adviser on the file. "
+        "She stepped down at the end of June.",
+        "stepped down",
+    )
+    assert actors == [("stephanie-williams", "subject")]
+
+
+def test_a_next_sentence_taking_up_the_happenings_noun_names_its_participants() -> None:
+    actors = _actors_of(
+        "The Turkish parliament approved a motion on Tuesday on the naval mission. "
+        "The Nationalist Movement Party backed the motion.",
+        "approved a motion",
+    )
+    assert ("nationalist-movement-party", "participant") in actors
+
+
+def test_a_next_sentence_on_a_topic_noun_is_not_the_same_happening() -> None:
+    actors = _actors_of(
+        "Mangoush said on Tuesday that a delay of the elections was possible. "
+        "Haftar wants the elections to be held soon.",
+        "delay of the elections",
+    )
+    assert "khalifa-haftar" not in {key for key, _ in actors}
+
+
+def test_attendees_listed_paragraphs_later_took_part_in_the_meeting_before() -> None:
+    actors = _actors_of(
+        "Macron hosted a conference on Libya in Paris on Friday.\n\n"
+        "The country has been divided for years.\n\n"
+        "Leaders attending the conference included Draghi and Tebboune.\n\n"
+        "Merkel was also present, with Lavrov.",
+        "hosted a conference",
+    )
+    keys = {key for key, _ in actors}
+    assert {"mario-draghi", "abdelmadjid-tebboune", "angela-merkel", "sergey-lavrov"} <= keys
+
+
+def test_attendance_with_a_date_of_its_own_is_another_happening() -> None:
+    actors = _actors_of(
+        "Macron hosted a conference on Libya in Paris on Friday.\n\n"
+        "Draghi attended the conference of 2019 in Palermo.",
+        "hosted a conference",
+    )
+    assert "mario-draghi" not in {key for key, _ in actors}
+
+
+def test_whom_a_sentence_names_after_in_the_presence_of_attended() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Algiers for the week. Menfi addressed a session of the Turkish "
+        "parliament, which opened on Friday in Ankara, in the presence of Putin.",
+        "opened",
+    )
+    assert ("vladimir-putin", "participant") in actors
