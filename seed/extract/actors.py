@@ -323,7 +323,8 @@ def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not demonyms:
         return None
     names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?{_STATE_NOUNS}")
+    # "French Ambassador X" as well as "the French ambassador": a title may be capitalised.
+    return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?(?i:{_STATE_NOUNS})")
 
 
 def _head_noun(name: str) -> str | None:

@@ -11,6 +11,7 @@ transitive verb ("hosted Egypt's foreign minister") is the predicate's `object`,
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from seed.extract.attendance import add_attendees
@@ -88,7 +89,41 @@ def complete_actors(
         candidate.actors[:] = [
             (k, "object" if r == "participant" and k in objects else r) for k, r in candidate.actors
         ]
+        _person_before_state(candidate, text, hits_of[index], reader)
     add_attendees(candidates, sentences, hits_of)
+
+
+# "French Ambassador X", "Libyan Foreign Minister X": a demonym, a title, then the person.
+_TITLE_BETWEEN = re.compile(r"\s+(?:[A-Za-z.-]+\s+){1,4}\Z")
+
+
+def _person_before_state(
+    candidate: Candidate, text: str, hits: list[ActorHit], reader: ArticleActors
+) -> None:
+    """The person a demonym's title introduces acts, not the state: "French Ambassador X said"
+    is X's statement, with France taking part. The person takes the state's role (subject,
+    speaker, object) and its place; the state stays a participant."""
+    for first, second in pairwise(hits):
+        if reader.registry.demonyms.get(first.surface) != first.actor_key:
+            continue
+        if next(h for h in hits if h.actor_key == first.actor_key) is not first:
+            continue  # the state is named on its own before: that may be why it leads
+        person = reader.record(second.actor_key)
+        if person is None or person.type != "person":
+            continue
+        if not _TITLE_BETWEEN.match(text, first.end, second.start):
+            continue
+        roles = candidate.actors
+        keys = [k for k, _ in roles]
+        if first.actor_key not in keys or second.actor_key not in keys:
+            continue
+        i, j = keys.index(first.actor_key), keys.index(second.actor_key)
+        if roles[i][1] == "participant" or roles[j][1] != "participant":
+            continue
+        state_role = roles[i][1]
+        del roles[max(i, j)], roles[min(i, j)]
+        roles.insert(min(i, j), (first.actor_key, "participant"))
+        roles.insert(min(i, j), (second.actor_key, state_role))
 
 
 def _subject_referent(

@@ -11,8 +11,10 @@ from seed.link.timeline import build_timeline
 REGISTRY = load_registry()
 
 
-def _actors_of(text: str, title_part: str) -> list[tuple[str, str]]:
-    article = RawArticle("a.txt", f"News\n\n{text}\n", published=date(2022, 3, 20))
+def _actors_of(
+    text: str, title_part: str, published: date = date(2022, 3, 20)
+) -> list[tuple[str, str]]:
+    article = RawArticle("a.txt", f"News\n\n{text}\n", published=published)
     (event,) = [e for e in build_timeline([article], REGISTRY).events if title_part in e.title]
     return [(a.actor_key, a.role) for a in event.actors]
 
@@ -134,3 +136,55 @@ def test_whom_a_sentence_names_after_in_the_presence_of_attended() -> None:
         "opened",
     )
     assert ("vladimir-putin", "participant") in actors
+
+
+def test_a_demonym_before_a_capitalised_title_names_the_persons_state() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. "
+        "Egyptian Foreign Minister Sameh Shoukry met Lavrov in Sochi on Monday.",
+        "met Lavrov",
+    )
+    assert actors == [
+        ("sameh-shoukry", "subject"),
+        ("egypt", "participant"),
+        ("sergey-lavrov", "object"),
+    ]
+
+
+def test_the_person_a_demonyms_title_introduces_is_the_object_not_the_state() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. "
+        "Lavrov received Egyptian Foreign Minister Sameh Shoukry in Sochi on Monday.",
+        "received",
+    )
+    assert actors == [
+        ("sergey-lavrov", "subject"),
+        ("sameh-shoukry", "object"),
+        ("egypt", "participant"),
+    ]
+
+
+def test_the_holder_of_the_special_representatives_office_on_the_day() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. The Special Representative of the UN "
+        "Secretary-General visited Chad on Monday.",
+        "visited Chad",
+        published=date(2023, 4, 6),
+    )
+    assert actors[0] == ("abdoulaye-bathily", "subject")
+    earlier = _actors_of(
+        "Tebboune flew to Cairo for the week. The Special Representative of the UN "
+        "Secretary-General visited Chad on Monday.",
+        "visited Chad",
+        published=date(2019, 4, 6),
+    )
+    assert earlier[0] == ("ghassan-salame", "subject")
+
+
+def test_a_leader_named_with_the_full_name_of_his_force_is_named_too() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. "
+        "Haftar's self-styled Libyan National Army attacked Gharyan on Monday.",
+        "attacked Gharyan",
+    )
+    assert {"khalifa-haftar", "libyan-national-army"} <= {key for key, _ in actors}
