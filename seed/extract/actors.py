@@ -8,6 +8,7 @@ the same article, the way news copy refers back to people.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from seed.extract.discovery import (
     person_name_ok,
     strip_titles,
 )
+from seed.extract.generic_bodies import generic_bodies
 from seed.extract.registry import TITLE_PREFIX, ActorHit, Registry, slug
 from seed.extract.types import ActorRecord, ActorType, DateInterval
 
@@ -167,6 +169,14 @@ class ArticleActors:
             )
             self._local.setdefault(name, key)
         self._learn_definite_references(text)
+        states: Counter[str] = Counter()
+        for sentence in text.split("\n"):
+            for hit in self._known_hits(sentence):
+                record = self.registry.actors.get(hit.actor_key)
+                if record is not None and record.type == "state":
+                    states[record.key] += 1
+        for surface, key in generic_bodies(self.registry, text, states).items():
+            self._local.setdefault(surface, key)
         self._local_pattern = (
             re.compile(
                 r"(?<![\w])(?:"
