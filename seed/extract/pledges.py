@@ -130,6 +130,8 @@ def _pledge(
     reader: ArticleActors,
 ) -> PledgeCandidate | None:
     text = sentence.text
+    if _thing_subject(text, cue, hits) and not _LEAVING.search(text):
+        return None  # "the talks will boost ...": no actor commits to anything
     actors = pledgers(text, cue, hits, earlier, reader)
     if event is not None and (not actors or cue.kind in _AGREEMENT_CUES):
         actors += [key for key, _ in event.actors if key not in actors]
@@ -162,6 +164,31 @@ def _pledge(
         event=event,
         tokens=content_tokens(text),
     )
+
+
+# Cues whose subject must be an actor: "Egypt will ...", "they plan to ...".
+_ACTOR_CUES = {"future", "intention"}
+# A departure promised, named by its verb or its noun ("shall be accompanied by the departure
+# of all mercenaries"): whoever the subject is, it can be kept or broken.
+_LEAVING = re.compile(rf"{_DEPARTURE.pattern}|\b(?:departure|withdrawal|pull-?out|exit)\b", re.I)
+# "This shall be accompanied by ...": a demonstrative refers back to what was named before.
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which)\s+\Z", re.IGNORECASE)
+
+
+def _thing_subject(text: str, cue: Commitment, hits: list[ActorHit]) -> bool:
+    """Whether a future or an intention has a thing for its subject, not an actor: a subject
+    without an actor, a pronoun or the parties ("the country is going to ..."), or a relative
+    clause on a noun that is no actor ("a committee that will represent them")."""
+    if cue.kind not in _ACTOR_CUES:
+        return False
+    span = text[cue.subject_start : cue.subject_end]
+    if any(cue.subject_start <= h.start < cue.subject_end for h in hits):
+        return False
+    if re.search(r"\w", span):
+        return not (PARTIES.search(span) or PRONOUN.search(span) or _DEMONSTRATIVE.search(span))
+    relative = _RELATIVE.search(text, 0, cue.start)
+    return relative is not None and not any(0 <= relative.start() - h.end <= 2 for h in hits)
 
 
 def pledgers(
