@@ -25,7 +25,14 @@ from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval, PledgeStatus
 
-__all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "same_dated_deadline", "status_of"]
+__all__ = [
+    "QUANTITY",
+    "PledgeCandidate",
+    "evidence_of",
+    "extract_pledges",
+    "same_dated_deadline",
+    "status_of",
+]
 
 _COMPLETED = re.compile(r"\b(?:all|last)\b[^.]{0,40}\b(?:left|withdrawn|departed)\b", re.I)
 # Cues that belong to an agreement: its parties (the actors of its event) made the pledge.
@@ -255,14 +262,35 @@ def _short(text: str, *, keep: bool = False) -> str:
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
+Withdrawal = tuple[DateInterval, set[str], str]
+
+
+def _later(made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]) -> list[Withdrawal]:
+    """Withdrawals after the pledge was made, by a pledger or the same forces."""
+    return [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
+
+
+def evidence_of(
+    made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]
+) -> list[tuple[int, str]]:
+    """The withdrawals (by index) a pledge's status rests on, and what each shows: the promised
+    departure completed ("fulfils") or under way ("progress")."""
+    later = {id(w) for w in _later(made, actors, withdrawals)}
+    return [
+        (i, "fulfils" if _COMPLETED.search(w[2]) else "progress")
+        for i, w in enumerate(withdrawals)
+        if id(w) in later
+    ]
+
+
 def status_of(
     made: DateInterval,
     deadline: DateInterval | None,
     actors: set[str],
-    withdrawals: list[tuple[DateInterval, set[str], str]],
+    withdrawals: list[Withdrawal],
     as_of: date,
 ) -> tuple[PledgeStatus, str]:
-    later = [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
+    later = _later(made, actors, withdrawals)
     completed = [w for w in later if _COMPLETED.search(w[2])]
     if completed:
         return "kept", f"a later report says the withdrawal was completed: {completed[0][2][:120]}"
