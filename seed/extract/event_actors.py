@@ -89,29 +89,45 @@ def complete_actors(
         candidate.actors[:] = [
             (k, "object" if r == "participant" and k in objects else r) for k, r in candidate.actors
         ]
-        _person_before_state(candidate, text, hits_of[index], reader)
+        _qualified_actor_first(candidate, text, hits_of[index], reader)
     add_attendees(candidates, sentences, hits_of)
 
 
-# "French Ambassador X", "Libyan Foreign Minister X": a demonym, a title, then the person.
+# "French Ambassador X", "UN political chief X", "Libya's eastern strongman Gen. X", "Libya's
+# first unity government": a qualifier, up to four words of title, then the actor meant.
 _TITLE_BETWEEN = re.compile(r"\s+(?:[A-Za-z.-]+\s+){1,4}\Z")
+_POSSESSIVE_BETWEEN = re.compile(r"['\u2019]s?\s+(?:[A-Za-z.-]+\s+){0,4}\Z")
+# "France's UN ambassador": the actor after the possessive only qualifies the head noun.
+_NOT_THE_HEAD = re.compile(
+    r"\s+(?:ambassadors?|envoys?|representatives?|ministers?|spokes\w*|officials?|chiefs?|"
+    r"delegations?|missions?|forces|troops|army|commanders?|heads?|leaders?)\b",
+    re.IGNORECASE,
+)
 
 
-def _person_before_state(
+def _qualified_actor_first(
     candidate: Candidate, text: str, hits: list[ActorHit], reader: ArticleActors
 ) -> None:
-    """The person a demonym's title introduces acts, not the state: "French Ambassador X said"
-    is X's statement, with France taking part. The person takes the state's role (subject,
-    speaker, object) and its place; the state stays a participant."""
+    """The actor a qualifier introduces acts, not the qualifier: "French Ambassador X said" is
+    X's statement with France taking part, "Libya's first unity government was sworn in" the
+    government's. The actor takes the qualifier's role (subject, speaker, object) and its
+    place; the qualifier stays a participant. A qualifier is a demonym or a body before a
+    person's title, or any actor in the possessive."""
     for first, second in pairwise(hits):
-        if reader.registry.demonyms.get(first.surface) != first.actor_key:
-            continue
+        if first.start == second.start:
+            continue  # "Haftar's forces": the force found through its leader, one phrase
         if next(h for h in hits if h.actor_key == first.actor_key) is not first:
-            continue  # the state is named on its own before: that may be why it leads
-        person = reader.record(second.actor_key)
-        if person is None or person.type != "person":
+            continue  # the qualifier is named on its own before: that may be why it leads
+        qualifier, meant = reader.record(first.actor_key), reader.record(second.actor_key)
+        if qualifier is None or meant is None:
             continue
-        if not _TITLE_BETWEEN.match(text, first.end, second.start):
+        possessive = _POSSESSIVE_BETWEEN.match(text, first.end, second.start) is not None
+        titled = (
+            qualifier.type != "person"
+            and meant.type == "person"
+            and _TITLE_BETWEEN.match(text, first.end, second.start) is not None
+        )
+        if not (titled or possessive) or _NOT_THE_HEAD.match(text, second.end):
             continue
         roles = candidate.actors
         keys = [k for k, _ in roles]
@@ -120,10 +136,10 @@ def _person_before_state(
         i, j = keys.index(first.actor_key), keys.index(second.actor_key)
         if roles[i][1] == "participant" or roles[j][1] != "participant":
             continue
-        state_role = roles[i][1]
+        role = roles[i][1]
         del roles[max(i, j)], roles[min(i, j)]
         roles.insert(min(i, j), (first.actor_key, "participant"))
-        roles.insert(min(i, j), (second.actor_key, state_role))
+        roles.insert(min(i, j), (second.actor_key, role))
 
 
 def _subject_referent(

@@ -188,3 +188,29 @@ def test_a_leader_named_with_the_full_name_of_his_force_is_named_too() -> None:
         "attacked Gharyan",
     )
     assert {"khalifa-haftar", "libyan-national-army"} <= {key for key, _ in actors}
+
+
+def test_the_actor_after_a_possessive_acts_not_its_owner() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. "
+        "Libya's eastern strongman Gen. Khalifa Haftar left Moscow on Monday.",
+        "left Moscow",
+    )
+    assert actors[:2] == [("khalifa-haftar", "subject"), ("libya", "participant")]
+
+
+def test_a_body_before_a_persons_title_qualifies_the_person() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. LNA leader Khalifa Haftar toured Sirte on Monday.",
+        "toured Sirte",
+    )
+    assert actors[:2] == [("khalifa-haftar", "subject"), ("libyan-national-army", "participant")]
+
+
+def test_an_actor_that_only_qualifies_the_head_noun_keeps_its_place() -> None:
+    actors = _actors_of(
+        "Tebboune flew to Cairo for the week. "
+        "Egypt's UN ambassador met Bathily in New York on Monday.",
+        "met Bathily",
+    )
+    assert actors[0] == ("egypt", "subject")
