@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from seed.extract.article import ArticleExtraction
 from seed.extract.discovery import INSTITUTION_WORDS, TITLE_WORDS
 from seed.extract.types import ActorRecord
 from seed.link.timeline import link_timeline
@@ -53,11 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     registry = default_registry()
     articles, unreadable = read_articles(expand_paths([args.corpus]))
     reads = [read_one(article, registry) for article in articles]
-    timeline = link_timeline(reads, registry)
+    extracted = [read for read in reads if isinstance(read, ArticleExtraction)]
+    timeline = link_timeline(extracted, registry)
     # Where each discovered actor was found: the first article that discovered it.
     found_in: dict[str, str] = {}
-    for read in reads:
-        for key in getattr(read, "discovered", {}):
+    for read in extracted:
+        for key in read.discovered:
             found_in.setdefault(key, read.file_name)
     discovered = [a for a in timeline.actors if a.discovered]
     counts: Counter[str] = Counter()
@@ -70,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"role={record.description!r} in {found_in.get(record.key, '?')}"
             )
     flagged = sum(1 for record in discovered if problems(record))
+    failed = len(articles) - len(extracted) + len(unreadable)
     print(
-        f"articles {len(articles)} (unreadable {len(unreadable)}); discovered actors "
+        f"articles {len(extracted)} read (unreadable {failed}); discovered actors "
         f"{len(discovered)}; flagged {flagged} (fragment {counts['fragment']}, titled "
         f"{counts['titled']}, no role {counts['no role']})"
     )

@@ -178,9 +178,7 @@ def strip_titles(name: str) -> str:
     """ "Ambassador Jane Doe" -> "Jane Doe": the title (or its tail) goes to the description."""
     words = name.split()
     # "Minister of Foreign Affairs Tomas Kerr" leaves "Affairs Tomas Kerr": the rest of the title
-    while len(words) > 2 and (
-        words[0].rstrip(".") in TITLE_WORDS or words[0] in INSTITUTION_WORDS
-    ):
+    while len(words) > 2 and (words[0].rstrip(".") in TITLE_WORDS or words[0] in INSTITUTION_WORDS):
         words.pop(0)
     return " ".join(words)
 
