@@ -206,11 +206,11 @@ def pgbench(
 ) -> tuple[float, float, float]:
     """The actor query's SQL under pgbench: the page statement a warm worker sends, or (with
     `with_lookup`) the actor lookup a worker sends first and the page."""
-    from db.repositories.events import _json_page_statement
+    from db.repositories.event_sql import json_page_statement
 
     ids = (uuid.UUID(hashlib.md5(b"actor1").hexdigest()),)  # the loader's frequent actor
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    page = _json_page_statement(
+    page = json_page_statement(
         EventFilter(actor_groups=(ids,)), after=None, descending=False, limit=51
     ).compile(dialect=dialect, compile_kwargs={"literal_binds": True})
     resolve = (
