@@ -240,7 +240,7 @@ def _request_id(scope: Scope) -> str:
     """The caller's X-Request-ID when it is a plain token, else a new one."""
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
-            candidate = value.decode("latin-1")
+            candidate: str = value.decode("latin-1")
             if _REQUEST_ID.fullmatch(candidate):
                 return candidate
             break
