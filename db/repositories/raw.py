@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ClauseElement
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
@@ -39,9 +40,8 @@ class CompiledQuery:
         return out
 
 
-def compile_query(session: AsyncSession, stmt: ClauseElement) -> CompiledQuery:
+def compile_query(dialect: Dialect, stmt: ClauseElement) -> CompiledQuery:
     """SQL text with `$n` placeholders; `literal_execute` parameters are rendered inline."""
-    dialect = session.get_bind().dialect
     compiled: Any = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     names = tuple(compiled.positiontup or ())
     return CompiledQuery(
@@ -66,7 +66,7 @@ class QueryCache:
         if query is not None:
             self._entries.move_to_end(key)
             return query
-        query = compile_query(session, build())
+        query = compile_query(session.get_bind().dialect, build())
         self._entries[key] = query
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
