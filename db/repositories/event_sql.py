@@ -72,6 +72,11 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     (actor_id, date_start, event_id) index is in page order: PostgreSQL reads the actor's next
     ~limit links and their events, instead of walking events by date and testing each one's
     actors (~15x more rows for an actor in 5% of events).
+
+    A search (`q=`) without an actor selects the page's keys first, from live events' index
+    that carries their search vectors (migration 0011): walking it in date order and testing
+    each vector is an index-only scan, so a non-matching event costs no heap fetch; only the
+    page's own events are then read.
     """
     distinct_on: tuple[Any, ...] = ()
     if not f.actor_groups:
@@ -99,6 +104,19 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
         conditions.append(key < bound if descending else key > bound)
     order = (start.desc(), ident.desc()) if descending else (start, ident)
     # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
+    page_size: Any = literal_column(str(int(limit)))
+    if f.q is not None and not f.actor_groups:
+        keys = (
+            select(Event.date_start, Event.id)
+            .where(*conditions)
+            .order_by(*order)
+            .limit(page_size)
+            .subquery("keys")
+        )
+        source = join(keys, Event, Event.id == keys.c.id)
+        conditions = []
+        start, ident = keys.c.date_start, keys.c.id
+        order = (start.desc(), ident.desc()) if descending else (start, ident)
     stmt = select(*_EVENT_COLUMNS, *_LISTING_COLUMNS)
     if distinct_on:
         stmt = stmt.distinct(*distinct_on)
@@ -106,7 +124,7 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
         stmt.select_from(source)
         .where(*conditions)
         .order_by(*order)
-        .limit(literal_column(str(int(limit))))
+        .limit(page_size)
         .subquery("page")
     )
 
