@@ -33,6 +33,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -83,12 +84,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(factory: str, url: str, **settings: str) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    factory: str, url: str, root: Path = PROJECT_ROOT, **settings: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`factory` under uvicorn (2 workers), imported from the checkout at `root`."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "warning", **settings}
     command = [sys.executable, "-m", "uvicorn", "--factory", factory, "--workers", "2"]
     command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
-    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
+    proc = subprocess.Popen(command, cwd=root, env=env)
     base = f"http://127.0.0.1:{port}"
     probe = "/readyz" if factory.startswith("api.") else "/docs"
     for _ in range(150):
@@ -213,6 +217,12 @@ def main() -> None:
     parser.add_argument("--database", default=DATABASE, help="name of the benchmark database")
     parser.add_argument("--only", help="comma-separated query names (default: all)")
     parser.add_argument("--cache", action="store_true", help="also with the response cache")
+    parser.add_argument(
+        "--service-root",
+        type=Path,
+        default=PROJECT_ROOT,
+        help="run the service from this checkout (e.g. an export of the previous commit)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
@@ -230,7 +240,8 @@ def _run(args: argparse.Namespace, admin: str) -> None:
         chosen = [q for q in chosen if q.name in wanted or q.name.split(",")[0] in wanted]
     print(f"load average before: {os.getloadavg()}", flush=True)
 
-    service, service_base = start("api.main:create_app", url, RESPONSE_CACHE="false")
+    root = args.service_root.resolve()
+    service, service_base = start("api.main:create_app", url, root, RESPONSE_CACHE="false")
     lean_file = PROJECT_ROOT / ".data" / f"lean-queries-{os.getpid()}.pickle"
     procs = [service]
     try:
@@ -258,7 +269,7 @@ def _run(args: argparse.Namespace, admin: str) -> None:
             service.terminate()
             service.wait(timeout=20)
             procs.remove(service)
-            service, base = start("api.main:create_app", url, RESPONSE_CACHE="true")
+            service, base = start("api.main:create_app", url, root, RESPONSE_CACHE="true")
             procs.append(service)
             for q in chosen:
                 cached[q.name] = wrk(

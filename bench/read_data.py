@@ -88,6 +88,7 @@ def prepare(url: str, *, reuse: bool, events: int) -> None:
         )
     if reuse and loaded:
         print("reusing the loaded benchmark database", flush=True)
+        migrate.upgrade(url)  # indexes of later migrations
         return
     if loaded:
         sys.exit("the benchmark database already holds data: pass --reuse, or drop it first")
