@@ -8,7 +8,8 @@ digits within bounds, a canonical UUID, a JSON page). It then calls `event_param
 function FastAPI would call, so the cross-parameter checks and their problems are the same, and
 renders the page with the same code. Anything else (an unknown or repeated parameter, a value
 FastAPI might coerce or refuse, an export) takes the declared route unchanged, so every answer
-other than a plain page, and its problem document, comes from one place.
+other than a plain page, and its problem document, comes from one place. A page whose actor
+this worker remembers needs no session either: one pooled connection runs its statement.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from starlette.responses import Response
 
 from api.deps import get_session
 from api.exports.negotiation import choose_format
-from api.routes.event_output import render_events
-from api.routes.event_params import event_params
+from api.pagination import date_uuid_key
+from api.routes.event_output import json_page, render_events
+from api.routes.event_params import EventParams, event_params
+from db.repositories.raw import PooledReader
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -99,6 +102,23 @@ async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
+async def plain_page(request: Request, params: EventParams) -> Response:
+    """The page on a pooled connection (no session) when nothing needs a session: the actor, if
+    any, is one this worker remembers. Otherwise (and under a session override: tests) the
+    page is rendered on a session as the declared route does."""
+    kind = f"events:{params.sort}"
+    after = date_uuid_key(params.cursor, kind)  # a bad cursor is a 400 before anything else
+    state = request.app.state
+    engine = getattr(state, "engine", None)
+    ids = () if params.actor is None else state.actor_lookup.remembered(params.actor)
+    if engine is None or ids is None or get_session in request.app.dependency_overrides:
+        async with request_session(request) as session:
+            return await render_events(request, session, params, "json")
+    filter = params.filter_with((ids,) if params.actor is not None else ())
+    async with PooledReader(engine) as reader:
+        return await json_page(request, reader, params, filter, after)
+
+
 class PageRoute(APIRoute):
     """The declared route (documentation, validation, problems), with the plain page first."""
 
@@ -110,7 +130,6 @@ class PageRoute(APIRoute):
             if arguments is None:
                 return await declared(request)
             params = await event_params(**arguments)
-            async with request_session(request) as session:
-                return await render_events(request, session, params, "json")
+            return await plain_page(request, params)
 
         return handler

@@ -27,7 +27,7 @@ from db.repositories.filters import (
     pledge_visible,
 )
 from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
-from db.repositories.raw import QueryCache, fetch
+from db.repositories.raw import QueryCache, Reader, fetch
 
 _JSON_PAGES = QueryCache()
 
@@ -40,7 +40,7 @@ class JsonPage:
 
 
 async def list_events_json(
-    session: AsyncSession,
+    session: Reader,
     *,
     filter: EventFilter,
     after: SortKey | None = None,

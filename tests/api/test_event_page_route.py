@@ -3,16 +3,21 @@ the declared route does (body, ETag, links, problems)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import date
 from typing import Any
 
 import pytest
 from fixtures_timeline import StoredTimeline
-from httpx import AsyncClient
+from httpx import ASGITransport, AsyncClient
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 
+from api.app import create_app
 from api.routes import event_page_route
+from api.settings import Settings
+from db.repositories.raw import PooledReader
 
 
 def _request(query: str, accept: str | None = None) -> Request:
@@ -123,3 +128,48 @@ async def test_the_plain_path_answers_as_the_declared_route_does(
     if direct_next is not None and declared_next is not None:
         assert direct_next.content == declared_next.content
         assert direct_next.headers.get("etag") == declared_next.headers.get("etag")
+
+
+async def test_pages_on_a_pooled_connection_equal_the_session_pages(
+    corpus_client: AsyncClient, corpus_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A served app (real engine, no session override) reads a plain page on a pooled
+    connection once it remembers the actor; the answer is the test client's, byte for byte."""
+    used: list[int] = []
+
+    class CountingReader(PooledReader):
+        async def __aenter__(self) -> PooledReader:
+            used.append(1)
+            return await super().__aenter__()
+
+    monkeypatch.setattr(event_page_route, "PooledReader", CountingReader)
+    settings = Settings(
+        database_url=corpus_engine.url.render_as_string(hide_password=False),
+        public_url="http://testserver",
+        response_cache=False,
+        read_deadline=None,
+        extract_workers=0,
+    )
+    app = create_app(settings)
+    urls = ["/events?limit=3", "/events?actor=Haftar&limit=2", "/events?actor=Haftar&limit=2"]
+    async with (
+        app.router.lifespan_context(app),
+        AsyncClient(
+            transport=ASGITransport(app=app),
+            base_url="http://testserver",
+            headers={"Accept-Encoding": "identity"},
+        ) as served,
+    ):
+        for _ in range(100):  # the memo is trusted once the change listener is connected
+            if app.state.actor_lookup.fresh():
+                break
+            await asyncio.sleep(0.1)
+        answers = [await served.get(url) for url in urls]
+        follow = answers[-1].json()["next"]
+        answers.append(await served.get(follow))
+    assert len(used) == 3  # the first actor page resolved the name on a session
+    expected = [await corpus_client.get(url) for url in [*urls, follow]]
+    for got, want in zip(answers, expected, strict=True):
+        assert (got.status_code, got.content) == (200, want.content)
+        assert got.headers["etag"] == want.headers["etag"]
+        assert got.headers.get("link") == want.headers.get("link")
