@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.ids import actor_id, mention_id, source_id
 from db.models import EventActor, PledgeActor
+from db.repositories import stored_targets
 from db.repositories import timeline_sync as repo
 from db.text_norm import normalise_name
 from seed.extract.gazetteer import place_columns
@@ -28,9 +29,16 @@ Progress = Callable[[str, int, int], None]
 
 
 async def store_timeline(
-    session: AsyncSession, timeline: Timeline, progress: Progress | None = None
+    session: AsyncSession,
+    timeline: Timeline,
+    progress: Progress | None = None,
+    *,
+    reserved: Collection[uuid.UUID] = frozenset(),
 ) -> None:
-    """Reconcile the database with `timeline` (flushes, never commits)."""
+    """Reconcile the database with `timeline` (flushes, never commits).
+
+    `reserved`: ids of stored events and pledges this run leaves as they are (an incremental
+    run rewrites a neighbourhood only); no new item takes one."""
     slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
     source_rows = [
         {
@@ -57,16 +65,28 @@ async def store_timeline(
     def source_of(m: Mention) -> uuid.UUID:
         return source_id(slug_of[m.file_name])
 
-    existing = await repo.existing_mention_targets(
+    existing = await stored_targets.existing_mention_targets(
         session, [source_id(slug) for slug in slug_of.values()]
     )
-    deleted = await repo.deleted_events(
-        session, {t for targets in existing.values() for t in targets}
-    )
+    held = {t for targets in existing.values() for t in targets}
+    deleted = await stored_targets.deleted_events(session, held)
+    pinned = await stored_targets.pinned(session, held)
     events, pledges = split_deleted(timeline.events, timeline.pledges, existing, deleted, source_of)
     timeline = dataclasses.replace(timeline, events=events, pledges=pledges)
-    event_ids = assign_ids(timeline.events, "event", existing, source_of, slugify)
-    pledge_ids = assign_ids(timeline.pledges, "pledge", existing, source_of, slugify)
+    # A mention's place in content order: its source's earliest publication day, its text's
+    # hash, then the quote (see seed.stored_ids).
+    by_name = {s.file_name: s for s in timeline.sources}
+
+    def order_of(m: Mention) -> tuple[str, str, int, int, str]:
+        s = by_name[m.file_name]
+        return (s.publication.interval.start.isoformat(), s.sha256, *span(m), m.date_text or "")
+
+    event_ids = assign_ids(
+        timeline.events, "event", existing, source_of, order_of, pinned=pinned, reserved=reserved
+    )
+    pledge_ids = assign_ids(
+        timeline.pledges, "pledge", existing, source_of, order_of, pinned=pinned, reserved=reserved
+    )
 
     await repo.upsert_events(
         session,

@@ -167,42 +167,6 @@ async def merged_actors(session: AsyncSession) -> dict[uuid.UUID, uuid.UUID]:
     return resolved
 
 
-async def existing_mention_targets(
-    session: AsyncSession, source_ids: Sequence[uuid.UUID]
-) -> dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]]:
-    """(source, char_start, char_end, "event"|"pledge") -> ids of what stored mentions point at."""
-    found: dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]] = {}
-    if not source_ids:
-        return found
-    rows = await session.execute(
-        select(
-            Mention.source_id,
-            Mention.char_start,
-            Mention.char_end,
-            Mention.event_id,
-            Mention.pledge_id,
-        ).where(Mention.source_id == any_(_array(source_ids, Uuid())))
-    )
-    for src, start, end, event_id, pledge_id in rows.tuples():
-        kind, target = ("event", event_id) if event_id is not None else ("pledge", pledge_id)
-        if target is not None:
-            found.setdefault((src, start, end, kind), []).append(target)
-    return found
-
-
-async def deleted_events(session: AsyncSession, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """The ones among `ids` that are soft-deleted events."""
-    wanted = list(ids)
-    if not wanted:
-        return set()
-    rows = await session.scalars(
-        select(Event.id).where(
-            Event.id == any_(_array(wanted, Uuid())), Event.deleted_at.is_not(None)
-        )
-    )
-    return set(rows.all())
-
-
 _EVENT_FIELDS = [
     "title",
     "summary",
