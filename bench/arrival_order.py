@@ -4,8 +4,9 @@ then one article at a time in random orders; prints how many events differ.
     python -m bench.arrival_order DIR [--orders 3] [--database-url URL]
 
 An event "differs" when the one-at-a-time run has no event with the same id, dates, type and
-quotes (by source and offsets). Each run uses a fresh database on the configured server, else
-the embedded one (`bench.database`). Also prints each run's time.
+quotes (by source and offsets). "linked" counts the articles linked with their neighbourhood
+only and those for which the whole corpus was linked. Each run uses a fresh database on the
+configured server, else the embedded one (`bench.database`). Also prints each run's time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import asyncio
 import random
 import time
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -54,26 +56,29 @@ async def _events(url: str) -> set[EventRow]:
         await engine.dispose()
 
 
-async def _ingest(url: str, batches: Sequence[Sequence[RawArticle]]) -> float:
+async def _ingest(url: str, batches: Sequence[Sequence[RawArticle]]) -> tuple[float, Counter[str]]:
     engine = make_engine(url, pool_size=1, command_timeout=3600)
     started = time.perf_counter()
+    linked: Counter[str] = Counter()
     try:
         for batch in batches:
             async with make_sessionmaker(engine)() as session, session.begin():
-                await ingest(session, batch)
+                linked[(await ingest(session, batch)).linked] += 1
     finally:
         await engine.dispose()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, linked
 
 
-def _run(server: str, batches: Sequence[Sequence[RawArticle]]) -> tuple[set[EventRow], float]:
+def _run(
+    server: str, batches: Sequence[Sequence[RawArticle]]
+) -> tuple[set[EventRow], float, Counter[str]]:
     name = f"timeline_orderbench_{uuid.uuid4().hex[:8]}"
     create_database(server, name)
     try:
         url = with_database(server, name)
         migrate.upgrade(url)
-        elapsed = asyncio.run(_ingest(url, batches))
-        return asyncio.run(_events(url)), elapsed
+        elapsed, linked = asyncio.run(_ingest(url, batches))
+        return asyncio.run(_events(url)), elapsed, linked
     finally:
         drop_database(server, name)
 
@@ -88,19 +93,19 @@ def main() -> None:
     for problem in problems:
         print(f"unreadable: {problem.file_name}: {problem.reason}")
     with bench_server(args.database_url) as server:
-        bulk, elapsed = _run(server, [articles])
+        bulk, elapsed, _ = _run(server, [articles])
         print(f"bulk                {len(bulk)} events, {elapsed:.1f} s")
         worst = 0.0
         for seed in range(1, args.orders + 1):
             shuffled = list(articles)
             random.Random(seed).shuffle(shuffled)
-            one_by_one, elapsed = _run(server, [[a] for a in shuffled])
+            one_by_one, elapsed, linked = _run(server, [[a] for a in shuffled])
             differ = len(bulk - one_by_one)
             share = 100 * differ / max(1, len(bulk))
             worst = max(worst, share)
             print(
                 f"order seed {seed}        {len(one_by_one)} events, {differ} of {len(bulk)} "
-                f"bulk events differ ({share:.1f} %), {elapsed:.1f} s"
+                f"bulk events differ ({share:.1f} %), {elapsed:.1f} s; linked {dict(linked)}"
             )
         print(f"worst               {worst:.1f} % of events differ")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,9 +24,19 @@ from db.text_norm import normalise_name
 from seed.extract.gazetteer import place_columns
 from seed.extract.types import Mention, Timeline, TimelineEvent, TimelinePledge
 from seed.names import slugify
+from seed.store_keys import store_keys
 from seed.stored_ids import assign_ids, span, split_deleted
 
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What an incremental run rewrites: its fresh sources (file names) and the stored events
+    whose mentions it re-linked."""
+
+    fresh: frozenset[str]
+    events: frozenset[uuid.UUID]
 
 
 async def store_timeline(
@@ -33,12 +44,13 @@ async def store_timeline(
     timeline: Timeline,
     progress: Progress | None = None,
     *,
-    reserved: Collection[uuid.UUID] = frozenset(),
+    scope: Scope | None = None,
 ) -> None:
     """Reconcile the database with `timeline` (flushes, never commits).
 
-    `reserved`: ids of stored events and pledges this run leaves as they are (an incremental
-    run rewrites a neighbourhood only); no new item takes one."""
+    With a `scope` (an incremental run), `timeline` is the reading of a neighbourhood: only
+    its fresh sources and the stored events it re-linked are rewritten; every other stored row
+    stands, and no new item takes the id of one."""
     slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
     source_rows = [
         {
@@ -57,6 +69,7 @@ async def store_timeline(
             "published_reason": s.publication.reason,
         }
         for s in timeline.sources
+        if scope is None or s.file_name in scope.fresh
     ]
     await repo.upsert_sources(session, source_rows)
     await _store_actors(session, timeline)
@@ -69,6 +82,8 @@ async def store_timeline(
         session, [source_id(slug) for slug in slug_of.values()]
     )
     held = {t for targets in existing.values() for t in targets}
+    # Stored rows outside the neighbourhood keep their ids: nothing new may take one.
+    reserved = held - scope.events if scope is not None else set()
     deleted = await stored_targets.deleted_events(session, held)
     pinned = await stored_targets.pinned(session, held)
     events, pledges = split_deleted(timeline.events, timeline.pledges, existing, deleted, source_of)
@@ -163,9 +178,17 @@ async def store_timeline(
                     "origin": m.origin[:64],
                 }
     await repo.upsert_mentions(session, list(mention_rows.values()))
-    await repo.delete_stale_mentions(
-        session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
-    )
+    if scope is None:
+        await repo.delete_stale_mentions(
+            session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
+        )
+    else:
+        await repo.delete_stale_mentions(
+            session,
+            [source_id(slug_of[name]) for name in scope.fresh],
+            list(mention_rows),
+            event_ids=sorted(scope.events),
+        )
     await repo.replace_pledge_evidence(
         session,
         list(pledge_ids.values()),
@@ -180,8 +203,9 @@ async def store_timeline(
             if p.event_key and p.event_key in event_ids
         ],
     )
-    await repo.delete_orphans(session)
+    await repo.delete_orphans(session, sorted(scope.events) if scope is not None else None)
     await repo.refresh_search(session, list(event_ids.values()))
+    await store_keys(session, timeline, event_ids, scope.fresh if scope is not None else None)
     if progress:
         progress("store", 1, 1)
 

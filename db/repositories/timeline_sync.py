@@ -94,6 +94,15 @@ async def stored_sources(session: AsyncSession) -> Sequence[Source]:
     return result.all()
 
 
+async def sources_by_slug(session: AsyncSession, slugs: Sequence[str]) -> Sequence[Source]:
+    if not slugs:
+        return []
+    result = await session.scalars(
+        select(Source).where(Source.slug == any_(_array(slugs, String())))
+    )
+    return result.all()
+
+
 async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[str, str]:
     """sha256 -> slug of already stored sources with these texts."""
     if not hashes:
@@ -290,25 +299,34 @@ async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]])
 
 
 async def delete_stale_mentions(
-    session: AsyncSession, source_ids: Sequence[uuid.UUID], keep: Sequence[uuid.UUID]
+    session: AsyncSession,
+    source_ids: Sequence[uuid.UUID],
+    keep: Sequence[uuid.UUID],
+    event_ids: Sequence[uuid.UUID] | None = None,
 ) -> None:
-    """Mentions of re-read sources that the new reading no longer produces."""
-    stmt = delete(Mention).where(Mention.source_id == any_(_array(source_ids, Uuid())))
+    """Mentions the new reading no longer produces: of re-read sources, or (an incremental
+    run, `event_ids` given) of re-linked events."""
+    scope = Mention.source_id == any_(_array(source_ids, Uuid()))
+    if event_ids is not None:
+        scope = or_(scope, Mention.event_id == any_(_array(event_ids, Uuid())))
+    stmt = delete(Mention).where(scope)
     if keep:
         stmt = stmt.where(Mention.id != all_(_array(keep, Uuid())))
     await session.execute(stmt)
 
 
-async def delete_orphans(session: AsyncSession) -> None:
-    """Machine-made events and pledges left without any mention, unless an editor touched them."""
+async def delete_orphans(session: AsyncSession, among: Sequence[uuid.UUID] | None = None) -> None:
+    """Machine-made events and pledges left without any mention, unless an editor touched them
+    (only those `among` the given ids, when given)."""
     for model, column in ((Pledge, Mention.pledge_id), (Event, Mention.event_id)):
-        await session.execute(
-            delete(model).where(
-                model.deleted_at.is_(None),
-                func.cardinality(model.edited_fields) == 0,
-                ~select(Mention.id).where(column == model.id).exists(),
-            )
+        stmt = delete(model).where(
+            model.deleted_at.is_(None),
+            func.cardinality(model.edited_fields) == 0,
+            ~select(Mention.id).where(column == model.id).exists(),
         )
+        if among is not None:
+            stmt = stmt.where(model.id == any_(_array(among, Uuid())))
+        await session.execute(stmt)
 
 
 async def replace_pledge_evidence(

@@ -137,6 +137,7 @@ def link_timeline(
     discovered = {name: x.discovered for name, x in read.items()}
     timeline.actors = _actors(registry, discovered, timeline)
     timeline.relations = list(registry.relations)
+    timeline.readings = [read[name] for name in sorted(read)]
     return timeline
 
 
