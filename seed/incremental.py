@@ -32,7 +32,7 @@ from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import Mention, Timeline
-from seed.link import copies
+from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
 from seed.link.timeline import independent_origins
 from seed.rerate import rerate, touched_withdrawals
@@ -119,8 +119,7 @@ async def _neighbourhood(
     pledges = await keys_repo.any_pledge(session)
     if pledges and any(x.publication and x.publication.interval.end > latest for x in fresh):
         return _whole("an article moves the day pledges are rated as of")
-    sketch = set().union(*(paragraph_sketch(x) for x in fresh))
-    if await keys_repo.sources_sharing_paragraphs(session, sorted(sketch)):
+    if await _near_duplicates(session, fresh):
         return _whole("an article shares a paragraph with a stored one")
     for x in fresh:
         sample, size = copy_sample(x)
@@ -139,6 +138,32 @@ async def _neighbourhood(
     if await keys_repo.pledged(session, touched):
         return _whole("an article touches an event pledges come from")
     return touched
+
+
+async def _near_duplicates(session: AsyncSession, fresh: Sequence[ArticleExtraction]) -> bool:
+    """Whether a paragraph of `fresh` is a near-duplicate of a stored one, compared as
+    `seed.link.origins` compares them: within the sketch buckets they share, by Jaccard
+    similarity of their shingles (or the same normalised text)."""
+    mine: dict[int, list[str]] = {}
+    for x in fresh:
+        for h, start, end in paragraph_sketch(x):
+            mine.setdefault(h, []).append(x.parsed.raw.text[start:end])
+    # A bucket of more than the cap (the new paragraph included) is not compared.
+    buckets = await keys_repo.paragraph_buckets(session, sorted(mine), _BUCKET_CAP - 1)
+    for h, stored in buckets.items():
+        for paragraph in mine[h]:
+            key = origins.normalise(paragraph).replace(" ", "")
+            shingles = origins.shingles(paragraph)
+            for other in stored:
+                if origins.normalise(other).replace(" ", "") == key:
+                    return True
+                if origins.jaccard(shingles, origins.shingles(other)) >= origins.THRESHOLD:
+                    return True
+    return False
+
+
+# The largest sketch bucket `seed.link.origins` compares.
+_BUCKET_CAP = 200
 
 
 def _whole(reason: str) -> None:

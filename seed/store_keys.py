@@ -35,6 +35,7 @@ async def store_keys(
             {
                 "source_id": source_id(slugify(name)),
                 "paragraphs": list(keys.sources[name].paragraphs),
+                "paragraph_spans": list(keys.sources[name].paragraph_spans),
                 "copies": list(keys.sources[name].copies),
                 "copy_size": keys.sources[name].copy_size,
                 "undated_persons": list(keys.sources[name].undated_persons),

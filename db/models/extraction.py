@@ -60,6 +60,7 @@ class SourceSketch(Base):
         ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
     )
     paragraphs: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
+    paragraph_spans: Mapped[list[int]] = mapped_column(ARRAY(Integer))
     copies: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
     copy_size: Mapped[int] = mapped_column(Integer)
     undated_persons: Mapped[list[str]] = mapped_column(ARRAY(Text))

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, Uuid, any_, func, literal, literal_column, select
+from sqlalchemy import BigInteger, Text, Uuid, any_, func, literal, literal_column, select, text
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,7 +21,15 @@ def _array(values: Iterable[Any], item_type: Any) -> Any:
 
 
 async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    columns = ["paragraphs", "copies", "copy_size", "undated_persons", "spans", "origins"]
+    columns = [
+        "paragraphs",
+        "paragraph_spans",
+        "copies",
+        "copy_size",
+        "undated_persons",
+        "spans",
+        "origins",
+    ]
     for i in range(0, len(rows), _CHUNK):
         stmt = insert(SourceSketch).values(list(rows[i : i + _CHUNK]))
         stmt = stmt.on_conflict_do_update(
@@ -41,18 +49,39 @@ async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]
         await session.execute(stmt)
 
 
-async def sources_sharing_paragraphs(
-    session: AsyncSession, hashes: Sequence[int]
-) -> list[uuid.UUID]:
-    """Sources with a paragraph in one of the near-duplicate buckets `hashes` (GIN overlap)."""
+_BUCKET_SIZES = text(
+    "SELECT w.h, (SELECT count(*) FROM (SELECT 1 FROM source_sketches ss"
+    " WHERE ss.paragraphs @> ARRAY[w.h] LIMIT :over) AS x)"
+    " FROM unnest(CAST(:hashes AS bigint[])) AS w(h)"
+)
+_BUCKET_TEXTS = text(
+    "SELECT w.h, substr(s.text, ss.paragraph_spans[2 * p.i - 1] + 1,"
+    " ss.paragraph_spans[2 * p.i] - ss.paragraph_spans[2 * p.i - 1])"
+    " FROM unnest(CAST(:hashes AS bigint[])) AS w(h)"
+    " JOIN source_sketches ss ON ss.paragraphs @> ARRAY[w.h]"
+    " CROSS JOIN LATERAL unnest(ss.paragraphs) WITH ORDINALITY AS p(v, i)"
+    " JOIN sources s ON s.id = ss.source_id"
+    " WHERE p.v = w.h"
+)
+
+
+async def paragraph_buckets(
+    session: AsyncSession, hashes: Sequence[int], cap: int
+) -> dict[int, list[str]]:
+    """Per sketch hash: the text of each stored paragraph in its bucket; buckets of more than
+    `cap` stored paragraphs are left out (not compared: see `seed.link.origins`) and never
+    read beyond their first `cap + 1` members."""
     if not hashes:
-        return []
-    rows = await session.scalars(
-        select(SourceSketch.source_id).where(
-            SourceSketch.paragraphs.op("&&")(_array(hashes, BigInteger()))
-        )
-    )
-    return list(rows.all())
+        return {}
+    sizes = await session.execute(_BUCKET_SIZES, {"hashes": list(hashes), "over": cap + 1})
+    small = [h for h, n in sizes.tuples() if 0 < n <= cap]
+    if not small:
+        return {}
+    rows = await session.execute(_BUCKET_TEXTS, {"hashes": small})
+    buckets: dict[int, list[str]] = {}
+    for h, paragraph in rows.tuples():
+        buckets.setdefault(h, []).append(paragraph)
+    return buckets
 
 
 async def copy_candidates(

@@ -29,6 +29,7 @@ def upgrade() -> None:
         "source_sketches",
         sa.Column("source_id", sa.Uuid(), nullable=False),
         sa.Column("paragraphs", postgresql.ARRAY(sa.BigInteger()), nullable=False),
+        sa.Column("paragraph_spans", postgresql.ARRAY(sa.Integer()), nullable=False),
         sa.Column("copies", postgresql.ARRAY(sa.BigInteger()), nullable=False),
         sa.Column("copy_size", sa.Integer(), nullable=False),
         sa.Column("undated_persons", postgresql.ARRAY(sa.Text()), nullable=False),

@@ -33,7 +33,9 @@ Related = Callable[[str], set[str]]
 
 @dataclass(frozen=True, slots=True)
 class SourceKeys:
+    # Sketch hashes of its paragraphs, and the (start, end) of the paragraph of each.
     paragraphs: tuple[int, ...]
+    paragraph_spans: tuple[int, ...]
     copies: tuple[int, ...]
     copy_size: int
     undated_persons: tuple[str, ...]
@@ -42,11 +44,13 @@ class SourceKeys:
     origins: tuple[str, ...]
 
 
-def paragraph_sketch(reading: ArticleExtraction) -> set[int]:
-    found: set[int] = set()
-    for paragraph in reading.parsed.paragraphs:
-        found.update(sorted(origins.shingles(paragraph.text))[: origins.SKETCH])
-    return found
+def paragraph_sketch(reading: ArticleExtraction) -> list[tuple[int, int, int]]:
+    """(sketch hash, paragraph start, paragraph end) of each paragraph's sketch."""
+    return [
+        (h, paragraph.start, paragraph.end)
+        for paragraph in reading.parsed.paragraphs
+        for h in sorted(origins.shingles(paragraph.text))[: origins.SKETCH]
+    ]
 
 
 def copy_sample(reading: ArticleExtraction) -> tuple[set[int], int]:
@@ -79,8 +83,10 @@ def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool
     for item in [*reading.candidates, *reading.pledges]:
         spans += [item.quote_start, item.quote_end]
         joined.append(" ".join(item.origins))
+    sketch = paragraph_sketch(reading)
     return SourceKeys(
-        tuple(sorted(paragraph_sketch(reading))),
+        tuple(h for h, _, _ in sketch),
+        tuple(x for _, start, end in sketch for x in (start, end)),
         tuple(sorted(sample)),
         size,
         tuple(sorted(persons)),
