@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date
@@ -65,9 +65,13 @@ async def link_neighbourhood(
     if touched is None:
         return None
     as_of = await keys_repo.latest_publication(session)
-    members: dict[uuid.UUID, set[tuple[int, int, str]]] = {}
+    members: dict[uuid.UUID, set[tuple[object, ...]]] = {}
     for _, source, start, end, date_text in await keys_repo.members(session, touched):
         members.setdefault(source, set()).add((start, end, date_text or ""))
+    # The pledges made at those events are grouped and dated with them: linked again too.
+    pledges = await keys_repo.pledges_from(session, touched)
+    for _, source, start, end in await keys_repo.pledge_members(session, pledges):
+        members.setdefault(source, set()).add(("pledge", start, end))
     stored = await keys_repo.readings(session, members, version)
     if len(stored) < len(members):
         return None  # a reading is out of date (another extractor): link everything
@@ -82,16 +86,20 @@ async def link_neighbourhood(
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
     return Neighbourhood(
         timeline,
-        Scope(fresh=names, events=frozenset(touched)),
+        Scope(fresh=names, events=frozenset(touched), pledges=frozenset(pledges)),
         await touched_withdrawals(session, touched),
         as_of,
     )
 
 
 async def rerate_after(
-    session: AsyncSession, registry: Registry | None, linked: Neighbourhood
+    session: AsyncSession,
+    registry: Registry | None,
+    linked: Neighbourhood,
+    pledges: Collection[uuid.UUID],
 ) -> None:
-    """Once the neighbourhood is stored: re-rate the pledges its withdrawals bear on."""
+    """Once the neighbourhood is stored: re-rate its `pledges` as of the corpus's latest
+    publication, and the pledges its withdrawals bear on."""
     after = [
         {
             "start": e.date.start,
@@ -104,7 +112,7 @@ async def rerate_after(
         if e.type == "withdrawal"
     ]
     chosen = registry or default_registry()
-    await rerate(session, chosen, linked.withdrawals, after, linked.as_of)
+    await rerate(session, chosen, linked.withdrawals, after, linked.as_of, pledges)
 
 
 async def _neighbourhood(
@@ -135,8 +143,6 @@ async def _neighbourhood(
         for cand in x.candidates:
             blocks |= candidate_blocks(cand, registry.related, registry.default_actor)
     touched = await keys_repo.events_in_blocks(session, sorted(blocks))
-    if await keys_repo.pledged(session, touched):
-        return _whole("an article touches an event pledges come from")
     return touched
 
 

@@ -236,11 +236,11 @@ async def ingest(
         )
         if linked is not None:
             report.linked = "neighbourhood"
-            await _store(
+            pledges = await _store(
                 session, report, fresh, given, linked.timeline, reads, version, progress,
                 linked.scope,
             )  # fmt: skip
-            await rerate_after(session, registry, linked)
+            await rerate_after(session, registry, linked, pledges)
             return report
         prepared = reads  # the whole corpus is linked below, with these readings
 
@@ -291,7 +291,7 @@ async def _store(
     version: str,
     progress: Progress | None,
     scope: Scope | None,
-) -> None:
+) -> list[uuid.UUID]:
     """Store the linked `timeline` (of the neighbourhood, with a `scope`), the new readings,
     and the report."""
     extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
@@ -304,7 +304,7 @@ async def _store(
         else:
             report.files.append(FileOutcome(name, outcome, "", source_id(slug)))
 
-    await store_timeline(session, timeline, progress, scope=scope)
+    pledges = await store_timeline(session, timeline, progress, scope=scope)
     rows = await asyncio.to_thread(
         lambda: [
             {
@@ -327,6 +327,7 @@ async def _store(
     else:
         report.events, report.pledges, report.actors = await repo.timeline_counts(session)
     await _log(session, report)
+    return pledges
 
 
 async def _log(session: AsyncSession, report: IngestReport) -> None:

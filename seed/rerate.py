@@ -37,16 +37,17 @@ async def rerate(
     before: list[dict[str, Any]],
     after: list[dict[str, Any]],
     as_of: date,
+    pledges: Collection[uuid.UUID] = (),
 ) -> None:
-    """Re-rate the pledges the withdrawals `before` (as stored) and `after` (as re-linked) can
-    bear on: those of their actors, made before them."""
+    """Re-rate `pledges` and those the withdrawals `before` (as stored) and `after` (as
+    re-linked) can bear on: the pledges of their actors, made before them."""
     changed = [*before, *after]
-    if not changed:
-        return
-    actors = set().union(*(_expanded(w["actors"], registry) for w in changed))
-    latest = max(w["start"] for w in changed)
-    pledges = await ratings.pledges_of(session, sorted(actors), latest)
-    if not pledges:
+    found = await ratings.pledges_by_id(session, pledges)
+    if changed:
+        actors = set().union(*(_expanded(w["actors"], registry) for w in changed))
+        latest = max(w["start"] for w in changed)
+        found += await ratings.pledges_of(session, sorted(actors), latest)
+    if not found:
         return
     reported = [
         (
@@ -57,7 +58,7 @@ async def rerate(
         for w in await ratings.withdrawals(session)
     ]
     updates = []
-    for p in pledges:
+    for p in {p["id"]: p for p in found}.values():
         made = DateInterval(p["made_start"], p["made_end"], p["made_precision"])
         deadline = (
             DateInterval(p["deadline_start"], p["deadline_end"], p["deadline_precision"])

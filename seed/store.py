@@ -33,10 +33,15 @@ Progress = Callable[[str, int, int], None]
 @dataclass(frozen=True, slots=True)
 class Scope:
     """What an incremental run rewrites: its fresh sources (file names) and the stored events
-    whose mentions it re-linked."""
+    and pledges whose mentions it re-linked."""
 
     fresh: frozenset[str]
     events: frozenset[uuid.UUID]
+    pledges: frozenset[uuid.UUID] = frozenset()
+
+    @property
+    def relinked(self) -> list[uuid.UUID]:
+        return sorted(self.events | self.pledges)
 
 
 async def store_timeline(
@@ -45,12 +50,12 @@ async def store_timeline(
     progress: Progress | None = None,
     *,
     scope: Scope | None = None,
-) -> None:
+) -> list[uuid.UUID]:
     """Reconcile the database with `timeline` (flushes, never commits).
 
     With a `scope` (an incremental run), `timeline` is the reading of a neighbourhood: only
     its fresh sources and the stored events it re-linked are rewritten; every other stored row
-    stands, and no new item takes the id of one."""
+    stands, and no new item takes the id of one. Returns the ids of the pledges stored."""
     slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
     source_rows = [
         {
@@ -83,7 +88,7 @@ async def store_timeline(
     )
     held = {t for targets in existing.values() for t in targets}
     # Stored rows outside the neighbourhood keep their ids: nothing new may take one.
-    reserved = held - scope.events if scope is not None else set()
+    reserved = held - scope.events - scope.pledges if scope is not None else set()
     deleted = await stored_targets.deleted_events(session, held)
     pinned = await stored_targets.pinned(session, held)
     events, pledges = split_deleted(timeline.events, timeline.pledges, existing, deleted, source_of)
@@ -187,7 +192,7 @@ async def store_timeline(
             session,
             [source_id(slug_of[name]) for name in scope.fresh],
             list(mention_rows),
-            event_ids=sorted(scope.events),
+            relinked=scope.relinked,
         )
     await repo.replace_pledge_evidence(
         session,
@@ -203,11 +208,12 @@ async def store_timeline(
             if p.event_key and p.event_key in event_ids
         ],
     )
-    await repo.delete_orphans(session, sorted(scope.events) if scope is not None else None)
+    await repo.delete_orphans(session, scope.relinked if scope is not None else None)
     await repo.refresh_search(session, list(event_ids.values()))
     await store_keys(session, timeline, event_ids, scope.fresh if scope is not None else None)
     if progress:
         progress("store", 1, 1)
+    return list(pledge_ids.values())
 
 
 def _links(

@@ -84,7 +84,9 @@ async def extract_articles(
     return [read for batch in done for read in batch]
 
 
-Keep = dict[str, set[tuple[int, int, str]]]
+# Per stored article: the (start, end, date text) of the quotes to keep, and ("pledge", start,
+# end) of the pledges.
+Keep = dict[str, set[tuple[object, ...]]]
 
 
 def _link(
@@ -107,7 +109,7 @@ def _link(
     return timeline
 
 
-def _only(reading: ArticleExtraction, members: set[tuple[int, int, str]]) -> ArticleExtraction:
+def _only(reading: ArticleExtraction, members: set[tuple[object, ...]]) -> ArticleExtraction:
     return dataclasses.replace(
         reading,
         candidates=[
@@ -115,7 +117,7 @@ def _only(reading: ArticleExtraction, members: set[tuple[int, int, str]]) -> Art
             for c in reading.candidates
             if (c.quote_start, c.quote_end, c.date_text or "") in members
         ],
-        pledges=[],
+        pledges=[p for p in reading.pledges if ("pledge", p.quote_start, p.quote_end) in members],
     )
 
 

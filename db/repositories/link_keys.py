@@ -141,15 +141,30 @@ async def members(
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
 
 
-async def pledged(session: AsyncSession, event_ids: Iterable[uuid.UUID]) -> bool:
-    """Whether a pledge (live or not) comes from one of these events."""
+async def pledges_from(session: AsyncSession, event_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The pledges made at these events."""
     wanted = list(event_ids)
     if not wanted:
-        return False
-    found = await session.scalar(
-        select(Pledge.id).where(Pledge.event_id == any_(_array(wanted, Uuid()))).limit(1)
+        return set()
+    rows = await session.scalars(
+        select(Pledge.id).where(Pledge.event_id == any_(_array(wanted, Uuid())))
     )
-    return found is not None
+    return set(rows.all())
+
+
+async def pledge_members(
+    session: AsyncSession, pledge_ids: Iterable[uuid.UUID]
+) -> list[tuple[uuid.UUID, uuid.UUID, int, int]]:
+    """(pledge, source, char_start, char_end) of every mention of these pledges."""
+    wanted = list(pledge_ids)
+    if not wanted:
+        return []
+    rows = await session.execute(
+        select(Mention.pledge_id, Mention.source_id, Mention.char_start, Mention.char_end).where(
+            Mention.pledge_id == any_(_array(wanted, Uuid()))
+        )
+    )
+    return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
 
 
 async def any_pledge(session: AsyncSession) -> bool:

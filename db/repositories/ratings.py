@@ -52,6 +52,33 @@ async def withdrawals(
     ]
 
 
+async def pledges_by_id(
+    session: AsyncSession, pledge_ids: Iterable[uuid.UUID]
+) -> list[dict[str, Any]]:
+    wanted = list(pledge_ids)
+    if not wanted:
+        return []
+    rows = await session.execute(
+        _pledge_rows().where(Pledge.id == any_(literal(wanted, ARRAY(Uuid()))))
+    )
+    return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
+
+
+def _pledge_rows() -> Any:
+    return select(
+        Pledge.id,
+        Pledge.made_start,
+        Pledge.made_end,
+        Pledge.made_precision,
+        Pledge.deadline_start,
+        Pledge.deadline_end,
+        Pledge.deadline_precision,
+        Pledge.status,
+        Pledge.status_reason,
+        _keys_of(PledgeActor, Pledge, PledgeActor.pledge_id, "pledger"),
+    )
+
+
 async def pledges_of(
     session: AsyncSession, actor_keys: Sequence[str], made_before: date
 ) -> list[dict[str, Any]]:
@@ -64,18 +91,7 @@ async def pledges_of(
         .where(Actor.key == any_(literal(list(actor_keys), ARRAY(Text()))))
     )
     rows = await session.execute(
-        select(
-            Pledge.id,
-            Pledge.made_start,
-            Pledge.made_end,
-            Pledge.made_precision,
-            Pledge.deadline_start,
-            Pledge.deadline_end,
-            Pledge.deadline_precision,
-            Pledge.status,
-            Pledge.status_reason,
-            _keys_of(PledgeActor, Pledge, PledgeActor.pledge_id, "pledger"),
-        ).where(Pledge.id.in_(named), Pledge.made_end < made_before)
+        _pledge_rows().where(Pledge.id.in_(named), Pledge.made_end < made_before)
     )
     return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
 

@@ -302,13 +302,14 @@ async def delete_stale_mentions(
     session: AsyncSession,
     source_ids: Sequence[uuid.UUID],
     keep: Sequence[uuid.UUID],
-    event_ids: Sequence[uuid.UUID] | None = None,
+    relinked: Sequence[uuid.UUID] | None = None,
 ) -> None:
     """Mentions the new reading no longer produces: of re-read sources, or (an incremental
-    run, `event_ids` given) of re-linked events."""
+    run, `relinked` given) of re-linked events and pledges."""
     scope = Mention.source_id == any_(_array(source_ids, Uuid()))
-    if event_ids is not None:
-        scope = or_(scope, Mention.event_id == any_(_array(event_ids, Uuid())))
+    if relinked is not None:
+        ids = _array(relinked, Uuid())
+        scope = or_(scope, Mention.event_id == any_(ids), Mention.pledge_id == any_(ids))
     stmt = delete(Mention).where(scope)
     if keep:
         stmt = stmt.where(Mention.id != all_(_array(keep, Uuid())))

@@ -79,3 +79,28 @@ async def test_a_new_withdrawal_rates_pledges_as_linking_the_corpus_does(
     assert report.linked == "neighbourhood"
     assert one_by_one["pledges"] != before["pledges"]
     assert one_by_one == bulk
+
+
+PLEDGED = RawArticle(
+    file_name="fighters-plan.txt",
+    text="Fighters leave the east\n\nThe Libyan National Army withdrew the last foreign "
+    "fighters from Benghazi on Wednesday, and all of them have now departed, it said.\n",
+    published=date(2021, 10, 28),
+)
+
+
+async def test_an_article_touching_an_event_pledges_come_from_relinks_them_too(
+    engine: AsyncEngine,
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, PLEDGED])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        before = await _timeline(session)
+        report = await ingest(session, [PLEDGED])
+        one_by_one = await _timeline(session)
+    assert report.linked == "neighbourhood"
+    assert one_by_one["pledges"] != before["pledges"]
+    assert one_by_one == bulk
