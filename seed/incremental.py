@@ -61,7 +61,7 @@ async def link_neighbourhood(
     """The timeline of the neighbourhood of the `fresh` (new) articles and what storing it
     rewrites; None when the whole corpus must be linked (see the module's docstring)."""
     chosen = registry or default_registry()
-    touched = await _neighbourhood(session, fresh, chosen)
+    touched = await _neighbourhood(session, fresh, chosen, version)
     if touched is None:
         return None
     as_of = await keys_repo.latest_publication(session)
@@ -72,6 +72,10 @@ async def link_neighbourhood(
     pledges = await keys_repo.pledges_from(session, touched)
     for _, source, start, end in await keys_repo.pledge_members(session, pledges):
         members.setdefault(source, set()).add(("pledge", start, end))
+    log.info(
+        "neighbourhood: %d events, %d pledges, %d stored articles",
+        len(touched), len(pledges), len(members),
+    )  # fmt: skip
     stored = await keys_repo.readings(session, members, version)
     if len(stored) < len(members):
         return None  # a reading is out of date (another extractor): link everything
@@ -116,7 +120,7 @@ async def rerate_after(
 
 
 async def _neighbourhood(
-    session: AsyncSession, fresh: Sequence[ArticleExtraction], registry: Registry
+    session: AsyncSession, fresh: Sequence[ArticleExtraction], registry: Registry, version: str
 ) -> set[uuid.UUID] | None:
     """The stored events the fresh articles' quotes can meet, or None (see the docstring)."""
     if any(not x.dated or x.pledges for x in fresh):
@@ -124,6 +128,8 @@ async def _neighbourhood(
     latest = await keys_repo.latest_publication(session)
     if latest is None:
         return _whole("nothing is stored")
+    if await keys_repo.other_versions(session, version):
+        return _whole("stored readings are of another extractor version")
     pledges = await keys_repo.any_pledge(session)
     if pledges and any(x.publication and x.publication.interval.end > latest for x in fresh):
         return _whole("an article moves the day pledges are rated as of")

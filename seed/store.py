@@ -22,7 +22,14 @@ from db.repositories import stored_targets
 from db.repositories import timeline_sync as repo
 from db.text_norm import normalise_name
 from seed.extract.gazetteer import place_columns
-from seed.extract.types import Mention, Timeline, TimelineEvent, TimelinePledge
+from seed.extract.types import (
+    ActorRecord,
+    ActorRelation,
+    Mention,
+    Timeline,
+    TimelineEvent,
+    TimelinePledge,
+)
 from seed.names import slugify
 from seed.store_keys import store_keys
 from seed.stored_ids import assign_ids, span, split_deleted
@@ -77,7 +84,13 @@ async def store_timeline(
         if scope is None or s.file_name in scope.fresh
     ]
     await repo.upsert_sources(session, source_rows)
-    await _store_actors(session, timeline)
+    # An incremental run reads with the registry the corpus was linked with (same extractor
+    # version): its curated actors are stored already, only discovered ones can be new.
+    await _store_actors(
+        session,
+        timeline.actors if scope is None else [a for a in timeline.actors if a.discovered],
+        timeline.relations if scope is None else [],
+    )
     merged = await repo.merged_actors(session)
 
     def source_of(m: Mention) -> uuid.UUID:
@@ -233,7 +246,9 @@ def _links(
     return list(rows.values())
 
 
-async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
+async def _store_actors(
+    session: AsyncSession, actors: Sequence[ActorRecord], relations: Sequence[ActorRelation]
+) -> None:
     actor_rows = [
         {
             "id": actor_id(a.key),
@@ -243,11 +258,11 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
             "description": a.description,
             "discovered": a.discovered,
         }
-        for a in timeline.actors
+        for a in actors
     ]
     # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
     alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
-    for a in timeline.actors:
+    for a in actors:
         for alias in (a.name, *a.aliases, *a.lookup_aliases):
             norm = normalise_name(alias)
             if norm:
@@ -261,6 +276,6 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
             "relation": r.relation,
             "object_id": actor_id(r.object_key),
         }
-        for r in timeline.relations
+        for r in relations
     ]
     await repo.upsert_actors(session, actor_rows, list(alias_rows.values()), relation_rows)

@@ -171,6 +171,16 @@ async def any_pledge(session: AsyncSession) -> bool:
     return await session.scalar(select(Pledge.id).limit(1)) is not None
 
 
+async def other_versions(session: AsyncSession, version: str) -> bool:
+    """Whether a stored extraction was read by another extractor version."""
+    found = await session.scalar(
+        select(SourceExtraction.source_id)
+        .where(SourceExtraction.extractor_version != version)
+        .limit(1)
+    )
+    return found is not None
+
+
 async def latest_publication(session: AsyncSession) -> Any:
     """The end of the latest publication interval stored (what pledges are rated as of)."""
     return await session.scalar(select(func.max(Source.published_end)))
