@@ -34,7 +34,7 @@ from seed.extract.registry import Registry
 from seed.extract.types import Mention, Timeline
 from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
-from seed.link.timeline import independent_origins
+from seed.link.origins import independent_origins
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope
 from seed.workers import default_registry, link_extractions
