@@ -19,10 +19,11 @@ from seed.extract.actors import ArticleActors
 from seed.extract.commitments import PARTIES, PRONOUN, Commitment, find_commitment
 from seed.extract.dates import add_duration, within_duration
 from seed.extract.deadlines import QUANTITY, dated_deadline, quantity_in
-from seed.extract.events import Candidate, content_tokens
+from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
+from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval, PledgeStatus
 
 __all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "same_dated_deadline", "status_of"]
