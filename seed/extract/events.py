@@ -15,6 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
+from seed.extract.chaining import DayAnchor, chained_hits, latest_day
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
@@ -30,6 +31,9 @@ _NEWS_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:(?:now|just|also|finally|officially)\s+)?(?:been\s+)?"
     r"(?!been\b|had\b)[a-z]+(?:ed|en|wn|ne|ht|ft|ld|ot|un|ung)\b"
 )
+# Date kinds the reporting text does not state itself: a speaker's date inside a quotation, a
+# day counted from another date ("the next day").
+UNSTATED_KINDS = frozenset({"quoted", "chained"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -101,10 +105,15 @@ def extract_candidates(
     candidates: list[Candidate] = []
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
+    anchor: DayAnchor | None = None
     for index, sentence in enumerate(sentences):
-        hits = [
-            h for h in find_dates(sentence.text, publication) if not _inside_quotes(sentence, h)
-        ]
+        found = find_dates(sentence.text, publication)
+        hits = [h for h in found if not _inside_quotes(sentence, h)]
+        if not hits:
+            hits = _speaker_dates(sentence, found, publication)
+        chained = chained_hits(sentence.text, index, tuple(hits), anchor)
+        anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
+        hits = sorted([*hits, *chained], key=lambda h: h.start)
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
@@ -141,6 +150,44 @@ def extract_candidates(
 
 def _inside_quotes(sentence: Sentence, hit: DateHit) -> bool:
     return any(s < hit.start < e for s, e in _quoted_spans(sentence.text))
+
+
+def _speaker_dates(
+    sentence: Sentence, found: tuple[DateHit, ...], publication: DateInterval
+) -> list[DateHit]:
+    """The dates of a quotation that is the only place the sentence gives a date, when the
+    sentence says outside the quotation who spoke ("'Today we signed,' the envoy said"): they
+    date the speaker's words, and are marked so ("quoted")."""
+    if not found:
+        return []
+    text, cursor, outside = sentence.text, 0, []
+    for start, end in _quoted_spans(text):
+        outside.append(text[cursor:start])
+        cursor = end + 1
+    outside.append(text[cursor:])
+    if not SPEECH.search(" ".join(outside)):
+        return []
+    # The speaker spoke on the day of the report or the day before: "today" in the quotation is
+    # one of those days, not necessarily the publication day.
+    spoken = DateInterval(publication.start - timedelta(days=1), publication.end, "range")
+    widened = {h.start: h for h in find_dates(text, spoken)}
+    return [
+        DateHit(
+            h.start,
+            h.end,
+            h.text,
+            "quoted",
+            h.interval if h.fixed else widened[h.start].interval,
+            h.fixed,
+        )
+        for h in found
+        if h.fixed or h.start in widened
+    ]
+    text = sentence.text
+    outside = "".join(
+        text[e + 1 : s] for s, e in zip([m for _, m in [(0, -1)]] + [], [], strict=False)
+    )
+    return []
 
 
 def _candidate(

@@ -31,7 +31,9 @@ _FUTURE = re.compile(
 # held on", "could not be held on"), and "after the <date> conference".
 _PAST = re.compile(
     r"\b(?:said|told|announced|stated|declared|confirmed|reported|revealed|added|noted|"
-    r"was\s+held|were\s+held|took\s+place|could\s+not|couldn't|did\s+not|failed\s+to|"
+    r"was\s+held|were\s+held|took\s+place|could\s+not|couldn't|did\s+not|"
+    # a failure names what was to happen, with its verb: "the failure to hold elections in"
+    r"fail(?:ed|ure|ing)\s+to(?:\s+[a-z]+)?|"
     r"was\s+not|were\s+not|after\s+the|since\s+the)\b",
     re.IGNORECASE,
 )
@@ -73,7 +75,7 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
     past = [m.end() for m in _PAST.finditer(before)]
     last_future = future[-1] if future else -1
     last_past = past[-1] if past else -1
-    if last_past > last_future:
+    if last_past > -1 and last_past >= last_future:
         return "past"
     if _PROSPECTIVE_NOUN.search(before):
         return "future" if future and last_future >= len(before) - 40 else "nearest"
