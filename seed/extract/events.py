@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
-from seed.extract.chaining import DayAnchor, chained_hits, latest_day
+from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
@@ -32,8 +32,8 @@ _NEWS_PERFECT = re.compile(
     r"(?!been\b|had\b)[a-z]+(?:ed|en|wn|ne|ht|ft|ld|ot|un|ung)\b"
 )
 # Date kinds the reporting text does not state itself: a speaker's date inside a quotation, a
-# day counted from another date ("the next day").
-UNSTATED_KINDS = frozenset({"quoted", "chained"})
+# day counted from another date ("the next day"), talks that ended on another date.
+UNSTATED_KINDS = frozenset({"quoted", "chained", "span"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -112,6 +112,7 @@ def extract_candidates(
         if not hits:
             hits = _speaker_dates(sentence, found, publication)
         chained = chained_hits(sentence.text, index, tuple(hits), anchor)
+        chained += span_hits(sentence.text, tuple(hits))
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
         hits = sorted([*hits, *chained], key=lambda h: h.start)
         sentence_actors = actors.find(sentence.text)
@@ -125,6 +126,8 @@ def extract_candidates(
             # An undated lead reports something of the last few days.
             interval = DateInterval(publication.start - timedelta(days=7), publication.end, "range")
             hits = [DateHit(0, 0, "", "lead", interval)]
+        # talks that ended on a happening of the sentence do not split it into clauses
+        stated = sum(1 for h in hits if h.kind != "span")
         for hit in hits:
             candidates.append(
                 _candidate(
@@ -138,14 +141,32 @@ def extract_candidates(
                     default_actor,
                     actors,
                     lead=lead,
-                    multi=len(hits) > 1,
+                    multi=stated > 1,
                     resolved=hit.fixed or narrow,
                 )
             )
         if sentence_actors:
             previous_actors = _roles(sentence_actors, sentence.text)
-    complete_actors(candidates, article, actors)
+    # talks counted back from a happening take its actors, once those are complete
+    complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
+    _share_with_talks(candidates)
     return candidates
+
+
+def _share_with_talks(candidates: list[Candidate]) -> None:
+    """Talks that ended in a happening of the same sentence were held by its parties: a span
+    candidate takes the actors of the others of its sentence."""
+    for talks in candidates:
+        if talks.date_kind != "span":
+            continue
+        known = {key for key, _ in talks.actors}
+        for other in candidates:
+            if other.sentence_index != talks.sentence_index or other.date_kind == "span":
+                continue
+            for key, _ in other.actors:
+                if key not in known:
+                    talks.actors.append((key, "participant"))
+                    known.add(key)
 
 
 def _inside_quotes(sentence: Sentence, hit: DateHit) -> bool:
@@ -229,6 +250,8 @@ def _candidate(
     kind = event_type(clause, anchor, anchor_end)
     if hit.kind == "lead":
         kind = lead_type(clause)
+    elif hit.kind == "span":
+        kind = "meeting"  # the talks themselves, whatever they ended with
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
     if subjectless:
         subject = _roles([h for h in sentence_actors if h.start < c_start], text[:c_start])

@@ -75,3 +75,34 @@ def test_a_quotation_without_a_speaker_outside_it_gives_no_date() -> None:
         "\u201cToday we signed a truce with our neighbours and we keep it.\u201d"
     )
     assert [q for _, _, q in _dated_quotes(text) if "Today" in q] == []
+
+
+def test_talks_of_stated_length_ended_by_a_dated_signing_span_the_days_up_to_it() -> None:
+    text = (
+        "The rival delegations signed a truce on Friday after four days of talks in Tunis, "
+        "officials said."
+    )
+    # Friday 2020-03-20: the talks ran Tuesday to Friday, besides the Friday signing.
+    dates = [(start, end) for start, end, _ in _dated_quotes(text)]
+    assert dates == [("2020-03-17", "2020-03-20"), ("2020-03-20", "2020-03-20")]
+    worded = "At the end of three-day, UN-backed talks in Tunis, the delegations signed on Friday."
+    assert [(start, end) for start, end, _ in _dated_quotes(worded)] == [
+        ("2020-03-18", "2020-03-20"),
+        ("2020-03-20", "2020-03-20"),
+    ]
+
+
+def test_talks_ended_by_a_signing_were_held_by_its_parties() -> None:
+    # The clause of the dates names only the Libyan National Army; the signing also takes the
+    # party named before it, and so do the talks that ended with it.
+    text = (
+        "Clashes near the capital\n\nThe Government of National Accord, with five delegates, "
+        "signed a truce with the Libyan National Army on Friday, at the end of four-day talks in "
+        "Tunis."
+    )
+    article = RawArticle("a.txt", text, published=date(2020, 3, 20))
+    events = build_timeline([article], REGISTRY).events
+    assert [(e.type, sorted(a.actor_key for a in e.actors)) for e in events] == [
+        ("meeting", ["government-of-national-accord", "libyan-national-army", "tunisia"]),
+        ("agreement", ["government-of-national-accord", "libyan-national-army"]),
+    ]
