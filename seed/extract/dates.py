@@ -47,6 +47,12 @@ _MONTH = (
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# Nouns of happenings a month can name attributively ("the April offensive").
+HAPPENING_NOUNS = (
+    r"elections?|polls?|vote|ballot|referendum|ceasefire|cease-fire|truce|agreement|deal|"
+    r"accord|conference|summit|talks|meeting|offensive|attack|assault|clashes|uprising|"
+    r"revolution|coup|withdrawal|resolution"
+)
 # "December 24 this year", "on 3 April last year": the year relative to publication.
 _YEAR_REL = r"\s+(?P<yrel>this|last|next)\s+year\b"
 
@@ -172,6 +178,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]or|[Ee]arly|[Ll]ate|[Mm]id|"
             r"(?:[Aa]t\s+)?(?:the\s+)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of)\s+|[Mm]id-)"
             rf"(?:early\s+|late\s+|mid-?)?{_MONTH}(?![\w-]|\s+\d)"
+        ),
+        r.bare_month,
+    ),
+    _Pattern(
+        # a month naming a happening: "the December elections", "after an August ceasefire"
+        "month",
+        re.compile(
+            rf"\b(?:[Tt]he|[Aa]n?)\s+{_MONTH}(?=\s+(?:{HAPPENING_NOUNS})\b)",
         ),
         r.bare_month,
     ),

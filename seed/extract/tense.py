@@ -40,6 +40,12 @@ _PAST = re.compile(
 _PROSPECTIVE_NOUN = re.compile(
     r"\b(?:elections?|polls?|vote|ballot|referendum|summit|conference)\b[^.;]{0,25}$", re.I
 )
+# The same nouns right after the date they are named by: "the December elections".
+_PROSPECTIVE_AFTER = re.compile(
+    r"\s+(?:presidential\s+|parliamentary\s+|general\s+)?"
+    r"(?:elections?|polls?|vote|ballot|referendum|summit|conference)\b",
+    re.I,
+)
 # Where a clause ends looking back from a date: a semicolon, a dash, or a comma that opens
 # another clause ("..., officials said", "..., but ...").
 _CLAUSE_START = re.compile(
@@ -77,7 +83,9 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
     last_past = past[-1] if past else -1
     if last_past > -1 and last_past >= last_future:
         return "past"
-    if _PROSPECTIVE_NOUN.search(before):
+    if _PROSPECTIVE_NOUN.search(before) or (
+        end is not None and _PROSPECTIVE_AFTER.match(sentence, end)
+    ):
         return "future" if future and last_future >= len(before) - 40 else "nearest"
     if future and last_future >= len(before) - 60:
         return "future"
