@@ -87,6 +87,8 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
         end is not None and _PROSPECTIVE_AFTER.match(sentence, end)
     ):
         return "future" if future and last_future >= len(before) - 40 else "nearest"
-    if future and last_future >= len(before) - 60:
+    if future:
+        # a future cue governs the rest of its clause ("proposed to delay the vote by a month
+        # and hold it on <date>") unless a past cue came after it (handled above)
         return "future"
     return "past"
