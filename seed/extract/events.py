@@ -142,7 +142,7 @@ def extract_candidates(
                     actors,
                     lead=lead,
                     multi=stated > 1,
-                    resolved=hit.fixed or narrow or _width(hit.interval) <= MAX_RESOLVED_WIDTH,
+                    resolved=hit.fixed or narrow,
                 )
             )
         if sentence_actors:
@@ -311,15 +311,8 @@ def _candidate(
 
 
 # Relative dates ("on Thursday") of an article whose publication is known to within a month
-# are dated events; with a wider publication interval they are only mentions of dated ones,
-# unless what they resolve to still spans at most about a year: an undated article's Tuesday
-# is then an event honestly dated by every Tuesday it may be, not dropped.
+# are dated events; with a wider publication interval they are only mentions of dated ones.
 MAX_PUBLICATION_WIDTH = 31
-MAX_RESOLVED_WIDTH = 370
-
-
-def _width(interval: DateInterval) -> int:
-    return (interval.end - interval.start).days
 
 
 def _following(sentences: tuple[Sentence, ...], index: int) -> Sentence | None:

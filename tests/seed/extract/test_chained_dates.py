@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from seed.extract.article import date_article
-from seed.extract.parse import parse_article
 from seed.extract.registry import load_registry
-from seed.extract.types import DateInterval, PublicationDate, RawArticle
+from seed.extract.types import RawArticle
 from seed.link.timeline import build_timeline
 
 REGISTRY = load_registry()
@@ -108,22 +106,3 @@ def test_talks_ended_by_a_signing_were_held_by_its_parties() -> None:
         ("meeting", ["government-of-national-accord", "libyan-national-army", "tunisia"]),
         ("agreement", ["government-of-national-accord", "libyan-national-army"]),
     ]
-
-
-def _resolved(text: str, start: str, end: str) -> list[tuple[str, str, bool]]:
-    """(start, end, resolved) of the candidates of an article published in [start, end]."""
-    parsed = parse_article(RawArticle("a.txt", "Clashes near the capital\n\n" + text))
-    interval = DateInterval(date.fromisoformat(start), date.fromisoformat(end), "range")
-    publication = PublicationDate(interval, explicit=False, reason="inferred")
-    extraction = date_article(parsed, REGISTRY, publication)
-    return [
-        (c.date.start.isoformat(), c.date.end.isoformat(), c.resolved)
-        for c in extraction.candidates
-    ]
-
-
-def test_a_weekday_of_an_article_known_within_a_year_is_an_event_dated_by_that_span() -> None:
-    text = "The Libyan National Army shelled the airport of Mitiga on Tuesday, officials said."
-    assert _resolved(text, "2021-06-21", "2022-06-01") == [("2021-06-15", "2022-05-31", True)]
-    # known only within several years, the Tuesday may be any of them: a mention at most
-    assert _resolved(text, "2016-01-01", "2022-06-21") == [("2015-12-29", "2022-06-21", False)]
