@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 from sqlalchemy import Select
@@ -89,11 +90,13 @@ def start(
 ) -> tuple[subprocess.Popen[bytes], str]:
     """`factory` under uvicorn (2 workers), imported from the checkout at `root`."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "warning", **settings}
+    base = f"http://127.0.0.1:{port}"
+    # PUBLIC_URL: the service writes its `next` links on it (not on the Host header).
+    env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "warning", "PUBLIC_URL": base}
+    env |= settings
     command = [sys.executable, "-m", "uvicorn", "--factory", factory, "--workers", "2"]
     command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
     proc = subprocess.Popen(command, cwd=root, env=env)
-    base = f"http://127.0.0.1:{port}"
     # Liveness only: a service from an older checkout finds the schema newer than its head.
     probe = "/healthz" if factory.startswith("api.") else "/docs"
     for _ in range(600):  # up to 2 minutes on a busy machine
@@ -256,7 +259,7 @@ def _run(args: argparse.Namespace, admin: str) -> None:
         lean_file.write_bytes(pickle.dumps(lean_queries(url, page_keys)))
         lean, lean_base = start("bench.lean:create_app", url, LEAN_QUERIES=str(lean_file))
         procs.append(lean)
-        lean_targets = {q.name: f"{lean_base}/lean/{q.name}" for q in chosen}
+        lean_targets = {q.name: f"{lean_base}/lean/{quote(q.name)}" for q in chosen}
         check_same_pages(targets, lean_targets)
         results: dict[str, dict[str, list[tuple[float, float, float]]]] = {
             q.name: {"service": [], "lean": []} for q in chosen
