@@ -187,13 +187,16 @@ def pgbench(url: str, sql: str, *, duration: int, connections: int) -> tuple[flo
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
         script.write(" ".join(sql.split()) + ";\n")
     command = ["pgbench", "-n", "-M", "prepared", "-c", str(connections), "-j", "2"]
-    out = subprocess.run(
+    run = subprocess.run(
         [*command, "-T", str(duration), "-f", script.name, _libpq(url)],
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout
+    )
     os.unlink(script.name)
+    if run.returncode != 0:
+        print(f"pgbench failed:\n{run.stderr[-2000:]}", flush=True)
+        return float("nan"), float("nan")
+    out = run.stdout
     return float(_find(r"tps = ([\d.]+)", out)[0]), float(
         _find(r"latency average = ([\d.]+) ms", out)[0]
     )
@@ -202,7 +205,8 @@ def pgbench(url: str, sql: str, *, duration: int, connections: int) -> tuple[flo
 def literal_sql(f: EventFilter, after: SortKey | None) -> str:
     """The page statement with its values written in (pgbench takes no bind parameters)."""
     stmt: Select[Any] = json_page_statement(f, after=after, descending=False, limit=LIMIT + 1)
-    compiled = stmt.compile(dialect=postgresql.dialect())  # type: ignore[no-untyped-call]
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     values = {
         name: "'" + str(value).replace("'", "''") + "'"
         for name, value in compiled.construct_params(_check=False).items()
