@@ -18,6 +18,7 @@ from seed.extract.actors import ArticleActors
 from seed.extract.clauses import attributed_content_end, relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
+from seed.extract.governing import is_reaction
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval
@@ -301,6 +302,8 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
     conference"), the happening is the statement, not what it talks about; said to a
     counterpart, it is a meeting.
     """
+    if is_reaction(clause, anchor, anchor if anchor_end is None else anchor_end):
+        return "statement"  # "welcomed on Friday the ceasefire": the reaction is the event
     announced = _ANNOUNCED_WITHDRAWAL.search(clause)
     if announced is not None and announced.start() > anchor:
         return "withdrawal"
