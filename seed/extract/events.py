@@ -18,8 +18,8 @@ from seed.extract.actors import ArticleActors
 from seed.extract.clauses import attributed_content_end, relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
-from seed.extract.governing import is_reaction
 from seed.extract.parse import ParsedArticle, Sentence
+from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.types import DateInterval
 
@@ -302,8 +302,6 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
     conference"), the happening is the statement, not what it talks about; said to a
     counterpart, it is a meeting.
     """
-    if is_reaction(clause, anchor, anchor if anchor_end is None else anchor_end):
-        return "statement"  # "welcomed on Friday the ceasefire": the reaction is the event
     announced = _ANNOUNCED_WITHDRAWAL.search(clause)
     if announced is not None and announced.start() > anchor:
         return "withdrawal"
@@ -522,7 +520,7 @@ def _candidate(
     if subjectless:
         title = _subject_title(text, c_start, clause, sentence_actors)
     anchor_end = hit.end - c_start if hit.kind != "lead" else 0
-    kind = event_type(clause, anchor, anchor_end)
+    kind = predicate_type(clause, anchor, anchor_end, event_type)
     if hit.kind == "lead":
         kind = _lead_type(clause)
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]

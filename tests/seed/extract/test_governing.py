@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from seed.extract.events import event_type
 from seed.extract.governing import governing_text, is_reaction
 
 
@@ -42,12 +41,6 @@ def test_a_verb_of_reacting_next_to_the_date_makes_a_reaction() -> None:
     signed = "The two sides signed on Sunday the truce agreed in Rome."
     assert is_reaction(praised, *_at(praised, "on Sunday")) is True
     assert is_reaction(signed, *_at(signed, "on Sunday")) is False
-
-
-def test_a_reaction_to_a_truce_is_a_statement_not_an_agreement() -> None:
-    clause = "The ministry hailed on Sunday the truce agreed between the two sides in Rome."
-    start, end = _at(clause, "on Sunday")
-    assert event_type(clause, start, end) == "statement"
 
 
 def test_a_date_in_an_aside_after_a_comma_dates_the_noun_before_it() -> None:
