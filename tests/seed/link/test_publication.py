@@ -96,21 +96,3 @@ def test_an_appointment_is_not_anchored_on_a_resignation() -> None:
         date(2011, 1, 1),
         "no publication date and no dated reference in the text",
     )
-
-
-def test_two_common_words_besides_a_name_do_not_make_one_happening() -> None:
-    dated = RawArticle(
-        "a.txt",
-        " date 2020-01-14 Jan Kubis has left Geneva without signing, after nine months of "
-        "eastern talks.\n",
-    )
-    undated = RawArticle(
-        "b.txt",
-        "The ratification earlier this month of a law tailored to Jan Kubis raised tensions "
-        "in the eastern region three months before the vote.\n",
-    )
-    start, _, reason = publication([dated, undated], "b.txt")
-    assert (start, reason) == (
-        date(2011, 1, 1),
-        "no publication date and no dated reference in the text",
-    )
