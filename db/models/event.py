@@ -48,6 +48,13 @@ class Event(TimestampMixin, Base):
         Index(None, "span_days"),
         Index(None, "type"),
         Index(None, "search", postgresql_using="gin"),
+        # A `q=` page's walk in date order over live events (migration 0011).
+        Index(
+            "ix_events_live_date_order",
+            "date_start",
+            "id",
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
