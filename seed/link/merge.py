@@ -125,9 +125,15 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         cluster.reaction == reacts(candidate) and types_agree
     ):
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
-    if candidate.type == cluster.type == "statement" and not nested(candidate.date, cluster.date):
+    copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
+    if (
+        candidate.type == cluster.type == "statement"
+        and not copied
+        and not nested(candidate.date, cluster.date)
+    ):
         # What was said yesterday and what was said today are two statements; a vaguer
-        # telling ("announced Wednesday" in an article of unknown week) may be the same one.
+        # telling ("announced Wednesday" in an article of unknown week) may be the same one,
+        # and so is a copy of the same paragraph, whatever day each copy resolves it to.
         return 0.0
     value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
     # Both name the happening itself: with the same word ("truce"/"ceasefire", "elections"),

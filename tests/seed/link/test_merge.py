@@ -238,3 +238,19 @@ def test_a_generic_word_in_common_does_not_make_a_subject_and_kind_one_happening
         )
     clusters = cluster_candidates([dated, vague], _related, None)
     assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def test_a_copied_paragraph_is_one_statement_whatever_day_each_copy_gives_it() -> None:
+    first = _said(
+        "a.txt", "The envoy said today the talks would resume.", "today", "statement",
+        DateInterval(date(2021, 10, 8), date(2021, 10, 9), "range"),
+    )  # fmt: skip
+    copy = _said(
+        "b.txt", "The envoy said today the talks would resume.", "today", "statement",
+        DateInterval(date(2021, 10, 7), date(2021, 10, 8), "range"),
+    )  # fmt: skip
+    for candidate in (first, copy):
+        candidate.actors = [("envoy", "subject")]
+        candidate.origins = ("wire-1",)
+    (cluster,) = cluster_candidates([first, copy], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
