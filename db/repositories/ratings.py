@@ -64,6 +64,11 @@ async def pledges_by_id(
     return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
 
 
+async def pledges_all(session: AsyncSession) -> list[dict[str, Any]]:
+    rows = await session.execute(_pledge_rows())
+    return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
+
+
 def _pledge_rows() -> Any:
     return select(
         Pledge.id,

@@ -165,15 +165,19 @@ def timeline_keys(
     events: Iterable[TimelineEvent],
     undated: set[str],
     registry: Registry,
+    *,
+    only: set[str] | None = None,
 ) -> LinkKeys:
     """The keys of a linked timeline, from its final `readings`; `undated` names the articles
-    whose publication was inferred."""
+    whose publication was inferred. Source keys of the articles in `only` (all when None)."""
     readings = list(readings)
     found = members_of(readings)
     related, default = registry.related, registry.default_actor
     return LinkKeys(
         sources={
-            r.file_name: source_keys(r, registry, undated=r.file_name in undated) for r in readings
+            r.file_name: source_keys(r, registry, undated=r.file_name in undated)
+            for r in readings
+            if only is None or r.file_name in only
         },
         events={e.key: event_blocks(e, found, related, default) for e in events},
     )
