@@ -12,6 +12,8 @@ import asyncio
 import dataclasses
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import cache
@@ -42,9 +44,34 @@ def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A process pool for `extract_articles`; `workers` defaults to the machine's cores."""
     return ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 1,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_SpawnIgnoringCtrlC(),
         initializer=_load_registry,
     )
+
+
+class _WorkerProcess(multiprocessing.context.SpawnProcess):
+    """A worker that ignores Ctrl-C from its first instruction.
+
+    The terminal sends Ctrl-C to every process of its process group, workers included, while
+    stopping them is the pool owner's decision (it shuts the pool down on the way out); a
+    worker interrupted while importing or waiting would only print a traceback. An ignored
+    signal stays ignored across exec, and Python then installs no KeyboardInterrupt handler, so
+    SIGINT is ignored in the parent for as long as the child takes to start.
+    """
+
+    def start(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            super().start()  # (signal handlers can only be changed from the main thread)
+            return
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            super().start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+class _SpawnIgnoringCtrlC(multiprocessing.context.SpawnContext):
+    Process = _WorkerProcess
 
 
 def _load_registry() -> None:

@@ -16,10 +16,11 @@ from datetime import date
 
 from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.errors import ArticleError
-from seed.extract.events import Candidate, content_tokens
+from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry, load_registry
+from seed.extract.tokens import content_tokens
 from seed.extract.types import (
     ActorLink,
     ActorRecord,
