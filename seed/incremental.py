@@ -183,7 +183,7 @@ async def _near_duplicates(session: AsyncSession, fresh: Sequence[ArticleExtract
 _BUCKET_CAP = 200
 
 
-def _whole(reason: str) -> None:
+def _whole(reason: str) -> set[uuid.UUID] | None:
     log.info("linking the whole corpus: %s", reason)
     return None
 

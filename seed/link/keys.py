@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.events import Candidate
+from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
@@ -80,7 +81,8 @@ def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool
                 persons.update(key for key, _ in cand.actors if key in known)
     spans: list[int] = []
     joined: list[str] = []
-    for item in [*reading.candidates, *reading.pledges]:
+    items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
+    for item in items:
         spans += [item.quote_start, item.quote_end]
         joined.append(" ".join(item.origins))
     sketch = paragraph_sketch(reading)
