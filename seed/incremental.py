@@ -10,9 +10,10 @@ events a new quote can meet gives what linking the whole corpus gives for them.
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
 undated (its date is inferred from the corpus) or may date an undated article; it shares a
 paragraph or most of its text with a stored article (near-duplicate groups and copies are
-corpus-wide); it states pledges, or touches events pledges come from, or moves the day
-pledges are rated as of (pledge grouping and ratings are corpus-wide). A withdrawal the
-neighbourhood adds or changes re-rates the pledges of its actors (`seed.rerate`).
+corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at the
+touched events are linked again with them. A withdrawal the neighbourhood adds or changes
+re-rates the pledges of its actors, and an article newer than every stored one (pledges are
+rated as of the newest) re-rates all of them (`seed.rerate`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class Neighbourhood:
     # Withdrawals among the re-linked events as stored before (see `seed.rerate`).
     withdrawals: list[dict[str, Any]]
     as_of: date
+    # Whether `as_of` moved: every pledge is rated again.
+    moved: bool
 
 
 async def link_neighbourhood(
@@ -64,7 +67,9 @@ async def link_neighbourhood(
     touched = await _neighbourhood(session, fresh, chosen, version)
     if touched is None:
         return None
-    as_of = await keys_repo.latest_publication(session)
+    stored_latest = await keys_repo.latest_publication(session)
+    # Pledges are rated as of the newest publication: a newer article moves that day for all.
+    as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
     members: dict[uuid.UUID, set[tuple[object, ...]]] = {}
     for _, source, start, end, date_text in await keys_repo.members(session, touched):
         members.setdefault(source, set()).add((start, end, date_text or ""))
@@ -93,6 +98,7 @@ async def link_neighbourhood(
         Scope(fresh=names, events=frozenset(touched), pledges=frozenset(pledges)),
         await touched_withdrawals(session, touched),
         as_of,
+        as_of > stored_latest,
     )
 
 
@@ -116,7 +122,9 @@ async def rerate_after(
         if e.type == "withdrawal"
     ]
     chosen = registry or default_registry()
-    await rerate(session, chosen, linked.withdrawals, after, linked.as_of, pledges)
+    await rerate(
+        session, chosen, linked.withdrawals, after, linked.as_of, pledges, everything=linked.moved
+    )
 
 
 async def _neighbourhood(
@@ -130,9 +138,6 @@ async def _neighbourhood(
         return _whole("nothing is stored")
     if await keys_repo.other_versions(session, version):
         return _whole("stored readings are of another extractor version")
-    pledges = await keys_repo.any_pledge(session)
-    if pledges and any(x.publication and x.publication.interval.end > latest for x in fresh):
-        return _whole("an article moves the day pledges are rated as of")
     if await _near_duplicates(session, fresh):
         return _whole("an article shares a paragraph with a stored one")
     for x in fresh:
@@ -178,7 +183,7 @@ async def _near_duplicates(session: AsyncSession, fresh: Sequence[ArticleExtract
 _BUCKET_CAP = 200
 
 
-def _whole(reason: str) -> None:
+def _whole(reason: str) -> set[uuid.UUID] | None:
     log.info("linking the whole corpus: %s", reason)
     return None
 

@@ -38,11 +38,17 @@ async def rerate(
     after: list[dict[str, Any]],
     as_of: date,
     pledges: Collection[uuid.UUID] = (),
+    *,
+    everything: bool = False,
 ) -> None:
     """Re-rate `pledges` and those the withdrawals `before` (as stored) and `after` (as
-    re-linked) can bear on: the pledges of their actors, made before them."""
+    re-linked) can bear on: the pledges of their actors, made before them; all of them when
+    `everything` (the day they are rated as of moved)."""
     changed = [*before, *after]
-    found = await ratings.pledges_by_id(session, pledges)
+    if everything:
+        found = await ratings.pledges_all(session)
+    else:
+        found = await ratings.pledges_by_id(session, pledges)
     if changed:
         actors = set().union(*(_expanded(w["actors"], registry) for w in changed))
         latest = max(w["start"] for w in changed)

@@ -128,17 +128,27 @@ def _link(
         loaded = [_only(x, keep.get(x.file_name, set())) for x in loaded]
     timeline = link_timeline([*loaded, *extracted], registry)
     undated = {s.file_name for s in timeline.sources if not s.publication.explicit}
-    keys = timeline_keys(timeline.readings, timeline.events, undated, registry)
-    keys.dated = {
-        r.file_name: dump_extraction(r) for r in timeline.readings if r.file_name in undated
-    }
+    # An incremental run keeps the stored keys of stored articles (see seed.incremental).
+    mine = {x.file_name for x in extracted} if keep is not None else None
+    keys = timeline_keys(timeline.readings, timeline.events, undated, registry, only=mine)
+    readings = [r for r in timeline.readings if mine is None or r.file_name in mine]
+    keys.dated = {r.file_name: dump_extraction(r) for r in readings if r.file_name in undated}
     timeline.keys, timeline.readings = keys, []
     return timeline
 
 
 def _only(reading: ArticleExtraction, members: set[tuple[object, ...]]) -> ArticleExtraction:
+    pledged = any(m[0] == "pledge" for m in members)
+    # Its text's paragraphs only serve the near-duplicate groups, which the incremental run
+    # restores as stored; a pledge's grouping reads them, so an article with pledges keeps them.
+    parsed = (
+        reading.parsed
+        if pledged
+        else dataclasses.replace(reading.parsed, paragraphs=(), sentences=())
+    )
     return dataclasses.replace(
         reading,
+        parsed=parsed,
         candidates=[
             c
             for c in reading.candidates

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Uuid, any_, bindparam, delete, func, literal, select, update
+from sqlalchemy import Table, Uuid, any_, bindparam, delete, func, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -56,7 +56,7 @@ async def save_dated(session: AsyncSession, payloads: dict[uuid.UUID, bytes]) ->
     """An undated source's reading against its inferred publication, beside its extraction."""
     if not payloads:
         return
-    table = SourceExtraction.__table__
+    table = cast(Table, SourceExtraction.__table__)
     await session.execute(
         update(table)
         .where(table.c.source_id == bindparam("sid"))

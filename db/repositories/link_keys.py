@@ -91,8 +91,12 @@ async def copy_candidates(
     if not sample:
         return []
     wanted = _array(sample, BigInteger())
-    shared = select(func.count()).select_from(func.unnest(SourceSketch.copies).alias("h"))
-    shared = shared.where(literal_column("h") == any_(wanted)).scalar_subquery()
+    shared = (
+        select(func.count())
+        .select_from(func.unnest(SourceSketch.copies).alias("h"))
+        .where(literal_column("h") == any_(wanted))
+        .scalar_subquery()
+    )
     rows = await session.execute(
         select(SourceSketch.source_id, shared, SourceSketch.copy_size).where(
             SourceSketch.copies.op("&&")(wanted)

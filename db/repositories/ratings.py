@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Text, Uuid, all_, any_, bindparam, func, literal, select, update
+from sqlalchemy import Table, Text, Uuid, all_, any_, bindparam, func, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -64,6 +64,11 @@ async def pledges_by_id(
     return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
 
 
+async def pledges_all(session: AsyncSession) -> list[dict[str, Any]]:
+    rows = await session.execute(_pledge_rows())
+    return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
+
+
 def _pledge_rows() -> Any:
     return select(
         Pledge.id,
@@ -114,7 +119,7 @@ async def set_ratings(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> 
     """Set (id, status, status_reason); a status an editor set stands."""
     if not rows:
         return
-    table = Pledge.__table__
+    table = cast(Table, Pledge.__table__)
     await session.execute(
         update(table)
         .where(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Uuid, any_, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -15,7 +16,7 @@ from db.models import Event, Mention, Pledge
 Targets = dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]]
 
 
-def _ids(values: Iterable[uuid.UUID]) -> object:
+def _ids(values: Iterable[uuid.UUID]) -> Any:
     return literal(list(values), ARRAY(Uuid()))
 
 

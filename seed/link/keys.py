@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.events import Candidate
+from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
@@ -80,7 +81,8 @@ def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool
                 persons.update(key for key, _ in cand.actors if key in known)
     spans: list[int] = []
     joined: list[str] = []
-    for item in [*reading.candidates, *reading.pledges]:
+    items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
+    for item in items:
         spans += [item.quote_start, item.quote_end]
         joined.append(" ".join(item.origins))
     sketch = paragraph_sketch(reading)
@@ -165,15 +167,19 @@ def timeline_keys(
     events: Iterable[TimelineEvent],
     undated: set[str],
     registry: Registry,
+    *,
+    only: set[str] | None = None,
 ) -> LinkKeys:
     """The keys of a linked timeline, from its final `readings`; `undated` names the articles
-    whose publication was inferred."""
+    whose publication was inferred. Source keys of the articles in `only` (all when None)."""
     readings = list(readings)
     found = members_of(readings)
     related, default = registry.related, registry.default_actor
     return LinkKeys(
         sources={
-            r.file_name: source_keys(r, registry, undated=r.file_name in undated) for r in readings
+            r.file_name: source_keys(r, registry, undated=r.file_name in undated)
+            for r in readings
+            if only is None or r.file_name in only
         },
         events={e.key: event_blocks(e, found, related, default) for e in events},
     )

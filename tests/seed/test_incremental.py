@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from db.models import Pledge
 from seed.extract.types import RawArticle
 from seed.pipeline import expand_paths, ingest, read_articles
 from tests.conftest import rolled_back_session
@@ -103,4 +105,34 @@ async def test_an_article_touching_an_event_pledges_come_from_relinks_them_too(
         one_by_one = await _timeline(session)
     assert report.linked == "neighbourhood"
     assert one_by_one["pledges"] != before["pledges"]
+    assert one_by_one == bulk
+
+
+LATEST = RawArticle(
+    file_name="after-the-vote.txt",
+    text="Counting delayed\n\nElection officials in Tripoli said on Monday that the count "
+    "of the December vote had been postponed again.\n",
+    published=date(2022, 1, 18),
+)
+
+
+async def _reasons(session: AsyncSession) -> list[str]:
+    return sorted((await session.execute(select(Pledge.status_reason))).scalars())
+
+
+async def test_an_article_newer_than_all_rates_every_pledge_as_of_its_day(
+    engine: AsyncEngine,
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, LATEST])
+        bulk, bulk_reasons = await _timeline(session), await _reasons(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        before = await _reasons(session)
+        report = await ingest(session, [LATEST])
+        one_by_one, reasons = await _timeline(session), await _reasons(session)
+    assert report.linked == "neighbourhood"
+    assert reasons != before
+    assert reasons == bulk_reasons
     assert one_by_one == bulk
