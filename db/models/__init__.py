@@ -5,6 +5,7 @@ from db.models.base import Base
 from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
 from db.models.extraction import SourceExtraction
+from db.models.job import IngestionJob
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
 from db.models.pledge import Pledge, PledgeActor, PledgeEvidence
@@ -20,6 +21,7 @@ __all__ = [
     "ChangeLogEntry",
     "Event",
     "EventActor",
+    "IngestionJob",
     "IngestionLog",
     "Mention",
     "Pledge",
