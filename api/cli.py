@@ -1,4 +1,4 @@
-"""Command line: `timeline up | serve | migrate | ingest | relink | keys ...`."""
+"""Command line: `timeline up | serve | worker | migrate | ingest | relink | keys ...`."""
 
 from __future__ import annotations
 
@@ -253,6 +253,35 @@ def serve(
                     log_config=None,  # uvicorn's lines use our handlers (JSON with LOG_JSON)
                     http=ProblemHttpToolsProtocol,
                 )
+    except DatabaseUnavailable as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", min=1, help="Jobs this worker runs at a time")
+    ] = 1,
+    name: Annotated[str | None, typer.Option("--name", help="Worker name in logs")] = None,
+    until_empty: Annotated[
+        bool, typer.Option("--until-empty", help="Exit once the queue is empty")
+    ] = False,
+) -> None:
+    """Run queued ingestions (`POST /sources?async=true`) until stopped; migrates first.
+
+    Needs only the database (DATABASE_URL, else the embedded one): start as many as the
+    machines allow, on any machine that reaches the database."""
+    from api.job_queue import run_worker
+    from db import migrate as m
+    from db.embedded import install_signal_handlers
+    from db.runtime import DatabaseUnavailable, database_url
+
+    s = _settings()
+    install_signal_handlers()
+    try:
+        with database_url(s.database_url, s.data_dir, s.database_name) as url:
+            m.upgrade(url)
+            asyncio.run(run_worker(url, concurrency=concurrency, name=name, wait=not until_empty))
     except DatabaseUnavailable as exc:
         _fail(str(exc))
 

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +21,8 @@ from api.ingesting import (
     ingest_article,
     replace_article,
 )
+from api.payloads.jobs import EXAMPLES as JOB_EXAMPLES
+from api.payloads.jobs import Job
 from api.payloads.sources import (
     ExtractedEvent,
     ExtractedPledge,
@@ -30,6 +32,8 @@ from api.payloads.sources import (
 )
 from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
 from api.routes.curation import IfMatch
+from api.routes.jobs import job_response, job_view
+from db.repositories import jobs as job_rows
 from db.repositories import source_ingest
 from seed.extract.types import RawArticle
 
@@ -100,6 +104,27 @@ async def _answer(session: AsyncSession, result: Ingested, response: Response) -
     )
 
 
+Asynchronous = Annotated[
+    bool,
+    Query(
+        alias="async",
+        description="Queue the article for `timeline worker` instead of ingesting it now: "
+        "202 with a job to poll at `Location`. The body is still validated first.",
+        openapi_examples={"queue": {"summary": "Queue it", "value": True}},
+    ),
+]
+
+
+async def _queue(request: Request, session: AsyncSession, article: RawArticle) -> Response:
+    """Defer the validated article; answer its job (read back, as `GET /jobs/{id}` shows it)."""
+    from api.job_queue import INGEST_TASK
+
+    job_id = await request.app.state.job_queue.defer_ingestion(article)
+    row = await job_rows.get(session, job_id=job_id, task=INGEST_TASK)
+    assert row is not None, "a deferred job is committed before its id is returned"
+    return job_response(job_view(row), status_code=202)
+
+
 @router.post(
     "/sources",
     status_code=201,
@@ -108,6 +133,12 @@ async def _answer(session: AsyncSession, result: Ingested, response: Response) -
     responses={
         200: {"model": IngestedSource, "description": "The same text was already stored"},
         201: {"headers": {"Location": {"schema": {"type": "string"}}}},
+        202: {
+            "model": Job,
+            "description": "`async=true`: queued; poll the job at `Location` (`/jobs/{id}`)",
+            "headers": {"Location": {"schema": {"type": "string"}, "example": "/jobs/42"}},
+            "content": {"application/json": {"examples": {"queued": JOB_EXAMPLES["queued"]}}},
+        },
         409: {**PROBLEM, "description": "The file name belongs to a source with another text"},
         413: PROBLEM,
         415: PROBLEM,
@@ -115,14 +146,21 @@ async def _answer(session: AsyncSession, result: Ingested, response: Response) -
     },
 )
 async def ingest_source(
-    request: Request, session: SessionDep, _key_id: WriteKey, response: Response
-) -> IngestedSource:
+    request: Request,
+    session: SessionDep,
+    _key_id: WriteKey,
+    response: Response,
+    asynchronous: Asynchronous = False,
+) -> IngestedSource | Response:
     """Ingest one article (`text/plain` or JSON); 201 when new, 200 when already stored.
 
-    A `file_name` already used by another text is a 409 problem: replace it with `PUT`."""
-    result = await ingest_article(
-        session, article=await _article(request), **_ingestion_options(request)
-    )
+    A `file_name` already used by another text is a 409 problem: replace it with `PUT`.
+    With `async=true` the article is queued instead (202, a job at `Location`), for the
+    workers of `timeline worker`; a body that cannot be an article is still refused at once."""
+    article = await _article(request)
+    if asynchronous:
+        return await _queue(request, session, article)
+    result = await ingest_article(session, article=article, **_ingestion_options(request))
     return await _answer(session, result, response)
 
 

@@ -51,6 +51,7 @@ def upgrade() -> None:
             server_default=sa.text("now()"),
             nullable=False,
         ),
+        sa.Column("worker", sa.String(length=128), nullable=True),
         sa.Column("source_id", sa.Uuid(), nullable=True),
         sa.Column("created", sa.Boolean(), nullable=True),
         sa.Column("problem", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
