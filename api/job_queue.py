@@ -99,10 +99,33 @@ async def _record_problem(context: JobContext, problem: dict[str, Any]) -> None:
         await session.commit()
 
 
+class _ShortJobLogs(logging.Filter):
+    """procrastinate writes a job's arguments into its log lines (`task[id](article={...})`):
+    here a whole article, up to 2 MB per line. Keep the task and id, drop the arguments."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        job = getattr(record, "job", None)
+        if record.name.startswith("procrastinate") and isinstance(job, dict):
+            call = job.get("call_string")
+            if call:
+                short = f"{job.get('task_name')}[{job.get('id')}]"
+                record.msg, record.args = record.getMessage().replace(call, short), ()
+            record.job = {k: v for k, v in job.items() if k not in ("call_string", "task_kwargs")}
+        return True
+
+
+def quiet_job_arguments() -> None:
+    """Install `_ShortJobLogs` on the root logger's handlers (once)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, _ShortJobLogs) for f in handler.filters):
+            handler.addFilter(_ShortJobLogs())
+
+
 def make_queue(url: str, *, max_connections: int = 4) -> App:
     """A procrastinate app on the database at `url` (any of our URL forms), with our task.
 
     Not opened: `open_async()` before deferring or running a worker."""
+    quiet_job_arguments()
     connector = PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=max_connections)
     queue = App(connector=connector)
     queue.task(name=INGEST_TASK, queue=QUEUE, pass_context=True)(_ingest_job)

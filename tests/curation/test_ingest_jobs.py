@@ -3,6 +3,7 @@ procrastinate (real PostgreSQL), run by a real worker, and its job reports the o
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -10,7 +11,7 @@ from httpx import AsyncClient
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from api.job_queue import run_worker
+from api.job_queue import quiet_job_arguments, run_worker
 from api.settings import PROJECT_ROOT, Settings
 from curation.support import Key, make_key
 from db import migrate
@@ -156,3 +157,21 @@ async def test_unknown_or_malformed_job_is_a_404_problem(
 async def test_a_job_is_shown_to_write_keys_only(queue_client: AsyncClient) -> None:
     response = await queue_client.get("/jobs/1")
     assert response.status_code == 401
+
+
+def test_worker_logs_name_the_job_without_its_article() -> None:
+    call = "ingest_article[7](article={'text': 'A long article...', 'file_name': 'a.txt'})"
+    record = logging.LogRecord(
+        "procrastinate.worker", logging.INFO, "", 0, "Starting job %s", (call,), None
+    )
+    record.job = {"id": 7, "task_name": "ingest_article", "call_string": call, "task_kwargs": {}}
+    root = logging.getLogger()
+    handler = logging.NullHandler()
+    root.addHandler(handler)
+    try:
+        quiet_job_arguments()
+        assert all(f.filter(record) for f in handler.filters)
+    finally:
+        root.removeHandler(handler)
+    assert record.getMessage() == "Starting job ingest_article[7]"
+    assert record.job == {"id": 7, "task_name": "ingest_article"}
