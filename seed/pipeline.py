@@ -38,7 +38,7 @@ from seed.names import slugify
 from seed.store import store_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import extractor_version
-from seed.workers import Read, default_registry, extract_articles, link_extractions
+from seed.workers import Packed, Read, default_registry, extract_packed, link_extractions
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 Progress = Callable[[str, int, int], None]
@@ -220,16 +220,18 @@ async def ingest(
         progress("extract", 0, len(missing))
     # Reads made before the run (an API request reads its article before waiting its turn).
     ready = {r.file_name: r for r in prepared if slugify(r.file_name) in corpus}
-    reads = [ready[a.file_name] for a in missing if a.file_name in ready]
-    reads += await extract_articles(
-        [a for a in missing if a.file_name not in ready], registry, pool
-    )
+    reads: list[Read | Packed] = [ready[a.file_name] for a in missing if a.file_name in ready]
+    reads += await extract_packed([a for a in missing if a.file_name not in ready], registry, pool)
     extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
+    # Read in worker processes: serialised there once, linked and stored as those bytes.
+    packed = [r for r in reads if isinstance(r, Packed)]
     if progress:
         progress("extract", len(missing), len(missing))
     if progress:
         progress("link", 0, 1)
-    timeline = await link_extractions(stored_payloads, extracted, registry, pool)
+    timeline = await link_extractions(
+        [*stored_payloads, *(p.payload for p in packed)], extracted, registry, pool
+    )
     if progress:
         progress("link", 1, 1)
     timeline.problems = [r for r in reads if isinstance(r, ArticleProblem)]
@@ -253,6 +255,15 @@ async def ingest(
             for x in extracted
         ]
     )
+    rows += [
+        {
+            "source_id": source_id(slugify(p.file_name)),
+            "sha256": p.sha256,
+            "extractor_version": version,
+            "payload": p.payload,
+        }
+        for p in packed
+    ]
     await extraction_rows.save(session, rows)
     report.events, report.pledges = len(timeline.events), len(timeline.pledges)
     report.actors = len(timeline.actors)
