@@ -14,10 +14,13 @@ import logging
 from datetime import date
 from typing import Any
 
+import psycopg
 from procrastinate import App, JobContext, PsycopgConnector
+from procrastinate.exceptions import ConnectorException
+from psycopg_pool import AsyncConnectionPool
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from api.errors import ApiError
+from api.errors import ApiError, ServiceUnavailable
 from api.ingesting import ingest_article
 from db.repositories import jobs as job_rows
 from db.runtime import libpq_url
@@ -29,6 +32,8 @@ QUEUE = "ingest"
 INGEST_TASK = "ingest_article"
 # A worker has no client waiting: it may wait its turn to link for as long as the queue is long.
 WORKER_LOCK_WAIT = 3600.0
+# Seconds the API waits to reach the queue's database before a 503.
+_API_WAIT = 2.0
 
 
 def article_args(article: RawArticle) -> dict[str, Any]:
@@ -121,12 +126,19 @@ def quiet_job_arguments() -> None:
             handler.addFilter(_ShortJobLogs())
 
 
-def make_queue(url: str, *, max_connections: int = 4) -> App:
+def make_queue(url: str, *, max_connections: int = 4, wait: float = 30.0) -> App:
     """A procrastinate app on the database at `url` (any of our URL forms), with our task.
+    `wait`: seconds to connect, or to wait for a pooled connection.
 
     Not opened: `open_async()` before deferring or running a worker."""
     quiet_job_arguments()
-    connector = PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=max_connections)
+    connector = PsycopgConnector(
+        conninfo=libpq_url(url),
+        min_size=1,
+        max_size=max_connections,
+        timeout=wait,
+        kwargs={"connect_timeout": max(1, round(wait))},
+    )
     queue = App(connector=connector)
     queue.task(name=INGEST_TASK, queue=QUEUE, pass_context=True)(_ingest_job)
     return queue
@@ -139,27 +151,51 @@ class JobQueue:
     def __init__(self, url: str | None) -> None:
         self._url = url
         self._queue: App | None = None
+        self._pool: AsyncConnectionPool | None = None
         self._opening = asyncio.Lock()
 
     async def defer_ingestion(self, article: RawArticle) -> int:
-        queue = await self._open()
-        job_id = await queue.configure_task(INGEST_TASK).defer_async(article=article_args(article))
+        """Queue the article; the job's id. A 503 problem when the queue's database is down."""
+        try:
+            queue = await self._open()
+            deferrer = queue.configure_task(INGEST_TASK)
+            job_id = await deferrer.defer_async(article=article_args(article))
+        except (ConnectorException, psycopg.OperationalError) as exc:
+            raise ServiceUnavailable("The job queue's database is unreachable.") from exc
         return int(job_id)
 
     async def _open(self) -> App:
         async with self._opening:
             if self._queue is None:
                 if self._url is None:
-                    raise RuntimeError("no database URL: the queue needs one")
-                queue = make_queue(self._url, max_connections=2)
-                await queue.open_async()
-                self._queue = queue
+                    raise ServiceUnavailable("No job queue is configured (no database URL).")
+                # A request must not hang on an unreachable database: our own pool, as
+                # procrastinate waits 30 s for the first connection of one it opens.
+                pool = AsyncConnectionPool(
+                    libpq_url(self._url),
+                    min_size=1,
+                    max_size=2,
+                    timeout=_API_WAIT,
+                    kwargs={"connect_timeout": round(_API_WAIT)},
+                    open=False,
+                )
+                try:
+                    await pool.open(wait=True, timeout=_API_WAIT)
+                except BaseException:
+                    await pool.close()
+                    raise
+                queue = make_queue(self._url)
+                await queue.open_async(pool=pool)
+                self._queue, self._pool = queue, pool
             return self._queue
 
     async def close(self) -> None:
         if self._queue is not None:
             await self._queue.close_async()
             self._queue = None
+        if self._pool is not None:  # ours: procrastinate leaves a pool it was given open
+            await self._pool.close()
+            self._pool = None
 
 
 async def run_worker(

@@ -175,3 +175,19 @@ def test_worker_logs_name_the_job_without_its_article() -> None:
         root.removeHandler(handler)
     assert record.getMessage() == "Starting job ingest_article[7]"
     assert record.job == {"id": 7, "task_name": "ingest_article"}
+
+
+async def test_an_unreachable_queue_is_a_503_problem(
+    queue_session: AsyncSession, settings: Settings, writer_key: Key
+) -> None:
+    nowhere = settings.model_copy(
+        update={"database_url": "postgresql+asyncpg://nobody@127.0.0.1:9/nowhere"}
+    )
+    async with client_for(queue_session, nowhere) as http:
+        response = await http.post(
+            "/sources?async=true", json={"text": ARTICLE}, headers=writer_key.auth
+        )
+        await http._transport.app.state.job_queue.close()  # type: ignore[attr-defined]
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert response.json()["detail"] == "The job queue's database is unreachable."
