@@ -41,6 +41,10 @@ class ActorLookup:
     def clear(self) -> None:
         self.memo.clear()
 
+    def remembered(self, ref: str) -> ActorIds | None:
+        """The ids `ref` names if this worker remembers them and may trust its memo."""
+        return self.memo.get(ref) if self.fresh() else None
+
     async def resolve(self, session: AsyncSession, ref: str) -> ActorIds:
         """Ids `ref` names (see `actors.resolve`); a 404 problem when it names nobody."""
         use_memo = self.fresh()

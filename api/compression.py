@@ -88,13 +88,13 @@ class _Brotli:
         self._b = brotli.Compressor(quality=4)
 
     def compress(self, data: bytes) -> bytes:
-        return bytes(self._b.process(data))
+        return self._b.process(data)
 
     def flush(self) -> bytes:
-        return bytes(self._b.flush())
+        return self._b.flush()
 
     def finish(self) -> bytes:
-        return bytes(self._b.finish())
+        return self._b.finish()
 
 
 def _compressor(coding: str) -> _Compressor:
@@ -135,6 +135,7 @@ class CompressionMiddleware:
             body: bytes = message.get("body", b"")
             more = message.get("more_body", False)
             if compressor is None:
+                assert start is not None  # held above: this response is being compressed
                 held, start = start, None
                 if not more and len(body) < self.min_size:
                     await send(held)

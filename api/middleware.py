@@ -159,7 +159,9 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         too_large = PayloadTooLarge(f"Request body exceeds {self.max_bytes} bytes.")
-        length = dict(scope.get("headers", [])).get(b"content-length")
+        length = next(
+            (value for name, value in scope.get("headers", ()) if name == b"content-length"), None
+        )
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             await problem_for_path(too_large, scope["path"])(scope, receive, send)
             return
@@ -240,7 +242,7 @@ def _request_id(scope: Scope) -> str:
     """The caller's X-Request-ID when it is a plain token, else a new one."""
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
-            candidate = value.decode("latin-1")
+            candidate: str = value.decode("latin-1")
             if _REQUEST_ID.fullmatch(candidate):
                 return candidate
             break
@@ -281,18 +283,19 @@ class AccessLogMiddleware:
             duration = time.perf_counter() - start
             route = getattr(scope.get("route"), "path", UNMATCHED)
             observe_request(method, route, status, duration)
-            client = scope.get("client")
-            log.info(
-                "request",
-                extra={
-                    "method": method,
-                    "route": route,
-                    "path": scope["path"],
-                    "query": scope.get("query_string", b"").decode("latin-1"),
-                    "status": status,
-                    "duration_ms": round(duration * 1000, 2),
-                    "client": client[0] if client else None,
-                    "request_id": request_id,
-                },
-            )
+            if log.isEnabledFor(logging.INFO):  # (LOG_LEVEL=warning: not even the fields)
+                client = scope.get("client")
+                log.info(
+                    "request",
+                    extra={
+                        "method": method,
+                        "route": route,
+                        "path": scope["path"],
+                        "query": scope.get("query_string", b"").decode("latin-1"),
+                        "status": status,
+                        "duration_ms": round(duration * 1000, 2),
+                        "client": client[0] if client else None,
+                        "request_id": request_id,
+                    },
+                )
             REQUEST_ID.reset(token)

@@ -15,8 +15,8 @@ from typing import Any
 from api.schemas.common import Problem
 
 # From the sample corpus.
-EVENT_ID = "fdb3ce8f-a46c-5382-abf3-3367d45ff262"  # the JMC meeting in Geneva, 2021-09-29
-PLEDGE_ID = "8d314256-74f3-5ce0-b94b-04b462d8e927"  # the ceasefire's withdrawal deadline
+EVENT_ID = "916b788c-d222-54ec-8866-4170b269fe35"  # the JMC meeting in Geneva, 2021-09-29
+PLEDGE_ID = "a7bb0c32-7d32-570d-9a7b-4bfb27ea0457"  # the ceasefire's withdrawal deadline
 ACTOR_KEY = "khalifa-haftar"
 SOURCE_ID = "814ba1a2-7dc6-5685-a588-51e896919233"  # the JMC meeting article
 SOURCE_SLUG = "002-5d2d2b0a7552761f"

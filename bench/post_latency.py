@@ -10,14 +10,22 @@ synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under
 free port (one worker), and
 - `--posts` new small articles are posted one after the other: p50 and max latency;
 - `--clients` clients post new articles continuously for `--seconds` while one client asks
-  `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses.
+  `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses;
+- 20 different articles posted at once, then one article posted 20 times at once: statuses,
+  and how many sources the repeated article became;
+- with `--up`: the API is stopped and `timeline up` started on the filled database: seconds
+  until `/readyz` answers 200.
+The sample corpus is stored with the synthetic articles (as `timeline up` would have stored it).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
+import subprocess
+import sys
 import time
 import uuid
 from collections import Counter
@@ -27,14 +35,15 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.key_tokens import generate_key
+from api.settings import PROJECT_ROOT
 from bench.database import bench_server
 from bench.ingest import synthetic_articles
-from bench.load import start_api, wait_ready
+from bench.load import free_port, start_api, wait_ready
 from db import migrate
 from db.engine import make_engine, make_sessionmaker
 from db.repositories import api_keys
 from db.runtime import create_database, drop_database, with_database
-from seed.pipeline import ingest
+from seed.pipeline import expand_paths, ingest, read_articles
 from seed.workers import make_pool
 
 
@@ -53,7 +62,8 @@ async def fill(url: str, count: int) -> str:
     pool = make_pool()
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            await ingest(session, synthetic_articles(count), pool=pool)
+            corpus, _ = read_articles(expand_paths([PROJECT_ROOT / "seed" / "corpus"]))
+            await ingest(session, [*corpus, *synthetic_articles(count)], pool=pool)
         async with AsyncSession(engine) as session, session.begin():
             new = generate_key()
             await api_keys.create(
@@ -118,6 +128,55 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
             f"  /healthz meanwhile  n={len(health)} p50 {percentile(health, 0.5) * 1000:.1f} ms, "
             f"p99 {percentile(health, 0.99) * 1000:.1f} ms, max {max(health) * 1000:.1f} ms"
         )
+        await burst(http, auth, next(counter))
+
+
+async def burst(http: httpx.AsyncClient, auth: dict[str, str], first: int) -> None:
+    started = time.perf_counter()
+    different = await asyncio.gather(
+        *(http.post("/sources", json=small_article(first + i), headers=auth) for i in range(20))
+    )
+    elapsed = time.perf_counter() - started
+    print(
+        f"  20 different at once {dict(Counter(r.status_code for r in different))} "
+        f"in {elapsed:.1f} s"
+    )
+    same = small_article(first + 100)
+    repeated = await asyncio.gather(
+        *(http.post("/sources", json=same, headers=auth) for _ in range(20))
+    )
+    ids = {r.json().get("id") for r in repeated if r.status_code in (200, 201)}
+    print(
+        f"  one article 20 times {dict(Counter(r.status_code for r in repeated))}, "
+        f"{len(ids)} source(s)"
+    )
+
+
+def time_up(url: str) -> None:
+    """`timeline up` on the filled database: seconds until /readyz answers 200."""
+    port = free_port()
+    env = os.environ | {"DATABASE_URL": url, "PORT": str(port), "LOG_LEVEL": "warning"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "up"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    ready = None
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5) as http:
+            while time.perf_counter() - started < 300 and ready is None:
+                try:
+                    if http.get("/readyz").status_code == 200:
+                        ready = time.perf_counter() - started
+                except httpx.TransportError:
+                    time.sleep(0.1)
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+    counts = [line for line in out.decode().splitlines() if " unchanged," in line]
+    print(f"  timeline up         ready in {ready or float('nan'):.1f} s; {counts[:1]}")
 
 
 def run_size(server_url: str, size: int, args: argparse.Namespace) -> None:
@@ -132,6 +191,11 @@ def run_size(server_url: str, size: int, args: argparse.Namespace) -> None:
         print(f"{size} stored articles (filled in {time.perf_counter() - started:.0f} s)")
         server, base = start_api(url)
         asyncio.run(measure(base, key, args.posts, args.clients, args.seconds))
+        server.terminate()
+        server.wait(timeout=30)
+        server = None
+        if args.up:
+            time_up(url)
     finally:
         if server is not None:
             server.terminate()
@@ -146,6 +210,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--up", action="store_true", help="also time `timeline up`")
     args = parser.parse_args()
     # The configured server, else the embedded default, as every benchmark does.
     with bench_server(args.database_url) as server_url:

@@ -1,127 +1,81 @@
-"""Read-path benchmark (a script, not a test): synthetic 1M-event timeline, wrk and pgbench.
+"""Read-path benchmark (a script, not a test): the service beside a lean endpoint, and pgbench.
 
-    python -m bench.read [--reuse] [--duration 15] [--connections 16] [--events 1000000]
+    python -m bench.read [--reuse] [--duration 10] [--rounds 3] [--connections 16] [--cache]
 
-Server: BENCH_DATABASE_URL, else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432. A
-separate database (`timeline_bench`) is created there, migrated and loaded with
-`INSERT ... SELECT generate_series` (a few minutes); `--reuse` keeps a loaded one. The API runs
-under uvicorn with 2 workers on a free port, once without and once with the response cache;
-`wrk` (Debian package `wrk`) measures each query at 16 connections; `pgbench` runs the SQL of
-the actor query as the database's own ceiling: the page statement alone (what a worker sends
-once it remembers whom "Haftar" names) and the actor lookup + page (a worker's first request).
+Server: BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL, else the embedded PostgreSQL
+(`make run`'s). A database `timeline_bench` is created there and loaded with 1M synthetic
+events (`bench.read_data`, a few minutes); `--reuse` keeps a loaded one.
+
+Two servers run side by side, each under uvicorn with 2 workers on the same database: the
+service without its response cache, and `bench.lean`, a minimal FastAPI + asyncpg endpoint
+that runs the very SQL (text and parameters) the service sends for each query and returns
+PostgreSQL's JSON. Before measuring, each lean page is checked equal to the service page's
+`items`. `wrk` (Debian package `wrk`) then measures every query on both, interleaved (service,
+lean, lean, service, ...) for `--rounds` rounds, so that other work on the machine weighs on
+both alike; the table gives the medians and the ratio service / lean (median of the rounds'
+ratios). `pgbench` runs each query's SQL as the database's own ceiling. `--cache` also
+measures the service with its response cache.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
+import pickle
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
 
-import psycopg
+import orjson
+from sqlalchemy import Select
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from api.pagination import date_uuid_key
 from api.settings import PROJECT_ROOT
 from bench.database import bench_server
-from db import migrate
+from bench.read_data import DATABASE, FREQUENT_ACTOR_ID, prepare
+from db.repositories.event_pages import SortKey
+from db.repositories.event_sql import json_page_statement
 from db.repositories.filters import EventFilter
+from db.repositories.raw import compile_query
 from db.runtime import _libpq, create_database, with_database
 
-DATABASE = "timeline_bench"
-FREQUENT_ACTOR = "Khalifa Haftar"
-
-LOAD_SQL = """
-SET synchronous_commit = off;
-SET maintenance_work_mem = '256MB';
-INSERT INTO actors (id, key, name, type, discovered)
-SELECT md5('actor' || i)::uuid,
-       CASE WHEN i = 1 THEN 'khalifa-haftar' ELSE 'actor-' || i END,
-       CASE WHEN i = 1 THEN 'Khalifa Haftar' ELSE 'Actor ' || i END,
-       (ARRAY['person','state','armed_group','government','organization'])[1 + i % 5],
-       false
-FROM generate_series(1, {actors}) AS i;
-INSERT INTO actor_aliases (actor_id, alias, alias_norm)
-SELECT id, name, lower(name) FROM actors;
-INSERT INTO actor_aliases (actor_id, alias, alias_norm)
-VALUES (md5('actor1')::uuid, 'Haftar', 'haftar'), (md5('actor1')::uuid, 'Hifter', 'hifter');
-INSERT INTO sources (id, slug, file_name, title, publisher, text, sha256, published_start,
-                     published_end, published_precision, published_explicit, published_reason)
-SELECT md5('source' || i)::uuid, 'source-' || i, 'source-' || i || '.txt', 'Article ' || i,
-       (ARRAY['Reuters','AFP','Libya Herald','Libya Observer'])[1 + i % 4],
-       'Text of article ' || i, md5('sha' || i) || md5('sha2' || i),
-       d, d + (i % 3), CASE WHEN i % 3 = 0 THEN 'day' ELSE 'range' END, i % 3 = 0, 'synthetic'
-FROM generate_series(1, {sources}) AS i,
-     LATERAL (SELECT date '2019-01-01' + (i * 1461 / {sources}) AS d) AS s;
-INSERT INTO events (id, title, summary, type, date_start, date_end, date_precision, location,
-                    search)
-SELECT md5('event' || i)::uuid, t, '', (ARRAY['agreement','meeting','statement','clash',
-       'withdrawal','conference','deadline','appointment'])[1 + i % 8],
-       d, d + CASE WHEN i % 10 = 0 THEN 30 ELSE 0 END,
-       CASE WHEN i % 10 = 0 THEN 'month' ELSE 'day' END,
-       (ARRAY['Tripoli','Benghazi','Sirte','Geneva','Misrata','Berlin'])[1 + i % 6],
-       to_tsvector('english', t)
-FROM generate_series(1, {events}) AS i,
-     LATERAL (SELECT date '2019-01-01' + (i::bigint * 1461 / {events})::int AS d,
-                     'Event ' || i || CASE WHEN i % 97 = 0 THEN ' on the withdrawal of mercenaries'
-                                           ELSE ' in the ceasefire talks' END AS t) AS e;
--- ~3 links per event, skewed towards low actor numbers; actor 1 in ~5% of events. The
--- pseudo-random numbers hash the row number: random() in a LATERAL that does not depend on
--- the row would be evaluated once for the whole statement.
-INSERT INTO event_actors (event_id, actor_id, role)
-SELECT md5('event' || i)::uuid, md5('actor' || a)::uuid, r
-FROM generate_series(1, {events}) AS i,
-     LATERAL (SELECT (hashtext('p' || i) & 2147483647) / 2147483647.0 AS p,
-                     (hashtext('s' || i) & 2147483647) / 2147483647.0 AS s,
-                     (hashtext('t' || i) & 2147483647) / 2147483647.0 AS t,
-                     (hashtext('f' || i) & 2147483647) / 2147483647.0 AS f) AS h,
-     LATERAL (VALUES
-        (CASE WHEN h.f < 0.05 THEN 1 ELSE 2 + floor(h.p ^ 3 * ({actors} - 2))::int END,
-         'participant'),
-        (2 + floor(h.s ^ 3 * ({actors} - 2))::int, 'subject'),
-        (2 + floor(h.t ^ 3 * ({actors} - 2))::int, 'target')) AS l(a, r)
-ON CONFLICT DO NOTHING;
--- ~1.5 mentions per event.
-INSERT INTO mentions (id, source_id, event_id, quote, char_start, char_end, origin)
-SELECT md5('mention' || i || '-' || k)::uuid,
-       md5('source' || (1 + (i * 7 + k * 13) % {sources}))::uuid,
-       md5('event' || i)::uuid, 'quote', 0, 5, 'o' || i || '-' || (k % 2)
-FROM generate_series(1, {events}) AS i, generate_series(1, 2) AS k
-WHERE k = 1 OR i % 2 = 0;
-"""
+LIMIT = 50
 
 
-def prepare(url: str, *, reuse: bool, events: int) -> None:
-    with psycopg.connect(_libpq(url)) as conn:
-        migrated = conn.execute("SELECT to_regclass('actors') IS NOT NULL").fetchone()
-        loaded = bool(migrated and migrated[0]) and bool(
-            (conn.execute("SELECT count(*) FROM actors").fetchone() or (0,))[0]
-        )
-    if reuse and loaded:
-        print("reusing the loaded benchmark database", flush=True)
-        return
-    if loaded:
-        sys.exit("the benchmark database already holds data: pass --reuse, or drop it first")
-    migrate.upgrade(url)
-    started = time.perf_counter()
-    with psycopg.connect(_libpq(url), autocommit=True) as conn:
-        sql = (
-            LOAD_SQL.replace("{events}", str(events))
-            .replace("{actors}", "5000")
-            .replace("{sources}", "100000")
-        )
-        for statement in filter(None, (s.strip() for s in sql.split(";\n"))):
-            conn.execute(statement.encode())
-            print(f"  {statement.splitlines()[0][:60]} ... {time.perf_counter() - started:.0f}s")
-        conn.execute("VACUUM ANALYZE")
-    print(f"loaded in {time.perf_counter() - started:.0f}s", flush=True)
+@dataclass(frozen=True)
+class Query:
+    name: str
+    path: str  # the service's URL (path and query), first page
+    filter: EventFilter
+    pages: int = 0  # follow `next` this many times (a cursor page)
+
+
+def queries(depth: int) -> list[Query]:
+    actor = EventFilter(actor_groups=((FREQUENT_ACTOR_ID,),))
+    by_actor = f"/events?actor=Haftar&limit={LIMIT}"
+    return [
+        Query("actor", by_actor, actor),
+        Query(
+            "date range",
+            f"/events?date_from=2020-10-01&date_to=2020-12-31&limit={LIMIT}",
+            EventFilter(date_from=date(2020, 10, 1), date_to=date(2020, 12, 31)),
+        ),
+        Query("q= search", f"/events?q=mercenaries&limit={LIMIT}", EventFilter(q="mercenaries")),
+        Query("actor, page 2", by_actor, actor, pages=1),
+        Query(f"actor, page {depth}", by_actor, actor, pages=depth),
+    ]
 
 
 def free_port() -> int:
@@ -130,54 +84,71 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_api(url: str, *, cache: bool) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    factory: str, url: str, root: Path = PROJECT_ROOT, **settings: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`factory` under uvicorn (2 workers), imported from the checkout at `root`."""
     port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "RESPONSE_CACHE": "true" if cache else "false",
-        "LOG_LEVEL": "warning",
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "api.main:create_app",
-            "--workers",
-            "2",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-    )
+    env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "warning", **settings}
+    command = [sys.executable, "-m", "uvicorn", "--factory", factory, "--workers", "2"]
+    command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+    proc = subprocess.Popen(command, cwd=root, env=env)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    # Liveness only: a service from an older checkout finds the schema newer than its head.
+    probe = "/healthz" if factory.startswith("api.") else "/docs"
+    for _ in range(600):  # up to 2 minutes on a busy machine
         try:
-            with urllib.request.urlopen(base + "/readyz", timeout=1):
+            with urllib.request.urlopen(base + probe, timeout=1):
                 return proc, base
         except OSError:
             time.sleep(0.2)
     proc.terminate()
-    raise SystemExit("the API did not start")
+    raise SystemExit(f"{factory} did not start")
 
 
-def deep_url(base: str, path: str, pages: int) -> str:
-    import json
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url) as response:
+        body: bytes = response.read()
+        return body
 
-    url = base + path
-    for _ in range(pages):
-        with urllib.request.urlopen(url) as response:
-            nxt = json.load(response)["next"]
-        if nxt is None:
-            break
-        url = nxt
+
+def service_url(base: str, query: Query) -> str:
+    """The URL of the query's page: its path, then `next` followed `pages` times."""
+    url = base + query.path
+    for _ in range(query.pages):
+        url = orjson.loads(get(url))["next"]
     return url
+
+
+Page = tuple[EventFilter, SortKey | None]
+
+
+def pages(chosen: list[Query], targets: dict[str, str]) -> dict[str, Page]:
+    """Per query, the filter and the keyset position (from the URL's cursor) of its page."""
+    out = {}
+    for q in chosen:
+        cursor = re.search(r"[?&]cursor=([^&]+)", targets[q.name])
+        out[q.name] = (q.filter, date_uuid_key(cursor.group(1), "events:date") if cursor else None)
+    return out
+
+
+def lean_queries(url: str, pages: dict[str, Page]) -> dict[str, tuple[str, list[Any], int]]:
+    """Per query, the SQL text and arguments the service sends (compiled as it compiles them)."""
+    dialect = create_async_engine(url).dialect  # no connection is made
+    out = {}
+    for name, (f, after) in pages.items():
+        stmt = json_page_statement(f, after=after, descending=False, limit=LIMIT + 1)
+        compiled = compile_query(dialect, stmt)
+        overrides = {} if after is None else {"after_date": after[0], "after_id": after[1]}
+        out[name] = (compiled.sql, compiled.args(overrides), LIMIT)
+    return out
+
+
+def check_same_pages(service: dict[str, str], lean: dict[str, str]) -> None:
+    for name, target in service.items():
+        items = orjson.loads(get(target))["items"]
+        if orjson.loads(get(lean[name])) != items or not items:
+            raise SystemExit(f"{name}: the lean endpoint's page differs from the service's")
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -190,74 +161,72 @@ def wrk(url: str, *, duration: int, connections: int) -> tuple[float, float, flo
         text=True,
         check=True,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    if "Non-2xx" in out or "Socket errors" in out:
+        print(out)
+    rps = float(_find(r"Requests/sec:\s+([\d.]+)", out)[0])
 
     def pct(p: str) -> float:
-        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
+        value, unit = _find(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
         return float(value) * _UNITS[unit]
 
-    if "Non-2xx" in out:
-        print(out)
     return rps, pct("50"), pct("99")
 
 
-def pgbench(
-    url: str, *, duration: int, connections: int, with_lookup: bool
-) -> tuple[float, float, float]:
-    """The actor query's SQL under pgbench: the page statement a warm worker sends, or (with
-    `with_lookup`) the actor lookup a worker sends first and the page."""
-    from db.repositories.events import _json_page_statement
+def _find(pattern: str, text: str) -> tuple[str, ...]:
+    found = re.search(pattern, text)
+    if found is None:
+        raise SystemExit(f"no {pattern!r} in:\n{text}")
+    return found.groups()
 
-    ids = (uuid.UUID(hashlib.md5(b"actor1").hexdigest()),)  # the loader's frequent actor
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    page = _json_page_statement(
-        EventFilter(actor_groups=(ids,)), after=None, descending=False, limit=51
-    ).compile(dialect=dialect, compile_kwargs={"literal_binds": True})
-    resolve = (
-        "SELECT id FROM (SELECT coalesce(merged_into_id, id) AS id FROM actors WHERE key = "
-        "'Haftar' UNION SELECT coalesce(a.merged_into_id, a.id) FROM actors a JOIN actor_aliases "
-        "al ON al.actor_id = a.id WHERE al.alias_norm = 'haftar') AS m ORDER BY id;"
-    )
+
+def pgbench(url: str, sql: str, *, duration: int, connections: int) -> tuple[float, float]:
+    """tx/s and average latency (ms) of one statement under pgbench (prepared)."""
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
-        script.write((resolve + "\n" if with_lookup else "") + " ".join(str(page).split()) + ";\n")
+        script.write(" ".join(sql.split()) + ";\n")
+    command = ["pgbench", "-n", "-M", "prepared", "-c", str(connections), "-j", "2"]
     out = subprocess.run(
-        [
-            "pgbench",
-            "-n",
-            "-M",
-            "prepared",
-            "-c",
-            str(connections),
-            "-j",
-            "2",
-            "-T",
-            str(duration),
-            "-r",
-            "-f",
-            script.name,
-            _libpq(url),
-        ],
+        [*command, "-T", str(duration), "-f", script.name, _libpq(url)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    tps = float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    latency = float(re.search(r"latency average = ([\d.]+) ms", out).group(1))  # type: ignore[union-attr]
-    return tps, latency, float("nan")
+    os.unlink(script.name)
+    return float(_find(r"tps = ([\d.]+)", out)[0]), float(
+        _find(r"latency average = ([\d.]+) ms", out)[0]
+    )
+
+
+def literal_sql(f: EventFilter, after: SortKey | None) -> str:
+    """The page statement with its values written in (pgbench takes no bind parameters)."""
+    stmt: Select[Any] = json_page_statement(f, after=after, descending=False, limit=LIMIT + 1)
+    compiled = stmt.compile(dialect=postgresql.dialect())  # type: ignore[no-untyped-call]
+    values = {
+        name: "'" + str(value).replace("'", "''") + "'"
+        for name, value in compiled.construct_params(_check=False).items()
+    }
+    return compiled.string % values
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reuse", action="store_true", help="keep an already loaded dataset")
-    parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per query")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--depth", type=int, default=200, help="pages before the deep cursor")
     parser.add_argument("--database", default=DATABASE, help="name of the benchmark database")
+    parser.add_argument("--only", help="comma-separated query names (default: all)")
+    parser.add_argument("--cache", action="store_true", help="also with the response cache")
+    parser.add_argument(
+        "--service-root",
+        type=Path,
+        default=PROJECT_ROOT,
+        help="run the service from this checkout (e.g. an export of the previous commit)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
-
     with bench_server() as admin:
         _run(args, admin)
 
@@ -266,46 +235,89 @@ def _run(args: argparse.Namespace, admin: str) -> None:
     create_database(admin, args.database)
     url = with_database(admin, args.database)
     prepare(url, reuse=args.reuse, events=args.events)
+    chosen = queries(args.depth)
+    if args.only:
+        wanted = {n.strip() for n in args.only.split(",")}
+        chosen = [q for q in chosen if q.name in wanted or q.name.split(",")[0] in wanted]
+    print(f"load average before: {os.getloadavg()}", flush=True)
 
-    queries = {
-        "actor": "/events?actor=Haftar&limit=50",
-        "date range": "/events?date_from=2020-10-01&date_to=2020-12-31&limit=50",
-        "q= search": "/events?q=mercenaries&limit=50",
-    }
-    rows: list[tuple[str, float, float, float]] = []
-    for cache in (False, True):
-        proc, base = start_api(url, cache=cache)
-        try:
-            urls = {name: base + path for name, path in queries.items()}
-            # Page 2 carries a cursor like page N does: the pair shows whether depth costs.
-            urls["actor, page 2"] = deep_url(base, queries["actor"], 1)
-            urls[f"actor, page {args.depth}"] = deep_url(base, queries["actor"], args.depth)
-            for name, target in urls.items():
-                label = f"{name} ({'cache' if cache else 'no cache'})"
-                rows.append(
-                    (label, *wrk(target, duration=args.duration, connections=args.connections))
+    root = args.service_root.resolve()
+    service, service_base = start("api.main:create_app", url, root, RESPONSE_CACHE="false")
+    lean_file = PROJECT_ROOT / ".data" / f"lean-queries-{os.getpid()}.pickle"
+    procs = [service]
+    try:
+        targets = {q.name: service_url(service_base, q) for q in chosen}
+        page_keys = pages(chosen, targets)
+        lean_file.write_bytes(pickle.dumps(lean_queries(url, page_keys)))
+        lean, lean_base = start("bench.lean:create_app", url, LEAN_QUERIES=str(lean_file))
+        procs.append(lean)
+        lean_targets = {q.name: f"{lean_base}/lean/{q.name}" for q in chosen}
+        check_same_pages(targets, lean_targets)
+        results: dict[str, dict[str, list[tuple[float, float, float]]]] = {
+            q.name: {"service": [], "lean": []} for q in chosen
+        }
+        for round_ in range(args.rounds):
+            for q in chosen:
+                # Alternate who goes first, so a trend in the machine's load favours neither.
+                order = ("service", "lean") if round_ % 2 == 0 else ("lean", "service")
+                for side in order:
+                    target = targets[q.name] if side == "service" else lean_targets[q.name]
+                    r = wrk(target, duration=args.duration, connections=args.connections)
+                    results[q.name][side].append(r)
+                    print(f"  round {round_ + 1} {q.name} {side}: {r[0]:.0f} req/s", flush=True)
+        cached: dict[str, tuple[float, float, float]] = {}
+        if args.cache:
+            service.terminate()
+            service.wait(timeout=20)
+            procs.remove(service)
+            service, base = start("api.main:create_app", url, root, RESPONSE_CACHE="true")
+            procs.append(service)
+            for q in chosen:
+                cached[q.name] = wrk(
+                    service_url(base, q), duration=args.duration, connections=args.connections
                 )
-                print(f"  {label}: {rows[-1][1]:.0f} req/s", flush=True)
-        finally:
+    finally:
+        for proc in procs:
             proc.terminate()
             proc.wait(timeout=20)
-    for with_lookup in (False, True):
-        label = "pgbench: actor lookup + page" if with_lookup else "pgbench: actor page SQL"
-        rows.append(
-            (
-                label,
-                *pgbench(
-                    url,
-                    duration=args.duration,
-                    connections=args.connections,
-                    with_lookup=with_lookup,
-                ),
-            )
+        lean_file.unlink(missing_ok=True)
+    print(f"load average after: {os.getloadavg()}", flush=True)
+
+    bench = {
+        name: pgbench(
+            url, literal_sql(f, after), duration=args.duration, connections=args.connections
         )
-    print(f"\n{'query':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
-    for label, rps, p50, p99 in rows:
-        print(f"{label:<40} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f}")
-    print("(pgbench: p50 column is its average latency; it reports no p99)")
+        for name, (f, after) in page_keys.items()
+    }
+    _report(results, bench, cached, rounds=args.rounds)
+
+
+def _report(
+    results: dict[str, dict[str, list[tuple[float, float, float]]]],
+    bench: dict[str, tuple[float, float]],
+    cached: dict[str, tuple[float, float, float]],
+    *,
+    rounds: int,
+) -> None:
+    def med(runs: list[tuple[float, float, float]], i: int) -> float:
+        return statistics.median(r[i] for r in runs)
+
+    print(
+        f"\nmedians of {rounds} interleaved rounds; ratio = median of the rounds' service/lean\n"
+        f"{'query':<18} {'service req/s':>13} {'p50':>6} {'p99':>6} {'lean req/s':>10} "
+        f"{'p50':>6} {'p99':>6} {'ratio':>6} {'pgbench tx/s':>12}"
+    )
+    for name, sides in results.items():
+        s, lean = sides["service"], sides["lean"]
+        ratio = statistics.median(a[0] / b[0] for a, b in zip(s, lean, strict=True))
+        print(
+            f"{name:<18} {med(s, 0):>13.0f} {med(s, 1):>6.1f} {med(s, 2):>6.1f} "
+            f"{med(lean, 0):>10.0f} {med(lean, 1):>6.1f} {med(lean, 2):>6.1f} "
+            f"{ratio:>6.2f} {bench[name][0]:>12.0f}"
+        )
+    for name, (rps, p50, p99) in cached.items():
+        print(f"{name + ' (cache)':<18} {rps:>13.0f} {p50:>6.1f} {p99:>6.1f}")
+    print("(latencies in ms; pgbench runs the same statement with its values inlined)")
 
 
 if __name__ == "__main__":

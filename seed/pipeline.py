@@ -33,14 +33,26 @@ from seed.extract.registry import Registry
 from seed.extract.types import (
     ArticleProblem,
     RawArticle,
+    Timeline,
 )
+from seed.incremental import link_neighbourhood, rerate_after
 from seed.names import slugify
-from seed.store import store_timeline
+from seed.store import Scope, store_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import extractor_version
-from seed.workers import Packed, Read, default_registry, extract_packed, link_extractions
+from seed.workers import (
+    Packed,
+    Read,
+    default_registry,
+    extract_articles,
+    extract_packed,
+    link_extractions,
+)
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
+# More new articles than this in one run: linking the whole corpus once costs less than
+# linking each one's neighbourhood.
+INCREMENTAL_MAX = 16
 Progress = Callable[[str, int, int], None]
 
 
@@ -59,6 +71,8 @@ class IngestReport:
     events: int = 0
     pledges: int = 0
     actors: int = 0
+    # "neighbourhood" when only what the new articles can touch was linked (seed.incremental).
+    linked: Literal["corpus", "neighbourhood", "nothing"] = "nothing"
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -159,9 +173,13 @@ async def ingest(
     report = IngestReport(run_id=uuid.uuid4())
     report.files.extend(FileOutcome(p.file_name, "failed", p.reason) for p in problems)
 
-    stored = {s.slug: s for s in await repo.stored_sources(session)}
+    # Only the named sources at first: a new article may not need the corpus at all.
+    named = {
+        s.slug: s
+        for s in await repo.sources_by_slug(session, [slugify(a.file_name) for a in articles])
+    }
     by_sha = await repo.sources_by_sha(session, [_sha(a.text) for a in articles])
-    corpus: dict[str, RawArticle] = {slug: _stored_as_raw(s) for slug, s in stored.items()}
+    given: dict[str, RawArticle] = {}
     fresh: dict[str, Outcome] = {}
     for article in articles:
         slug, sha = slugify(article.file_name), _sha(article.text)
@@ -181,21 +199,22 @@ async def ingest(
                 )
             )
             continue
-        previous = stored.get(slug)
+        previous = named.get(slug)
         if (
             previous is not None
             and previous.sha256 == sha
             and not _metadata_changed(previous, article)
         ):
             fresh[slug] = "unchanged"
+            given[slug] = _stored_as_raw(previous)
             continue
         fresh[slug] = "updated" if previous is not None else "ingested"
-        corpus[slug] = article
+        given[slug] = article
 
     if not relink and all(outcome == "unchanged" for outcome in fresh.values()):
         # Nothing new or edited: the stored timeline already is this corpus's reading.
         report.files.extend(
-            FileOutcome(corpus[slug].file_name, "unchanged", "", source_id(slug)) for slug in fresh
+            FileOutcome(given[slug].file_name, "unchanged", "", source_id(slug)) for slug in fresh
         )
         report.events, report.pledges, report.actors = await repo.timeline_counts(session)
         await _log(session, report)
@@ -203,6 +222,38 @@ async def ingest(
 
     registry_ = registry or default_registry()
     version = extractor_version(registry_)
+    new = [given[slug] for slug, outcome in fresh.items() if outcome == "ingested"]
+    if (
+        not relink
+        and not reread
+        and new
+        and len(new) <= INCREMENTAL_MAX
+        and all(outcome != "updated" for outcome in fresh.values())
+    ):
+        ready = {r.file_name: r for r in prepared}
+        reads = [ready[a.file_name] for a in new if a.file_name in ready]
+        reads += await extract_articles(
+            [a for a in new if a.file_name not in ready], registry, pool
+        )
+        extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
+        linked = (
+            await link_neighbourhood(session, extracted, registry, version, pool)
+            if extracted and len(extracted) == len(reads)
+            else None
+        )
+        if linked is not None:
+            report.linked = "neighbourhood"
+            pledges = await _store(
+                session, report, fresh, given, linked.timeline, reads, version, progress,
+                linked.scope,
+            )  # fmt: skip
+            await rerate_after(session, registry, linked, pledges)
+            return report
+        prepared = reads  # the whole corpus is linked below, with these readings
+
+    stored = {s.slug: s for s in await repo.stored_sources(session)}
+    corpus: dict[str, RawArticle] = {slug: _stored_as_raw(s) for slug, s in stored.items()}
+    corpus.update((slug, given[slug]) for slug, o in fresh.items() if o != "unchanged")
     reusable = [slug for slug in corpus if fresh.get(slug, "unchanged") == "unchanged"]
     payloads = (
         {}
@@ -220,30 +271,49 @@ async def ingest(
         progress("extract", 0, len(missing))
     # Reads made before the run (an API request reads its article before waiting its turn).
     ready = {r.file_name: r for r in prepared if slugify(r.file_name) in corpus}
-    reads: list[Read | Packed] = [ready[a.file_name] for a in missing if a.file_name in ready]
-    reads += await extract_packed([a for a in missing if a.file_name not in ready], registry, pool)
-    extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
+    bulk: list[Read | Packed] = [ready[a.file_name] for a in missing if a.file_name in ready]
+    bulk += await extract_packed([a for a in missing if a.file_name not in ready], registry, pool)
+    extracted = [r for r in bulk if isinstance(r, ArticleExtraction)]
     # Read in worker processes: serialised there once, linked and stored as those bytes.
-    packed = [r for r in reads if isinstance(r, Packed)]
+    packed = [r.payload for r in bulk if isinstance(r, Packed)]
     if progress:
         progress("extract", len(missing), len(missing))
     if progress:
         progress("link", 0, 1)
-    timeline = await link_extractions(
-        [*stored_payloads, *(p.payload for p in packed)], extracted, registry, pool
-    )
+    timeline = await link_extractions([*stored_payloads, *packed], extracted, registry, pool)
     if progress:
         progress("link", 1, 1)
+    report.linked = "corpus"
+    await _store(session, report, fresh, corpus, timeline, bulk, version, progress, None)
+    return report
+
+
+async def _store(
+    session: AsyncSession,
+    report: IngestReport,
+    fresh: dict[str, Outcome],
+    articles: dict[str, RawArticle],
+    timeline: Timeline,
+    reads: Sequence[Read | Packed],
+    version: str,
+    progress: Progress | None,
+    scope: Scope | None,
+) -> list[uuid.UUID]:
+    """Store the linked `timeline` (of the neighbourhood, with a `scope`), the new readings,
+    and the report."""
+    extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
+    # Read in worker processes: stored as the bytes they came back as.
+    packed = [r for r in reads if isinstance(r, Packed)]
     timeline.problems = [r for r in reads if isinstance(r, ArticleProblem)]
     failed_extraction = {p.file_name: p.reason for p in timeline.problems}
     for slug, outcome in fresh.items():
-        name = corpus[slug].file_name
+        name = articles[slug].file_name
         if name in failed_extraction:
             report.files.append(FileOutcome(name, "failed", failed_extraction[name]))
         else:
             report.files.append(FileOutcome(name, outcome, "", source_id(slug)))
 
-    await store_timeline(session, timeline, progress)
+    pledges = await store_timeline(session, timeline, progress, scope=scope)
     rows = await asyncio.to_thread(
         lambda: [
             {
@@ -265,10 +335,17 @@ async def ingest(
         for p in packed
     ]
     await extraction_rows.save(session, rows)
-    report.events, report.pledges = len(timeline.events), len(timeline.pledges)
-    report.actors = len(timeline.actors)
+    if timeline.keys is not None:
+        await extraction_rows.save_dated(
+            session, {source_id(slugify(n)): p for n, p in timeline.keys.dated.items()}
+        )
+    if scope is None:
+        report.events, report.pledges = len(timeline.events), len(timeline.pledges)
+        report.actors = len(timeline.actors)
+    else:
+        report.events, report.pledges, report.actors = await repo.timeline_counts(session)
     await _log(session, report)
-    return report
+    return pledges
 
 
 async def _log(session: AsyncSession, report: IngestReport) -> None:

@@ -11,26 +11,58 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.ids import actor_id, mention_id, source_id
 from db.models import EventActor, PledgeActor
+from db.repositories import stored_targets
 from db.repositories import timeline_sync as repo
 from db.text_norm import normalise_name
 from seed.extract.gazetteer import place_columns
-from seed.extract.types import Mention, Timeline, TimelineEvent, TimelinePledge
+from seed.extract.types import (
+    ActorRecord,
+    ActorRelation,
+    Mention,
+    Timeline,
+    TimelineEvent,
+    TimelinePledge,
+)
 from seed.names import slugify
+from seed.store_keys import store_keys
 from seed.stored_ids import assign_ids, span, split_deleted
 
 Progress = Callable[[str, int, int], None]
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What an incremental run rewrites: its fresh sources (file names) and the stored events
+    and pledges whose mentions it re-linked."""
+
+    fresh: frozenset[str]
+    events: frozenset[uuid.UUID]
+    pledges: frozenset[uuid.UUID] = frozenset()
+
+    @property
+    def relinked(self) -> list[uuid.UUID]:
+        return sorted(self.events | self.pledges)
+
+
 async def store_timeline(
-    session: AsyncSession, timeline: Timeline, progress: Progress | None = None
-) -> None:
-    """Reconcile the database with `timeline` (flushes, never commits)."""
+    session: AsyncSession,
+    timeline: Timeline,
+    progress: Progress | None = None,
+    *,
+    scope: Scope | None = None,
+) -> list[uuid.UUID]:
+    """Reconcile the database with `timeline` (flushes, never commits).
+
+    With a `scope` (an incremental run), `timeline` is the reading of a neighbourhood: only
+    its fresh sources and the stored events it re-linked are rewritten; every other stored row
+    stands, and no new item takes the id of one. Returns the ids of the pledges stored."""
     slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
     source_rows = [
         {
@@ -49,24 +81,45 @@ async def store_timeline(
             "published_reason": s.publication.reason,
         }
         for s in timeline.sources
+        if scope is None or s.file_name in scope.fresh
     ]
     await repo.upsert_sources(session, source_rows)
-    await _store_actors(session, timeline)
+    # An incremental run reads with the registry the corpus was linked with (same extractor
+    # version): its curated actors are stored already, only discovered ones can be new.
+    await _store_actors(
+        session,
+        timeline.actors if scope is None else [a for a in timeline.actors if a.discovered],
+        timeline.relations if scope is None else [],
+    )
     merged = await repo.merged_actors(session)
 
     def source_of(m: Mention) -> uuid.UUID:
         return source_id(slug_of[m.file_name])
 
-    existing = await repo.existing_mention_targets(
+    existing = await stored_targets.existing_mention_targets(
         session, [source_id(slug) for slug in slug_of.values()]
     )
-    deleted = await repo.deleted_events(
-        session, {t for targets in existing.values() for t in targets}
-    )
+    held = {t for targets in existing.values() for t in targets}
+    # Stored rows outside the neighbourhood keep their ids: nothing new may take one.
+    reserved = held - scope.events - scope.pledges if scope is not None else set()
+    deleted = await stored_targets.deleted_events(session, held)
+    pinned = await stored_targets.pinned(session, held)
     events, pledges = split_deleted(timeline.events, timeline.pledges, existing, deleted, source_of)
     timeline = dataclasses.replace(timeline, events=events, pledges=pledges)
-    event_ids = assign_ids(timeline.events, "event", existing, source_of, slugify)
-    pledge_ids = assign_ids(timeline.pledges, "pledge", existing, source_of, slugify)
+    # A mention's place in content order: its source's earliest publication day, its text's
+    # hash, then the quote (see seed.stored_ids).
+    by_name = {s.file_name: s for s in timeline.sources}
+
+    def order_of(m: Mention) -> tuple[str, str, int, int, str]:
+        s = by_name[m.file_name]
+        return (s.publication.interval.start.isoformat(), s.sha256, *span(m), m.date_text or "")
+
+    event_ids = assign_ids(
+        timeline.events, "event", existing, source_of, order_of, pinned=pinned, reserved=reserved
+    )
+    pledge_ids = assign_ids(
+        timeline.pledges, "pledge", existing, source_of, order_of, pinned=pinned, reserved=reserved
+    )
 
     await repo.upsert_events(
         session,
@@ -143,9 +196,17 @@ async def store_timeline(
                     "origin": m.origin[:64],
                 }
     await repo.upsert_mentions(session, list(mention_rows.values()))
-    await repo.delete_stale_mentions(
-        session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
-    )
+    if scope is None:
+        await repo.delete_stale_mentions(
+            session, [source_id(slug) for slug in slug_of.values()], list(mention_rows)
+        )
+    else:
+        await repo.delete_stale_mentions(
+            session,
+            [source_id(slug_of[name]) for name in scope.fresh],
+            list(mention_rows),
+            relinked=scope.relinked,
+        )
     await repo.replace_pledge_evidence(
         session,
         list(pledge_ids.values()),
@@ -160,10 +221,12 @@ async def store_timeline(
             if p.event_key and p.event_key in event_ids
         ],
     )
-    await repo.delete_orphans(session)
+    await repo.delete_orphans(session, scope.relinked if scope is not None else None)
     await repo.refresh_search(session, list(event_ids.values()))
+    await store_keys(session, timeline, event_ids, scope.fresh if scope is not None else None)
     if progress:
         progress("store", 1, 1)
+    return list(pledge_ids.values())
 
 
 def _links(
@@ -183,7 +246,9 @@ def _links(
     return list(rows.values())
 
 
-async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
+async def _store_actors(
+    session: AsyncSession, actors: Sequence[ActorRecord], relations: Sequence[ActorRelation]
+) -> None:
     actor_rows = [
         {
             "id": actor_id(a.key),
@@ -193,11 +258,11 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
             "description": a.description,
             "discovered": a.discovered,
         }
-        for a in timeline.actors
+        for a in actors
     ]
     # Every spelling is kept ("UN" and "U.N."); lookups go through the normalised form.
     alias_rows: dict[tuple[uuid.UUID, str], dict[str, Any]] = {}
-    for a in timeline.actors:
+    for a in actors:
         for alias in (a.name, *a.aliases, *a.lookup_aliases):
             norm = normalise_name(alias)
             if norm:
@@ -211,6 +276,6 @@ async def _store_actors(session: AsyncSession, timeline: Timeline) -> None:
             "relation": r.relation,
             "object_id": actor_id(r.object_key),
         }
-        for r in timeline.relations
+        for r in relations
     ]
     await repo.upsert_actors(session, actor_rows, list(alias_rows.values()), relation_rows)

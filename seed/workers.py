@@ -9,9 +9,12 @@ worker loads the actor registry once.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.errors import ArticleError
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
+from seed.link.keys import timeline_keys
 from seed.link.timeline import link_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import load as load_extraction
@@ -58,9 +62,34 @@ def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A process pool for `extract_articles`; `workers` defaults to the machine's cores."""
     return ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 1,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_SpawnIgnoringCtrlC(),
         initializer=_load_registry,
     )
+
+
+class _WorkerProcess(multiprocessing.context.SpawnProcess):
+    """A worker that ignores Ctrl-C from its first instruction.
+
+    The terminal sends Ctrl-C to every process of its process group, workers included, while
+    stopping them is the pool owner's decision (it shuts the pool down on the way out); a
+    worker interrupted while importing or waiting would only print a traceback. An ignored
+    signal stays ignored across exec, and Python then installs no KeyboardInterrupt handler, so
+    SIGINT is ignored in the parent for as long as the child takes to start.
+    """
+
+    def start(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            super().start()  # (signal handlers can only be changed from the main thread)
+            return
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            super().start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+class _SpawnIgnoringCtrlC(multiprocessing.context.SpawnContext):
+    Process = _WorkerProcess
 
 
 def _load_registry() -> None:
@@ -127,17 +156,50 @@ async def extract_packed(
     return [read for batch in done for read in batch]
 
 
+# Per stored article: the (start, end, date text) of the quotes to keep, and ("pledge", start,
+# end) of the pledges.
+Keep = dict[str, set[tuple[object, ...]]]
+
+
 def _link(
-    stored: Sequence[bytes], extracted: Sequence[ArticleExtraction], registry: Registry
+    stored: Sequence[bytes],
+    extracted: Sequence[ArticleExtraction],
+    registry: Registry,
+    keep: Keep | None = None,
 ) -> Timeline:
-    return link_timeline([*(load_extraction(b) for b in stored), *extracted], registry)
+    loaded = [load_extraction(b) for b in stored]
+    if keep is not None:
+        # An incremental run: of a stored reading, only the quotes of the events it re-links.
+        loaded = [_only(x, keep.get(x.file_name, set())) for x in loaded]
+    timeline = link_timeline([*loaded, *extracted], registry)
+    undated = {s.file_name for s in timeline.sources if not s.publication.explicit}
+    keys = timeline_keys(timeline.readings, timeline.events, undated, registry)
+    keys.dated = {
+        r.file_name: dump_extraction(r) for r in timeline.readings if r.file_name in undated
+    }
+    timeline.keys, timeline.readings = keys, []
+    return timeline
 
 
-def _link_in_worker(stored: Sequence[bytes], extracted: Sequence[ArticleExtraction]) -> Timeline:
+def _only(reading: ArticleExtraction, members: set[tuple[object, ...]]) -> ArticleExtraction:
+    return dataclasses.replace(
+        reading,
+        candidates=[
+            c
+            for c in reading.candidates
+            if (c.quote_start, c.quote_end, c.date_text or "") in members
+        ],
+        pledges=[p for p in reading.pledges if ("pledge", p.quote_start, p.quote_end) in members],
+    )
+
+
+def _link_in_worker(
+    stored: Sequence[bytes], extracted: Sequence[ArticleExtraction], keep: Keep | None = None
+) -> Timeline:
     if _registry is None:
         _load_registry()
     assert _registry is not None
-    return _link(stored, extracted, _registry)
+    return _link(stored, extracted, _registry, keep)
 
 
 async def link_extractions(
@@ -145,8 +207,11 @@ async def link_extractions(
     extracted: Sequence[ArticleExtraction],
     registry: Registry | None,
     pool: Executor | None,
+    keep: Keep | None = None,
 ) -> Timeline:
-    """Load the stored readings (`stored`, as saved) and link them with the new ones.
+    """Load the stored readings (`stored`, as saved) and link them with the new ones; with
+    `keep` (an incremental run), of each stored reading only the quotes it lists. The timeline
+    carries the keys of incremental linking (`seed.link.keys`).
 
     In `pool` when given (with the default registry), else in a thread. The pool keeps the
     API's interpreter free: linking a large corpus is seconds of pure Python, which in a thread
@@ -154,6 +219,6 @@ async def link_extractions(
     travel to the worker still compressed."""
     if pool is None or registry is not None:
         chosen = registry or default_registry()
-        return await asyncio.to_thread(_link, stored, extracted, chosen)
+        return await asyncio.to_thread(_link, stored, extracted, chosen, keep)
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool, _link_in_worker, list(stored), list(extracted))
+    return await loop.run_in_executor(pool, _link_in_worker, list(stored), list(extracted), keep)

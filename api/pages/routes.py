@@ -29,7 +29,7 @@ from db.repositories import sources as sources_repo
 from db.repositories.pledge_evidence import list_pledges_with_evidence
 from db.repositories.pledges import PledgeFilter
 from db.repositories.quoted_events import list_quoted_events
-from seed.extract.events import TRIGGERS
+from seed.extract.event_kinds import TRIGGERS
 
 router = APIRouter(include_in_schema=False)
 

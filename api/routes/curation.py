@@ -9,7 +9,8 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Body, Header, Response
+from fastapi import Path as PathParam
 
 from api import editing
 from api.auth import WriteKey
@@ -25,6 +26,16 @@ from api.payloads.editorial import (
     PledgePatch,
 )
 from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
+from api.write_examples import (
+    ACTOR_MERGE,
+    EDITED_EVENT,
+    EDITED_PLEDGE,
+    EVENT_PATCH,
+    LNA_ID,
+    MERGED_ACTOR,
+    PLEDGE_PATCH,
+    json_example,
+)
 
 router = APIRouter(tags=["curation"], responses=AUTH_ERRORS)
 
@@ -39,11 +50,11 @@ _WRITE_ERRORS = {**PRECONDITION_ERRORS, 404: PROBLEM, 422: PROBLEM}
 @router.patch(
     "/events/{event_id}",
     response_model=EditedEvent,
-    responses={**_WRITE_ERRORS, 200: {"headers": _ETAG}},
+    responses={**_WRITE_ERRORS, 200: {"headers": _ETAG, **json_example(EDITED_EVENT)}},
 )
 async def patch_event(
     event_id: uuid.UUID,
-    body: EventPatch,
+    body: Annotated[EventPatch, Body(openapi_examples=EVENT_PATCH)],
     session: SessionDep,
     key_id: WriteKey,
     response: Response,
@@ -73,11 +84,11 @@ async def delete_event(
 @router.patch(
     "/pledges/{pledge_id}",
     response_model=EditedPledge,
-    responses={**_WRITE_ERRORS, 200: {"headers": _ETAG}},
+    responses={**_WRITE_ERRORS, 200: {"headers": _ETAG, **json_example(EDITED_PLEDGE)}},
 )
 async def patch_pledge(
     pledge_id: uuid.UUID,
-    body: PledgePatch,
+    body: Annotated[PledgePatch, Body(openapi_examples=PLEDGE_PATCH)],
     session: SessionDep,
     key_id: WriteKey,
     response: Response,
@@ -94,10 +105,19 @@ async def patch_pledge(
 @router.post(
     "/actors/{actor_id}/merge",
     response_model=MergedActor,
-    responses={404: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    responses={200: json_example(MERGED_ACTOR), 404: PROBLEM, 409: PROBLEM, 422: PROBLEM},
 )
 async def merge_actor(
-    actor_id: uuid.UUID, body: ActorMerge, session: SessionDep, key_id: WriteKey
+    actor_id: Annotated[
+        uuid.UUID,
+        PathParam(
+            description="The discovered duplicate's id.",
+            openapi_examples={"lna": {"summary": "Libyan National Army", "value": LNA_ID}},
+        ),
+    ],
+    body: Annotated[ActorMerge, Body(openapi_examples=ACTOR_MERGE)],
+    session: SessionDep,
+    key_id: WriteKey,
 ) -> MergedActor:
     """Fold a discovered duplicate into a curated actor: its links and aliases move over."""
     actor, moved = await editing.merge_actor(

@@ -29,8 +29,11 @@ from api.schemas.common import (
 )
 from api.schemas.events import EventPage, Timeline
 from db.repositories import events as repo
+from db.repositories.event_pages import SortKey
 from db.repositories.facets import count_events
+from db.repositories.filters import EventFilter
 from db.repositories.quoted_events import iter_quoted_events
+from db.repositories.raw import Reader
 
 CALENDAR_NAME = "Libya ceasefire timeline"
 # The same URL answers JSON, CSV, NDJSON or iCalendar depending on Accept.
@@ -71,13 +74,8 @@ async def render_events(
     )
     descending = params.sort == "-date"
     if fmt == "json":
-        page = await repo.list_events_json(
-            session, filter=filter, after=after, descending=descending, limit=params.limit
-        )
         total = await count_events(session, filter=filter) if params.count else None
-        return raw_page_response(
-            request, page.items, next_url(request, kind, page.next_key), headers=VARY, total=total
-        )
+        return await json_page(request, session, params, filter, after, total=total)
 
     # An empty TimelineJS export dates its notice slide (see api.exports.timelinejs).
     empty_day = params.date_from or params.as_of or params.date_to or date.today()
@@ -111,6 +109,25 @@ async def render_events(
         etag=etag,
         filename=f"events.{extension}",
         headers=VARY,
+    )
+
+
+async def json_page(
+    request: Request,
+    reader: Reader,
+    params: EventParams,
+    filter: EventFilter,
+    after: SortKey | None,
+    *,
+    total: int | None = None,
+) -> Response:
+    """A JSON page of events (PostgreSQL's JSON), its `next` link and Link header."""
+    kind = f"events:{params.sort}"
+    page = await repo.list_events_json(
+        reader, filter=filter, after=after, descending=params.sort == "-date", limit=params.limit
+    )
+    return raw_page_response(
+        request, page.items, next_url(request, kind, page.next_key), headers=VARY, total=total
     )
 
 

@@ -52,6 +52,10 @@ class EventParams:
         groups = extra_groups
         if self.actor is not None:
             groups = (*groups, await actors.resolve(session, self.actor))
+        return self.filter_with(groups)
+
+    def filter_with(self, groups: tuple[tuple[uuid.UUID, ...], ...]) -> EventFilter:
+        """The repository filter, the actor groups already resolved."""
         return EventFilter(
             actor_groups=groups,
             actor_role=self.actor_role,

@@ -15,6 +15,7 @@ from api.exports.negotiation import Format, choose_format
 from api.openapi_docs import EVENT_ID
 from api.responses import json_response
 from api.routes.event_output import EVENT_LIST_RESPONSES, render_events
+from api.routes.event_page_route import PageRoute
 from api.routes.event_params import EventParams, FormatParam, event_params, export_params
 from api.routes.list_params import AsOf
 from api.schemas.common import (
@@ -34,7 +35,6 @@ ExportParams = Annotated[EventParams, Depends(export_params)]
 _EXPORT_ERRORS: Responses = {**BAD_REQUEST, **NOT_FOUND, **INVALID, **NOT_MODIFIED}
 
 
-@router.get("/events", response_model=None, responses=EVENT_LIST_RESPONSES)
 async def list_events(
     request: Request,
     session: SessionDep,
@@ -44,6 +44,17 @@ async def list_events(
 ) -> Response:
     """The timeline: events by date, filtered, paged, or exported (format= or Accept)."""
     return await render_events(request, session, params, choose_format(format, accept))
+
+
+# A plain JSON page skips FastAPI's parameter solving (see api.routes.event_page_route).
+router.add_api_route(
+    "/events",
+    list_events,
+    methods=["GET"],
+    response_model=None,
+    responses=EVENT_LIST_RESPONSES,
+    route_class_override=PageRoute,
+)
 
 
 MEDIA_TYPE_BY_FORMAT = {"csv": "text/csv", "ndjson": "application/x-ndjson", "ics": "text/calendar"}

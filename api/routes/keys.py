@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Body, Response
 
 from api.auth import AdminKey
 from api.deps import SessionDep
@@ -12,14 +13,23 @@ from api.errors import NotFound
 from api.key_tokens import generate_key
 from api.payloads.keys import CreatedKey, KeyCreate, KeyList, KeyOut
 from api.route_docs import AUTH_ERRORS, PROBLEM
+from api.write_examples import CREATED_KEY, KEY_CREATE, json_example
 from db.repositories import api_keys, audit
 
 router = APIRouter(prefix="/keys", tags=["keys"], responses=AUTH_ERRORS)
 
 
-@router.post("", status_code=201, response_model=CreatedKey, responses={422: PROBLEM})
+@router.post(
+    "",
+    status_code=201,
+    response_model=CreatedKey,
+    responses={201: json_example(CREATED_KEY), 422: PROBLEM},
+)
 async def create_key(
-    body: KeyCreate, session: SessionDep, key_id: AdminKey, response: Response
+    body: Annotated[KeyCreate, Body(openapi_examples=KEY_CREATE)],
+    session: SessionDep,
+    key_id: AdminKey,
+    response: Response,
 ) -> CreatedKey:
     """Create an API key; the response is the only time the key itself is shown."""
     new = generate_key()

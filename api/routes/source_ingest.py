@@ -21,6 +21,7 @@ from api.ingesting import (
     ingest_article,
     replace_article,
 )
+from api.openapi_docs import SOURCE_ID
 from api.payloads.jobs import EXAMPLES as JOB_EXAMPLES
 from api.payloads.jobs import Job
 from api.payloads.sources import (
@@ -33,17 +34,25 @@ from api.payloads.sources import (
 from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
 from api.routes.curation import IfMatch
 from api.routes.jobs import job_response, job_view
+from api.write_examples import INGESTED_SOURCE, SOURCE_BODY, json_example
 from db.repositories import jobs as job_rows
 from db.repositories import source_ingest
 from seed.extract.types import RawArticle
 
 router = APIRouter(tags=["sources"], responses=AUTH_ERRORS)
 
+_INGESTED = json_example(INGESTED_SOURCE)
 _BODY: dict[str, Any] = {
     "required": True,
     "content": {
-        "text/plain": {"schema": {"type": "string", "minLength": 1}},
-        "application/json": {"schema": SourceSubmission.model_json_schema()},
+        "text/plain": {
+            "schema": {"type": "string", "minLength": 1},
+            "examples": SOURCE_BODY["text/plain"],
+        },
+        "application/json": {
+            "schema": SourceSubmission.model_json_schema(),
+            "examples": SOURCE_BODY["application/json"],
+        },
     },
 }
 
@@ -131,8 +140,12 @@ async def _queue(request: Request, session: AsyncSession, article: RawArticle) -
     response_model=IngestedSource,
     openapi_extra={"requestBody": _BODY},
     responses={
-        200: {"model": IngestedSource, "description": "The same text was already stored"},
-        201: {"headers": {"Location": {"schema": {"type": "string"}}}},
+        200: {
+            "model": IngestedSource,
+            "description": "The same text was already stored",
+            **json_example({**INGESTED_SOURCE, "created": False}),
+        },
+        201: {"headers": {"Location": {"schema": {"type": "string"}}}, **_INGESTED},
         202: {
             "model": Job,
             "description": "`async=true`: queued; poll the job at `Location` (`/jobs/{id}`)",
@@ -169,6 +182,7 @@ async def ingest_source(
     response_model=IngestedSource,
     openapi_extra={"requestBody": _BODY},
     responses={
+        200: _INGESTED,
         **PRECONDITION_ERRORS,
         404: PROBLEM,
         409: {**PROBLEM, "description": "Another source already has this text"},
@@ -183,7 +197,7 @@ async def replace_source(
         PathParam(
             description="The source's id (its `id` in `GET /sources`).",
             openapi_examples={
-                "id": {"summary": "Id", "value": "0f2c7a57-3a1e-5d8e-9a55-1f3c0b8e7d21"}
+                "id": {"summary": "The article on the JMC meeting in Geneva", "value": SOURCE_ID}
             },
         ),
     ],

@@ -4,7 +4,7 @@ from db.models.actor import Actor, ActorAlias, ActorRelation
 from db.models.base import Base
 from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
-from db.models.extraction import SourceExtraction
+from db.models.extraction import EventBlock, SourceExtraction, SourceSketch
 from db.models.job import IngestionJob
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
@@ -21,6 +21,7 @@ __all__ = [
     "ChangeLogEntry",
     "Event",
     "EventActor",
+    "EventBlock",
     "IngestionJob",
     "IngestionLog",
     "Mention",
@@ -29,4 +30,5 @@ __all__ = [
     "PledgeEvidence",
     "Source",
     "SourceExtraction",
+    "SourceSketch",
 ]

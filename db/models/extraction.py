@@ -3,7 +3,18 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, func
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -25,4 +36,46 @@ class SourceExtraction(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(64))
     payload: Mapped[bytes] = mapped_column(LargeBinary)
+    # An undated article's reading against the publication the last linking inferred (same
+    # form as `payload`): an incremental linking reads it as is instead of reading it again.
+    dated_payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class SourceSketch(Base):
+    """What finds the stored sources a new article can touch, without loading the corpus
+    (see `seed.link.keys`): the sketch hashes of its paragraphs (near-duplicate candidates), a
+    sample of its text's shingles (copies), the persons its relative dates name when it is
+    undated (it may be re-dated by an article reporting them), and the near-duplicate group
+    of each paragraph as of the last linking (`spans` holds start, end pairs)."""
+
+    __tablename__ = "source_sketches"
+    __table_args__ = (
+        Index("ix_source_sketches_paragraphs", "paragraphs", postgresql_using="gin"),
+        Index("ix_source_sketches_copies", "copies", postgresql_using="gin"),
+        Index("ix_source_sketches_undated_persons", "undated_persons", postgresql_using="gin"),
+    )
+
+    source_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    paragraphs: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
+    paragraph_spans: Mapped[list[int]] = mapped_column(ARRAY(Integer))
+    copies: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
+    copy_size: Mapped[int] = mapped_column(Integer)
+    undated_persons: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    spans: Mapped[list[int]] = mapped_column(ARRAY(Integer))
+    origins: Mapped[list[str]] = mapped_column(ARRAY(Text))
+
+
+class EventBlock(Base):
+    """The (month, key) blocks of a stored event, as the merge step indexes its clusters
+    (`seed.link.merge`): a new candidate can only join an event sharing one of its blocks."""
+
+    __tablename__ = "event_blocks"
+    __table_args__ = (Index("ix_event_blocks_blocks", "blocks", postgresql_using="gin"),)
+
+    event_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    blocks: Mapped[list[str]] = mapped_column(ARRAY(Text))

@@ -3,7 +3,7 @@ to a CHECK is one migration, adding one to an enum type cannot run inside a tran
 
 from __future__ import annotations
 
-# What the extraction assigns (seed/extract/events.py) and what editors may set besides.
+# What the extraction assigns (seed/extract/event_kinds.py) and what editors may set besides.
 EVENT_TYPES = (
     "agreement",
     "ceasefire",

@@ -1,11 +1,8 @@
 """Reads of events: keyset pages, exports in batches, one event with its evidence.
 
-Hot path: a page costs one statement whatever its size. The page is selected first (a
-subquery with ORDER BY/LIMIT, so the planner can walk the (date_start, id) index), and each of
-its rows brings its actors (JSON) and source counts from the event's listing columns, kept by
-the triggers of migration 0003; only an `as_of` page counts mentions per event (a LATERAL
-subquery), as its counts depend on the date. Rows come back as plain dicts (Core, no ORM
-objects) ready for orjson, or as JSON built by PostgreSQL (`list_events_json`).
+Hot path: a page costs one statement whatever its size (see `db.repositories.event_sql`). Rows
+come back as plain dicts (Core, no ORM objects) ready for orjson, or as JSON built by
+PostgreSQL (`list_events_json`).
 """
 
 from __future__ import annotations
@@ -14,230 +11,25 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
-from sqlalchemy import (
-    Date,
-    Select,
-    Subquery,
-    Text,
-    Uuid,
-    bindparam,
-    case,
-    cast,
-    distinct,
-    func,
-    join,
-    literal_column,
-    or_,
-    select,
-    true,
-    tuple_,
-)
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Event, EventActor, Mention, Pledge, PledgeEvidence, Source
+from db.models import Event, Mention, Pledge, PledgeEvidence, Source
 from db.repositories.event_pages import EventPage, SortKey, iter_pages, read_page
+from db.repositories.event_sql import json_page_statement, page_statement
 from db.repositories.filters import (
     EventFilter,
-    actor_link_conditions,
     event_conditions,
     mention_conditions,
     pledge_visible,
 )
 from db.repositories.quotes import QUOTE_COLUMNS, quote_fields
-from db.repositories.raw import QueryCache, fetch
-
-_EVENT_COLUMNS = (
-    Event.id,
-    Event.title,
-    Event.summary,
-    Event.type,
-    Event.date_start,
-    Event.date_end,
-    Event.date_precision,
-    Event.date_resolved,
-    Event.location,
-    Event.place,
-    Event.latitude,
-    Event.longitude,
-    Event.location_precision,
-    Event.version,
-    Event.updated_at,
-)
-
-
-# Kept by triggers (migration 0003): a page reads them instead of aggregating per event.
-_LISTING_COLUMNS = (Event.actors_doc, Event.source_count, Event.independent_source_count)
-
-# Built once: ORM aliased() per request cost ~1.5 ms of Python, a quarter of a page's CPU.
-_LINK = EventActor.__table__.alias("link")
-
-
-def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit: int) -> Subquery:
-    """The page's events (ORDER BY/LIMIT) with their listing columns.
-
-    With an actor filter the page is driven from the first group's links, whose
-    (actor_id, date_start, event_id) index is in page order: PostgreSQL reads the actor's next
-    ~limit links and their events, instead of walking events by date and testing each one's
-    actors (~15x more rows for an actor in 5% of events).
-    """
-    distinct_on: tuple[Any, ...] = ()
-    if not f.actor_groups:
-        conditions = event_conditions(f)
-        start: Any = Event.date_start
-        ident: Any = Event.id
-        source: Any = Event
-    else:
-        link = _LINK.c
-        conditions = [
-            *actor_link_conditions(link, f.actor_groups[0], f.actor_role),
-            *event_conditions(f, skip_groups=1),
-        ]
-        start, ident = link.date_start, link.event_id
-        source = join(_LINK, Event, Event.id == link.event_id)
-        # An event linked to the group twice (two roles, or two of an ambiguous alias's
-        # actors) has several link rows, adjacent in page order: DISTINCT ON keeps one.
-        distinct_on = (start, ident)
-    key = tuple_(start, ident)
-    if after is not None:
-        bound = tuple_(
-            bindparam("after_date", after[0], type_=Date),
-            bindparam("after_id", after[1], type_=Uuid),
-        )
-        conditions.append(key < bound if descending else key > bound)
-    order = (start.desc(), ident.desc()) if descending else (start, ident)
-    # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
-    stmt = select(*_EVENT_COLUMNS, *_LISTING_COLUMNS)
-    if distinct_on:
-        stmt = stmt.distinct(*distinct_on)
-    return (
-        stmt.select_from(source)
-        .where(*conditions)
-        .order_by(*order)
-        .limit(literal_column(str(int(limit))))
-        .subquery("page")
-    )
-
-
-class _Counts(NamedTuple):
-    """A page joined to its events' source counts."""
-
-    source: Any  # the FROM clause: the page, or the page joined to per-event counts
-    sources: Any
-    independent: Any
-    # What a correlated subquery of the page takes from the outer query.
-    outer: tuple[Any, ...]
-
-
-def _with_counts(page: Subquery, as_of: date | None) -> _Counts:
-    """Without `as_of` the counts are the events' own listing columns; with it only the
-    mentions of sources published by then count, so they are aggregated per event."""
-    if as_of is None:
-        return _Counts(page, page.c.source_count, page.c.independent_source_count, (page,))
-    counts = (
-        select(
-            func.count(distinct(Mention.source_id)).label("sources"),
-            func.count(distinct(Mention.origin)).label("independent_sources"),
-        )
-        .where(*mention_conditions(page.c.id, as_of))
-        .lateral("counts")
-    )
-    return _Counts(
-        page.join(counts, true()),
-        counts.c.sources,
-        counts.c.independent_sources,
-        (page, counts),
-    )
-
-
-def _page_statement(
-    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
-) -> Select[Any]:
-    page = _page_rows(f, after=after, descending=descending, limit=limit)
-    source, sources, independent, _ = _with_counts(page, f.as_of)
-    outer_order = (
-        (page.c.date_start.desc(), page.c.id.desc())
-        if descending
-        else (page.c.date_start, page.c.id)
-    )
-    return (
-        select(
-            *(page.c[c.key] for c in _EVENT_COLUMNS),
-            cast(page.c.actors_doc, Text).label("actors"),
-            sources.label("sources"),
-            independent.label("independent_sources"),
-        )
-        .select_from(source)
-        .order_by(*outer_order)
-    )
-
-
-def _json_page_statement(
-    f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
-) -> Select[Any]:
-    """The page as one JSON text per event, built by PostgreSQL, with its sort key.
-
-    Byte for byte what orjson makes of `list_events` items: the same keys in the same order,
-    compact separators, `updated_at` in UTC with microseconds only when non-zero.
-    """
-    page = _page_rows(f, after=after, descending=descending, limit=limit)
-    source, sources, independent, outer = _with_counts(page, f.as_of)
-    # orjson's form: UTC, "+00:00", microseconds only when they are not zero. (The format
-    # quotes its colons so that pgbench, which the benchmark feeds this SQL, leaves them alone.)
-    utc = func.timezone(_text("UTC"), page.c.updated_at)
-    whole_second = func.date_trunc(_text("second"), page.c.updated_at) == page.c.updated_at
-    updated_at = case(
-        (whole_second, func.to_char(utc, _text('YYYY-MM-DD"T"HH24":"MI":"SS'))),
-        else_=func.to_char(utc, _text('YYYY-MM-DD"T"HH24":"MI":"SS.US')),
-    ) + _text("+00:00")
-    item = (
-        select(
-            page.c.id,
-            page.c.title,
-            page.c.summary,
-            page.c.type,
-            page.c.date_start,
-            page.c.date_end,
-            page.c.date_precision,
-            page.c.date_resolved,
-            page.c.location,
-            page.c.place,
-            page.c.latitude,
-            page.c.longitude,
-            page.c.location_precision,
-            page.c.version,
-            updated_at.label("updated_at"),
-            sources.label("sources"),
-            independent.label("independent_sources"),
-            page.c.actors_doc.label("actors"),
-        )
-        .correlate(*outer)
-        .lateral("item")
-    )
-    outer_order = (
-        (page.c.date_start.desc(), page.c.id.desc())
-        if descending
-        else (page.c.date_start, page.c.id)
-    )
-    return (
-        select(
-            cast(func.row_to_json(literal_column("item")), Text),
-            page.c.date_start,
-            page.c.id,
-        )
-        .select_from(source.join(item, true()))
-        .order_by(*outer_order)
-    )
-
+from db.repositories.raw import QueryCache, Reader, fetch
 
 _JSON_PAGES = QueryCache()
-
-
-def _text(value: str) -> Any:
-    """A constant string written into the SQL (not a parameter)."""
-    return literal_column("'" + value.replace("'", "''") + "'", Text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +40,7 @@ class JsonPage:
 
 
 async def list_events_json(
-    session: AsyncSession,
+    session: Reader,
     *,
     filter: EventFilter,
     after: SortKey | None = None,
@@ -261,7 +53,7 @@ async def list_events_json(
     """
 
     def build() -> Select[Any]:
-        return _json_page_statement(filter, after=after, descending=descending, limit=limit + 1)
+        return json_page_statement(filter, after=after, descending=descending, limit=limit + 1)
 
     query = _JSON_PAGES.get(session, (filter, after is None, descending, limit), build)
     overrides = {} if after is None else {"after_date": after[0], "after_id": after[1]}
@@ -289,7 +81,7 @@ async def list_events(
     limit: int = 50,
 ) -> EventPage:
     """One page of events in (date_start, id) order, with actors and source counts."""
-    stmt = _page_statement(filter, after=after, descending=descending, limit=limit + 1)
+    stmt = page_statement(filter, after=after, descending=descending, limit=limit + 1)
     return await read_page(session, stmt, limit=limit, item=_item)
 
 
@@ -336,7 +128,7 @@ async def get_event(
     pledges they reported, and None when none of them mentioned the event.
     """
     f = EventFilter(ids=(event_id,), as_of=as_of)
-    stmt = _page_statement(f, after=None, descending=False, limit=1)
+    stmt = page_statement(f, after=None, descending=False, limit=1)
     row = (await session.execute(stmt)).first()
     if row is None:
         return None

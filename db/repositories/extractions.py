@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Uuid, any_, delete, func, literal, select
+from sqlalchemy import Uuid, any_, bindparam, delete, func, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,3 +50,16 @@ async def save(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
 async def forget_all(session: AsyncSession) -> None:
     """Drop every stored extraction (a full re-read)."""
     await session.execute(delete(SourceExtraction))
+
+
+async def save_dated(session: AsyncSession, payloads: dict[uuid.UUID, bytes]) -> None:
+    """An undated source's reading against its inferred publication, beside its extraction."""
+    if not payloads:
+        return
+    table = SourceExtraction.__table__
+    await session.execute(
+        update(table)
+        .where(table.c.source_id == bindparam("sid"))
+        .values(dated_payload=bindparam("dated")),
+        [{"sid": k, "dated": v} for k, v in payloads.items()],
+    )

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Mention, Source
 from db.repositories.event_pages import EventPage, SortKey, iter_pages, read_page
-from db.repositories.events import _page_statement
+from db.repositories.event_sql import page_statement
 from db.repositories.filters import EventFilter, mention_conditions
 
 _DATE_FIELDS = ("published_start", "published_end")
@@ -28,7 +28,7 @@ _DATE_FIELDS = ("published_start", "published_end")
 def _statement(
     f: EventFilter, *, after: SortKey | None, descending: bool, limit: int
 ) -> Select[Any]:
-    listed = _page_statement(f, after=after, descending=descending, limit=limit).subquery("listed")
+    listed = page_statement(f, after=after, descending=descending, limit=limit).subquery("listed")
     source = func.json_build_object(
         "id",
         Source.id,

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ClauseElement
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.util import greenlet_spawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,8 @@ class CompiledQuery:
         return out
 
 
-def compile_query(session: AsyncSession, stmt: ClauseElement) -> CompiledQuery:
+def compile_query(dialect: Dialect, stmt: ClauseElement) -> CompiledQuery:
     """SQL text with `$n` placeholders; `literal_execute` parameters are rendered inline."""
-    dialect = session.get_bind().dialect
     compiled: Any = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     names = tuple(compiled.positiontup or ())
     return CompiledQuery(
@@ -60,23 +61,67 @@ class QueryCache:
         self._entries: OrderedDict[Hashable, CompiledQuery] = OrderedDict()
 
     def get(
-        self, session: AsyncSession, key: Hashable, build: Callable[[], ClauseElement]
+        self, session: Reader, key: Hashable, build: Callable[[], ClauseElement]
     ) -> CompiledQuery:
         query = self._entries.get(key)
         if query is not None:
             self._entries.move_to_end(key)
             return query
-        query = compile_query(session, build())
+        dialect = (
+            session.dialect if isinstance(session, PooledReader) else session.get_bind().dialect
+        )
+        query = compile_query(dialect, build())
         self._entries[key] = query
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
         return query
 
 
+class PooledReader:
+    """A connection checked out of the engine's pool for compiled reads, without a session.
+
+    Opening an ORM session, its transaction and its connection objects cost a request ~0.2 ms
+    of CPU, about a quarter of an uncached page, for one statement that bypasses them all.
+    The checkout goes through the same pool (same size, timeouts, events and metrics); no
+    BEGIN is sent, so returning the connection sends nothing.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._pool = engine.sync_engine.pool
+        self.dialect = engine.dialect
+        self._fairy: Any = None
+
+    async def __aenter__(self) -> PooledReader:
+        # In a greenlet: a new connection is opened with the driver's await.
+        self._fairy = await greenlet_spawn(self._pool.connect)
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        fairy, self._fairy = self._fairy, None
+        if fairy is not None:
+            await greenlet_spawn(fairy.close)
+
+    async def fetch(self, query: CompiledQuery, overrides: Mapping[str, Any]) -> list[Any]:
+        driver: Any = self._fairy.driver_connection
+        try:
+            return list(await driver.fetch(query.sql, *query.args(overrides)))
+        except BaseException as exc:
+            if _disconnect(exc) or isinstance(exc, TimeoutError):
+                # Closed, not returned: the pool must not hand this connection out again
+                # (after a timeout it may still be busy with the statement).
+                await greenlet_spawn(self._fairy.invalidate, exc)
+            raise
+
+
+Reader = AsyncSession | PooledReader
+
+
 async def fetch(
-    session: AsyncSession, query: CompiledQuery, overrides: Mapping[str, Any] | None = None
+    session: Reader, query: CompiledQuery, overrides: Mapping[str, Any] | None = None
 ) -> list[Any]:
-    """Rows (asyncpg Records) of a compiled query on the session's connection."""
+    """Rows (asyncpg Records) of a compiled query on the session's (or reader's) connection."""
+    if isinstance(session, PooledReader):
+        return await session.fetch(query, overrides or {})
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection

@@ -94,6 +94,15 @@ async def stored_sources(session: AsyncSession) -> Sequence[Source]:
     return result.all()
 
 
+async def sources_by_slug(session: AsyncSession, slugs: Sequence[str]) -> Sequence[Source]:
+    if not slugs:
+        return []
+    result = await session.scalars(
+        select(Source).where(Source.slug == any_(_array(slugs, String())))
+    )
+    return result.all()
+
+
 async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[str, str]:
     """sha256 -> slug of already stored sources with these texts."""
     if not hashes:
@@ -165,42 +174,6 @@ async def merged_actors(session: AsyncSession) -> dict[uuid.UUID, uuid.UUID]:
             target = direct[target]
         resolved[start] = target
     return resolved
-
-
-async def existing_mention_targets(
-    session: AsyncSession, source_ids: Sequence[uuid.UUID]
-) -> dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]]:
-    """(source, char_start, char_end, "event"|"pledge") -> ids of what stored mentions point at."""
-    found: dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]] = {}
-    if not source_ids:
-        return found
-    rows = await session.execute(
-        select(
-            Mention.source_id,
-            Mention.char_start,
-            Mention.char_end,
-            Mention.event_id,
-            Mention.pledge_id,
-        ).where(Mention.source_id == any_(_array(source_ids, Uuid())))
-    )
-    for src, start, end, event_id, pledge_id in rows.tuples():
-        kind, target = ("event", event_id) if event_id is not None else ("pledge", pledge_id)
-        if target is not None:
-            found.setdefault((src, start, end, kind), []).append(target)
-    return found
-
-
-async def deleted_events(session: AsyncSession, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """The ones among `ids` that are soft-deleted events."""
-    wanted = list(ids)
-    if not wanted:
-        return set()
-    rows = await session.scalars(
-        select(Event.id).where(
-            Event.id == any_(_array(wanted, Uuid())), Event.deleted_at.is_not(None)
-        )
-    )
-    return set(rows.all())
 
 
 _EVENT_FIELDS = [
@@ -326,25 +299,35 @@ async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]])
 
 
 async def delete_stale_mentions(
-    session: AsyncSession, source_ids: Sequence[uuid.UUID], keep: Sequence[uuid.UUID]
+    session: AsyncSession,
+    source_ids: Sequence[uuid.UUID],
+    keep: Sequence[uuid.UUID],
+    relinked: Sequence[uuid.UUID] | None = None,
 ) -> None:
-    """Mentions of re-read sources that the new reading no longer produces."""
-    stmt = delete(Mention).where(Mention.source_id == any_(_array(source_ids, Uuid())))
+    """Mentions the new reading no longer produces: of re-read sources, or (an incremental
+    run, `relinked` given) of re-linked events and pledges."""
+    scope = Mention.source_id == any_(_array(source_ids, Uuid()))
+    if relinked is not None:
+        ids = _array(relinked, Uuid())
+        scope = or_(scope, Mention.event_id == any_(ids), Mention.pledge_id == any_(ids))
+    stmt = delete(Mention).where(scope)
     if keep:
         stmt = stmt.where(Mention.id != all_(_array(keep, Uuid())))
     await session.execute(stmt)
 
 
-async def delete_orphans(session: AsyncSession) -> None:
-    """Machine-made events and pledges left without any mention, unless an editor touched them."""
+async def delete_orphans(session: AsyncSession, among: Sequence[uuid.UUID] | None = None) -> None:
+    """Machine-made events and pledges left without any mention, unless an editor touched them
+    (only those `among` the given ids, when given)."""
     for model, column in ((Pledge, Mention.pledge_id), (Event, Mention.event_id)):
-        await session.execute(
-            delete(model).where(
-                model.deleted_at.is_(None),
-                func.cardinality(model.edited_fields) == 0,
-                ~select(Mention.id).where(column == model.id).exists(),
-            )
+        stmt = delete(model).where(
+            model.deleted_at.is_(None),
+            func.cardinality(model.edited_fields) == 0,
+            ~select(Mention.id).where(column == model.id).exists(),
         )
+        if among is not None:
+            stmt = stmt.where(model.id == any_(_array(among, Uuid())))
+        await session.execute(stmt)
 
 
 async def replace_pledge_evidence(

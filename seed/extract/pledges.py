@@ -19,10 +19,11 @@ from seed.extract.actors import ArticleActors
 from seed.extract.commitments import PARTIES, PRONOUN, Commitment, find_commitment
 from seed.extract.dates import add_duration, within_duration
 from seed.extract.deadlines import QUANTITY, dated_deadline, quantity_in
-from seed.extract.events import Candidate, content_tokens
+from seed.extract.events import UNSTATED_KINDS, Candidate
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
+from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval, PledgeStatus
 
 __all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "same_dated_deadline", "status_of"]
@@ -73,7 +74,9 @@ def extract_pledges(
     by_paragraph: dict[int, Candidate] = {}
     for c in candidates:
         by_sentence.setdefault(c.sentence_index, []).append(c)
-        by_paragraph.setdefault(c.paragraph, c)
+        # a speaker's date, or one counted from another, dates its own sentence only
+        if c.date_kind not in UNSTATED_KINDS:
+            by_paragraph.setdefault(c.paragraph, c)
     earlier: list[list[ActorHit]] = []
     for index, sentence in enumerate(article.sentences):
         hits = reader.find(sentence.text)

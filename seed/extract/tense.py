@@ -31,12 +31,20 @@ _FUTURE = re.compile(
 # held on", "could not be held on"), and "after the <date> conference".
 _PAST = re.compile(
     r"\b(?:said|told|announced|stated|declared|confirmed|reported|revealed|added|noted|"
-    r"was\s+held|were\s+held|took\s+place|could\s+not|couldn't|did\s+not|failed\s+to|"
+    r"was\s+held|were\s+held|took\s+place|could\s+not|couldn't|did\s+not|"
+    # a failure names what was to happen, with its verb: "the failure to hold elections in"
+    r"fail(?:ed|ure|ing)\s+to(?:\s+[a-z]+)?|"
     r"was\s+not|were\s+not|after\s+the|since\s+the)\b",
     re.IGNORECASE,
 )
 _PROSPECTIVE_NOUN = re.compile(
     r"\b(?:elections?|polls?|vote|ballot|referendum|summit|conference)\b[^.;]{0,25}$", re.I
+)
+# The same nouns right after the date they are named by: "the December elections".
+_PROSPECTIVE_AFTER = re.compile(
+    r"\s+(?:presidential\s+|parliamentary\s+|general\s+)?"
+    r"(?:elections?|polls?|vote|ballot|referendum|summit|conference)\b",
+    re.I,
 )
 # Where a clause ends looking back from a date: a semicolon, a dash, or a comma that opens
 # another clause ("..., officials said", "..., but ...").
@@ -73,10 +81,14 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
     past = [m.end() for m in _PAST.finditer(before)]
     last_future = future[-1] if future else -1
     last_past = past[-1] if past else -1
-    if last_past > last_future:
+    if last_past > -1 and last_past >= last_future:
         return "past"
-    if _PROSPECTIVE_NOUN.search(before):
+    if _PROSPECTIVE_NOUN.search(before) or (
+        end is not None and _PROSPECTIVE_AFTER.match(sentence, end)
+    ):
         return "future" if future and last_future >= len(before) - 40 else "nearest"
-    if future and last_future >= len(before) - 60:
+    if future:
+        # a future cue governs the rest of its clause ("proposed to delay the vote by a month
+        # and hold it on <date>") unless a past cue came after it (handled above)
         return "future"
     return "past"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "range", "unknown"]
 ActorType = Literal[
@@ -158,3 +158,8 @@ class Timeline:
     events: list[TimelineEvent] = field(default_factory=list)
     pledges: list[TimelinePledge] = field(default_factory=list)
     problems: list[ArticleProblem] = field(default_factory=list)
+    # The final reading of each article (`seed.extract.article.ArticleExtraction`, against the
+    # publication linking settled on), and the keys of incremental linking computed from them
+    # (`seed.link.keys.LinkKeys`): set by the linking process, not stored as such.
+    readings: list[Any] = field(default_factory=list, repr=False)
+    keys: Any = field(default=None, repr=False)

@@ -81,3 +81,26 @@ def origins(paragraphs: Sequence[str]) -> list[str]:
 
 def _origin_id(key: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def independent_origins(mentions: Sequence[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """Per event: articles linked by a shared paragraph (copied wire text, a syndicated
+    reprint) form one independent source. Returns each article's group id, so that counting
+    distinct ids gives the independent sources, never more than the articles."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for file_name, spans in mentions:
+        for origin in spans:
+            a, b = find("f:" + file_name), find("o:" + origin)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = {}
+    for file_name, spans in mentions:
+        groups.setdefault(find("f:" + file_name), []).extend(spans)
+    label = {root: min(found) for root, found in groups.items()}
+    return {file_name: label[find("f:" + file_name)] for file_name, _ in mentions}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
-from seed.extract.events import Candidate
+from seed.extract.events import UNSTATED_KINDS, Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
@@ -73,7 +73,8 @@ def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> Anc
     """Index the precisely dated (at most a week wide) happenings that name a person."""
     buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = {}
     for cand in candidates:
-        if (cand.date.end - cand.date.start).days > 7:
+        # a speaker's date (often a plan) or one counted from another date anchors nothing
+        if (cand.date.end - cand.date.start).days > 7 or cand.date_kind in UNSTATED_KINDS:
             continue
         persons = frozenset(k for k, _ in cand.actors) & person_keys
         if not persons:

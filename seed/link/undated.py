@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from seed.extract.article import ArticleExtraction, date_article
-from seed.extract.events import content_tokens
 from seed.extract.registry import Registry
+from seed.extract.tokens import content_tokens
 from seed.extract.types import PublicationDate
 from seed.link.merge import width
 from seed.link.publication import AnchorIndex, infer_publication

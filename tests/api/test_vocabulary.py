@@ -8,7 +8,7 @@ from httpx import AsyncClient
 from api.payloads.editorial import EventType
 from api.vocabulary import VOCABULARY
 from db.models.vocab import EVENT_TYPES
-from seed.extract.events import TRIGGERS
+from seed.extract.event_kinds import TRIGGERS
 
 EVENT_TYPE_LIST = [
     "agreement",

@@ -1,10 +1,6 @@
 """Readers never see arrival order: the sample corpus ingested one article at a time, in
 several orders, stores the same timeline as one bulk ingest: the same events and pledges with
-the same dates, titles, counts and quotes, and the same publication intervals.
-
-Ids are the exception, on purpose: an event keeps the id it was first stored under while its
-quotes are still read (URLs stay valid), so the id of a happening first told by a later file
-depends on which article arrived first."""
+the same ids, dates, titles, counts and quotes, and the same publication intervals."""
 
 from __future__ import annotations
 
@@ -23,7 +19,7 @@ CORPUS = PROJECT_ROOT / "seed" / "corpus"
 
 
 async def _timeline(session: AsyncSession) -> dict[str, object]:
-    """Every event and pledge with its dates, counts and quotes (by source slug), not its id."""
+    """Every event and pledge with its id, dates, counts and quotes (by source slug)."""
     slug = {i: s for i, s in (await session.execute(select(Source.id, Source.slug))).tuples()}
     quotes: dict[object, list[tuple[str, int, int]]] = {}
     rows = await session.execute(
@@ -55,8 +51,8 @@ async def _timeline(session: AsyncSession) -> dict[str, object]:
         )
     )
     return {
-        "events": sorted((*row[1:], sorted(quotes[row[0]])) for row in events.tuples()),
-        "pledges": sorted((*row[1:], sorted(quotes[row[0]])) for row in pledges.tuples()),
+        "events": sorted((*row, sorted(quotes[row[0]])) for row in events.tuples()),
+        "pledges": sorted((*row, sorted(quotes[row[0]])) for row in pledges.tuples()),
         "published": sorted(
             (
                 await session.execute(

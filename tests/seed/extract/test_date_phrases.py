@@ -77,3 +77,20 @@ def test_earlier_this_month_names_the_month() -> None:
         date(2021, 9, 30),
         "month",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a month naming a happening: a truce or an offensive lies behind...
+        ("Militias broke the March truce within days.", "2021-09-15", "2021-03-01..2021-03-31"),
+        ("The port reopened after an August ceasefire.", "2021-02-10", "2020-08-01..2020-08-31"),
+        # ... elections and summits are the nearest such month, usually ahead
+        ("Observers prepare for the December elections.", "2021-09-15", "2021-12-01..2021-12-31"),
+        ("Envoys met ahead of the November summit.", "2022-01-10", "2021-11-01..2021-11-30"),
+    ],
+)
+def test_a_month_naming_a_happening_dates_it(sentence: str, published: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub(published))
+    found = hit.interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected + " month"

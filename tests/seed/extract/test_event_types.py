@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from seed.extract.clauses import attributed_content_end
-from seed.extract.events import event_type
+from seed.extract.event_kinds import event_type
 
 
 def _type_at(clause: str, date_text: str) -> str:

@@ -146,3 +146,14 @@ def test_one_pledge_told_by_two_articles_with_the_same_day_due_is_one_pledge() -
     )
     pledges = build_timeline([first, second], REGISTRY).pledges
     assert [[m.file_name for m in p.mentions] for p in pledges] == [["a.txt", "b.txt"]]
+
+
+def test_a_speaker_date_in_the_paragraph_before_does_not_date_a_commitment() -> None:
+    text = (
+        "Libya\n\n"
+        "\u201cYesterday was a hard day for all of us,\u201d said Fayez al-Sarraj in Tripoli.\n\n"
+        "Turkey said it would withdraw its troops if the Libyan government asked it to.\n"
+    )
+    article = RawArticle("a.txt", text, published=date(2021, 1, 22))
+    (pledge,) = build_timeline([article], REGISTRY).pledges
+    assert pledge.made == DateInterval(date(2021, 1, 22), date(2021, 1, 22), "day")

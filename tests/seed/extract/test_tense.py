@@ -61,3 +61,20 @@ def test_a_date_opening_its_clause_is_governed_by_the_verb_after_it() -> None:
 def test_a_proposed_new_date_lies_ahead() -> None:
     sentence = "The board suggested to delay the vote by a month and hold it on February 2nd."
     assert days(sentence, "2021-12-22") == ["2022-02-02"]
+
+
+def test_a_failure_to_do_something_in_a_month_lies_in_the_past() -> None:
+    # "to hold" alone looks ahead; "the failure to hold" names what did not happen.
+    sentence = "Anger grew after the failure to hold the local vote in March, residents said."
+    assert days(sentence, "2022-09-02") == ["2022-03-01"]
+    assert days("Militias failed to take the airport in May.", "2020-02-10") == ["2019-05-01"]
+
+
+def test_a_verb_coordinated_with_a_planned_one_shares_its_direction() -> None:
+    # "proposed to delay ... and hold it on": the holding is as planned as the delay, however
+    # long the clause between them.
+    sentence = (
+        "The commission has proposed to postpone the long-awaited municipal vote by a month and "
+        "hold it on February 3rd instead."
+    )
+    assert days(sentence, "2021-12-20") == ["2022-02-03"]

@@ -8,7 +8,7 @@ import pytest
 
 from seed.extract.actors import ArticleActors
 from seed.extract.clauses import relative_clause_at, without_asides
-from seed.extract.events import event_type
+from seed.extract.event_kinds import event_type
 from seed.extract.parse import decode_article, parse_article
 from seed.extract.registry import load_registry
 from seed.extract.types import DateInterval, RawArticle

@@ -96,3 +96,20 @@ def test_an_appointment_is_not_anchored_on_a_resignation() -> None:
         date(2011, 1, 1),
         "no publication date and no dated reference in the text",
     )
+
+
+def test_a_date_inside_a_quotation_anchors_no_undated_article() -> None:
+    # The speaker's "On Monday" is what the quotation talks about, not a day the text dates.
+    quoted = RawArticle(
+        "a.txt",
+        "Talks in Rome\n\nThe envoy spoke to the press in Geneva.\n\n"
+        "\u201cOn Monday I will meet the rival delegations in Rome,\u201d said Jan Kubis.\n",
+        published=date(2021, 3, 10),
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Talks in Rome\n\nJan Kubis met the rival delegations in Rome on Monday, officials said.\n",
+    )
+    start, end, reason = publication([quoted, undated], "b.txt")
+    assert (start, end) == (date(2011, 1, 1), TODAY)
+    assert reason == "no publication date and no dated reference in the text"

@@ -1,0 +1,231 @@
+"""The keys of incremental linking (see `seed.link.keys`): written with each linking, and the
+indexed queries that find a new article's neighbourhood in the stored corpus."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import BigInteger, Text, Uuid, any_, func, literal, literal_column, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import EventBlock, Mention, Pledge, Source, SourceExtraction, SourceSketch
+
+_CHUNK = 500
+
+
+def _array(values: Iterable[Any], item_type: Any) -> Any:
+    return literal(list(values), ARRAY(item_type))
+
+
+async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    columns = [
+        "paragraphs",
+        "paragraph_spans",
+        "copies",
+        "copy_size",
+        "undated_persons",
+        "spans",
+        "origins",
+    ]
+    for i in range(0, len(rows), _CHUNK):
+        stmt = insert(SourceSketch).values(list(rows[i : i + _CHUNK]))
+        stmt = stmt.on_conflict_do_update(
+            constraint="pk_source_sketches", set_={c: stmt.excluded[c] for c in columns}
+        )
+        await session.execute(stmt)
+
+
+async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), _CHUNK):
+        stmt = insert(EventBlock).values(list(rows[i : i + _CHUNK]))
+        stmt = stmt.on_conflict_do_update(
+            constraint="pk_event_blocks",
+            set_={"blocks": stmt.excluded.blocks},
+            where=EventBlock.blocks.is_distinct_from(stmt.excluded.blocks),
+        )
+        await session.execute(stmt)
+
+
+_BUCKET_SIZES = text(
+    "SELECT w.h, (SELECT count(*) FROM (SELECT 1 FROM source_sketches ss"
+    " WHERE ss.paragraphs @> ARRAY[w.h] LIMIT :over) AS x)"
+    " FROM unnest(CAST(:hashes AS bigint[])) AS w(h)"
+)
+_BUCKET_TEXTS = text(
+    "SELECT w.h, substr(s.text, ss.paragraph_spans[2 * p.i - 1] + 1,"
+    " ss.paragraph_spans[2 * p.i] - ss.paragraph_spans[2 * p.i - 1])"
+    " FROM unnest(CAST(:hashes AS bigint[])) AS w(h)"
+    " JOIN source_sketches ss ON ss.paragraphs @> ARRAY[w.h]"
+    " CROSS JOIN LATERAL unnest(ss.paragraphs) WITH ORDINALITY AS p(v, i)"
+    " JOIN sources s ON s.id = ss.source_id"
+    " WHERE p.v = w.h"
+)
+
+
+async def paragraph_buckets(
+    session: AsyncSession, hashes: Sequence[int], cap: int
+) -> dict[int, list[str]]:
+    """Per sketch hash: the text of each stored paragraph in its bucket; buckets of more than
+    `cap` stored paragraphs are left out (not compared: see `seed.link.origins`) and never
+    read beyond their first `cap + 1` members."""
+    if not hashes:
+        return {}
+    sizes = await session.execute(_BUCKET_SIZES, {"hashes": list(hashes), "over": cap + 1})
+    small = [h for h, n in sizes.tuples() if 0 < n <= cap]
+    if not small:
+        return {}
+    rows = await session.execute(_BUCKET_TEXTS, {"hashes": small})
+    buckets: dict[int, list[str]] = {}
+    for h, paragraph in rows.tuples():
+        buckets.setdefault(h, []).append(paragraph)
+    return buckets
+
+
+async def copy_candidates(
+    session: AsyncSession, sample: Sequence[int]
+) -> list[tuple[uuid.UUID, int, int]]:
+    """(source, shared sampled shingles, its shingle count) of sources sharing a sample."""
+    if not sample:
+        return []
+    wanted = _array(sample, BigInteger())
+    shared = select(func.count()).select_from(func.unnest(SourceSketch.copies).alias("h"))
+    shared = shared.where(literal_column("h") == any_(wanted)).scalar_subquery()
+    rows = await session.execute(
+        select(SourceSketch.source_id, shared, SourceSketch.copy_size).where(
+            SourceSketch.copies.op("&&")(wanted)
+        )
+    )
+    return [(s, int(n), int(size)) for s, n, size in rows.tuples()]
+
+
+async def undated_naming(session: AsyncSession, actors: Sequence[str]) -> list[uuid.UUID]:
+    """Undated sources whose relative dates name one of `actors`."""
+    if not actors:
+        return []
+    rows = await session.scalars(
+        select(SourceSketch.source_id).where(
+            SourceSketch.undated_persons.op("&&")(_array(actors, Text()))
+        )
+    )
+    return list(rows.all())
+
+
+async def events_in_blocks(session: AsyncSession, blocks: Sequence[str]) -> set[uuid.UUID]:
+    if not blocks:
+        return set()
+    rows = await session.scalars(
+        select(EventBlock.event_id).where(EventBlock.blocks.op("&&")(_array(blocks, Text())))
+    )
+    return set(rows.all())
+
+
+async def members(
+    session: AsyncSession, event_ids: Iterable[uuid.UUID]
+) -> list[tuple[uuid.UUID, uuid.UUID, int, int, str | None]]:
+    """(event, source, char_start, char_end, date_text) of every mention of these events."""
+    wanted = list(event_ids)
+    if not wanted:
+        return []
+    rows = await session.execute(
+        select(
+            Mention.event_id,
+            Mention.source_id,
+            Mention.char_start,
+            Mention.char_end,
+            Mention.date_text,
+        ).where(Mention.event_id == any_(_array(wanted, Uuid())))
+    )
+    return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
+
+
+async def pledges_from(session: AsyncSession, event_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The pledges made at these events."""
+    wanted = list(event_ids)
+    if not wanted:
+        return set()
+    rows = await session.scalars(
+        select(Pledge.id).where(Pledge.event_id == any_(_array(wanted, Uuid())))
+    )
+    return set(rows.all())
+
+
+async def pledge_members(
+    session: AsyncSession, pledge_ids: Iterable[uuid.UUID]
+) -> list[tuple[uuid.UUID, uuid.UUID, int, int]]:
+    """(pledge, source, char_start, char_end) of every mention of these pledges."""
+    wanted = list(pledge_ids)
+    if not wanted:
+        return []
+    rows = await session.execute(
+        select(Mention.pledge_id, Mention.source_id, Mention.char_start, Mention.char_end).where(
+            Mention.pledge_id == any_(_array(wanted, Uuid()))
+        )
+    )
+    return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
+
+
+async def any_pledge(session: AsyncSession) -> bool:
+    return await session.scalar(select(Pledge.id).limit(1)) is not None
+
+
+async def other_versions(session: AsyncSession, version: str) -> bool:
+    """Whether a stored extraction was read by another extractor version."""
+    found = await session.scalar(
+        select(SourceExtraction.source_id)
+        .where(SourceExtraction.extractor_version != version)
+        .limit(1)
+    )
+    return found is not None
+
+
+async def latest_publication(session: AsyncSession) -> Any:
+    """The end of the latest publication interval stored (what pledges are rated as of)."""
+    return await session.scalar(select(func.max(Source.published_end)))
+
+
+async def readings(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
+) -> dict[uuid.UUID, tuple[str, bytes]]:
+    """Each source's final reading as the last linking left it: its extraction, or for an
+    undated one its reading against the inferred publication. Sources without one are absent."""
+    wanted = list(source_ids)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(
+            SourceExtraction.source_id,
+            Source.file_name,
+            func.coalesce(SourceExtraction.dated_payload, SourceExtraction.payload),
+        )
+        .join(Source, Source.id == SourceExtraction.source_id)
+        .where(
+            SourceExtraction.source_id == any_(_array(wanted, Uuid())),
+            SourceExtraction.extractor_version == version,
+            SourceExtraction.sha256 == Source.sha256,
+            (Source.published_explicit.is_(True)) | SourceExtraction.dated_payload.is_not(None),
+        )
+    )
+    return {source: (name, payload) for source, name, payload in rows.tuples()}
+
+
+async def origins_of(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]]:
+    """Per source: the origins of each quote and pledge as the last linking assigned them."""
+    wanted = list(source_ids)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(SourceSketch.source_id, SourceSketch.spans, SourceSketch.origins).where(
+            SourceSketch.source_id == any_(_array(wanted, Uuid()))
+        )
+    )
+    found: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = {}
+    for source, spans, joined in rows.tuples():
+        found[source] = {
+            (spans[2 * i], spans[2 * i + 1]): tuple(o.split()) for i, o in enumerate(joined)
+        }
+    return found

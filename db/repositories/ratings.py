@@ -1,0 +1,134 @@
+"""What re-rating pledges after an incremental linking reads and writes (`seed.rerate`)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Text, Uuid, all_, any_, bindparam, func, literal, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Actor, Event, EventActor, Pledge, PledgeActor
+
+
+def _keys_of(link: Any, owner: Any, column: Any, role: str | None = None) -> Any:
+    stmt = (
+        select(func.array_agg(Actor.key))
+        .join(link, link.actor_id == Actor.id)
+        .where(column == owner.id)
+    )
+    if role is not None:
+        stmt = stmt.where(link.role == role)
+    return stmt.scalar_subquery()
+
+
+async def withdrawals(
+    session: AsyncSession, event_ids: Iterable[uuid.UUID] | None = None
+) -> list[dict[str, Any]]:
+    """Withdrawal events (all, or those among `event_ids`), deleted ones too (linking still
+    reads their quotes): date interval, summary, actor keys."""
+    stmt = select(
+        Event.date_start,
+        Event.date_end,
+        Event.date_precision,
+        Event.summary,
+        _keys_of(EventActor, Event, EventActor.event_id),
+    ).where(Event.type == "withdrawal")
+    if event_ids is not None:
+        stmt = stmt.where(Event.id == any_(literal(list(event_ids), ARRAY(Uuid()))))
+    rows = await session.execute(stmt)
+    return [
+        {
+            "start": r[0],
+            "end": r[1],
+            "precision": r[2],
+            "summary": r[3],
+            "actors": set(r[4] or ()),
+        }
+        for r in rows.tuples()
+    ]
+
+
+async def pledges_by_id(
+    session: AsyncSession, pledge_ids: Iterable[uuid.UUID]
+) -> list[dict[str, Any]]:
+    wanted = list(pledge_ids)
+    if not wanted:
+        return []
+    rows = await session.execute(
+        _pledge_rows().where(Pledge.id == any_(literal(wanted, ARRAY(Uuid()))))
+    )
+    return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
+
+
+def _pledge_rows() -> Any:
+    return select(
+        Pledge.id,
+        Pledge.made_start,
+        Pledge.made_end,
+        Pledge.made_precision,
+        Pledge.deadline_start,
+        Pledge.deadline_end,
+        Pledge.deadline_precision,
+        Pledge.status,
+        Pledge.status_reason,
+        _keys_of(PledgeActor, Pledge, PledgeActor.pledge_id, "pledger"),
+    )
+
+
+async def pledges_of(
+    session: AsyncSession, actor_keys: Sequence[str], made_before: date
+) -> list[dict[str, Any]]:
+    """Pledges one of `actor_keys` made before `made_before` (ended), with their pledgers."""
+    if not actor_keys:
+        return []
+    named = (
+        select(PledgeActor.pledge_id)
+        .join(Actor, Actor.id == PledgeActor.actor_id)
+        .where(Actor.key == any_(literal(list(actor_keys), ARRAY(Text()))))
+    )
+    rows = await session.execute(
+        _pledge_rows().where(Pledge.id.in_(named), Pledge.made_end < made_before)
+    )
+    return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
+
+
+_PLEDGE_COLUMNS = (
+    "id",
+    "made_start",
+    "made_end",
+    "made_precision",
+    "deadline_start",
+    "deadline_end",
+    "deadline_precision",
+    "status",
+    "status_reason",
+    "pledgers",
+)
+
+
+async def set_ratings(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Set (id, status, status_reason); a status an editor set stands."""
+    if not rows:
+        return
+    table = Pledge.__table__
+    await session.execute(
+        update(table)
+        .where(
+            table.c.id == bindparam("pid"),
+            literal("status") != all_(table.c.edited_fields),
+        )
+        .values(
+            status=bindparam("new_status"),
+            status_reason=bindparam("new_reason"),
+            version=table.c.version + 1,
+            updated_at=func.now(),
+        ),
+        [
+            {"pid": r["id"], "new_status": r["status"], "new_reason": r["status_reason"]}
+            for r in rows
+        ],
+    )

@@ -1,0 +1,248 @@
+"""Resolvers of the date expressions `seed.extract.dates` finds.
+
+Each takes the match, one publication day and the direction of the governing clause, and returns
+the earliest and latest day meant with the precision the text gives (or None: no such day).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from seed.extract.calendar_math import (
+    NUMBERS,
+    SEASONS,
+    WEEKDAYS,
+    add_months,
+    month_bounds,
+    month_no,
+    week_start,
+    ym,
+)
+from seed.extract.tense import Direction
+from seed.extract.types import DatePrecision
+
+
+def _place_month(month: int, pub: date, direction: Direction) -> int:
+    """Year of the `month` meant, seen from `pub`."""
+    past = pub.year if month <= pub.month else pub.year - 1
+    future = pub.year if month >= pub.month else pub.year + 1
+    if direction == "past":
+        return past
+    if direction == "future":
+        return future
+    distance_past = (pub.year - past) * 12 + pub.month - month
+    distance_future = (future - pub.year) * 12 + month - pub.month
+    return past if distance_past <= distance_future else future
+
+
+def _place_day(month: int, day: int, pub: date, direction: Direction) -> date | None:
+    def safe(year: int) -> date | None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+
+    this_year = safe(pub.year)
+    if this_year is None:
+        return None
+    past = this_year if this_year <= pub else safe(pub.year - 1)
+    future = this_year if this_year >= pub else safe(pub.year + 1)
+    if direction == "past":
+        return past
+    if direction == "future":
+        return future
+    if past is None or future is None:
+        return past or future
+    return past if (pub - past) <= (future - pub) else future
+
+
+def day_month(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
+    month, day = month_no(m.group("m")), int(m.group("d"))
+    year = int(m.group("y")) if m.group("y") else None
+    if m.group("yrel"):
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]
+    if year is not None:
+        try:
+            found: date | None = date(year, month, day)
+        except ValueError:
+            return None
+    else:
+        found = _place_day(month, day, pub, direction)
+    return (found, found, "day") if found else None
+
+
+def month_year(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    start, end = month_bounds(int(m.group("y")), month_no(m.group("m")))
+    return start, end, "month"
+
+
+def month_relative_year(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    offset = {"last": -1, "this": 0, "next": 1, "previous": -1}[m.group("rel").lower()]
+    start, end = month_bounds(pub.year + offset, month_no(m.group("m")))
+    return start, end, "month"
+
+
+def relative_month(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    rel = m.group("rel").lower()
+    month = month_no(m.group("m"))
+    year = _place_month(month, pub, "past" if rel == "last" else "future")
+    if rel == "last" and (year, month) == (pub.year, pub.month):
+        year -= 1
+    start, end = month_bounds(year, month)
+    return start, end, "month"
+
+
+def bare_month(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    month = month_no(m.group("m"))
+    start, end = month_bounds(_place_month(month, pub, direction), month)
+    return start, end, "month"
+
+
+def whole_year(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
+    year = int(m.group("y"))
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def weekday(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    target = WEEKDAYS[m.group("wd").lower()]
+    rel = (m.group("rel") or "").lower()
+    back = (pub.weekday() - target) % 7
+    if rel in {"next", "this"} or (direction == "future" and rel != "last"):
+        ahead = (target - pub.weekday()) % 7 or 7
+        day = pub + timedelta(days=ahead)
+    elif rel == "last":
+        day = pub - timedelta(days=back or 7)
+    else:
+        day = pub - timedelta(days=back)
+    return day, day, "day"
+
+
+def relative_unit(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    earlier = m.group("earlier") is not None
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
+    if unit == "week":
+        start = week_start(pub) + timedelta(weeks=step)
+        end = start + timedelta(days=6)
+        precision: DatePrecision = "week"
+    elif unit == "month":
+        start, end = month_bounds(*ym(add_months(pub.replace(day=1), step)))
+        precision = "month"
+    else:
+        start, end = date(pub.year + step, 1, 1), date(pub.year + step, 12, 31)
+        precision = "year"
+    if step == 0 and not earlier and direction != "future":
+        end = min(end, pub)  # "this week" in a past-tense sentence: up to publication
+        precision = "range" if unit == "year" else precision
+    # "earlier this month" names the month (news copy dates it so), like "in September".
+    return start, end, precision
+
+
+def ago(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    n, unit = NUMBERS.get(m.group("n").lower()) or int(m.group("n")), m.group("unit").lower()
+    if unit == "day":
+        day = pub - timedelta(days=n)
+        return day, day, "day"
+    if unit == "week":
+        centre = pub - timedelta(weeks=n)
+        return centre - timedelta(days=3), centre + timedelta(days=3), "week"
+    if unit == "month":
+        start, end = month_bounds(*ym(add_months(pub, -n)))
+        return start, end, "month"
+    # "a year ago" is loose in news copy: anything within a couple of months of that day.
+    centre = add_months(pub, -12 * n)
+    return add_months(centre, -2), add_months(centre, 2), "range"
+
+
+def season(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    rel = m.group("rel").lower()
+    first, last = SEASONS[m.group("season").lower()]
+    # The season's end year: for "last winter" seen from August 2021, Dec 2020 - Feb 2021.
+    end_year = (
+        pub.year if (pub.month > last or (first > last and pub.month > last)) else pub.year - 1
+    )
+    if first > last and pub.month == 12:
+        end_year = pub.year
+    if rel == "this":
+        end_year = pub.year
+    elif rel == "next":
+        end_year = end_year + 1
+    start_year = end_year - 1 if first > last else end_year
+    start = date(start_year, first, 1)
+    end = month_bounds(end_year, last)[1]
+    return start, end, "season"
+
+
+def _seasons_around(season: str, pub: date) -> list[tuple[date, date]]:
+    first, last = SEASONS[season.lower()]
+    spans = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        end_year = year + 1 if first > last else year
+        spans.append((date(year, first, 1), month_bounds(end_year, last)[1]))
+    return spans
+
+
+def bare_season(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    """ "since the autumn", "in the spring": the latest such season begun by publication, or,
+    for a planned happening, the next one not yet over."""
+    spans = _seasons_around(m.group("season"), pub)
+    if direction == "future":
+        start, end = next(s for s in spans if s[1] >= pub)
+    else:
+        start, end = [s for s in spans if s[0] <= pub][-1]
+    return start, end, "season"
+
+
+def weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    """ "over the weekend", "the past weekend", "next weekend": a Saturday and Sunday."""
+    rel = " ".join(m.group("rel").lower().split())
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest, publication included
+    if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the"}):
+        start = saturday if pub.weekday() >= 5 and rel != "next" else saturday + timedelta(days=7)
+        return start, start + timedelta(days=1), "range"
+    if rel in {"last", "the past"} and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)  # said on a weekend, "last weekend" is the one before
+    return saturday, min(saturday + timedelta(days=1), pub), "range"
+
+
+# Parts of a year: "early this year", "late last year", "the end of this year".
+_PARTS = {"early": (1, 3), "start": (1, 3), "beginning": (1, 3), "mid": (5, 8), "late": (10, 12)}
+_PARTS["end"] = _PARTS["late"]
+
+
+def part_of_year(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    part = m.group("part").lower().rstrip("-").split()[-1]
+    first, last = _PARTS[part]
+    year = pub.year + {"this": 0, "last": -1, "past": -1, "next": 1}[m.group("rel").lower()]
+    start, end = date(year, first, 1), month_bounds(year, last)[1]
+    if year == pub.year and direction != "future" and start <= pub < end:
+        end = pub  # said in that very part of the year: up to publication
+    return start, end, "range"
+
+
+def named_day(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    word = "tomorrow" if m.group("w") is not None else (m.group("w2") or "today")
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word.lower()]
+    day = pub + timedelta(days=offset)
+    return day, day, "day"

@@ -1,0 +1,128 @@
+"""Where an article dates itself: a wire dateline ("TRIPOLI, Aug 28 (Reuters) -"), a place and
+full date opening the text, or a line near the top that only gives the page's date.
+
+These lines are not reporting: the dateline's day is the publication day, its agency a publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from seed.extract.calendar_math import MONTH_NAME, MONTHS
+from seed.extract.layout import Paragraph
+
+AGENCIES = {
+    "ap": "The Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
+    "upi": "United Press International", "dpa": "dpa", "xinhua": "Xinhua", "ansa": "ANSA",
+    "aa": "Anadolu Agency", "anadolu": "Anadolu Agency", "efe": "EFE", "tass": "TASS",
+    "ria novosti": "RIA Novosti", "lana": "Libya News Agency", "mena": "MENA",
+}  # fmt: skip
+# "TRIPOLI, Libya (AP) — ", "TRIPOLI, Aug 28 (Reuters) - ", "Tripoli, Oct. 3 (AFP) -- ",
+# "BENGHAZI, Libya, Oct. 3 (UPI) --": an upper-case place, or any place with an agency.
+_DATELINE = re.compile(
+    r"\A(?P<place>(?:[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+){0,2})|"
+    r"(?=[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    rf"(?:,?\s*{MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*[(/]))"
+    r"(?P<place2>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})?"
+    r"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
+    rf"(?:,?\s*(?P<month>{MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
+    # the agency in brackets or between slashes ("/AGENCY/"); some copy sets ".-" as the dash
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\)|/(?P<agency2>[A-Za-z][A-Za-z .]{1,25})/)?"
+    r"\s*\.?(?:-{1,2}|[\u2013\u2014])\s+"
+)
+# A date with its year, day first or month first: "24 October 2020", "Oct. 24, 2020", "12th
+# November 2021". `stated_date` reads its groups.
+_FULL_DATE = (
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_NAME})|(?P<month2>{MONTH_NAME})"
+    r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?),?\s+(?P<year>\d{4})"
+)
+# A place and a full date opening the text, as many newspapers set it: "London, 24 October
+# 2020:", "Tripoli - 24 October 2020 -", "Benghazi, October 24, 2020 -".
+_DATED_PLACE = re.compile(
+    r"\A(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*[,\u2013\u2014-]\s*"
+    rf"{_FULL_DATE}\s*(?::|-{{1,2}}|[\u2013\u2014]|\Z)\s*"
+)
+# A line that only dates the article, as web pages print it above or below the headline:
+# "November 12, 2021", "Published: 12 Nov 2021 14:05 GMT", "Friday, 12 November 2021",
+# "2021-11-12T10:00:00Z". "Updated ..." lines date an edit, not the publication.
+_DATE_LINE = re.compile(
+    r"\A(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_FULL_DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    r"(?:(?:\s*[,|\u2013\u2014-]\s*|T|\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?"
+    r"|[A-Z]{2,4}T)?)?\s*\Z",
+    re.IGNORECASE,
+)
+# A line that is only a place in capitals ("ANKARA"), as some agencies set their dateline.
+_DATELINE_LINE = re.compile(r"\A[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2}\s*[-\u2013\u2014]?\Z")
+
+
+def strip_date_lines(
+    paragraphs: list[Paragraph],
+) -> tuple[list[Paragraph], date | None, date | None]:
+    """Set apart the lines near the top that only date the page: the first publication day
+    they state, and the earliest "Updated ..." day."""
+    out = list(paragraphs)
+    stated: date | None = None
+    updated: date | None = None
+    for i, para in enumerate(out[:6]):
+        found = _DATE_LINE.match(para.text) if len(para.text) <= 80 else None
+        if found is None:
+            continue
+        out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+        day = stated_date(found)
+        if day is None:
+            continue
+        if (found.group("label") or "").lower().endswith(("updated", "modified")):
+            updated = day if updated is None else min(updated, day)
+        elif stated is None:
+            stated = day
+    return out, stated, updated
+
+
+def stated_date(found: re.Match[str]) -> date | None:
+    """The full date a date line or a dateline states; None without a year, or for a day that
+    does not exist ("31 February 2021" is not a date, so not the publication)."""
+    parts = found.groupdict()
+    month = parts.get("month") or parts.get("month2")
+    day = parts.get("day") or parts.get("day2")
+    try:
+        if parts.get("iso"):
+            return date.fromisoformat(parts["iso"])
+        if not (month and day and parts.get("year")):
+            return None
+        return date(int(parts["year"]), MONTHS[month[:3].lower()], int(day))
+    except ValueError:
+        return None
+
+
+def strip_dateline(
+    paragraphs: list[Paragraph],
+) -> tuple[list[Paragraph], re.Match[str] | None]:
+    """Cut the wire dateline off the first body paragraph (or drop a dateline-only line)."""
+    out = list(paragraphs)
+    for i, para in enumerate(out[:4]):
+        if para.kind in {"caption", "boilerplate", "dateline"} or (
+            para.kind == "headline" and i == 0
+        ):
+            continue
+        if _DATELINE_LINE.match(para.text) and len(para.text.split()) <= 3:
+            out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+            continue
+        found = _DATELINE.match(para.text)
+        if found is None or not (
+            found.group("place") or found.group("agency") or found.group("agency2")
+        ):
+            found = _DATED_PLACE.match(para.text)
+        if found is None:
+            return out, None
+        if found.end() == len(para.text):
+            out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+            return out, found
+        cut = found.end()
+        out[i] = Paragraph(para.index, para.start + cut, para.end, para.text[cut:], "body")
+        return out, found
+    return out, None

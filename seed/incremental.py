@@ -1,0 +1,213 @@
+"""Incremental linking: a new article is linked against the neighbourhood it can touch, found
+through indexed keys (`seed.link.keys`, `db.repositories.link_keys`), not by loading the corpus.
+
+The neighbourhood is the stored events sharing a (month, key) block with one of its quotes
+(the only ones the merge step would compare them with). Their quotes are linked again together
+with the new article's by the same `link_timeline`, and only those events are rewritten. The
+merge step decides each quote by the clusters it is compared with, so re-linking the complete
+events a new quote can meet gives what linking the whole corpus gives for them.
+
+Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
+undated (its date is inferred from the corpus) or may date an undated article; it shares a
+paragraph or most of its text with a stored article (near-duplicate groups and copies are
+corpus-wide); it states pledges, or touches events pledges come from, or moves the day
+pledges are rated as of (pledge grouping and ratings are corpus-wide). A withdrawal the
+neighbourhood adds or changes re-rates the pledges of its actors (`seed.rerate`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from collections.abc import Collection, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.repositories import link_keys as keys_repo
+from seed.extract.article import ArticleExtraction
+from seed.extract.registry import Registry
+from seed.extract.types import Mention, Timeline
+from seed.link import copies, origins
+from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
+from seed.link.origins import independent_origins
+from seed.rerate import rerate, touched_withdrawals
+from seed.store import Scope
+from seed.workers import default_registry, link_extractions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Neighbourhood:
+    timeline: Timeline
+    scope: Scope
+    # Withdrawals among the re-linked events as stored before (see `seed.rerate`).
+    withdrawals: list[dict[str, Any]]
+    as_of: date
+
+
+async def link_neighbourhood(
+    session: AsyncSession,
+    fresh: Sequence[ArticleExtraction],
+    registry: Registry | None,
+    version: str,
+    pool: Executor | None,
+) -> Neighbourhood | None:
+    """The timeline of the neighbourhood of the `fresh` (new) articles and what storing it
+    rewrites; None when the whole corpus must be linked (see the module's docstring)."""
+    chosen = registry or default_registry()
+    touched = await _neighbourhood(session, fresh, chosen, version)
+    if touched is None:
+        return None
+    as_of = await keys_repo.latest_publication(session)
+    members: dict[uuid.UUID, set[tuple[object, ...]]] = {}
+    for _, source, start, end, date_text in await keys_repo.members(session, touched):
+        members.setdefault(source, set()).add((start, end, date_text or ""))
+    # The pledges made at those events are grouped and dated with them: linked again too.
+    pledges = await keys_repo.pledges_from(session, touched)
+    for _, source, start, end in await keys_repo.pledge_members(session, pledges):
+        members.setdefault(source, set()).add(("pledge", start, end))
+    log.info(
+        "neighbourhood: %d events, %d pledges, %d stored articles",
+        len(touched), len(pledges), len(members),
+    )  # fmt: skip
+    stored = await keys_repo.readings(session, members, version)
+    if len(stored) < len(members):
+        return None  # a reading is out of date (another extractor): link everything
+    keep = {name: members[source] for source, (name, _) in stored.items()}
+    timeline = await link_extractions(
+        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep
+    )
+    origins = await keys_repo.origins_of(session, stored)
+    by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
+    _restore_origins(timeline, by_name)
+    names = frozenset(x.file_name for x in fresh)
+    timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
+    return Neighbourhood(
+        timeline,
+        Scope(fresh=names, events=frozenset(touched), pledges=frozenset(pledges)),
+        await touched_withdrawals(session, touched),
+        as_of,
+    )
+
+
+async def rerate_after(
+    session: AsyncSession,
+    registry: Registry | None,
+    linked: Neighbourhood,
+    pledges: Collection[uuid.UUID],
+) -> None:
+    """Once the neighbourhood is stored: re-rate its `pledges` as of the corpus's latest
+    publication, and the pledges its withdrawals bear on."""
+    after = [
+        {
+            "start": e.date.start,
+            "end": e.date.end,
+            "precision": e.date.precision,
+            "summary": e.summary,
+            "actors": {link.actor_key for link in e.actors},
+        }
+        for e in linked.timeline.events
+        if e.type == "withdrawal"
+    ]
+    chosen = registry or default_registry()
+    await rerate(session, chosen, linked.withdrawals, after, linked.as_of, pledges)
+
+
+async def _neighbourhood(
+    session: AsyncSession, fresh: Sequence[ArticleExtraction], registry: Registry, version: str
+) -> set[uuid.UUID] | None:
+    """The stored events the fresh articles' quotes can meet, or None (see the docstring)."""
+    if any(not x.dated or x.pledges for x in fresh):
+        return _whole("an article is undated or states pledges")
+    latest = await keys_repo.latest_publication(session)
+    if latest is None:
+        return _whole("nothing is stored")
+    if await keys_repo.other_versions(session, version):
+        return _whole("stored readings are of another extractor version")
+    pledges = await keys_repo.any_pledge(session)
+    if pledges and any(x.publication and x.publication.interval.end > latest for x in fresh):
+        return _whole("an article moves the day pledges are rated as of")
+    if await _near_duplicates(session, fresh):
+        return _whole("an article shares a paragraph with a stored one")
+    for x in fresh:
+        sample, size = copy_sample(x)
+        for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
+            # The bar `seed.link.copies` sets before it compares two texts.
+            if shared >= copies.CONTAINMENT * min(size, other) / copies.SAMPLE / 2:
+                return _whole("an article copies a stored one")
+    anchors = set().union(*(anchor_actors(x, registry) for x in fresh))
+    if await keys_repo.undated_naming(session, sorted(anchors)):
+        return _whole("an article may date an undated one")
+    blocks: set[str] = set()
+    for x in fresh:
+        for cand in x.candidates:
+            blocks |= candidate_blocks(cand, registry.related, registry.default_actor)
+    touched = await keys_repo.events_in_blocks(session, sorted(blocks))
+    return touched
+
+
+async def _near_duplicates(session: AsyncSession, fresh: Sequence[ArticleExtraction]) -> bool:
+    """Whether a paragraph of `fresh` is a near-duplicate of a stored one, compared as
+    `seed.link.origins` compares them: within the sketch buckets they share, by Jaccard
+    similarity of their shingles (or the same normalised text)."""
+    mine: dict[int, list[str]] = {}
+    for x in fresh:
+        for h, start, end in paragraph_sketch(x):
+            mine.setdefault(h, []).append(x.parsed.raw.text[start:end])
+    # A bucket of more than the cap (the new paragraph included) is not compared.
+    buckets = await keys_repo.paragraph_buckets(session, sorted(mine), _BUCKET_CAP - 1)
+    for h, stored in buckets.items():
+        for paragraph in mine[h]:
+            key = origins.normalise(paragraph).replace(" ", "")
+            shingles = origins.shingles(paragraph)
+            for other in stored:
+                if origins.normalise(other).replace(" ", "") == key:
+                    return True
+                if origins.jaccard(shingles, origins.shingles(other)) >= origins.THRESHOLD:
+                    return True
+    return False
+
+
+# The largest sketch bucket `seed.link.origins` compares.
+_BUCKET_CAP = 200
+
+
+def _whole(reason: str) -> None:
+    log.info("linking the whole corpus: %s", reason)
+    return None
+
+
+def _restore_origins(
+    timeline: Timeline, stored: dict[str, dict[tuple[int, int], tuple[str, ...]]]
+) -> None:
+    """Origins of stored quotes as the corpus-wide linking assigned them (the neighbourhood
+    holds only part of their near-duplicate groups); the new articles' own are corpus-wide
+    already (they share no paragraph with a stored one)."""
+    assert timeline.keys is not None
+    fresh: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
+    for name, found in timeline.keys.sources.items():
+        if name not in stored:
+            pairs = zip(found.spans[::2], found.spans[1::2], strict=True)
+            fresh[name] = {
+                span: tuple(o.split()) for span, o in zip(pairs, found.origins, strict=True)
+            }
+    spans = stored | fresh
+
+    def origins_of(m: Mention) -> tuple[str, ...]:
+        span = (m.quote.char_start, m.quote.char_end)
+        return spans.get(m.file_name, {}).get(span) or (f"{m.file_name}:{span[0]}",)
+
+    events = []
+    for event in timeline.events:
+        label = independent_origins([(m.file_name, origins_of(m)) for m in event.mentions])
+        mentions = tuple(
+            Mention(m.file_name, m.quote, m.date_text, label[m.file_name]) for m in event.mentions
+        )
+        events.append(dataclasses.replace(event, mentions=mentions))
+    timeline.events = events

@@ -1,0 +1,179 @@
+"""Keys that find, in a stored corpus, what a new article can touch (pure: readings in, keys
+out). They mirror the candidate generation of the linking steps, so a stored source or event
+that no key finds cannot be affected by the new article:
+
+- paragraph sketches: the k smallest shingle hashes of each paragraph, the buckets in which
+  `seed.link.origins` looks for near-duplicate paragraphs;
+- copy samples: the sampled shingles `seed.link.copies` indexes to find copied articles;
+- undated persons: the actors named by relative dates of an undated article ("X said Sunday"),
+  which an article dating X's statement may date (`seed.link.publication`);
+- event blocks: (month, key) pairs as `seed.link.merge` indexes a cluster: its months, its
+  actors (as the registry relates them) and the words naming a happening; a candidate is only
+  ever compared with clusters sharing one of its own blocks.
+
+Also what an incremental linking needs back from the last one: the near-duplicate groups
+(`origins`) of each quote and pledge of a source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from seed.extract.article import ArticleExtraction
+from seed.extract.events import Candidate
+from seed.extract.registry import Registry
+from seed.extract.types import DateInterval, TimelineEvent
+from seed.link import copies, origins
+from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
+from seed.link.publication import _RELATIVE
+
+Related = Callable[[str], set[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceKeys:
+    # Sketch hashes of its paragraphs, and the (start, end) of the paragraph of each.
+    paragraphs: tuple[int, ...]
+    paragraph_spans: tuple[int, ...]
+    copies: tuple[int, ...]
+    copy_size: int
+    undated_persons: tuple[str, ...]
+    # (quote start, quote end) of each candidate and pledge, and its origins joined by " ".
+    spans: tuple[int, ...]
+    origins: tuple[str, ...]
+
+
+def paragraph_sketch(reading: ArticleExtraction) -> list[tuple[int, int, int]]:
+    """(sketch hash, paragraph start, paragraph end) of each paragraph's sketch."""
+    return [
+        (h, paragraph.start, paragraph.end)
+        for paragraph in reading.parsed.paragraphs
+        for h in sorted(origins.shingles(paragraph.text))[: origins.SKETCH]
+    ]
+
+
+def copy_sample(reading: ArticleExtraction) -> tuple[set[int], int]:
+    """The sampled shingles of the reporting text and how many shingles it has; nothing for a
+    text too short to be taken for a copy."""
+    found = copies.shingles(" ".join(s.text for s in reading.parsed.sentences))
+    if len(found) < copies.MIN_SHINGLES:
+        return set(), len(found)
+    return {h for h in found if h % copies.SAMPLE == 0}, len(found)
+
+
+def _persons(reading: ArticleExtraction, registry: Registry) -> set[str]:
+    """Keys that may name a person: the registry's persons and what the article discovered
+    (another article may discover the same key as a person)."""
+    return {k for k, r in registry.actors.items() if r.type == "person"} | set(reading.discovered)
+
+
+def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool) -> SourceKeys:
+    """`reading` is the final one (against the publication linking settled on), its quotes
+    and pledges carrying their origins."""
+    sample, size = copy_sample(reading)
+    persons: set[str] = set()
+    if undated:
+        known = _persons(reading, registry)
+        for cand in reading.candidates:
+            if cand.hit is not None and cand.hit.kind in _RELATIVE:
+                persons.update(key for key, _ in cand.actors if key in known)
+    spans: list[int] = []
+    joined: list[str] = []
+    for item in [*reading.candidates, *reading.pledges]:
+        spans += [item.quote_start, item.quote_end]
+        joined.append(" ".join(item.origins))
+    sketch = paragraph_sketch(reading)
+    return SourceKeys(
+        tuple(h for h, _, _ in sketch),
+        tuple(x for _, start, end in sketch for x in (start, end)),
+        tuple(sorted(sample)),
+        size,
+        tuple(sorted(persons)),
+        tuple(spans),
+        tuple(joined),
+    )
+
+
+def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
+    """Persons of the happenings a dated article dates precisely enough to anchor others."""
+    known = _persons(reading, registry)
+    return {
+        key
+        for cand in reading.candidates
+        if (cand.date.end - cand.date.start).days <= 7
+        for key, _ in cand.actors
+        if key in known
+    }
+
+
+def _blocks(
+    date: DateInterval, actors: Iterable[str], tokens: Iterable[str], default: str | None
+) -> set[str]:
+    keys = {"a:" + a for a in actors if a != default}
+    keys |= {"s:" + t for t in tokens if t in _ALL_SIGNATURES}
+    return {f"{month}:{key}" for month in _months(date) for key in keys}
+
+
+def candidate_blocks(cand: Candidate, related: Related, default: str | None) -> set[str]:
+    """The blocks under which the merge step looks for clusters `cand` may join."""
+    return _blocks(cand.date, expanded_actors(cand, related), cand.tokens, default)
+
+
+def member_key(file_name: str, start: int, end: int, date_text: str | None) -> tuple[object, ...]:
+    return (file_name, start, end, date_text or "")
+
+
+def event_blocks(
+    event: TimelineEvent,
+    members: dict[tuple[object, ...], Candidate],
+    related: Related,
+    default: str | None,
+) -> list[str]:
+    """The blocks under which the merge step indexes the cluster `event` was made from."""
+    actors: set[str] = set()
+    for link in event.actors:
+        actors |= related(link.actor_key)
+    tokens: set[str] = set()
+    for m in event.mentions:
+        cand = members.get(
+            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
+        )
+        if cand is not None:
+            tokens |= cand.tokens
+    return sorted(_blocks(event.date, actors, tokens, default))
+
+
+def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...], Candidate]:
+    return {
+        member_key(c.file_name, c.quote_start, c.quote_end, c.date_text): c
+        for reading in readings
+        for c in reading.candidates
+    }
+
+
+@dataclass(slots=True)
+class LinkKeys:
+    sources: dict[str, SourceKeys]
+    events: dict[str, list[str]]  # event key -> blocks
+    # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`).
+    dated: dict[str, bytes] = field(default_factory=dict)
+
+
+def timeline_keys(
+    readings: Iterable[ArticleExtraction],
+    events: Iterable[TimelineEvent],
+    undated: set[str],
+    registry: Registry,
+) -> LinkKeys:
+    """The keys of a linked timeline, from its final `readings`; `undated` names the articles
+    whose publication was inferred."""
+    readings = list(readings)
+    found = members_of(readings)
+    related, default = registry.related, registry.default_actor
+    return LinkKeys(
+        sources={
+            r.file_name: source_keys(r, registry, undated=r.file_name in undated) for r in readings
+        },
+        events={e.key: event_blocks(e, found, related, default) for e in events},
+    )

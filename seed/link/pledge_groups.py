@@ -1,0 +1,167 @@
+"""Pledges across articles: candidates telling the same pledge become one, dated by its
+earliest telling (or the event it was made at), attributed to whoever made that event, and
+rated as of the newest source (`seed.extract.pledges.status_of`)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from seed.extract.dates import add_duration
+from seed.extract.pledges import PledgeCandidate, same_dated_deadline, status_of
+from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
+from seed.link.merge import Cluster, overlaps, width
+from seed.link.origins import independent_origins, jaccard
+
+
+def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str]) -> bool:
+    a_event = event_of.get(id(a.event)) if a.event else None
+    b_event = event_of.get(id(b.event)) if b.event else None
+    if a.quantity is not None and a.quantity == b.quantity and a.unit == b.unit:
+        return bool(set(a.actors) & set(b.actors)) and overlaps(a.made, b.made)
+    similar = jaccard(frozenset(map(hash, a.tokens)), frozenset(map(hash, b.tokens))) >= 0.35
+    if same_dated_deadline(a, b):
+        # The same actor promising the same act for the same day: one pledge, whenever each
+        # article says it was made.
+        return similar
+    if a_event is not None and a_event == b_event:
+        return (a.duration is not None and a.duration == b.duration) or similar
+    if similar and set(a.origins) & set(b.origins) and _consistent(a, b):
+        # The same paragraph in two articles (a reprint, copied wire text): one pledge, even
+        # when neither names who made it and each dates it by its own publication day.
+        return True
+    related = bool(set(a.actors) & set(b.actors)) or (
+        a.file_name == b.file_name and not (a.actors and b.actors)
+    )
+    return similar and overlaps(a.made, b.made) and related
+
+
+def _consistent(a: PledgeCandidate, b: PledgeCandidate) -> bool:
+    """Nothing the two tellings both state differs: how many, within how long, and who."""
+
+    def agree(x: object, y: object) -> bool:
+        return x is None or y is None or x == y
+
+    return (
+        agree(a.quantity, b.quantity)
+        and agree(a.duration, b.duration)
+        and (not (a.actors and b.actors) or bool(set(a.actors) & set(b.actors)))
+    )
+
+
+PLEDGE_LOOKBACK = 64
+
+
+def _pledge_index_keys(
+    pledge: PledgeCandidate, event_of: dict[int, str]
+) -> list[tuple[str, object]]:
+    keys: list[tuple[str, object]] = [("file", pledge.file_name)]
+    if pledge.event is not None and id(pledge.event) in event_of:
+        keys.append(("event", event_of[id(pledge.event)]))
+    if pledge.quantity is not None:
+        keys.append(("quantity", pledge.quantity))
+    keys += [("actor", a) for a in pledge.actors]
+    keys += [("origin", o) for o in pledge.origins]
+    return keys
+
+
+def group_pledges(
+    found: list[PledgeCandidate],
+    clusters: list[Cluster],
+    event_of: dict[int, str],
+    as_of: date,
+    default_actor: str | None,
+) -> list[TimelinePledge]:
+    """Pledge candidates that tell one pledge, grouped (across articles, with the events they
+    were made at), dated, attributed and rated as of `as_of`."""
+    cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
+    groups: list[list[PledgeCandidate]] = []
+    # Only groups sharing an event, a quantity or an actor can match: index them by those.
+    index: dict[tuple[str, object], list[list[PledgeCandidate]]] = {}
+    for pledge in sorted(found, key=lambda p: (width(p.made), p.file_name, p.quote_start)):
+        keys = _pledge_index_keys(pledge, event_of)
+        seen: set[int] = set()
+        for key in keys:
+            # The most recent groups of a key: a pledge repeats near its first telling, and a
+            # frequent actor must not make grouping quadratic.
+            for group in index.get(key, [])[-PLEDGE_LOOKBACK:]:
+                if id(group) in seen:
+                    continue
+                seen.add(id(group))
+                if _same_pledge(group[0], pledge, event_of):
+                    group.append(pledge)
+                    break
+            else:
+                continue
+            break
+        else:
+            group = [pledge]
+            groups.append(group)
+            for key in keys:
+                index.setdefault(key, []).append(group)
+    withdrawals = [
+        (c.date, c.actors - {default_actor}, c.members[0].summary)
+        for c in clusters
+        if c.date is not None and c.type == "withdrawal"
+    ]
+    result: list[TimelinePledge] = []
+    for group in groups:
+        first = group[0]
+        event_key = next((event_of.get(id(p.event)) for p in group if p.event), None)
+        made = first.made
+        earliest = min(group, key=lambda p: (p.made.end, width(p.made))).made
+        if made.start > earliest.end:
+            # A reprint's own (later) day: the pledge was told by the earliest telling's end.
+            made = earliest
+        if event_key is not None:
+            cluster_date = cluster_of_key[event_key].date
+            if cluster_date is not None and width(cluster_date) < width(made):
+                made = cluster_date
+        duration = next((p.duration for p in group if p.duration), None)
+        deadline = add_duration(made, *duration) if duration else None
+        if deadline is None:
+            # A dated deadline ("by March 25") does not move with when the pledge was made.
+            deadline = next((p.deadline for p in group if p.deadline is not None), None)
+        actors: list[str] = []
+        for p in group:
+            actors += [a for a in p.actors if a not in actors]
+        if event_key is not None:
+            # Who made a pledge is who made the agreement it comes from, whichever source says so.
+            actors += sorted(a for a in cluster_of_key[event_key].actors if a not in actors)
+        quantity = next((p.quantity for p in group if p.quantity is not None), None)
+        unit = next((p.unit for p in group if p.unit), None)
+        # The country itself is party to everything: it links no withdrawal to a pledge.
+        status, reason = status_of(
+            made, deadline, set(actors) - {default_actor}, withdrawals, as_of
+        )
+        ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
+        origin = independent_origins([(p.file_name, p.origins) for p in ordered])
+        mentions = tuple(
+            Mention(
+                p.file_name,
+                Quote(p.quote_start, p.quote_end, p.quote),
+                None,
+                origin[p.file_name],
+            )
+            for p in ordered
+        )
+        digest = hashlib.blake2b(
+            f"{first.file_name}:{first.quote_start}".encode(), digest_size=8
+        ).hexdigest()
+        result.append(
+            TimelinePledge(
+                key="p" + digest,
+                text=first.text,
+                actors=tuple(ActorLink(a, "pledger") for a in actors),
+                made=made,
+                deadline=deadline,
+                quantity=quantity,
+                unit=unit,
+                status=status,
+                status_reason=reason,
+                mentions=mentions,
+                event_key=event_key,
+            )
+        )
+    result.sort(key=lambda p: (p.made.start, p.key))
+    return result

@@ -1,0 +1,72 @@
+"""Pledge ratings after an incremental linking: a withdrawal the neighbourhood added, changed
+or dropped re-rates the earlier pledges of its actors, as linking the corpus would
+(`seed.extract.pledges.status_of`, fed with every withdrawal event stored)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.repositories import ratings
+from seed.extract.pledges import status_of
+from seed.extract.registry import Registry
+from seed.extract.types import DateInterval
+
+
+def _expanded(keys: Iterable[str], registry: Registry) -> set[str]:
+    found: set[str] = set()
+    for key in keys:
+        found |= registry.related(key)
+    return found - {registry.default_actor}
+
+
+async def touched_withdrawals(
+    session: AsyncSession, event_ids: Collection[uuid.UUID]
+) -> list[dict[str, Any]]:
+    """The withdrawals among stored events an incremental run is about to rewrite."""
+    return await ratings.withdrawals(session, event_ids) if event_ids else []
+
+
+async def rerate(
+    session: AsyncSession,
+    registry: Registry,
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+    as_of: date,
+    pledges: Collection[uuid.UUID] = (),
+) -> None:
+    """Re-rate `pledges` and those the withdrawals `before` (as stored) and `after` (as
+    re-linked) can bear on: the pledges of their actors, made before them."""
+    changed = [*before, *after]
+    found = await ratings.pledges_by_id(session, pledges)
+    if changed:
+        actors = set().union(*(_expanded(w["actors"], registry) for w in changed))
+        latest = max(w["start"] for w in changed)
+        found += await ratings.pledges_of(session, sorted(actors), latest)
+    if not found:
+        return
+    reported = [
+        (
+            DateInterval(w["start"], w["end"], w["precision"]),
+            _expanded(w["actors"], registry),
+            w["summary"],
+        )
+        for w in await ratings.withdrawals(session)
+    ]
+    updates = []
+    for p in {p["id"]: p for p in found}.values():
+        made = DateInterval(p["made_start"], p["made_end"], p["made_precision"])
+        deadline = (
+            DateInterval(p["deadline_start"], p["deadline_end"], p["deadline_precision"])
+            if p["deadline_start"] is not None
+            else None
+        )
+        pledgers = set(p["pledgers"] or ()) - {registry.default_actor}
+        status, reason = status_of(made, deadline, pledgers, reported, as_of)
+        if (status, reason) != (p["status"], p["status_reason"]):
+            updates.append({"id": p["id"], "status": status, "status_reason": reason})
+    await ratings.set_ratings(session, updates)

@@ -1,0 +1,55 @@
+"""Storing the keys of incremental linking (`seed.link.keys`) computed with a timeline."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.ids import source_id
+from db.repositories import link_keys
+from seed.extract.types import Timeline
+from seed.link.keys import LinkKeys
+from seed.names import slugify
+
+
+async def store_keys(
+    session: AsyncSession,
+    timeline: Timeline,
+    event_ids: dict[str, uuid.UUID],
+    sources: Collection[str] | None,
+) -> None:
+    """Keys of the timeline's events, and of its `sources` (all when None)."""
+    keys: LinkKeys | None = timeline.keys
+    if keys is None:
+        return
+    names = [
+        s.file_name
+        for s in timeline.sources
+        if s.file_name in keys.sources and (sources is None or s.file_name in sources)
+    ]
+    await link_keys.save_source_keys(
+        session,
+        [
+            {
+                "source_id": source_id(slugify(name)),
+                "paragraphs": list(keys.sources[name].paragraphs),
+                "paragraph_spans": list(keys.sources[name].paragraph_spans),
+                "copies": list(keys.sources[name].copies),
+                "copy_size": keys.sources[name].copy_size,
+                "undated_persons": list(keys.sources[name].undated_persons),
+                "spans": list(keys.sources[name].spans),
+                "origins": list(keys.sources[name].origins),
+            }
+            for name in names
+        ],
+    )
+    await link_keys.save_event_blocks(
+        session,
+        [
+            {"event_id": event_ids[key], "blocks": blocks}
+            for key, blocks in keys.events.items()
+            if key in event_ids
+        ],
+    )

@@ -1,0 +1,106 @@
+"""Incremental linking (seed.incremental): a new article linked with its neighbourhood only
+stores exactly what linking the whole corpus stores; where it could reach further, the whole
+corpus is linked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from seed.extract.types import RawArticle
+from seed.pipeline import expand_paths, ingest, read_articles
+from tests.conftest import rolled_back_session
+from tests.seed.test_arrival_order import CORPUS, _timeline
+
+# Written for this test: dated, no pledges, no withdrawal, no later than the sample corpus.
+NEW = [
+    RawArticle(
+        file_name="registration-desk.txt",
+        text="Voters queue in Tripoli\n\nElection officials said on Monday that voter "
+        "registration had opened in Tripoli and Benghazi for the December vote.\n",
+        published=date(2021, 11, 9),
+    ),
+    RawArticle(
+        file_name="border-crossing.txt",
+        text="Crossing reopens\n\nTunisian officials reopened the Ras Jedir border crossing "
+        "with Libya on Tuesday after weeks of closure, the interior ministry said.\n",
+        published=date(2021, 10, 20),
+    ),
+    RawArticle(
+        file_name="registration-turnout.txt",
+        text="Turnout at registration\n\nThousands of Libyans registered to vote on Monday "
+        "as voter registration opened across the country, election officials said.\n",
+        published=date(2021, 11, 10),
+    ),
+]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1)])
+async def test_one_new_article_at_a_time_stores_what_linking_the_corpus_stores(
+    engine: AsyncEngine, order: tuple[int, ...]
+) -> None:
+    corpus, problems = read_articles(expand_paths([CORPUS]))
+    assert problems == []
+    async with rolled_back_session(engine) as session:
+        report = await ingest(session, [*corpus, *NEW])
+        assert report.linked == "corpus"
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        linked = [(await ingest(session, [NEW[i]])).linked for i in order]
+        one_by_one = await _timeline(session)
+    assert linked == ["neighbourhood"] * 3
+    assert len(bulk["events"]) == 23
+    assert one_by_one == bulk
+
+
+WITHDRAWAL = RawArticle(
+    file_name="fighters-leave.txt",
+    text="Fighters leave the east\n\nThe Libyan National Army withdrew the last foreign "
+    "fighters from Benghazi on Wednesday, and all of them have now departed, it said.\n",
+    published=date(2021, 6, 17),
+)
+
+
+async def test_a_new_withdrawal_rates_pledges_as_linking_the_corpus_does(
+    engine: AsyncEngine,
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, WITHDRAWAL])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        before = await _timeline(session)
+        report = await ingest(session, [WITHDRAWAL])
+        one_by_one = await _timeline(session)
+    assert report.linked == "neighbourhood"
+    assert one_by_one["pledges"] != before["pledges"]
+    assert one_by_one == bulk
+
+
+PLEDGED = RawArticle(
+    file_name="fighters-plan.txt",
+    text="Fighters leave the east\n\nThe Libyan National Army withdrew the last foreign "
+    "fighters from Benghazi on Wednesday, and all of them have now departed, it said.\n",
+    published=date(2021, 10, 28),
+)
+
+
+async def test_an_article_touching_an_event_pledges_come_from_relinks_them_too(
+    engine: AsyncEngine,
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, PLEDGED])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        before = await _timeline(session)
+        report = await ingest(session, [PLEDGED])
+        one_by_one = await _timeline(session)
+    assert report.linked == "neighbourhood"
+    assert one_by_one["pledges"] != before["pledges"]
+    assert one_by_one == bulk
