@@ -150,7 +150,7 @@ async def _queue(request: Request, session: AsyncSession, article: RawArticle) -
             "model": Job,
             "description": "`async=true`: queued; poll the job at `Location` (`/jobs/{id}`)",
             "headers": {"Location": {"schema": {"type": "string"}, "example": "/jobs/42"}},
-            "content": {"application/json": {"examples": {"queued": JOB_EXAMPLES["queued"]}}},
+            **json_example(JOB_EXAMPLES["queued"]["value"]),
         },
         409: {**PROBLEM, "description": "The file name belongs to a source with another text"},
         413: PROBLEM,
