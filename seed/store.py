@@ -219,6 +219,18 @@ async def store_timeline(
             }
             for p in timeline.pledges
             if p.event_key and p.event_key in event_ids
+        ]
+        + [
+            # The later events its status rests on: a withdrawal that fulfils it or shows progress.
+            {
+                "pledge_id": pledge_ids[p.key],
+                "event_id": event_ids[key],
+                "relation": relation,
+                "note": None,
+            }
+            for p in timeline.pledges
+            for key, relation in p.evidence
+            if key in event_ids
         ],
     )
     await repo.delete_orphans(session, scope.relinked if scope is not None else None)

@@ -32,7 +32,15 @@ def _code_digest() -> str:
 
 def extractor_version(registry: Registry) -> str:
     """Identifies the per-article stage: its code and the registry it reads actors with."""
-    data = repr((sorted(registry.actors.items()), registry.relations, registry.default_actor))
+    data = repr(
+        (
+            sorted(registry.actors.items()),
+            registry.relations,
+            registry.default_actor,
+            sorted(registry.titles.items()),
+            sorted(registry.women),
+        )
+    )
     registry_digest = hashlib.blake2b(data.encode(), digest_size=8).hexdigest()
     return f"{_code_digest()}-{registry_digest}"
 

@@ -48,12 +48,11 @@ class Event(TimestampMixin, Base):
         Index(None, "span_days"),
         Index(None, "type"),
         Index(None, "search", postgresql_using="gin"),
-        # A `q=` page's walk in date order, index-only (migration 0011).
+        # A `q=` page's walk in date order over live events (migration 0011).
         Index(
-            "ix_events_live_date_order_search",
+            "ix_events_live_date_order",
             "date_start",
             "id",
-            postgresql_include=["search"],
             postgresql_where=text("deleted_at IS NULL"),
         ),
     )

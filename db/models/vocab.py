@@ -17,12 +17,13 @@ EVENT_TYPES = (
     "statement",
     "withdrawal",
 )
-# An actor's part in an event (extraction: subject, participant, speaker, host; editors and
-# fixtures: the others) or in a pledge (pledger).
+# An actor's part in an event (extraction: subject and object of the event's predicate,
+# participant, speaker, host; editors and fixtures: the others) or in a pledge (pledger).
 ACTOR_ROLES = (
     "commander",
     "host",
     "mediator",
+    "object",
     "organizer",
     "participant",
     "pledger",

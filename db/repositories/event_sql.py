@@ -73,10 +73,9 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     ~limit links and their events, instead of walking events by date and testing each one's
     actors (~15x more rows for an actor in 5% of events).
 
-    A search (`q=`) without an actor selects the page's keys first, from live events' index
-    that carries their search vectors (migration 0011): walking it in date order and testing
-    each vector is an index-only scan, so a non-matching event costs no heap fetch; only the
-    page's own events are then read.
+    A search (`q=`) without an actor selects the page's keys first (live events in date order,
+    migration 0011, or the GIN index for a rare term): only the page's own events are then
+    read whole.
     """
     distinct_on: tuple[Any, ...] = ()
     if not f.actor_groups:

@@ -1,10 +1,10 @@
-"""search in date order: live events' (date_start, id) index carrying their search vector
+"""search in date order: live events' (date_start, id) index
 
 A `q=` page walks live events in (date_start, id) order and keeps those whose search vector
-matches, until the page is full. With the vector stored in the index (INCLUDE) and only live
-events indexed, that walk is an index-only scan: a non-matching event costs an index entry,
-not a heap fetch. A rare term is still served by the GIN index and a sort of its few matches;
-the planner picks whichever is cheaper for the term.
+matches, until the page is full; its keys are selected first, so only the page's own events are
+read whole. Only live events are indexed. (The search vector itself cannot travel in this
+B-tree: an event quoted by many articles has a vector larger than a B-tree entry may be.) A
+rare term is served by the GIN index and a sort of its few matches; the planner picks.
 
 Revision ID: 0011
 Revises: 0009
@@ -24,13 +24,12 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_index(
-        "ix_events_live_date_order_search",
+        "ix_events_live_date_order",
         "events",
         ["date_start", "id"],
-        postgresql_include=["search"],
         postgresql_where=sa.text("deleted_at IS NULL"),
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_events_live_date_order_search", table_name="events")
+    op.drop_index("ix_events_live_date_order", table_name="events")

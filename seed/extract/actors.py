@@ -8,6 +8,7 @@ the same article, the way news copy refers back to people.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from seed.extract.discovery import (
     person_name_ok,
     strip_titles,
 )
+from seed.extract.generic_bodies import generic_bodies
 from seed.extract.registry import TITLE_PREFIX, ActorHit, Registry, slug
 from seed.extract.types import ActorRecord, ActorType, DateInterval
 
@@ -94,6 +96,7 @@ _AS_SOURCE_AFTER = re.compile(
     r"['\u2019]s?\s+(?:correspondent|reporter|report|journalist|photographer))",
     re.IGNORECASE,
 )
+_FEMININE_TITLE = re.compile(r"woman\b|\b(?:Mrs|Ms|Madam|Queen|Princess)\b", re.I)
 _ARTICLES = {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"}
 
 
@@ -166,6 +169,14 @@ class ArticleActors:
             )
             self._local.setdefault(name, key)
         self._learn_definite_references(text)
+        states: Counter[str] = Counter()
+        for sentence in text.split("\n"):
+            for hit in self._known_hits(sentence):
+                record = self.registry.actors.get(hit.actor_key)
+                if record is not None and record.type == "state":
+                    states[record.key] += 1
+        for surface, key in generic_bodies(self.registry, text, states).items():
+            self._local.setdefault(surface, key)
         self._local_pattern = (
             re.compile(
                 r"(?<![\w])(?:"
@@ -306,13 +317,24 @@ class ArticleActors:
     def record(self, key: str) -> ActorRecord | None:
         return self.registry.get(key) or self.discovered.get(key)
 
+    def feminine(self, key: str) -> bool | None:
+        """Whether a person is a woman: the registry says for its people; a discovered
+        person's title may ("spokeswoman", "Mrs"); otherwise unknown (None)."""
+        if key in self.registry.actors:
+            return key in self.registry.women
+        found = self.discovered.get(key)
+        if found is None or found.description is None:
+            return None
+        return True if _FEMININE_TITLE.search(found.description) else None
+
 
 @lru_cache(maxsize=8)
 def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not demonyms:
         return None
     names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?{_STATE_NOUNS}")
+    # "French Ambassador X" as well as "the French ambassador": a title may be capitalised.
+    return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?(?i:{_STATE_NOUNS})")
 
 
 def _head_noun(name: str) -> str | None:

@@ -19,9 +19,10 @@ from seed.extract.types import DateInterval
 
 # What may follow a phrase that counts from another happening named right there ("the day
 # before the vote"): then the phrase is not relative to the previous date.
-_NAMED_NEXT = r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z])\b)"
+_NAMED_NEXT = r"(?!\s+(?:the|a|an|his|her|its|their|this|that|yesterday|today)\b)"
 _CHAINED = re.compile(
-    r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening|morning|night)|"
+    # "the same day as the vote" counts from the vote, not from the previous date
+    r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening|morning|night)(?!\s+as\b)|"
     r"(?:later\s+)?(?:on\s+)?that\s+(?:same\s+)?(?:day|evening|morning|night)|"
     r"shortly\s+(?:after(?:wards)?|afterwards)(?=\s*,)|hours\s+later)|"
     rf"(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning)|a\s+day\s+later|"

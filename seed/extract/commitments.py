@@ -18,6 +18,9 @@ AGREEMENT_NOUNS = (
     r"road\s?map|declaration|pact|charter|action\s+plan|plan|understanding|communiqu[e\u00e9])"
 )
 _PROMISE = (
+    # "regardless of pledges to the contrary", "its promises": nouns, not someone promising
+    r"(?<!\bof\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?<!\bsuch\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bmade\s)"
     r"\b(?:pledged|pledges?|promised|promises?|vowed|vows?|committed\s+(?:itself\s+|themselves\s+|"
     r"himself\s+|herself\s+)?to|commits?\s+(?:itself\s+|themselves\s+)?to|undert(?:ook|akes?)\s+to|"
     r"swore|swears?|sworn\s+to|guaranteed|guarantees?)\b"
@@ -31,7 +34,14 @@ _AGREED = (
 _SIGNED = (
     rf"\b(?:signed|inked|initialled|initialed|sign|signs)\b(?=[^.;]{{0,80}}\b{AGREEMENT_NOUNS})"
 )
-# "signed by X", "the move, announced in November by X": the agent made the commitment.
+# "signed by X", "the move, announced in November by X": the agent made the commitment. Only
+# of a commitment ("the deal, signed by X"): a law signed or candidates proposed by someone
+# commit nobody.
+_COMMITTED_THING = re.compile(
+    rf"\b(?:{AGREEMENT_NOUNS}|move|proposal|offer|initiative|pledge|promise|commitment|"
+    r"withdrawal|decision)s?\b[^.;]{0,80}\Z",
+    re.IGNORECASE,
+)
 _SIGNED_BY = (
     r"\b(?:signed|inked|endorsed|(?:initially\s+|first\s+)?(?:announced|proposed|offered))"
     r"\s+(?:(?:in|on|last|this|early|late)\s+[\w-]+\s+){0,2}by\b"
@@ -104,8 +114,24 @@ _NOT_ACTS = frozenset(
         "lose",
         "find",
         "get",
+        # what one comes to think is no act either
+        "understand",
+        "know",
+        "realise",
+        "realize",
+        "learn",
+        "feel",
     ]
 )
+# A future its speaker only hopes for or expects is a prediction: "he was hopeful that the
+# talks will boost ...", "he thinks the council will approve ...".
+_BELIEF = re.compile(
+    r"\b(?:hop(?:e|es|ed|eful|ing)|thinks?|thought|believ(?:e|es|ed|ing)|expect(?:s|ed|ing)?|"
+    r"predict(?:s|ed|ing)?|fear(?:s|ed|ing)?|consider(?:s|ed|ing)?|optimistic|confident|"
+    r"doubt(?:s|ed|ful)?)\b(?!\s+in\b)",
+    re.IGNORECASE,
+)
+_BELIEF_REACH = 25
 # "will be withdrawn", "shall be accompanied": a passive act is a commitment about the subject.
 _PASSIVE_ACT = re.compile(r"\s+be\s+(?:[a-z]+ed|withdrawn|held|sent|given|made|taken)\b", re.I)
 # Demands on others and reported demands: the act belongs to someone asked to do it.
@@ -143,7 +169,27 @@ PARTIES = re.compile(
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we|i|its|their|our)\b", re.IGNORECASE)
 
 
-_NOT_AGREEING = re.compile(rf"(?:\b{AGREEMENT_NOUNS}|\bto|\bfailed|\bfails)\s+\Z", re.IGNORECASE)
+_NOT_AGREEING = re.compile(
+    rf"(?:\b{AGREEMENT_NOUNS}|\bto|\bfailed|\bfails|\b(?:was|were|been|being|is|are))\s+\Z",
+    re.IGNORECASE,
+)
+# "spent hours in an attempt to sign a deal", "trying to sign": no one signed anything.
+_ATTEMPT = re.compile(
+    r"\b(?:attempts?|attempted|attempting|trying|tried|tries|efforts?|bid|failed|fails|"
+    r"refused|refuses|hopes?|hoping)\s+to\s+\Z",
+    re.IGNORECASE,
+)
+# "the committees agreed upon in 2021": the participle names an agreement made before.
+_AGREED_UPON = re.compile(r"\s+upon\b(?=\s*(?:[,.;]|in\b|at\b|by\b|during\b|last\b|earlier\b))")
+# "Be ready to ...!": an order to the listeners, not a readiness of the speaker.
+_IMPERATIVE = re.compile(r"(?:\A|[\"\u201c\u2018:]\s*)\Z")
+# A noun where a verb of intention is meant: "a UN plan to restore", "the aim to".
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[\w.-]+\s+){0,2}\Z", re.IGNORECASE
+)
+_SCHEDULED = re.compile(r"\A(?:planned|intended)\b", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+\Z", re.IGNORECASE)
+_NOUN_CAPABLE = re.compile(r"\A(?:plans?|aims?|offers?)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -173,8 +219,35 @@ def find_commitment(sentence: str) -> Commitment | None:
             if kind == "future" and not _future_act(sentence, m):
                 continue
             subject_start = _clause_start(sentence, m.start())
-            if kind == "agreed" and _NOT_AGREEING.search(sentence, 0, m.start()):
+            if kind == "agreed" and (
+                _NOT_AGREEING.search(sentence, 0, m.start())
+                or _AGREED_UPON.match(sentence, m.end())
+            ):
                 continue  # "a truce agreed last year", "efforts to agree": nobody agrees here
+            if kind in {"agreed", "signed"} and _ATTEMPT.search(sentence, 0, m.start()):
+                continue
+            if kind == "signed_by" and not _COMMITTED_THING.search(sentence, 0, m.start()):
+                continue
+            if (
+                kind == "ready"
+                and m.group(0).lower().startswith("be ")
+                and (_IMPERATIVE.search(sentence, 0, m.start()))
+            ):
+                continue
+            if (
+                kind == "intention"
+                and _SCHEDULED.match(m.group(0))
+                and _PASSIVE_BEFORE.search(sentence, 0, m.start())
+            ):
+                continue  # "the talks, which are planned to last two days": a schedule
+            if (
+                kind == "intention"
+                and _NOUN_CAPABLE.match(m.group(0))
+                and _NOUN_BEFORE.search(sentence, 0, m.start())
+            ):
+                continue
+            if kind == "future" and _believed(sentence, subject_start, m.start()):
+                continue
             if _HYPOTHETICAL.search(sentence, subject_start, m.start()):
                 continue  # "if you agree on a plan": the condition, not a commitment
             # The act of a demand belongs to the one asked; an agent ("signed by X") and an
@@ -193,6 +266,17 @@ def find_commitment(sentence: str) -> Commitment | None:
     return None
 
 
+def _believed(sentence: str, subject_start: int, cue_start: int) -> bool:
+    """Whether the clause of a future is what someone hopes, thinks or expects: a belief word
+    in its subject or just before it, or governing the "that" clause the future is in."""
+    if _BELIEF.search(sentence, max(0, subject_start - _BELIEF_REACH), cue_start):
+        return True
+    that = next(reversed(list(re.finditer(r"\bthat\b", sentence[:cue_start]))), None)
+    return that is not None and bool(
+        _BELIEF.search(sentence, max(0, that.start() - _BELIEF_REACH), that.start())
+    )
+
+
 def _future_act(sentence: str, m: re.Match[str]) -> bool:
     verb = m.group("verb").lower()
     if verb == "be":
@@ -200,8 +284,11 @@ def _future_act(sentence: str, m: re.Match[str]) -> bool:
     if verb in _NOT_ACTS:
         return False
     if m.group("aux").lower() == "would":
-        # "would" is a commitment only as reported speech (or the parties' own words).
+        # "would" is a commitment only as reported speech (or the parties' own words); "...,
+        # which would end the search" is a consequence someone foresees.
         before = sentence[: m.start()]
+        if re.search(r"\bwhich\s+\Z", before, re.IGNORECASE):
+            return False
         return _REPORTED.search(before) is not None or PARTIES.search(before) is not None
     return True
 

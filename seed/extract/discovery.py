@@ -15,7 +15,7 @@ NAME_PART = r"[A-Z][a-z\u00c0-\u017f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u017f'\u2019]
 _PARTICLE = r"(?:(?:al|el|Al|El)-|bin\s+|ibn\s+|de\s+|De\s+|van\s+|von\s+|di\s+|Di\s+)"
 PERSON_NAME = rf"{NAME_PART}(?:\s+{_PARTICLE}?{NAME_PART}){{1,3}}"
 # Words of institutions and offices: never part of a person's name.
-_INSTITUTION_WORDS = frozenset(
+INSTITUTION_WORDS = frozenset(
     [
         "Affairs",
         "Assembly",
@@ -70,7 +70,7 @@ _INSTITUTION_WORDS = frozenset(
     ]
 )
 # Titles a name must not begin with: the title is the actor's description, not its name.
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     [
         "Ambassador",
         "President",
@@ -169,18 +169,16 @@ def person_name_ok(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or any(w.endswith("-") for w in words):
         return False
-    if words[0] in _TITLE_WORDS:
+    if words[0] in TITLE_WORDS:
         return False
-    return not any(w in _INSTITUTION_WORDS for w in words)
+    return not any(w in INSTITUTION_WORDS for w in words)
 
 
 def strip_titles(name: str) -> str:
     """ "Ambassador Jane Doe" -> "Jane Doe": the title (or its tail) goes to the description."""
     words = name.split()
     # "Minister of Foreign Affairs Tomas Kerr" leaves "Affairs Tomas Kerr": the rest of the title
-    while len(words) > 2 and (
-        words[0].rstrip(".") in _TITLE_WORDS or words[0] in _INSTITUTION_WORDS
-    ):
+    while len(words) > 2 and (words[0].rstrip(".") in TITLE_WORDS or words[0] in INSTITUTION_WORDS):
         words.pop(0)
     return " ".join(words)
 

@@ -11,8 +11,10 @@ transitive verb ("hosted Egypt's foreign minister") is the predicate's `object`,
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from seed.extract.attendance import add_attendees
 from seed.extract.dates import PROBE, find_dates
 from seed.extract.references import REFERENCE, referent_in
 from seed.extract.registry import ActorHit
@@ -33,6 +35,11 @@ _PARTICIPATION = re.compile(
     r"delegations?\s+(?:of|from)|representatives\s+of|ministers\s+of|present\s+were|"
     r"among\s+(?:them|those|the\s+participants)|the\s+participants|also\s+met)\b",
     re.IGNORECASE,
+)
+# "..., which opened on Friday, in the presence of X": whom the sentence names after such a
+# phrase attended the dated happening, wherever the date stands.
+_PRESENCE = re.compile(
+    r"\b(?:in\s+the\s+presence\s+of|with\s+the\s+participation\s+of|attended\s+by)\b", re.I
 )
 _SAME_HAPPENING = re.compile(
     r"\A(?:[\"\u201c]?\s*)(?:The|This|That|It|They|During|At)\s+(?:(?:meeting|talks|"
@@ -62,23 +69,77 @@ def complete_actors(
             # One dated happening in the sentence: whom the sentence names before the dated
             # clause ("The U.N. mission says the commission, with ..., inked a deal on Friday")
             # took part in it too; what follows the date may be another, undated happening.
+            presence = _PRESENCE.search(text, candidate.hit.end)
             for hit in hits_of[index]:
-                if hit.start >= candidate.hit.start:
-                    break
+                if hit.start >= candidate.hit.start and (
+                    presence is None or hit.start < presence.end()
+                ):
+                    continue
                 if all(hit.actor_key != k for k, _ in candidate.actors):
                     candidate.actors.append((hit.actor_key, "participant"))
         referent = _subject_referent(
             text, hits_of[index], hits_of[max(0, index - _REACH) : index], reader
         )
         if referent is not None:
-            _add_subject(candidate, referent, default)
-        for key in _participants(sentences, hits_of, index):
+            _add_subject(candidate, referent, default, named=bool(hits_of[index]))
+        for key in _participants(sentences, hits_of, index, candidate.title):
             if all(key != k for k, _ in candidate.actors):
                 candidate.actors.append((key, "participant"))
         objects = _objects(text, hits_of[index])
         candidate.actors[:] = [
             (k, "object" if r == "participant" and k in objects else r) for k, r in candidate.actors
         ]
+        _qualified_actor_first(candidate, text, hits_of[index], reader)
+    add_attendees(candidates, sentences, hits_of)
+
+
+# "French Ambassador X", "UN political chief X", "Libya's eastern strongman Gen. X", "Libya's
+# first unity government": a qualifier, up to four words of title, then the actor meant.
+_TITLE_BETWEEN = re.compile(r"\s+(?:[A-Za-z.-]+\s+){1,4}\Z")
+_POSSESSIVE_BETWEEN = re.compile(r"['\u2019]s?\s+(?:[A-Za-z.-]+\s+){0,4}\Z")
+# "France's UN ambassador": the actor after the possessive only qualifies the head noun.
+_NOT_THE_HEAD = re.compile(
+    r"\s+(?:ambassadors?|envoys?|representatives?|ministers?|spokes\w*|officials?|chiefs?|"
+    r"delegations?|missions?|forces|troops|army|commanders?|heads?|leaders?)\b",
+    re.IGNORECASE,
+)
+
+
+def _qualified_actor_first(
+    candidate: Candidate, text: str, hits: list[ActorHit], reader: ArticleActors
+) -> None:
+    """The actor a qualifier introduces acts, not the qualifier: "French Ambassador X said" is
+    X's statement with France taking part, "Libya's first unity government was sworn in" the
+    government's. The actor takes the qualifier's role (subject, speaker, object) and its
+    place; the qualifier stays a participant. A qualifier is a demonym or a body before a
+    person's title, or any actor in the possessive."""
+    for first, second in pairwise(hits):
+        if first.start == second.start:
+            continue  # "Haftar's forces": the force found through its leader, one phrase
+        if next(h for h in hits if h.actor_key == first.actor_key) is not first:
+            continue  # the qualifier is named on its own before: that may be why it leads
+        qualifier, meant = reader.record(first.actor_key), reader.record(second.actor_key)
+        if qualifier is None or meant is None:
+            continue
+        possessive = _POSSESSIVE_BETWEEN.match(text, first.end, second.start) is not None
+        titled = (
+            qualifier.type != "person"
+            and meant.type == "person"
+            and _TITLE_BETWEEN.match(text, first.end, second.start) is not None
+        )
+        if not (titled or possessive) or _NOT_THE_HEAD.match(text, second.end):
+            continue
+        roles = candidate.actors
+        keys = [k for k, _ in roles]
+        if first.actor_key not in keys or second.actor_key not in keys:
+            continue
+        i, j = keys.index(first.actor_key), keys.index(second.actor_key)
+        if roles[i][1] == "participant" or roles[j][1] != "participant":
+            continue
+        role = roles[i][1]
+        del roles[max(i, j)], roles[min(i, j)]
+        roles.insert(min(i, j), (first.actor_key, "participant"))
+        roles.insert(min(i, j), (second.actor_key, role))
 
 
 def _subject_referent(
@@ -94,7 +155,7 @@ def _subject_referent(
         return None
     if any(h.start < m.end() and m.start() < h.end for h in hits):
         return None  # "the Foreign Ministry of Egypt": the sentence names it
-    return referent_in(m.group(0), earlier, reader.record)
+    return referent_in(m.group(0), earlier, reader.record, reader.feminine)
 
 
 # The object of the predicate: an actor right after a transitive verb ("met Erdogan", "urged
@@ -114,20 +175,55 @@ def _objects(text: str, hits: list[ActorHit]) -> set[str]:
     return {h.actor_key for h in hits if _TRANSITIVE.search(text, max(0, h.start - 30), h.start)}
 
 
-def _add_subject(candidate: Candidate, key: str, default: str | None) -> None:
+def _add_subject(candidate: Candidate, key: str, default: str | None, *, named: bool) -> None:
     roles = [(k, r) for k, r in candidate.actors if k != key]
+    if not named and roles and roles[0][1] == "subject":
+        # The sentence names nobody: its subject stood in from the sentence before (or the
+        # country), and the reference says who it really is.
+        roles = roles[1:]
     if roles == [(default, "subject")]:
         roles = []  # the country stood in only because the sentence named nobody
     roles = [(k, "participant" if r == "subject" else r) for k, r in roles]
     candidate.actors[:] = [(key, "subject"), *roles]
 
 
-def _participants(sentences: tuple, hits_of: list[list[ActorHit]], index: int) -> list[str]:  # type: ignore[type-arg]
+def _participants(
+    sentences: tuple,  # type: ignore[type-arg]
+    hits_of: list[list[ActorHit]],
+    index: int,
+    title: str,
+) -> list[str]:
     if index + 1 >= len(sentences):
         return []
     here, nxt = sentences[index], sentences[index + 1]
     if nxt.paragraph > here.paragraph + 1 or find_dates(nxt.text, PROBE):
         return []  # a dated sentence is a happening of its own
-    if not (_PARTICIPATION.search(nxt.text) or _SAME_HAPPENING.match(nxt.text)):
+    if not (
+        _PARTICIPATION.search(nxt.text)
+        or _SAME_HAPPENING.match(nxt.text)
+        or _takes_up(title, nxt.text)
+    ):
         return []
     return list(dict.fromkeys(h.actor_key for h in hits_of[index + 1]))
+
+
+# Nouns that name a meeting or a paper a happening produced. The next sentence that takes one
+# up with a definite determiner ("approved a motion ..." -> "Two parties backed the motion")
+# goes on about the same happening. Words for what a whole conflict is about (elections, the
+# ceasefire, withdrawal) are not among them: "the elections" is the topic, not this happening.
+_HAPPENING_NOUNS = (
+    r"motions?|laws?|bills?|legislation|reports?|agreements?|deals?|accords?|memorand(?:um|a)|"
+    r"pacts?|treaty|treaties|proposals?|resolutions?|decrees?|letters?|roadmaps?|initiatives?|"
+    r"meetings?|talks|conferences?|summits?|sessions?|visits?|tours?"
+)
+_HAPPENING_NOUN = re.compile(rf"\b(?:{_HAPPENING_NOUNS})\b", re.IGNORECASE)
+_DEFINITE = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,3}?"
+
+
+def _takes_up(title: str, text: str) -> bool:
+    nouns = {m.group(0).lower().rstrip("s") for m in _HAPPENING_NOUN.finditer(title)}
+    for noun in nouns:
+        stem = re.escape(noun)
+        if re.search(rf"\b{_DEFINITE}{stem}s?\b", text, re.IGNORECASE):
+            return True
+    return False

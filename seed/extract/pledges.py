@@ -26,7 +26,14 @@ from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval, PledgeStatus
 
-__all__ = ["QUANTITY", "PledgeCandidate", "extract_pledges", "same_dated_deadline", "status_of"]
+__all__ = [
+    "QUANTITY",
+    "PledgeCandidate",
+    "evidence_of",
+    "extract_pledges",
+    "same_dated_deadline",
+    "status_of",
+]
 
 _COMPLETED = re.compile(r"\b(?:all|last)\b[^.]{0,40}\b(?:left|withdrawn|departed)\b", re.I)
 # Cues that belong to an agreement: its parties (the actors of its event) made the pledge.
@@ -133,6 +140,8 @@ def _pledge(
     reader: ArticleActors,
 ) -> PledgeCandidate | None:
     text = sentence.text
+    if _thing_subject(text, cue, hits) and not _LEAVING.search(text):
+        return None  # "the talks will boost ...": no actor commits to anything
     actors = pledgers(text, cue, hits, earlier, reader)
     if event is not None and (not actors or cue.kind in _AGREEMENT_CUES):
         actors += [key for key, _ in event.actors if key not in actors]
@@ -165,6 +174,31 @@ def _pledge(
         event=event,
         tokens=content_tokens(text),
     )
+
+
+# Cues whose subject must be an actor: "Egypt will ...", "they plan to ...".
+_ACTOR_CUES = {"future", "intention"}
+# A departure promised, named by its verb or its noun ("shall be accompanied by the departure
+# of all mercenaries"): whoever the subject is, it can be kept or broken.
+_LEAVING = re.compile(rf"{_DEPARTURE.pattern}|\b(?:departure|withdrawal|pull-?out|exit)\b", re.I)
+# "This shall be accompanied by ...": a demonstrative refers back to what was named before.
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which)\s+\Z", re.IGNORECASE)
+
+
+def _thing_subject(text: str, cue: Commitment, hits: list[ActorHit]) -> bool:
+    """Whether a future or an intention has a thing for its subject, not an actor: a subject
+    without an actor, a pronoun or the parties ("the country is going to ..."), or a relative
+    clause on a noun that is no actor ("a committee that will represent them")."""
+    if cue.kind not in _ACTOR_CUES:
+        return False
+    span = text[cue.subject_start : cue.subject_end]
+    if any(cue.subject_start <= h.start < cue.subject_end for h in hits):
+        return False
+    if re.search(r"\w", span):
+        return not (PARTIES.search(span) or PRONOUN.search(span) or _DEMONSTRATIVE.search(span))
+    relative = _RELATIVE.search(text, 0, cue.start)
+    return relative is not None and not any(0 <= relative.start() - h.end <= 2 for h in hits)
 
 
 def pledgers(
@@ -231,14 +265,35 @@ def _short(text: str, *, keep: bool = False) -> str:
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
+Withdrawal = tuple[DateInterval, set[str], str]
+
+
+def _later(made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]) -> list[Withdrawal]:
+    """Withdrawals after the pledge was made, by a pledger or the same forces."""
+    return [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
+
+
+def evidence_of(
+    made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]
+) -> list[tuple[int, str]]:
+    """The withdrawals (by index) a pledge's status rests on, and what each shows: the promised
+    departure completed ("fulfils") or under way ("progress")."""
+    later = {id(w) for w in _later(made, actors, withdrawals)}
+    return [
+        (i, "fulfils" if _COMPLETED.search(w[2]) else "progress")
+        for i, w in enumerate(withdrawals)
+        if id(w) in later
+    ]
+
+
 def status_of(
     made: DateInterval,
     deadline: DateInterval | None,
     actors: set[str],
-    withdrawals: list[tuple[DateInterval, set[str], str]],
+    withdrawals: list[Withdrawal],
     as_of: date,
 ) -> tuple[PledgeStatus, str]:
-    later = [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
+    later = _later(made, actors, withdrawals)
     completed = [w for w in later if _COMPLETED.search(w[2])]
     if completed:
         return "kept", f"a later report says the withdrawal was completed: {completed[0][2][:120]}"

@@ -5,7 +5,8 @@ reference resolves to an actor of the most recent earlier sentence with one that
 (a person for "he", "she" and person titles; a body for "it" and body nouns, whose name must
 contain the noun; anyone for "they"), and within that sentence to the first such actor: the
 subject of a sentence is what the next one goes on about. Nothing is resolved when no earlier
-actor fits.
+actor fits. "She" and "he" skip a person known to be of the other gender (the registry lists
+the women it holds; a discovered person's title may say: "spokeswoman").
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from seed.extract.registry import ActorHit
 from seed.extract.types import ActorRecord
 
 _PERSON_PRONOUN = re.compile(r"\A(?:he|she|his|her)\Z", re.I)
+_FEMININE_PRONOUN = re.compile(r"\A(?:she|her)\Z", re.I)
+# Whether an actor is a woman: True, False, or None when unknown.
+Gender = Callable[[str], bool | None]
 _BODY_PRONOUN = re.compile(r"\A(?:it|its)\Z", re.I)
 _ANY_PRONOUN = re.compile(r"\A(?:they|their|we|our)\Z", re.I)
 _PERSON_TITLES = (
@@ -42,13 +46,19 @@ def resolve_reference(
     noun: str | None,
     earlier: Sequence[Sequence[ActorHit]],
     record: Callable[[str], ActorRecord | None],
+    feminine: Gender | None = None,
 ) -> str | None:
     """The actor `surface` refers back to; `earlier` holds the hits of earlier sentences."""
     for sentence in reversed(earlier):
         for hit in sentence:
             actor = record(hit.actor_key)
-            if actor is not None and _fits(surface, noun, actor):
-                return actor.key
+            if actor is None or not _fits(surface, noun, actor):
+                continue
+            if noun is None and feminine is not None and _PERSON_PRONOUN.match(surface):
+                woman = feminine(actor.key)
+                if woman is not None and woman != bool(_FEMININE_PRONOUN.match(surface)):
+                    continue
+            return actor.key
     return None
 
 
@@ -74,11 +84,12 @@ def referent_in(
     span: str,
     earlier: Sequence[Sequence[ActorHit]],
     record: Callable[[str], ActorRecord | None],
+    feminine: Gender | None = None,
 ) -> str | None:
     """The actor the first reference in `span` resolves to, if any."""
     for m in REFERENCE.finditer(span):
         resolved = resolve_reference(
-            m.group("pronoun") or m.group("ref"), m.group("noun"), earlier, record
+            m.group("pronoun") or m.group("ref"), m.group("noun"), earlier, record, feminine
         )
         if resolved is not None:
             return resolved

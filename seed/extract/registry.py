@@ -50,6 +50,8 @@ class Registry:
     # Offices that name a person only while they hold them ("head of the Presidential
     # Council"): folded form -> (from, to, holder key); resolved by `holder` for a date.
     titles: dict[str, tuple[tuple[date, date, str], ...]] = field(default_factory=dict)
+    # The people of the registry who are women: "she" does not refer to the others.
+    women: frozenset[str] = frozenset()
     _case_sensitive: re.Pattern[str] = field(init=False, repr=False)
     _case_insensitive: re.Pattern[str] = field(init=False, repr=False)
     _places: re.Pattern[str] = field(init=False, repr=False)
@@ -219,4 +221,5 @@ def load_registry(path: Path | None = None) -> Registry:
         metonyms=frozenset(str(m) for m in data.get("metonyms", [])),
         demonyms=demonyms,
         titles=_titles(list(data.get("titles") or []), actors),
+        women=frozenset(str(k) for k in data.get("women") or [] if str(k) in actors),
     )

@@ -140,6 +140,8 @@ class TimelinePledge:
     status_reason: str
     mentions: tuple[Mention, ...]
     event_key: str | None = None
+    # Later events its status rests on: (event key, "fulfils" | "progress").
+    evidence: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

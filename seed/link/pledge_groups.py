@@ -8,7 +8,7 @@ import hashlib
 from datetime import date
 
 from seed.extract.dates import add_duration
-from seed.extract.pledges import PledgeCandidate, same_dated_deadline, status_of
+from seed.extract.pledges import PledgeCandidate, evidence_of, same_dated_deadline, status_of
 from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
 from seed.link.merge import Cluster, overlaps, width
 from seed.link.origins import independent_origins, jaccard
@@ -99,11 +99,13 @@ def group_pledges(
             groups.append(group)
             for key in keys:
                 index.setdefault(key, []).append(group)
+    withdrawn = [c for c in clusters if c.date is not None and c.type == "withdrawal"]
     withdrawals = [
         (c.date, c.actors - {default_actor}, c.members[0].summary)
-        for c in clusters
-        if c.date is not None and c.type == "withdrawal"
+        for c in withdrawn
+        if c.date is not None
     ]
+    withdrawal_keys = [event_of[id(c.members[0])] for c in withdrawn]
     result: list[TimelinePledge] = []
     for group in groups:
         first = group[0]
@@ -131,8 +133,15 @@ def group_pledges(
         quantity = next((p.quantity for p in group if p.quantity is not None), None)
         unit = next((p.unit for p in group if p.unit), None)
         # The country itself is party to everything: it links no withdrawal to a pledge.
-        status, reason = status_of(
-            made, deadline, set(actors) - {default_actor}, withdrawals, as_of
+        pledgers = set(actors) - {default_actor}
+        # The pledge's own sentence ("will withdraw by March 31") tells no later withdrawal.
+        own = {p.quote for p in group}
+        others = [i for i, w in enumerate(withdrawals) if w[2] not in own]
+        reported = [withdrawals[i] for i in others]
+        status, reason = status_of(made, deadline, pledgers, reported, as_of)
+        evidence = tuple(
+            (withdrawal_keys[others[i]], relation)
+            for i, relation in evidence_of(made, pledgers, reported)
         )
         ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
         origin = independent_origins([(p.file_name, p.origins) for p in ordered])
@@ -161,6 +170,7 @@ def group_pledges(
                 status_reason=reason,
                 mentions=mentions,
                 event_key=event_key,
+                evidence=evidence,
             )
         )
     result.sort(key=lambda p: (p.made.start, p.key))

@@ -141,6 +141,8 @@ async def test_actor_role(client: AsyncClient, timeline: StoredTimeline) -> None
         "geneva-ceasefire",
         "jmc-action-plan",
     ]
+    # The object of an event's predicate, as the extraction marks it: a role one may ask for.
+    assert await keys_of(client, timeline, "/events", actor_role="object") == []
 
 
 async def test_types_repeatable(client: AsyncClient, timeline: StoredTimeline) -> None:

@@ -28,6 +28,7 @@ ROLE_LIST = [
     "commander",
     "host",
     "mediator",
+    "object",
     "organizer",
     "participant",
     "pledger",

@@ -46,7 +46,8 @@ def test_the_previous_day_in_the_same_sentence_counts_from_its_date() -> None:
 def test_a_phrase_counting_from_a_named_happening_is_not_chained() -> None:
     text = (
         "On 12 March, the Libyan National Army shelled the airport of Mitiga.\n\n"
-        "The day before the vote, the Government of National Accord closed the coastal road."
+        "The day before the vote, the Government of National Accord closed the coastal road. "
+        "The United Nations called for a truce on the same day as the summit."
     )
     assert [q for _, _, q in _dated_quotes(text)] == [
         "On 12 March, the Libyan National Army shelled the airport of Mitiga."

@@ -75,6 +75,30 @@ def test_commitment_cues(sentence: str, expected: tuple[str, str]) -> None:
         "The truce agreed last year that ended the siege still holds.",
         "Talks stalled amid efforts to agree on a budget.",
         "Everyone knows that if the rivals agree on a budget, donors could help.",
+        # a future someone only hopes for, thinks or expects: a prediction
+        "The mediator was hopeful that the new round will boost the talks.",
+        "The envoy thinks the council will approve the nominee.",
+        "She considered that the pullout, with calmer borders, will bring trade back.",
+        # what one comes to understand is no act
+        "The rivals will also understand that force fails.",
+        # a consequence foreseen: "..., which would end ..."
+        "An aide said the envoy was named, which would end a long search.",
+        # an attempt to sign is no signature
+        "The delegations spent the night in an attempt to sign a truce.",
+        # "signed by", "endorsed by" only of a commitment; a law or a demand commits nobody
+        "The results should be endorsed by the Security Council.",
+        "The budget law was signed by the speaker of parliament.",
+        # a noun, not someone promising
+        "Fighting resumed regardless of pledges to the contrary.",
+        # an order to the listeners
+        '"Be ready to defend the border at any moment," the general told his troops.',
+        # an agreement named by its passive or participle
+        "The truce, which was agreed upon in March, is of great importance to Malta.",
+        "The road map, which was agreed on Friday, is of great importance to Malta.",
+        "The committees agreed upon in 2021 have not met.",
+        # "plan" as a noun; a schedule in the passive
+        "The vote is the core of a UN plan to restore order.",
+        "The sessions, which are planned to last two days, began today.",
     ],
 )
 def test_no_commitment(sentence: str) -> None:
@@ -86,3 +110,21 @@ def test_a_conditional_commitment_is_marked_as_such() -> None:
     assert found is not None and (found.kind, found.condition) == ("future", True)
     plain = find_commitment("Our troops will remain in the port.")
     assert plain is not None and plain.condition is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a belief in something is no prediction of a future act
+        ("Turkey said it believes in dialogue and will withdraw its advisers.", "future"),
+        # "agreed upon" with its object: the parties agree now
+        ("The two sides agreed upon a prisoner exchange.", "agreed"),
+        # the thing signed is a commitment: its signer made it
+        ("The memorandum, signed by the defence minister, enters into force.", "signed_by"),
+        # a verb of intention after a pronoun, not a noun
+        ("They plan to reopen the consulate.", "intention"),
+    ],
+)
+def test_still_a_commitment(sentence: str, kind: str) -> None:
+    found = find_commitment(sentence)
+    assert found is not None and found.kind == kind

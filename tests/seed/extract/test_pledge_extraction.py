@@ -148,6 +148,29 @@ def test_one_pledge_told_by_two_articles_with_the_same_day_due_is_one_pledge() -
     assert [[m.file_name for m in p.mentions] for p in pledges] == [["a.txt", "b.txt"]]
 
 
+def test_a_future_whose_subject_is_a_thing_is_no_pledge() -> None:
+    assert _pledges("Kubis said the country is going to hold a census in June.") == []
+
+
+def test_a_future_in_a_relative_clause_on_a_thing_is_no_pledge() -> None:
+    assert _pledges("Haftar named members of a committee that will represent him in Rome.") == []
+
+
+def test_a_departure_promised_is_a_pledge_whatever_its_subject() -> None:
+    ((_, deadline),) = _pledges(
+        "The next phase will bring the departure of all mercenaries within three months."
+    )
+    assert deadline == DateInterval(date(2021, 4, 22), date(2021, 4, 22), "day")
+
+
+def test_a_demonstrative_subject_refers_back_and_may_commit() -> None:
+    ((_, deadline),) = _pledges(
+        "Tunisia hosted the signing on Friday. This shall be followed by a prisoner exchange "
+        "within three months."
+    )
+    assert deadline is not None
+
+
 def test_a_speaker_date_in_the_paragraph_before_does_not_date_a_commitment() -> None:
     text = (
         "Libya\n\n"

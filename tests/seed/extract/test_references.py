@@ -45,3 +45,15 @@ def test_a_title_must_agree_with_the_role_a_discovered_person_was_given() -> Non
 
 def test_nothing_fits_nothing_is_resolved() -> None:
     assert referent_in("He", [[_hit("malta")]], RECORDS.get) is None
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    records = {
+        **RECORDS,
+        "omar-example": ActorRecord("omar-example", "Omar Example", "person", (), False),
+    }
+    women = {"farida-example": True, "omar-example": False}
+    earlier = [[_hit("omar-example"), _hit("farida-example")]]
+    assert referent_in("She", earlier, records.get, women.get) == "farida-example"
+    assert referent_in("He", [[_hit("farida-example")]], records.get, women.get) is None
+    assert referent_in("She", earlier, records.get) == "omar-example"
