@@ -22,6 +22,7 @@ from seed.extract.event_actors import complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.parse import ParsedArticle, Sentence
+from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
@@ -247,7 +248,7 @@ def _candidate(
     if subjectless:
         title = subject_title(text, c_start, clause, sentence_actors)
     anchor_end = hit.end - c_start if hit.kind != "lead" else 0
-    kind = event_type(clause, anchor, anchor_end)
+    kind = predicate_type(clause, anchor, anchor_end, event_type)
     if hit.kind == "lead":
         kind = lead_type(clause)
     elif hit.kind == "span":

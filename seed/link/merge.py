@@ -14,10 +14,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from seed.extract.events import Candidate
+from seed.extract.events import Candidate, content_tokens
+from seed.extract.governing import governing_text, is_reaction
 from seed.extract.types import DateInterval
 
 MIN_SCORE = 2.0
+# Weight of the share of a candidate's dated-stretch words found in a cluster's.
+HEAD_WEIGHT = 3.0
 # Share of content tokens two mentions of one happening have in common at least, when neither
 # the day and kind nor a word naming the happening tie them.
 MIN_SIMILARITY = 0.15
@@ -46,23 +49,52 @@ class Cluster:
     type: str = "other"
     actors: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
+    # Content tokens of the stretches that hold the members' dates: what the event is.
+    heads: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
+    reaction: bool = False
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
         if self.date is None:
             self.date = candidate.date
             self.type = candidate.type
+            self.reaction = reacts(candidate)
         elif candidate.type not in WEAK_TYPES and self.type in WEAK_TYPES:
             self.type = candidate.type
         for key, _ in candidate.actors:
             self.actors |= related(key)
         self.tokens |= candidate.tokens
+        self.heads |= head_tokens(candidate)
         self.files.add(candidate.file_name)
+
+
+def head_tokens(candidate: Candidate) -> frozenset[str]:
+    """Content tokens of the stretch of the sentence that holds the candidate's date."""
+    hit = candidate.hit
+    if hit is None or hit.end <= hit.start or not candidate.summary:
+        return candidate.tokens
+    tokens = content_tokens(governing_text(candidate.summary, hit.start, hit.end))
+    return frozenset(SAME_ACT.get(t, t) for t in tokens)
+
+
+def reacts(candidate: Candidate) -> bool:
+    """A reaction to a happening ("welcomed on Friday the ceasefire") is an event of its own."""
+    hit = candidate.hit
+    return (
+        hit is not None
+        and bool(candidate.summary)
+        and is_reaction(candidate.summary, hit.start, hit.end)
+    )
 
 
 def width(interval: DateInterval) -> int:
     return (interval.end - interval.start).days
+
+
+def nested(a: DateInterval, b: DateInterval) -> bool:
+    """Whether one interval lies within the other."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
 def overlaps(a: DateInterval, b: DateInterval) -> bool:
@@ -89,13 +121,30 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     compatible = types_agree or bool(WEAK_TYPES & {candidate.type, cluster.type})
     if not compatible:
         return 0.0  # two named kinds of happening (a meeting, an offensive) are two events
+    if (cluster.reaction or reacts(candidate)) and not (
+        cluster.reaction == reacts(candidate) and types_agree
+    ):
+        return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
+    copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
+    if (
+        candidate.type == cluster.type == "statement"
+        and not copied
+        and not nested(candidate.date, cluster.date)
+    ):
+        # What was said yesterday and what was said today are two statements; a vaguer
+        # telling ("announced Wednesday" in an article of unknown week) may be the same one,
+        # and so is a copy of the same paragraph, whatever day each copy resolves it to.
+        return 0.0
     value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
     # Both name the happening itself: with the same word ("truce"/"ceasefire", "elections"),
     # or one article with other words ("signed a permanent ceasefire agreement" in the lead,
     # "the deal, signed on Friday" further down).
+    # The words naming the happening count only where they hold the date: "imposed an embargo
+    # in 2011 amid an uprising that ousted the ruler" does not name the ouster.
     signature = SIGNATURES.get(cluster.type, set())
-    named = candidate.tokens & signature and cluster.tokens & signature
-    same_word = candidate.tokens & cluster.tokens & signature
+    heads = head_tokens(candidate)
+    named = heads & signature and cluster.heads & signature
+    same_word = heads & cluster.heads & signature
     if types_agree and named and (same_word or candidate.file_name in cluster.files):
         value += 1.0
     # A shared actor and an overlapping date are not one happening ("the UN" in two December
@@ -104,20 +153,25 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     if cluster.type in DISTINCT_ACTS and named and not same_word:
         return 0.0  # a resignation and an appointment, a nomination and an appointment
     kind_named = types_agree and bool(named)
-    # The same day (or the same stated year, month) and a shared actor, of one kind.
-    same_date = (candidate.date.start, candidate.date.end) == (cluster.date.start, cluster.date.end)
-    # Or the same named kind done by the same principal actor (its subject in both).
+    # Or the same kind done by the same principal actor (its subject in both), told with a
+    # word in common where the date is: "the march on Tripoli failed in June 2020" and "last
+    # year Haftar's militias were pushed back from Tripoli". A month or a year, a kind and an
+    # actor in common are not one happening.
     principal = (
         types_agree
+        and bool((heads & cluster.heads) - GENERIC)
         and candidate.type not in WEAK_TYPES
         and bool(candidate.actors)
+        and bool(cluster.members[0].actors)
         and candidate.actors[0][0] == cluster.members[0].actors[0][0]
-        if cluster.members and cluster.members[0].actors
-        else False
     )
-    tied = (same_date and shared) or kind_named or same_word or principal
+    tied = (same_day and shared) or kind_named or same_word or principal
     if not tied and similarity < MIN_SIMILARITY:
         return 0.0
+    # Of several events a vague mention could join ("a ceasefire agreed in 2020"), the one
+    # whose dated stretches share most of its own words.
+    if heads:
+        value += HEAD_WEIGHT * len(heads & cluster.heads) / len(heads)
     if same_day and shared:
         value += 1.0
     if default and default in actors and default in cluster.actors and not shared:
@@ -139,7 +193,9 @@ def cluster_candidates(
     indexed: dict[int, set[str]] = {}
     for candidate in ordered:
         actors = expanded_actors(candidate, related)
-        keys = _block_keys(actors, candidate.tokens, {candidate.file_name}, default)
+        keys = _block_keys(
+            actors, candidate.tokens | head_tokens(candidate), {candidate.file_name}, default
+        )
         chosen: Cluster | None = None
         best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
         # Compared in creation order, whatever order the (set of) keys found them in: on a
@@ -163,7 +219,9 @@ def cluster_candidates(
         chosen.add(candidate, related)
         assert chosen.date is not None
         # Earlier members' articles are indexed already: only this candidate's can be new.
-        cluster_keys = _block_keys(chosen.actors, chosen.tokens, (candidate.file_name,), default)
+        cluster_keys = _block_keys(
+            chosen.actors, chosen.tokens | chosen.heads, (candidate.file_name,), default
+        )
         fresh = cluster_keys - indexed[id(chosen)]
         for month in _months(chosen.date):
             for key in fresh:
@@ -172,6 +230,10 @@ def cluster_candidates(
     return clusters
 
 
+# Words that name the circumstances of most happenings here, not one happening.
+GENERIC = frozenset({"governm", "militar", "parliam", "forces", "countri", "nationa", "interna"})
+# Words that name one act in other words: an uprising that toppled a ruler is his ouster.
+SAME_ACT = {"rebellion": "oust", "fall": "oust"}
 # Types whose signature words name different acts, not one act in other words.
 DISTINCT_ACTS = frozenset({"political"})
 _ALL_SIGNATURES = frozenset(t for tokens in SIGNATURES.values() for t in tokens)

@@ -31,7 +31,9 @@ _RELATIVE = {"weekday", "relative_unit", "named_day"}
 WIDE_YEARS = 2
 # A planned date bounds publication from above, loosely: plans are reported after they slip.
 PLANNED_SLACK = timedelta(days=366)
-MIN_SHARED_WORDS = 2
+# Words (besides names) two tellings of one happening share at least, when no word naming the
+# act ties them: two common words ("eastern", "months") are found between any two stories.
+MIN_SHARED_WORDS = 3
 # "by June 2021", "through to March 2022", "until 2023": a deadline, possibly still ahead.
 _DEADLINE = re.compile(
     r"\b(?:by|through(?:\s+to)?|until|till|before)\s+(?:the\s+end\s+of\s+)?\Z", re.I

@@ -6,7 +6,8 @@ import sys
 from datetime import date
 
 from api.settings import PROJECT_ROOT
-from seed.extract.events import Candidate
+from seed.extract.dates import DateHit
+from seed.extract.events import Candidate, content_tokens
 from seed.extract.types import DateInterval
 from seed.link.merge import cluster_candidates
 
@@ -126,6 +127,130 @@ def test_a_resignation_and_an_appointment_are_different_acts() -> None:
 
 def test_a_vague_mention_of_the_same_kind_by_the_same_subject_joins_the_dated_event() -> None:
     dated = _candidate("a.txt", ["lna", "gna"], "military", {"sirte", "failed"})
-    vague = _dated(_candidate("b.txt", ["lna"], "military", {"pushed", "back", "coast"}), MONTH)
+    vague = _dated(_candidate("b.txt", ["lna"], "military", {"pushed", "sirte", "coast"}), MONTH)
     (cluster,) = cluster_candidates([dated, vague], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_a_month_a_subject_and_a_kind_without_a_word_in_common_are_two_happenings() -> None:
+    dated = _candidate("a.txt", ["lna", "gna"], "military", {"sirte", "failed"})
+    vague = _dated(_candidate("b.txt", ["lna"], "military", {"pushed", "back", "coast"}), MONTH)
+    clusters = cluster_candidates([dated, vague], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+YEAR = DateInterval(date(2015, 1, 1), date(2015, 12, 31), "year")
+
+
+def _said(
+    file_name: str, sentence: str, date_text: str, type: str, interval: DateInterval
+) -> Candidate:
+    """A candidate read from `sentence`, dated by `date_text` in it."""
+    start = sentence.index(date_text)
+    candidate = _candidate(file_name, [], type, set(content_tokens(sentence)))
+    candidate.summary = sentence
+    candidate.date = interval
+    candidate.hit = DateHit(start, start + len(date_text), date_text, "explicit", interval)
+    return candidate
+
+
+def test_a_word_outside_the_dated_stretch_does_not_name_the_happening() -> None:
+    # Both sentences speak of the ouster; only one dates it.
+    ouster = _said(
+        "a.txt",
+        "A popular revolt ousted the long-serving president of the republic in 2015 after weeks "
+        "of street protests in the capital.",
+        "in 2015",
+        "political",
+        YEAR,
+    )
+    sanctions = _said(
+        "b.txt",
+        "The regional trade bloc imposed sweeping financial sanctions on the coastal state in "
+        "2015 amid a revolt that ousted the president.",
+        "in 2015",
+        "political",
+        YEAR,
+    )
+    for candidate in (ouster, sanctions):
+        candidate.actors = [("president", "subject")]
+    clusters = cluster_candidates([ouster, sanctions], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def test_an_uprising_that_brought_down_a_ruler_and_his_ouster_are_one_act() -> None:
+    uprising = _said(
+        "a.txt", "A popular uprising in 2015 brought down the president.", "in 2015", "political",
+        YEAR,
+    )  # fmt: skip
+    ouster = _said(
+        "b.txt", "Since the ouster of the president in 2015, chaos reigns.", "in 2015", "political",
+        YEAR,
+    )  # fmt: skip
+    (cluster,) = cluster_candidates([uprising, ouster], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_a_reaction_does_not_join_the_happening_it_reacts_to() -> None:
+    signed = _said(
+        "a.txt", "The two sides signed a ceasefire on Friday.", "on Friday", "agreement", DAY
+    )
+    welcomed = _said(
+        "b.txt",
+        "The ministry welcomed on Friday the ceasefire signed by the two sides.",
+        "on Friday",
+        "statement",
+        DAY,
+    )
+    for candidate in (signed, welcomed):
+        candidate.actors = [("sides", "subject")]
+    clusters = cluster_candidates([signed, welcomed], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def test_what_was_said_on_two_days_is_two_statements() -> None:
+    # An article of unknown day: "today" and "yesterday" overlap without one holding the other.
+    today = _said(
+        "a.txt", "The envoy said today the talks would resume.", "today", "statement",
+        DateInterval(date(2021, 10, 8), date(2021, 10, 9), "range"),
+    )  # fmt: skip
+    before = _said(
+        "a.txt", "A spokesman said yesterday the envoy would resign.", "yesterday", "statement",
+        DateInterval(date(2021, 10, 7), date(2021, 10, 8), "range"),
+    )  # fmt: skip
+    for candidate in (today, before):
+        candidate.actors = [("envoy", "subject")]
+    clusters = cluster_candidates([today, before], _related, None)
+    assert len(clusters) == 2
+
+
+def test_a_generic_word_in_common_does_not_make_a_subject_and_kind_one_happening() -> None:
+    dated = _candidate(
+        "a.txt", ["un", "hor"], "meeting", {"government", "ratified", "city", "vote", "front"}
+    )
+    vague = _dated(
+        _candidate("b.txt", ["un"], "meeting", {"government", "formation", "led", "talks", "new"}),
+        MONTH,
+    )
+    for candidate in (dated, vague):
+        candidate.tokens = frozenset(
+            {"governm" if t == "government" else t for t in candidate.tokens}
+        )
+    clusters = cluster_candidates([dated, vague], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def test_a_copied_paragraph_is_one_statement_whatever_day_each_copy_gives_it() -> None:
+    first = _said(
+        "a.txt", "The envoy said today the talks would resume.", "today", "statement",
+        DateInterval(date(2021, 10, 8), date(2021, 10, 9), "range"),
+    )  # fmt: skip
+    copy = _said(
+        "b.txt", "The envoy said today the talks would resume.", "today", "statement",
+        DateInterval(date(2021, 10, 7), date(2021, 10, 8), "range"),
+    )  # fmt: skip
+    for candidate in (first, copy):
+        candidate.actors = [("envoy", "subject")]
+        candidate.origins = ("wire-1",)
+    (cluster,) = cluster_candidates([first, copy], _related, None)
     assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]

@@ -1,0 +1,93 @@
+"""The kind of happening a date belongs to, read from the predicate that governs the date.
+
+The trigger nearest to a date decides the kind (`events.event_type`), but only among the words
+of the stretch that holds the date (`seed.extract.governing`): in "the council approved the
+budget in 2014 amid clashes in the south" the 2014 happening is the vote, not the clashes. A
+stretch that names no happening ("said today that it will take effect on 10 May") takes the
+kind of its whole clause, and a date governed by a speech verb stays a statement.
+Before that, a few predicates decide on their own, whatever trigger stands nearer:
+
+- a reaction ("welcomed", "condemned") is a statement about another happening;
+- what a body does by vote or ratification ("lawmakers voted", "the ratification of a law"),
+  a reopening ("the road was reopened") and taking a post ("became the head of") are political
+  acts, not elections, meetings or withdrawals;
+- a person (not forces) who leaves ("she left at the end of July") leaves a post or a place;
+- sending troops is a military act; a tour of capitals is a meeting;
+- of two verbs sharing an object ("toppled and killed the ruler"), the first names the act;
+- a news conference or briefing is where a statement is made, not a meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from seed.extract.governing import governing_span, is_reaction
+
+# Kinds that say how we know or nothing: the stretch alone does not decide them.
+WEAK = frozenset({"statement", "other"})
+# Predicates that decide the kind when they stand in the dated stretch.
+_DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "political",
+        re.compile(
+            r"\b(?:(?:lawmakers|deputies|parliament\w*|MPs|senators|assembly|council|"
+            r"legislators)\s+(?:\w+\s+)?voted|ratif\w+|re-?open(?:ed|s)|"
+            r"became\s+(?:the\s+)?(?:head|chief|leader|president|prime\s+minister|envoy))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "military",
+        re.compile(r"\bsen[dt]s?\s+(?:(?:its|their|his|her|the|more|\w+)\s+){0,2}troops\b", re.I),
+    ),
+    ("meeting", re.compile(r"\btours?\s+of\b", re.IGNORECASE)),
+)
+# Leaving: of forces a withdrawal; of a person, a post or a place left.
+_LEAVING = re.compile(r"\b(?:left|leaves?|leaving|departed|departs?)\b", re.IGNORECASE)
+_FORCES = re.compile(
+    r"\b(?:forces|troops|fighters|mercenaries|militias?|soldiers|units|contingents?|"
+    r"personnel|combatants)\b",
+    re.IGNORECASE,
+)
+# "toppled and killed": the second verb's object is the first one's; the first names the act.
+_COORDINATED = re.compile(r"\b([a-z]+ed)\s+and\s+([a-z]+ed)\b")
+# Where statements are made: not meetings.
+_PRESS = re.compile(r"\b(?:news|press)\s+(?:conferences?|briefings?)\b", re.IGNORECASE)
+
+
+def _masked(text: str) -> str:
+    """`text` with words that must not act as triggers blanked out (offsets kept)."""
+    text = _PRESS.sub(lambda m: " " * len(m.group(0)), text)
+    return _COORDINATED.sub(lambda m: m.group(1) + m.group(0)[len(m.group(1)) :].replace(
+        m.group(2), " " * len(m.group(2))
+    ), text)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def predicate_type(
+    clause: str, anchor: int, anchor_end: int, nearest: Callable[[str, int, int], str]
+) -> str:
+    """The kind of the happening dated at [anchor, anchor_end) of `clause`; `nearest` is the
+    nearest-trigger reading (`events.event_type`), applied to the dated stretch only."""
+    if anchor_end <= anchor:
+        return nearest(clause, anchor, anchor_end)
+    if is_reaction(clause, anchor, anchor_end):
+        return "statement"  # "welcomed on Friday the ceasefire": the reaction is the event
+    whole = nearest(_masked(clause), anchor, anchor_end)
+    if whole == "statement":
+        return whole  # the date dates a speech verb: "During the talks on Tuesday, X said that"
+    lo, hi = governing_span(clause, anchor, anchor_end)
+    stretch = clause[lo:hi]
+    for kind, pattern in _DECIDING:
+        if pattern.search(stretch):
+            return kind
+    kind = nearest(_masked(stretch), anchor - lo, anchor_end - lo)
+    if kind in WEAK:
+        # Nothing in the stretch names a happening ("said today that it will take effect on
+        # December 10"): the clause around it tells what "it" is.
+        kind, stretch = whole, clause
+    if kind == "withdrawal" and _LEAVING.search(stretch) and not _FORCES.search(stretch):
+        return "political"  # "she left at the end of July": a person, not forces
+    return kind
