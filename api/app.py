@@ -18,6 +18,7 @@ from api.actor_lookup import ActorLookup
 from api.caching import ResponseCache, ResponseCacheMiddleware
 from api.change_listener import ChangeListener
 from api.compression import CompressionMiddleware
+from api.job_queue import JobQueue
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, ProblemMiddleware
 from api.openapi_docs import complete_openapi
 from api.pages import routes as pages
@@ -32,6 +33,7 @@ from api.routes import (
     events,
     health,
     history,
+    jobs,
     keys,
     pledges,
     source_ingest,
@@ -90,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             if listener is not None:
                 await listener.stop()
+            await app.state.job_queue.close()
             if engine is not None:
                 await engine.dispose()
             if pool is not None:
@@ -111,6 +114,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.state.extract_pool = None
+    # `POST /sources?async=true` queues articles here (opened on first use).
+    app.state.job_queue = JobQueue(settings.database_url)
     # One ingestion at a time per process links and stores (see api.ingesting).
     app.state.ingest_turn = asyncio.Lock()
     install_problem_handlers(app)
@@ -126,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(history.router)
     app.include_router(source_ingest.router)
+    app.include_router(jobs.router)
     app.include_router(changes.router)
     app.include_router(vocabulary.router)
     app.include_router(pages.router)

@@ -70,6 +70,7 @@ def synthetic_articles(count: int, seed: int = 7) -> list[RawArticle]:
 
 async def run(url: str, count: int, workers: int) -> None:
     articles = synthetic_articles(count)
+    load_before = os.getloadavg()[0]
     # A batch run: statements over 10,000 events may take longer than the API's timeout.
     engine = make_engine(url, pool_size=2, command_timeout=3600)
     pool = make_pool(workers) if workers > 1 else None
@@ -82,8 +83,11 @@ async def run(url: str, count: int, workers: int) -> None:
         if pool is not None:
             pool.shutdown()
     elapsed = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own, children = (resource.getrusage(who) for who in _USAGES)
+    peak_mb, worker_mb = own.ru_maxrss / 1024, children.ru_maxrss / 1024
+    # CPU seconds of this process and its (finished) workers, not PostgreSQL's: on a shared
+    # machine they vary less than the elapsed time does.
+    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
     print(f"articles            {count}")
     print(f"outcomes            {report.counts()}")
     counts = f"events={report.events} pledges={report.pledges} actors={report.actors}"
@@ -92,6 +96,11 @@ async def run(url: str, count: int, workers: int) -> None:
     print(f"articles/s          {count / elapsed:.0f}")
     print(f"workers             {workers}")
     print(f"peak RSS            {peak_mb:.0f} MB (largest worker {worker_mb:.0f} MB)")
+    print(f"CPU (this+workers)  {cpu:.1f} s")
+    print(f"load average        {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end")
+
+
+_USAGES = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
 
 
 def _stage_clock() -> Callable[[str, int, int], None]:

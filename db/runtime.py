@@ -62,6 +62,9 @@ def with_database(url: str, name: str) -> str:
     return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
-def _libpq(url: str) -> str:
-    # psycopg wants a plain libpq URL: drop the SQLAlchemy driver suffix.
+def libpq_url(url: str) -> str:
+    """The plain libpq form of any of our URLs (psycopg and procrastinate want it)."""
     return sync_url(url).replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+_libpq = libpq_url

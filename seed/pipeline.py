@@ -40,7 +40,14 @@ from seed.names import slugify
 from seed.store import Scope, store_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import extractor_version
-from seed.workers import Read, default_registry, extract_articles, link_extractions
+from seed.workers import (
+    Packed,
+    Read,
+    default_registry,
+    extract_articles,
+    extract_packed,
+    link_extractions,
+)
 
 Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 # More new articles than this in one run: linking the whole corpus once costs less than
@@ -264,20 +271,20 @@ async def ingest(
         progress("extract", 0, len(missing))
     # Reads made before the run (an API request reads its article before waiting its turn).
     ready = {r.file_name: r for r in prepared if slugify(r.file_name) in corpus}
-    reads = [ready[a.file_name] for a in missing if a.file_name in ready]
-    reads += await extract_articles(
-        [a for a in missing if a.file_name not in ready], registry, pool
-    )
-    extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
+    bulk: list[Read | Packed] = [ready[a.file_name] for a in missing if a.file_name in ready]
+    bulk += await extract_packed([a for a in missing if a.file_name not in ready], registry, pool)
+    extracted = [r for r in bulk if isinstance(r, ArticleExtraction)]
+    # Read in worker processes: serialised there once, linked and stored as those bytes.
+    packed = [r.payload for r in bulk if isinstance(r, Packed)]
     if progress:
         progress("extract", len(missing), len(missing))
     if progress:
         progress("link", 0, 1)
-    timeline = await link_extractions(stored_payloads, extracted, registry, pool)
+    timeline = await link_extractions([*stored_payloads, *packed], extracted, registry, pool)
     if progress:
         progress("link", 1, 1)
     report.linked = "corpus"
-    await _store(session, report, fresh, corpus, timeline, reads, version, progress, None)
+    await _store(session, report, fresh, corpus, timeline, bulk, version, progress, None)
     return report
 
 
@@ -287,7 +294,7 @@ async def _store(
     fresh: dict[str, Outcome],
     articles: dict[str, RawArticle],
     timeline: Timeline,
-    reads: Sequence[Read],
+    reads: Sequence[Read | Packed],
     version: str,
     progress: Progress | None,
     scope: Scope | None,
@@ -295,6 +302,8 @@ async def _store(
     """Store the linked `timeline` (of the neighbourhood, with a `scope`), the new readings,
     and the report."""
     extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
+    # Read in worker processes: stored as the bytes they came back as.
+    packed = [r for r in reads if isinstance(r, Packed)]
     timeline.problems = [r for r in reads if isinstance(r, ArticleProblem)]
     failed_extraction = {p.file_name: p.reason for p in timeline.problems}
     for slug, outcome in fresh.items():
@@ -316,6 +325,15 @@ async def _store(
             for x in extracted
         ]
     )
+    rows += [
+        {
+            "source_id": source_id(slugify(p.file_name)),
+            "sha256": p.sha256,
+            "extractor_version": version,
+            "payload": p.payload,
+        }
+        for p in packed
+    ]
     await extraction_rows.save(session, rows)
     if timeline.keys is not None:
         await extraction_rows.save_dated(

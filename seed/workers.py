@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import cache
 
 from seed.extract.article import ArticleExtraction, extract_article
@@ -26,6 +28,22 @@ from seed.link.keys import timeline_keys
 from seed.link.timeline import link_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import load as load_extraction
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """An extraction as a worker process hands it back: serialised once, in the worker, in the
+    form it is stored in (`seed.stored_extractions.dump`).
+
+    The process that stores it never unpickles it, and it travels to the linking worker as the
+    same bytes: an extraction is a deep tree of small dataclasses, whose pickling (in Python,
+    per object) cost as much as a fifth of reading the article when it was done at each hop.
+    """
+
+    file_name: str
+    sha256: str
+    payload: bytes
+
 
 Read = ArticleExtraction | ArticleProblem
 # Articles per task: enough to amortise the pickling round trip, few enough to spread them.
@@ -97,6 +115,17 @@ def _read_batch(batch: Sequence[RawArticle]) -> list[Read]:
     return [read_one(raw, _registry) for raw in batch]
 
 
+def _pack(read: Read) -> Read | Packed:
+    if isinstance(read, ArticleProblem):
+        return read
+    sha = hashlib.sha256(read.parsed.raw.text.encode("utf-8")).hexdigest()
+    return Packed(read.file_name, sha, dump_extraction(read))
+
+
+def _read_batch_packed(batch: Sequence[RawArticle]) -> list[Read | Packed]:
+    return [_pack(read) for read in _read_batch(batch)]
+
+
 async def extract_articles(
     articles: Sequence[RawArticle], registry: Registry | None, pool: Executor | None
 ) -> list[Read]:
@@ -108,6 +137,22 @@ async def extract_articles(
     loop = asyncio.get_running_loop()
     batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
     done = await asyncio.gather(*(loop.run_in_executor(pool, _read_batch, b) for b in batches))
+    return [read for batch in done for read in batch]
+
+
+async def extract_packed(
+    articles: Sequence[RawArticle], registry: Registry | None, pool: Executor | None
+) -> list[Read | Packed]:
+    """`extract_articles` for a bulk run: with a pool, each extraction comes back `Packed`
+    (to be linked with `link_extractions(stored=...)` and stored as it is); without one, as
+    objects (nothing crosses a process boundary)."""
+    if pool is None or registry is not None:
+        return list(await extract_articles(articles, registry, pool))
+    loop = asyncio.get_running_loop()
+    batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
+    done = await asyncio.gather(
+        *(loop.run_in_executor(pool, _read_batch_packed, b) for b in batches)
+    )
     return [read for batch in done for read in batch]
 
 

@@ -28,3 +28,13 @@ def test_compose_builds_the_image_and_waits_for_a_healthy_postgres() -> None:
     assert api["depends_on"] == {"postgres": {"condition": "service_healthy"}}
     assert postgres["volumes"] == ["pgdata:/var/lib/postgresql/data"]
     assert "pg_isready" in postgres["healthcheck"]["test"][1]
+
+
+def test_compose_runs_a_queue_worker_from_the_same_image_after_the_api_migrated() -> None:
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    api, worker = compose["services"]["api"], compose["services"]["worker"]
+    assert worker["image"] == api["image"] and worker["build"] == api["build"]
+    assert worker["command"][:2] == ["timeline", "worker"]
+    assert worker["environment"]["DATABASE_URL"] == api["environment"]["DATABASE_URL"]
+    assert worker["depends_on"] == {"api": {"condition": "service_healthy"}}
+    assert worker["healthcheck"] == {"disable": True}

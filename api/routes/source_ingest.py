@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,8 @@ from api.ingesting import (
     replace_article,
 )
 from api.openapi_docs import SOURCE_ID
+from api.payloads.jobs import EXAMPLES as JOB_EXAMPLES
+from api.payloads.jobs import Job
 from api.payloads.sources import (
     ExtractedEvent,
     ExtractedPledge,
@@ -31,7 +33,9 @@ from api.payloads.sources import (
 )
 from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
 from api.routes.curation import IfMatch
+from api.routes.jobs import job_response, job_view
 from api.write_examples import INGESTED_SOURCE, SOURCE_BODY, json_example
+from db.repositories import jobs as job_rows
 from db.repositories import source_ingest
 from seed.extract.types import RawArticle
 
@@ -109,6 +113,27 @@ async def _answer(session: AsyncSession, result: Ingested, response: Response) -
     )
 
 
+Asynchronous = Annotated[
+    bool,
+    Query(
+        alias="async",
+        description="Queue the article for `timeline worker` instead of ingesting it now: "
+        "202 with a job to poll at `Location`. The body is still validated first.",
+        openapi_examples={"queue": {"summary": "Queue it", "value": True}},
+    ),
+]
+
+
+async def _queue(request: Request, session: AsyncSession, article: RawArticle) -> Response:
+    """Defer the validated article; answer its job (read back, as `GET /jobs/{id}` shows it)."""
+    from api.job_queue import INGEST_TASK
+
+    job_id = await request.app.state.job_queue.defer_ingestion(article)
+    row = await job_rows.get(session, job_id=job_id, task=INGEST_TASK)
+    assert row is not None, "a deferred job is committed before its id is returned"
+    return job_response(job_view(row), status_code=202)
+
+
 @router.post(
     "/sources",
     status_code=201,
@@ -121,6 +146,12 @@ async def _answer(session: AsyncSession, result: Ingested, response: Response) -
             **json_example({**INGESTED_SOURCE, "created": False}),
         },
         201: {"headers": {"Location": {"schema": {"type": "string"}}}, **_INGESTED},
+        202: {
+            "model": Job,
+            "description": "`async=true`: queued; poll the job at `Location` (`/jobs/{id}`)",
+            "headers": {"Location": {"schema": {"type": "string"}, "example": "/jobs/42"}},
+            **json_example(JOB_EXAMPLES["queued"]["value"]),
+        },
         409: {**PROBLEM, "description": "The file name belongs to a source with another text"},
         413: PROBLEM,
         415: PROBLEM,
@@ -128,14 +159,21 @@ async def _answer(session: AsyncSession, result: Ingested, response: Response) -
     },
 )
 async def ingest_source(
-    request: Request, session: SessionDep, _key_id: WriteKey, response: Response
-) -> IngestedSource:
+    request: Request,
+    session: SessionDep,
+    _key_id: WriteKey,
+    response: Response,
+    asynchronous: Asynchronous = False,
+) -> IngestedSource | Response:
     """Ingest one article (`text/plain` or JSON); 201 when new, 200 when already stored.
 
-    A `file_name` already used by another text is a 409 problem: replace it with `PUT`."""
-    result = await ingest_article(
-        session, article=await _article(request), **_ingestion_options(request)
-    )
+    A `file_name` already used by another text is a 409 problem: replace it with `PUT`.
+    With `async=true` the article is queued instead (202, a job at `Location`), for the
+    workers of `timeline worker`; a body that cannot be an article is still refused at once."""
+    article = await _article(request)
+    if asynchronous:
+        return await _queue(request, session, article)
+    result = await ingest_article(session, article=article, **_ingestion_options(request))
     return await _answer(session, result, response)
 
 

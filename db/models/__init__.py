@@ -5,6 +5,7 @@ from db.models.base import Base
 from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
 from db.models.extraction import EventBlock, SourceExtraction, SourceSketch
+from db.models.job import IngestionJob
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
 from db.models.pledge import Pledge, PledgeActor, PledgeEvidence
@@ -21,6 +22,7 @@ __all__ = [
     "Event",
     "EventActor",
     "EventBlock",
+    "IngestionJob",
     "IngestionLog",
     "Mention",
     "Pledge",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Nouns of written agreements: what one signs, and what can "call for" its parties' acts.
 AGREEMENT_NOUNS = (
@@ -205,8 +206,12 @@ class Commitment:
     condition: bool
 
 
+@lru_cache(maxsize=65536)
 def find_commitment(sentence: str) -> Commitment | None:
-    """The first commitment cue of `sentence` that is not a demand on others, or None."""
+    """The first commitment cue of `sentence` that is not a demand on others, or None.
+
+    Cached (the result is frozen): wire paragraphs recur across articles, and a cue search
+    runs a few dozen patterns over the sentence."""
     if sentence.rstrip(" \"'\u201d").endswith("?"):
         return None
     for kind, pattern in _CUES:
