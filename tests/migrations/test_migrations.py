@@ -23,7 +23,7 @@ def _all_tables(url: str) -> set[str]:
 
 
 def _tables(url: str) -> set[str]:
-    """Our tables. procrastinate's (its schema SQL, applied by migration 0010) are left out on
+    """Our tables. procrastinate's (its schema SQL, applied by migration 0012) are left out on
     purpose: they are the job queue's, not models of ours, and are checked on their own."""
     return {t for t in _all_tables(url) if not migrate.is_queue_table(t)}
 

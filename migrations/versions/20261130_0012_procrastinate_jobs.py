@@ -8,7 +8,7 @@ migration files (`SchemaManager.get_migrations_path()`), not an edit of this one
 
 `ingestion_jobs` keeps what procrastinate does not: a job's source or problem.
 
-Revision ID: 0010
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-11-30 19:45:00
 """
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0010"
+revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
