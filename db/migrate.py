@@ -19,7 +19,7 @@ def sync_url(url: str) -> str:
     return "postgresql+psycopg://" + rest
 
 
-# procrastinate's queue tables (migration 0010 applies its schema SQL) are not our models: they
+# procrastinate's queue tables (migration 0012 applies its schema SQL) are not our models: they
 # are left out of every comparison of the models with the database.
 QUEUE_TABLE_PREFIX = "procrastinate_"
 
