@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from seed.extract.events import Candidate, content_tokens
+from seed.extract.events import Candidate
 from seed.extract.governing import governing_text, is_reaction
+from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
 
 MIN_SCORE = 2.0
