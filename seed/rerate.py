@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import ratings
-from seed.extract.pledges import status_of
+from seed.extract.pledges import evidence_of, status_of
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
 
@@ -55,15 +55,18 @@ async def rerate(
         found += await ratings.pledges_of(session, sorted(actors), latest)
     if not found:
         return
+    withdrawals = await ratings.withdrawals(session)
     reported = [
         (
             DateInterval(w["start"], w["end"], w["precision"]),
             _expanded(w["actors"], registry),
             w["summary"],
         )
-        for w in await ratings.withdrawals(session)
+        for w in withdrawals
     ]
-    updates = []
+    pledge_ids = list({p["id"]: p for p in found})
+    own_quotes = await ratings.pledge_quotes(session, pledge_ids)
+    updates, evidence = [], []
     for p in {p["id"]: p for p in found}.values():
         made = DateInterval(p["made_start"], p["made_end"], p["made_precision"])
         deadline = (
@@ -72,7 +75,20 @@ async def rerate(
             else None
         )
         pledgers = set(p["pledgers"] or ()) - {registry.default_actor}
-        status, reason = status_of(made, deadline, pledgers, reported, as_of)
+        # As linking the corpus does: the pledge's own sentence tells no later withdrawal.
+        others = [i for i, w in enumerate(reported) if w[2] not in own_quotes[p["id"]]]
+        heard = [reported[i] for i in others]
+        status, reason = status_of(made, deadline, pledgers, heard, as_of)
         if (status, reason) != (p["status"], p["status_reason"]):
             updates.append({"id": p["id"], "status": status, "status_reason": reason})
+        evidence += [
+            {
+                "pledge_id": p["id"],
+                "event_id": withdrawals[others[i]]["id"],
+                "relation": relation,
+                "note": None,
+            }
+            for i, relation in evidence_of(made, pledgers, heard)
+        ]
     await ratings.set_ratings(session, updates)
+    await ratings.replace_withdrawal_evidence(session, pledge_ids, evidence)

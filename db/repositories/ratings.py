@@ -7,11 +7,23 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, Uuid, all_, any_, bindparam, func, literal, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import (
+    Table,
+    Text,
+    Uuid,
+    all_,
+    any_,
+    bindparam,
+    delete,
+    func,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Actor, Event, EventActor, Pledge, PledgeActor
+from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeActor, PledgeEvidence
 
 
 def _keys_of(link: Any, owner: Any, column: Any, role: str | None = None) -> Any:
@@ -36,6 +48,7 @@ async def withdrawals(
         Event.date_precision,
         Event.summary,
         _keys_of(EventActor, Event, EventActor.event_id),
+        Event.id,
     ).where(Event.type == "withdrawal")
     if event_ids is not None:
         stmt = stmt.where(Event.id == any_(literal(list(event_ids), ARRAY(Uuid()))))
@@ -47,6 +60,7 @@ async def withdrawals(
             "precision": r[2],
             "summary": r[3],
             "actors": set(r[4] or ()),
+            "id": r[5],
         }
         for r in rows.tuples()
     ]
@@ -137,3 +151,38 @@ async def set_ratings(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> 
             for r in rows
         ],
     )
+
+
+async def pledge_quotes(
+    session: AsyncSession, pledge_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, set[str]]:
+    """The quotes that state each pledge (its own sentences tell no later withdrawal)."""
+    wanted = list(pledge_ids)
+    found: dict[uuid.UUID, set[str]] = {p: set() for p in wanted}
+    if wanted:
+        rows = await session.execute(
+            select(Mention.pledge_id, Mention.quote).where(
+                Mention.pledge_id == any_(literal(wanted, ARRAY(Uuid())))
+            )
+        )
+        for pledge_id, quote in rows.tuples():
+            if pledge_id is not None:  # the filter above: never None here
+                found[pledge_id].add(quote)
+    return found
+
+
+async def replace_withdrawal_evidence(
+    session: AsyncSession, pledge_ids: Sequence[uuid.UUID], rows: Sequence[dict[str, Any]]
+) -> None:
+    """Replace the later-withdrawal evidence ('fulfils', 'progress') of `pledge_ids` with
+    `rows`; where a pledge was made ('made_at') and what an editor attached stay."""
+    if not pledge_ids:
+        return
+    await session.execute(
+        delete(PledgeEvidence).where(
+            PledgeEvidence.pledge_id == any_(literal(list(pledge_ids), ARRAY(Uuid()))),
+            PledgeEvidence.relation.in_(("fulfils", "progress")),
+        )
+    )
+    if rows:
+        await session.execute(insert(PledgeEvidence).on_conflict_do_nothing(), list(rows))
