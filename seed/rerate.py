@@ -1,6 +1,6 @@
 """Pledge ratings after an incremental linking: a withdrawal the neighbourhood added, changed
 or dropped re-rates the earlier pledges of its actors, as linking the corpus would
-(`seed.extract.pledges.status_of`, fed with every withdrawal event stored)."""
+(`seed.extract.pledges.rating_of`, fed with every withdrawal event stored)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import ratings
-from seed.extract.pledges import evidence_of, status_of
+from seed.extract.pledges import rating_of
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
 
@@ -64,10 +64,10 @@ async def rerate(
         )
         for w in withdrawals
     ]
-    pledge_ids = list({p["id"]: p for p in found})
-    own_quotes = await ratings.pledge_quotes(session, pledge_ids)
+    unique = {p["id"]: p for p in found}
+    own_quotes = await ratings.pledge_quotes(session, unique)
     updates, evidence = [], []
-    for p in {p["id"]: p for p in found}.values():
+    for p in unique.values():
         made = DateInterval(p["made_start"], p["made_end"], p["made_precision"])
         deadline = (
             DateInterval(p["deadline_start"], p["deadline_end"], p["deadline_precision"])
@@ -75,20 +75,19 @@ async def rerate(
             else None
         )
         pledgers = set(p["pledgers"] or ()) - {registry.default_actor}
-        # As linking the corpus does: the pledge's own sentence tells no later withdrawal.
-        others = [i for i, w in enumerate(reported) if w[2] not in own_quotes[p["id"]]]
-        heard = [reported[i] for i in others]
-        status, reason = status_of(made, deadline, pledgers, heard, as_of)
+        status, reason, shown = rating_of(
+            made, deadline, pledgers, reported, own_quotes[p["id"]], as_of
+        )
         if (status, reason) != (p["status"], p["status_reason"]):
             updates.append({"id": p["id"], "status": status, "status_reason": reason})
         evidence += [
             {
                 "pledge_id": p["id"],
-                "event_id": withdrawals[others[i]]["id"],
+                "event_id": withdrawals[i]["id"],
                 "relation": relation,
                 "note": None,
             }
-            for i, relation in evidence_of(made, pledgers, heard)
+            for i, relation in shown
         ]
     await ratings.set_ratings(session, updates)
-    await ratings.replace_withdrawal_evidence(session, pledge_ids, evidence)
+    await ratings.replace_withdrawal_evidence(session, list(unique), evidence)

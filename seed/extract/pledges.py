@@ -31,6 +31,7 @@ __all__ = [
     "PledgeCandidate",
     "evidence_of",
     "extract_pledges",
+    "rating_of",
     "same_dated_deadline",
     "status_of",
 ]
@@ -307,3 +308,20 @@ def status_of(
     if later:
         return "in_the_works", f"later withdrawal reported: {later[0][2][:120]}"
     return "not_yet_rated", f"no later report on it as of {as_of.isoformat()}"
+
+
+def rating_of(
+    made: DateInterval,
+    deadline: DateInterval | None,
+    actors: set[str],
+    withdrawals: list[Withdrawal],
+    own_quotes: set[str],
+    as_of: date,
+) -> tuple[PledgeStatus, str, list[tuple[int, str]]]:
+    """A pledge's status, its reason and its evidence (indexes into `withdrawals`, with what
+    each shows), as linking the corpus and re-rating after a new article both derive them. The
+    pledge's own sentences ("will withdraw by March 31") tell no later withdrawal."""
+    others = [i for i, w in enumerate(withdrawals) if w[2] not in own_quotes]
+    heard = [withdrawals[i] for i in others]
+    status, reason = status_of(made, deadline, actors, heard, as_of)
+    return status, reason, [(others[i], rel) for i, rel in evidence_of(made, actors, heard)]

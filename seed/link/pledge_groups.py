@@ -1,6 +1,6 @@
 """Pledges across articles: candidates telling the same pledge become one, dated by its
 earliest telling (or the event it was made at), attributed to whoever made that event, and
-rated as of the newest source (`seed.extract.pledges.status_of`)."""
+rated as of the newest source (`seed.extract.pledges.rating_of`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import hashlib
 from datetime import date
 
 from seed.extract.dates import add_duration
-from seed.extract.pledges import PledgeCandidate, evidence_of, same_dated_deadline, status_of
+from seed.extract.pledges import PledgeCandidate, rating_of, same_dated_deadline
 from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
 from seed.link.merge import Cluster, overlaps, width
 from seed.link.origins import independent_origins, jaccard
@@ -134,15 +134,10 @@ def group_pledges(
         unit = next((p.unit for p in group if p.unit), None)
         # The country itself is party to everything: it links no withdrawal to a pledge.
         pledgers = set(actors) - {default_actor}
-        # The pledge's own sentence ("will withdraw by March 31") tells no later withdrawal.
-        own = {p.quote for p in group}
-        others = [i for i, w in enumerate(withdrawals) if w[2] not in own]
-        reported = [withdrawals[i] for i in others]
-        status, reason = status_of(made, deadline, pledgers, reported, as_of)
-        evidence = tuple(
-            (withdrawal_keys[others[i]], relation)
-            for i, relation in evidence_of(made, pledgers, reported)
+        status, reason, shown = rating_of(
+            made, deadline, pledgers, withdrawals, {p.quote for p in group}, as_of
         )
+        evidence = tuple((withdrawal_keys[i], relation) for i, relation in shown)
         ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
         origin = independent_origins([(p.file_name, p.origins) for p in ordered])
         mentions = tuple(
