@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, Uuid, any_, bindparam, delete, func, literal, select, update
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy import Table, any_, bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Source, SourceExtraction
+from db.repositories.arrays import array_param
 
 
 async def load(
@@ -23,7 +24,7 @@ async def load(
         select(SourceExtraction.source_id, SourceExtraction.payload)
         .join(Source, Source.id == SourceExtraction.source_id)
         .where(
-            SourceExtraction.source_id == any_(literal(list(source_ids), ARRAY(Uuid()))),
+            SourceExtraction.source_id == any_(array_param(source_ids)),
             SourceExtraction.extractor_version == version,
             SourceExtraction.sha256 == Source.sha256,
         )

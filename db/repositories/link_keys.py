@@ -7,17 +7,14 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, Uuid, any_, func, literal, literal_column, select, text
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import EventBlock, Mention, Pledge, Source, SourceExtraction, SourceSketch
+from db.repositories.arrays import array_param
 
 _CHUNK = 500
-
-
-def _array(values: Iterable[Any], item_type: Any) -> Any:
-    return literal(list(values), ARRAY(item_type))
 
 
 async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
@@ -90,7 +87,7 @@ async def copy_candidates(
     """(source, shared sampled shingles, its shingle count) of sources sharing a sample."""
     if not sample:
         return []
-    wanted = _array(sample, BigInteger())
+    wanted = array_param(sample, BigInteger())
     shared = (
         select(func.count())
         .select_from(func.unnest(SourceSketch.copies).alias("h"))
@@ -111,7 +108,7 @@ async def undated_naming(session: AsyncSession, actors: Sequence[str]) -> list[u
         return []
     rows = await session.scalars(
         select(SourceSketch.source_id).where(
-            SourceSketch.undated_persons.op("&&")(_array(actors, Text()))
+            SourceSketch.undated_persons.op("&&")(array_param(actors, Text()))
         )
     )
     return list(rows.all())
@@ -121,7 +118,7 @@ async def events_in_blocks(session: AsyncSession, blocks: Sequence[str]) -> set[
     if not blocks:
         return set()
     rows = await session.scalars(
-        select(EventBlock.event_id).where(EventBlock.blocks.op("&&")(_array(blocks, Text())))
+        select(EventBlock.event_id).where(EventBlock.blocks.op("&&")(array_param(blocks, Text())))
     )
     return set(rows.all())
 
@@ -140,7 +137,7 @@ async def members(
             Mention.char_start,
             Mention.char_end,
             Mention.date_text,
-        ).where(Mention.event_id == any_(_array(wanted, Uuid())))
+        ).where(Mention.event_id == any_(array_param(wanted)))
     )
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
 
@@ -151,7 +148,7 @@ async def pledges_from(session: AsyncSession, event_ids: Iterable[uuid.UUID]) ->
     if not wanted:
         return set()
     rows = await session.scalars(
-        select(Pledge.id).where(Pledge.event_id == any_(_array(wanted, Uuid())))
+        select(Pledge.id).where(Pledge.event_id == any_(array_param(wanted)))
     )
     return set(rows.all())
 
@@ -165,7 +162,7 @@ async def pledge_members(
         return []
     rows = await session.execute(
         select(Mention.pledge_id, Mention.source_id, Mention.char_start, Mention.char_end).where(
-            Mention.pledge_id == any_(_array(wanted, Uuid()))
+            Mention.pledge_id == any_(array_param(wanted))
         )
     )
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
@@ -206,7 +203,7 @@ async def readings(
         )
         .join(Source, Source.id == SourceExtraction.source_id)
         .where(
-            SourceExtraction.source_id == any_(_array(wanted, Uuid())),
+            SourceExtraction.source_id == any_(array_param(wanted)),
             SourceExtraction.extractor_version == version,
             SourceExtraction.sha256 == Source.sha256,
             (Source.published_explicit.is_(True)) | SourceExtraction.dated_payload.is_not(None),
@@ -224,7 +221,7 @@ async def origins_of(
         return {}
     rows = await session.execute(
         select(SourceSketch.source_id, SourceSketch.spans, SourceSketch.origins).where(
-            SourceSketch.source_id == any_(_array(wanted, Uuid()))
+            SourceSketch.source_id == any_(array_param(wanted))
         )
     )
     found: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = {}

@@ -10,7 +10,6 @@ from typing import Any, cast
 from sqlalchemy import (
     Table,
     Text,
-    Uuid,
     all_,
     any_,
     bindparam,
@@ -20,10 +19,11 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeActor, PledgeEvidence
+from db.repositories.arrays import array_param
 
 
 def _keys_of(link: Any, owner: Any, column: Any, role: str | None = None) -> Any:
@@ -51,7 +51,7 @@ async def withdrawals(
         Event.id,
     ).where(Event.type == "withdrawal")
     if event_ids is not None:
-        stmt = stmt.where(Event.id == any_(literal(list(event_ids), ARRAY(Uuid()))))
+        stmt = stmt.where(Event.id == any_(array_param(event_ids)))
     rows = await session.execute(stmt)
     return [
         {
@@ -72,9 +72,7 @@ async def pledges_by_id(
     wanted = list(pledge_ids)
     if not wanted:
         return []
-    rows = await session.execute(
-        _pledge_rows().where(Pledge.id == any_(literal(wanted, ARRAY(Uuid()))))
-    )
+    rows = await session.execute(_pledge_rows().where(Pledge.id == any_(array_param(wanted))))
     return [dict(zip(_PLEDGE_COLUMNS, r, strict=True)) for r in rows.tuples()]
 
 
@@ -107,7 +105,7 @@ async def pledges_of(
     named = (
         select(PledgeActor.pledge_id)
         .join(Actor, Actor.id == PledgeActor.actor_id)
-        .where(Actor.key == any_(literal(list(actor_keys), ARRAY(Text()))))
+        .where(Actor.key == any_(array_param(actor_keys, Text())))
     )
     rows = await session.execute(
         _pledge_rows().where(Pledge.id.in_(named), Pledge.made_end < made_before)
@@ -162,7 +160,7 @@ async def pledge_quotes(
     if wanted:
         rows = await session.execute(
             select(Mention.pledge_id, Mention.quote).where(
-                Mention.pledge_id == any_(literal(wanted, ARRAY(Uuid())))
+                Mention.pledge_id == any_(array_param(wanted))
             )
         )
         for pledge_id, quote in rows.tuples():
@@ -180,7 +178,7 @@ async def replace_withdrawal_evidence(
         return
     await session.execute(
         delete(PledgeEvidence).where(
-            PledgeEvidence.pledge_id == any_(literal(list(pledge_ids), ARRAY(Uuid()))),
+            PledgeEvidence.pledge_id == any_(array_param(pledge_ids)),
             PledgeEvidence.relation.in_(("fulfils", "progress")),
         )
     )

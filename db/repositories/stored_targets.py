@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from sqlalchemy import Uuid, any_, func, literal, or_, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import any_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Event, Mention, Pledge
+from db.repositories.arrays import array_param
 
 Targets = dict[tuple[uuid.UUID, int, int, str], list[uuid.UUID]]
-
-
-def _ids(values: Iterable[uuid.UUID]) -> Any:
-    return literal(list(values), ARRAY(Uuid()))
 
 
 async def existing_mention_targets(
@@ -34,7 +29,7 @@ async def existing_mention_targets(
             Mention.char_end,
             Mention.event_id,
             Mention.pledge_id,
-        ).where(Mention.source_id == any_(_ids(source_ids)))
+        ).where(Mention.source_id == any_(array_param(source_ids)))
     )
     for src, start, end, event_id, pledge_id in rows.tuples():
         kind, target = ("event", event_id) if event_id is not None else ("pledge", pledge_id)
@@ -49,7 +44,7 @@ async def deleted_events(session: AsyncSession, ids: Iterable[uuid.UUID]) -> set
     if not wanted:
         return set()
     rows = await session.scalars(
-        select(Event.id).where(Event.id == any_(_ids(wanted)), Event.deleted_at.is_not(None))
+        select(Event.id).where(Event.id == any_(array_param(wanted)), Event.deleted_at.is_not(None))
     )
     return set(rows.all())
 
@@ -63,7 +58,7 @@ async def pinned(session: AsyncSession, ids: Iterable[uuid.UUID]) -> set[uuid.UU
     for model in (Event, Pledge):
         rows = await session.scalars(
             select(model.id).where(
-                model.id == any_(_ids(wanted)),
+                model.id == any_(array_param(wanted)),
                 or_(model.deleted_at.is_not(None), func.cardinality(model.edited_fields) > 0),
             )
         )

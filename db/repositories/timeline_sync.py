@@ -17,13 +17,11 @@ from typing import Any
 from sqlalchemy import (
     Select,
     String,
-    Uuid,
     all_,
     and_,
     any_,
     delete,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -31,7 +29,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -47,14 +45,9 @@ from db.models import (
     PledgeEvidence,
     Source,
 )
+from db.repositories.arrays import array_param
 
 _CHUNK = 1000
-
-
-def _array(values: Iterable[Any], item_type: Any) -> Any:
-    """One array parameter instead of an IN list: a run can touch more ids than the 32,767
-    parameters a statement may carry."""
-    return literal(list(values), ARRAY(item_type))
 
 
 def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
@@ -71,7 +64,7 @@ def _unnest(model: Any, rows: Sequence[Any], columns: Sequence[str]) -> Select[A
     """
     table = model.__table__
     arrays = [
-        _array([r[c] if isinstance(r, dict) else r[i] for r in rows], table.c[c].type)
+        array_param([r[c] if isinstance(r, dict) else r[i] for r in rows], table.c[c].type)
         for i, c in enumerate(columns)
     ]
     values = func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
@@ -98,7 +91,7 @@ async def sources_by_slug(session: AsyncSession, slugs: Sequence[str]) -> Sequen
     if not slugs:
         return []
     result = await session.scalars(
-        select(Source).where(Source.slug == any_(_array(slugs, String())))
+        select(Source).where(Source.slug == any_(array_param(slugs, String())))
     )
     return result.all()
 
@@ -108,7 +101,9 @@ async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[s
     if not hashes:
         return {}
     rows = await session.execute(
-        select(Source.sha256, Source.slug).where(Source.sha256 == any_(_array(hashes, String())))
+        select(Source.sha256, Source.slug).where(
+            Source.sha256 == any_(array_param(hashes, String()))
+        )
     )
     return {sha: slug for sha, slug in rows.tuples()}
 
@@ -266,7 +261,7 @@ async def replace_links(
     owner = getattr(model, owner_column)
     wanted = {(r[owner_column], r["actor_id"], r["role"]) for r in rows}
     existing = await session.execute(
-        select(owner, model.actor_id, model.role).where(owner == any_(_array(owner_ids, Uuid())))
+        select(owner, model.actor_id, model.role).where(owner == any_(array_param(owner_ids)))
     )
     stale = [t for t in existing.tuples() if t not in wanted]
     columns = [owner_column, "actor_id", "role"]
@@ -306,13 +301,13 @@ async def delete_stale_mentions(
 ) -> None:
     """Mentions the new reading no longer produces: of re-read sources, or (an incremental
     run, `relinked` given) of re-linked events and pledges."""
-    scope = Mention.source_id == any_(_array(source_ids, Uuid()))
+    scope = Mention.source_id == any_(array_param(source_ids))
     if relinked is not None:
-        ids = _array(relinked, Uuid())
+        ids = array_param(relinked)
         scope = or_(scope, Mention.event_id == any_(ids), Mention.pledge_id == any_(ids))
     stmt = delete(Mention).where(scope)
     if keep:
-        stmt = stmt.where(Mention.id != all_(_array(keep, Uuid())))
+        stmt = stmt.where(Mention.id != all_(array_param(keep)))
     await session.execute(stmt)
 
 
@@ -326,7 +321,7 @@ async def delete_orphans(session: AsyncSession, among: Sequence[uuid.UUID] | Non
             ~select(Mention.id).where(column == model.id).exists(),
         )
         if among is not None:
-            stmt = stmt.where(model.id == any_(_array(among, Uuid())))
+            stmt = stmt.where(model.id == any_(array_param(among)))
         await session.execute(stmt)
 
 
@@ -336,7 +331,7 @@ async def replace_pledge_evidence(
     # Evidence an editor attached (relation 'editor') is kept.
     await session.execute(
         delete(PledgeEvidence).where(
-            PledgeEvidence.pledge_id == any_(_array(pledge_ids, Uuid())),
+            PledgeEvidence.pledge_id == any_(array_param(pledge_ids)),
             PledgeEvidence.relation != "editor",
         )
     )
@@ -359,7 +354,7 @@ async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) 
     for i in range(0, len(ids), _CHUNK * 10):
         await session.execute(
             update(Event)
-            .where(Event.id == any_(_array(ids[i : i + _CHUNK * 10], Uuid())))
+            .where(Event.id == any_(array_param(ids[i : i + _CHUNK * 10])))
             .where(Event.search.is_distinct_from(vector))
             .values(search=vector)
             .execution_options(synchronize_session=False)
