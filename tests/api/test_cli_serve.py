@@ -7,20 +7,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 
-import httpx
 import orjson
 
 from api.settings import PROJECT_ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from tests.api.processes import free_port, wait_healthy
 
 
 def _serve(port: int, database_url: str, *args: str) -> subprocess.Popen[str]:
@@ -58,19 +50,10 @@ def test_sigterm_stops_the_service_with_exit_status_0_and_every_line_is_json(
     scratch_database: Callable[[], str],
 ) -> None:
     url = scratch_database()
-    port = _free_port()
+    port = free_port()
     child = _serve(port, url)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert child.poll() is None, child.communicate()
-            assert time.monotonic() < deadline, "the service did not start"
-            time.sleep(0.2)
+        wait_healthy(child, port, 90)
         child.send_signal(signal.SIGTERM)
         out, err = child.communicate(timeout=30)
     finally:

@@ -6,31 +6,22 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import time
 from collections.abc import Callable
 
-import httpx
 import pytest
 
 from api.settings import PROJECT_ROOT
+from tests.api.processes import free_port, wait_healthy
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.mark.parametrize("stop", ["ctrl-c", "sigterm-to-make"])
 def test_a_stop_request_through_make_run_ends_without_an_error(
     stop: str, scratch_database: Callable[[], str]
 ) -> None:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": scratch_database(), "PORT": str(port), "WORKERS": "1"}
     # `-o install`: the virtual environment is the one running this test; `run` as written.
     make = subprocess.Popen(
@@ -43,16 +34,7 @@ def test_a_stop_request_through_make_run_ends_without_an_error(
         start_new_session=True,  # its own process group, as a terminal gives a command
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert make.poll() is None, make.communicate()
-            assert time.monotonic() < deadline, "the service did not start"
-            time.sleep(0.2)
+        wait_healthy(make, port, 120)
         if stop == "ctrl-c":
             os.killpg(make.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
         else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.settings import PROJECT_ROOT
 from seed.pipeline import IngestReport
+from tests.api.processes import free_port
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
@@ -40,17 +40,11 @@ def _browser_or_skip() -> None:
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(corpus_engine: AsyncEngine, corpus: IngestReport) -> Iterator[str]:
     """The application under uvicorn, on a free local port, reading the corpus database."""
     _browser_or_skip()
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": corpus_engine.url.render_as_string(hide_password=False),
