@@ -21,6 +21,7 @@ from seed.extract.discovery import (
     strip_titles,
 )
 from seed.extract.generic_bodies import generic_bodies
+from seed.extract.lexicon import LED_FORCES, alternation
 from seed.extract.registry import TITLE_PREFIX, ActorHit, Registry, slug
 from seed.extract.types import ActorRecord, ActorType, DateInterval
 
@@ -48,18 +49,18 @@ _NOT_NAMES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAY
     "The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "Libya", "Libyan", "In", "On",
 }  # fmt: skip
 _FORCES = re.compile(
-    r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}(?:forces|troops|militias?|fighters|army|group|camp)\b",
+    rf"['\u2019]s?\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(LED_FORCES)}|army|group|camp)\b",
     re.IGNORECASE,
 )
 # "forces loyal to Haftar", "pro-Haftar forces", "Haftar-led forces": the force he leads.
 _FORCES_BEFORE = re.compile(
-    r"\b(?:forces|troops|fighters|militias?|units|army)\s+(?:loyal\s+to|of|under|commanded\s+by|"
+    rf"\b(?:{alternation(LED_FORCES)}|units|army)\s+(?:loyal\s+to|of|under|commanded\s+by|"
     r"led\s+by|allied\s+(?:to|with)|aligned\s+with|backing)\s+(?:(?:commander|Gen\.|General|"
     r"Field\s+Marshal|strongman|military\s+commander)\s+)?\Z|\bpro-\Z",
     re.IGNORECASE,
 )
 _FORCES_AFTER_PRO = re.compile(
-    r"[\w-]*\s+(?:[\w-]+\s+){0,2}(?:forces|troops|fighters|militias?)\b", re.I
+    rf"[\w-]*\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(LED_FORCES)})\b", re.I
 )
 _LED = re.compile(r"-led\s+(?:[\w-]+\s+){0,2}(?:forces|troops|army|coalition)\b", re.I)
 # A demonym names its state when it qualifies an institution or armed force ("Turkish troops",

@@ -33,6 +33,7 @@ from seed.extract.calendar_math import (
     within_duration,
     ym,
 )
+from seed.extract.lexicon import FIGHTERS, alternation
 from seed.extract.tense import Direction, direction_at
 from seed.extract.types import DateInterval, DatePrecision
 
@@ -195,7 +196,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
             # not a count: "over 2000 displaced", "more than 1990 people"
             r"(?<!over\s)(?<!than\s)(?<!least\s)(?<!nearly\s)(?<!about\s)(?<!around\s)"
             r"(?<!some\s)"
-            r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|troops|fighters|mercenaries|people|soldiers))"
+            r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))"
+            rf"(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|people|{alternation(FIGHTERS)}))"
         ),
         r.whole_year,
     ),

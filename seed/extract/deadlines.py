@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from seed.extract.dates import NUMBERS, add_months, find_dates, month_bounds
+from seed.extract.lexicon import FIGHTERS, alternation
 from seed.extract.types import DateInterval
 
 _END_OF = re.compile(
@@ -24,14 +25,17 @@ _END_OF = re.compile(
 # A dated expression introduced by a deadline word binds the act before it.
 _BY = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+\Z", re.I)
 _WORD_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(k for k in NUMBERS if len(k) > 2)
+# Who else is counted beside fighters: other people sent or held, and materiel.
+_OTHER_COUNTED = (
+    "militants", "militiamen", "advisers", "advisors", "officers", "contractors", "experts",
+    "observers", "monitors", "drones", "vehicles", "detainees", "prisoners",
+)  # fmt: skip
 # Counts of people or materiel: "300 mercenaries", "1,300 Syrian fighters", "a first group of
 # 120 soldiers", "five hundred troops" (word numbers up to twelve).
 QUANTITY = re.compile(
     rf"\b(?P<q>{_WORD_NUMBER})\s+(?:(?:more|additional|other|foreign|of\s+the|of\s+their|"
     r"[A-Z][a-z]+(?:-backed)?)\s+){0,3}"
-    r"(?P<unit>mercenaries|fighters|soldiers|troops|militants|personnel|advisers|advisors|"
-    r"officers|contractors|militiamen|combatants|experts|observers|monitors|drones|vehicles|"
-    r"detainees|prisoners)\b",
+    rf"(?P<unit>{alternation(FIGHTERS, _OTHER_COUNTED)})\b",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from seed.extract.governing import governing_span, is_reaction
+from seed.extract.lexicon import ARMED_FORCES, alternation
 
 # Kinds that say how we know or nothing: the stretch alone does not decide them.
 WEAK = frozenset({"statement", "other"})
@@ -46,11 +47,7 @@ _DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Leaving: of forces a withdrawal; of a person, a post or a place left.
 _LEAVING = re.compile(r"\b(?:left|leaves?|leaving|departed|departs?)\b", re.IGNORECASE)
-_FORCES = re.compile(
-    r"\b(?:forces|troops|fighters|mercenaries|militias?|soldiers|units|contingents?|"
-    r"personnel|combatants)\b",
-    re.IGNORECASE,
-)
+_FORCES = re.compile(rf"\b(?:{alternation(ARMED_FORCES)})\b", re.IGNORECASE)
 # "toppled and killed": the second verb's object is the first one's; the first names the act.
 _COORDINATED = re.compile(r"\b([a-z]+ed)\s+and\s+([a-z]+ed)\b")
 # Where statements are made: not meetings.
