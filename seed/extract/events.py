@@ -10,7 +10,7 @@ background facts must not enter the timeline with an invented date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
+from seed.extract.told import Told, told_when
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -34,7 +35,11 @@ _NEWS_PERFECT = re.compile(
 )
 # Date kinds the reporting text does not state itself: a speaker's date inside a quotation, a
 # day counted from another date ("the next day"), talks that ended on another date.
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span"})
+# A happening told in a when-clause ("thrown into disarray when X said") takes the date of
+# the clause it is told in (see seed.extract.told).
+UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "told"})
+# Hits that no expression of the sentence states: no clause of theirs tells another happening.
+_NOT_STATED = frozenset({"lead", "perfect", "span"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -130,8 +135,8 @@ def extract_candidates(
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
         for hit in hits:
-            candidates.append(
-                _candidate(
+            candidates.extend(
+                _candidates(
                     article,
                     sentences,
                     index,
@@ -205,14 +210,9 @@ def _speaker_dates(
         for h in found
         if h.fixed or h.start in widened
     ]
-    text = sentence.text
-    outside = "".join(
-        text[e + 1 : s] for s, e in zip([m for _, m in [(0, -1)]] + [], [], strict=False)
-    )
-    return []
 
 
-def _candidate(
+def _candidates(
     article: ParsedArticle,
     sentences: tuple[Sentence, ...],
     index: int,
@@ -226,7 +226,8 @@ def _candidate(
     lead: bool,
     multi: bool,
     resolved: bool,
-) -> Candidate:
+) -> list[Candidate]:
+    """The candidate of `hit`, and the one of a happening its clause tells with "when"."""
     text = sentence.text
     if hit.kind == "named_day" and hit.text.lower().startswith("on the eve of"):
         # "X comes on the eve of <the summit>": the dated happening is what follows.
@@ -239,6 +240,11 @@ def _candidate(
     if relative is not None:
         # "the conference, which was held ... on Wednesday": the date dates the antecedent.
         c_start, c_end = relative.start, relative.end
+    told = None
+    if relative is None and hit.kind not in _NOT_STATED:
+        told = told_when(text, hit.start, hit.end, c_end)
+    if told is not None:
+        c_end = told.main_end  # the dated clause stops where the told one begins
     clause = text[c_start:c_end]
     anchor = hit.start - c_start if hit.kind != "lead" else 0
     title = make_title(relative.title if relative else without_asides(clause, anchor))
@@ -260,10 +266,12 @@ def _candidate(
         roles += [r for r in _roles(clause_hits, clause) if r[0] not in dict(roles)]
         roles = roles or _roles(sentence_actors, text)
     else:
-        roles = _roles(clause_hits, clause) or _roles(sentence_actors, text)
+        # the actors of a told happening are its own, not the dated clause's
+        outside = [h for h in sentence_actors if told is None or not told.start <= h.start]
+        roles = _roles(clause_hits, clause) or _roles(outside, text)
     location_text = clause
     quote_start, quote_end = sentence.start, sentence.end
-    if multi or relative is not None:
+    if multi or relative is not None or told is not None:
         quote_start, quote_end = sentence.start + c_start, sentence.start + c_end
     follow = _following(sentences, index)
     if lead and follow is not None and not find_dates(follow.text, PROBE):
@@ -289,7 +297,7 @@ def _candidate(
         if host is not None and all(key != host for key, _ in roles):
             roles.append((host, "host"))
     quote = article.raw.text[quote_start:quote_end]
-    return Candidate(
+    main = Candidate(
         file_name=article.raw.file_name,
         sentence_index=index,
         paragraph=sentence.paragraph,
@@ -304,9 +312,47 @@ def _candidate(
         summary=text,
         actors=roles,
         location=places[0][1] if places else None,
-        tokens=content_tokens(clause if multi else text),
+        tokens=content_tokens(clause if multi or told is not None else text),
         lead=lead,
         resolved=resolved,
+        hit=hit,
+    )
+    if told is None:
+        return [main]
+    return [main, _told_candidate(main, told, sentence, sentence_actors, actors)]
+
+
+def _told_candidate(
+    main: Candidate,
+    told: Told,
+    sentence: Sentence,
+    sentence_actors: list[ActorHit],
+    actors: ArticleActors,
+) -> Candidate:
+    """The happening a when-clause tells: at the main clause's date, said or done by its own
+    subject, named by its own words."""
+    clause = sentence.text[told.start : told.end]
+    verb = told.verb_start - told.start, told.verb_end - told.start
+    kind = "statement" if told.speech else predicate_type(clause, *verb, event_type)
+    hits = [h for h in sentence_actors if told.start <= h.start < told.end]
+    roles = _roles(hits, clause) or main.actors[:1]
+    places = actors.registry.find_places(clause)
+    # An empty date span at the clause's start: the clause states no date of its own.
+    hit = DateHit(
+        told.start, told.start, "", "told", main.date, main.hit.fixed if main.hit else True
+    )
+    return replace(
+        main,
+        quote_start=sentence.start + told.start,
+        quote_end=sentence.start + told.end,
+        quote=sentence.text[told.start : told.end],
+        date_text=None,
+        date_kind="told",
+        type=kind,
+        title=make_title(clause),
+        actors=roles,
+        location=places[0][1] if places else None,
+        tokens=content_tokens(clause),
         hit=hit,
     )
 

@@ -89,6 +89,17 @@ def reacts(candidate: Candidate) -> bool:
     )
 
 
+def told_apart(a: Candidate, b: Candidate) -> bool:
+    """Whether `a` and `b` are two happenings one sentence tells in two clauses: the extractor
+    split the sentence because its clauses are not one happening."""
+    return (
+        a.file_name == b.file_name
+        and a.sentence_index == b.sentence_index
+        and "told" in {a.date_kind, b.date_kind}
+        and (a.quote_end <= b.quote_start or b.quote_end <= a.quote_start)
+    )
+
+
 def width(interval: DateInterval) -> int:
     return (interval.end - interval.start).days
 
@@ -126,6 +137,8 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         cluster.reaction == reacts(candidate) and types_agree
     ):
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
+    if any(told_apart(candidate, m) for m in cluster.members):
+        return 0.0  # one sentence, two clauses, two happenings (see seed.extract.told)
     copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
     if (
         candidate.type == cluster.type == "statement"

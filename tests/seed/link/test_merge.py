@@ -254,3 +254,18 @@ def test_a_copied_paragraph_is_one_statement_whatever_day_each_copy_gives_it() -
         candidate.origins = ("wire-1",)
     (cluster,) = cluster_candidates([first, copy], _related, None)
     assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_two_clauses_of_one_sentence_told_apart_stay_two_events() -> None:
+    main = _candidate("a.txt", ["jmc"], "meeting", {"meet", "geneva"})
+    told = _candidate("a.txt", ["jmc"], "statement", {"meet", "geneva"})
+    told.quote_start, told.quote_end, told.date_kind = 12, 40, "told"
+    clusters = cluster_candidates([main, told], _related, None)
+    assert [[m.date_kind for m in c.members] for c in clusters] == [["explicit"], ["told"]]
+
+
+def test_two_dates_of_one_clause_may_be_one_event() -> None:
+    first = _candidate("a.txt", ["jmc"], "meeting", {"meet", "geneva"})
+    second = _candidate("a.txt", ["jmc"], "statement", {"meet", "geneva"})
+    clusters = cluster_candidates([first, second], _related, None)
+    assert [len(c.members) for c in clusters] == [2]
