@@ -18,6 +18,7 @@ from seed.extract.events import Candidate
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
+from seed.link.rival_kinds import rival_kinds, rivals
 
 MIN_SCORE = 2.0
 # Weight of the share of a candidate's dated-stretch words found in a cluster's.
@@ -54,6 +55,8 @@ class Cluster:
     heads: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     reaction: bool = False
+    # Which happenings of a kind with rivals its members name ("presidential" elections).
+    kinds: frozenset[str] = frozenset()
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
@@ -67,6 +70,7 @@ class Cluster:
             self.actors |= related(key)
         self.tokens |= candidate.tokens
         self.heads |= head_tokens(candidate)
+        self.kinds |= rival_kinds(candidate)
         self.files.add(candidate.file_name)
 
 
@@ -139,6 +143,8 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
     if any(told_apart(candidate, m) for m in cluster.members):
         return 0.0  # one sentence, two clauses, two happenings (see seed.extract.told)
+    if rivals(rival_kinds(candidate), cluster.kinds):
+        return 0.0  # legislative elections are not the presidential vote of the same month
     copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
     if (
         candidate.type == cluster.type == "statement"
