@@ -243,6 +243,8 @@ def _candidates(
     told = None
     if relative is None and hit.kind not in _NOT_STATED:
         told = told_when(text, hit.start, hit.end, c_end)
+    if told is not None and not any(told.start <= h.start < told.end for h in sentence_actors):
+        told = None  # "when it became clear": no one who did it, no happening of its own
     if told is not None:
         c_end = told.main_end  # the dated clause stops where the told one begins
     clause = text[c_start:c_end]

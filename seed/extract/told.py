@@ -22,7 +22,8 @@ from seed.extract.governing import governing_span
 _TOLD = re.compile(
     r",?\s+(?P<when>when)\s+(?P<clause>(?:the|a|an|its|his|her|their|it|he|she|they|[A-Z][\w'\u2019.-]*)"
     r"(?:\s+[\w'\u2019.-]+){0,5}?\s+(?P<verb>said|says|told|announced|declared|stated|"
-    r"warned|ruled|decided|voted|[a-z]{3,}ed)\b)"
+    r"warned|ruled|decided|voted|sent|took|made|met|broke|began|came|won|lost|left|fell|held|"
+    r"struck|gave|became|withdrew|quit|brought|led|threw|[a-z]{3,}ed)\b)"
 )
 # A speech verb makes the told happening a statement, whatever it talks about.
 _SPEECH = re.compile(r"(?:said|says|told|announced|declared|stated|warned)\Z")

@@ -51,3 +51,17 @@ def test_each_clause_gives_its_own_event_with_its_own_actors() -> None:
         ("2023-05-01", "2023-05-31", "statement", "Egypt said it would not take part",
          ["egypt"], ["Egypt said it would not take part"]),
     ]  # fmt: skip
+
+
+def test_an_irregular_past_verb_ends_the_subject_too() -> None:
+    sentence = "The truce agreed in March collapsed when Turkey sent more drones."
+    assert _told(sentence, "in March") == "Turkey sent more drones."
+
+
+def test_a_when_clause_naming_no_one_stays_with_its_sentence() -> None:
+    text = "The vote set for June was called off when it became clear that no ballots had arrived."
+    article = RawArticle("a.txt", f"Vote off\n\n{text}\n", published=date(2023, 4, 10))
+    events = build_timeline([article], REGISTRY).events
+    assert [(e.date.start.isoformat(), [m.quote.text for m in e.mentions]) for e in events] == [
+        ("2023-06-01", [text])
+    ]
