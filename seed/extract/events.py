@@ -15,6 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
+from seed.extract.calendar_math import month_bounds
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
@@ -339,15 +340,19 @@ def _told_candidate(
     hits = [h for h in sentence_actors if told.start <= h.start < told.end]
     roles = _roles(hits, clause) or main.actors[:1]
     places = actors.registry.find_places(clause)
+    # Told "when" the main clause's act took place, which the date may not date ("the vote
+    # set for 24 December was derailed when ..."): no nearer than the date's month.
+    when = main.date
+    if when.start.year == when.end.year and when.start.month == when.end.month:
+        when = DateInterval(*month_bounds(when.start.year, when.start.month), "month")
     # An empty date span at the clause's start: the clause states no date of its own.
-    hit = DateHit(
-        told.start, told.start, "", "told", main.date, main.hit.fixed if main.hit else True
-    )
+    hit = DateHit(told.start, told.start, "", "told", when, main.hit.fixed if main.hit else True)
     return replace(
         main,
         quote_start=sentence.start + told.start,
         quote_end=sentence.start + told.end,
         quote=sentence.text[told.start : told.end],
+        date=when,
         date_text=None,
         date_kind="told",
         type=kind,

@@ -65,3 +65,13 @@ def test_a_when_clause_naming_no_one_stays_with_its_sentence() -> None:
     assert [(e.date.start.isoformat(), [m.quote.text for m in e.mentions]) for e in events] == [
         ("2023-06-01", [text])
     ]
+
+
+def test_a_told_happening_is_dated_no_nearer_than_the_month() -> None:
+    text = "The referendum set for 14 May was derailed when Egypt announced it would not take part."
+    article = RawArticle("a.txt", f"Vote off\n\n{text}\n", published=date(2023, 4, 10))
+    events = build_timeline([article], REGISTRY).events
+    assert sorted((e.date.start.isoformat(), e.date.end.isoformat(), e.type) for e in events) == [
+        ("2023-05-01", "2023-05-31", "statement"),
+        ("2023-05-14", "2023-05-14", "election"),
+    ]
