@@ -126,6 +126,8 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         cluster.reaction == reacts(candidate) and types_agree
     ):
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
+    if _follows_in_article(candidate, cluster):
+        return 0.0
     copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
     if (
         candidate.type == cluster.type == "statement"
@@ -178,6 +180,16 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     if default and default in actors and default in cluster.actors and not shared:
         value += 0.5
     return value
+
+
+def _follows_in_article(candidate: Candidate, cluster: Cluster) -> bool:
+    """An article that dates a happening by counting from another one it told ("the same day,
+    forces also seized ...", "shortly after, ...") tells a second happening, not the first again."""
+    if candidate.file_name not in cluster.files:
+        return False
+    return candidate.date_kind == "chained" or any(
+        m.date_kind == "chained" for m in cluster.members if m.file_name == candidate.file_name
+    )
 
 
 def cluster_candidates(

@@ -254,3 +254,14 @@ def test_a_copied_paragraph_is_one_statement_whatever_day_each_copy_gives_it() -
         candidate.origins = ("wire-1",)
     (cluster,) = cluster_candidates([first, copy], _related, None)
     assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_a_happening_dated_the_same_day_as_another_of_its_article_is_another() -> None:
+    first = _candidate("a.txt", ["army"], "military", {"army", "seized", "town"})
+    second = _candidate("a.txt", ["army"], "military", {"army", "seized", "airport"})
+    second.date_kind = "chained"
+    second.sentence_index = 1
+    clusters = cluster_candidates([first, second], _related, None)
+    assert [len(c.members) for c in clusters] == [1, 1]
+    second.date_kind = "explicit"
+    assert [len(c.members) for c in cluster_candidates([first, second], _related, None)] == [2]
