@@ -15,6 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
+from seed.extract.attribution import news_end, told_news
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
@@ -34,7 +35,7 @@ _NEWS_PERFECT = re.compile(
 )
 # Date kinds the reporting text does not state itself: a speaker's date inside a quotation, a
 # day counted from another date ("the next day"), talks that ended on another date.
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span"})
+UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "attributed"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -130,28 +131,60 @@ def extract_candidates(
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
         for hit in hits:
-            candidates.append(
-                _candidate(
-                    article,
-                    sentences,
-                    index,
-                    sentence,
-                    hit,
-                    sentence_actors,
-                    inherited,
-                    default_actor,
-                    actors,
-                    lead=lead,
-                    multi=stated > 1,
-                    resolved=hit.fixed or narrow,
-                )
+            telling = _candidate(
+                article,
+                sentences,
+                index,
+                sentence,
+                hit,
+                sentence_actors,
+                inherited,
+                default_actor,
+                actors,
+                lead=lead,
+                multi=stated > 1,
+                resolved=hit.fixed or narrow,
             )
+            candidates.append(telling)
+            doers = [h.start for h in sentence_actors]
+            end = news_end(telling, sentence.text, doers) if stated == 1 else None
+            if end is not None:
+                # "<news>, the ministry announced on Wednesday": the news and its telling
+                told = _told(article, sentence, telling, end, sentence_actors, inherited)
+                candidates.append(told)
         if sentence_actors:
             previous_actors = _roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete
     complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
     _share_with_talks(candidates)
     return candidates
+
+
+def _told(
+    article: ParsedArticle,
+    sentence: Sentence,
+    telling: Candidate,
+    end: int,
+    sentence_actors: list[ActorHit],
+    inherited: list[tuple[str, str]],
+) -> Candidate:
+    """The news `sentence.text[:end]` that `telling` passes on, as a candidate; `telling` is
+    left its attribution, as a statement."""
+    news = sentence.text[:end]
+    roles = _roles([h for h in sentence_actors if h.start < end], news) or inherited
+    # and whom the telling took in from the next paragraph, but not who told it
+    told_by = {h.actor_key for h in sentence_actors if h.start >= end}
+    named = {key for key, _ in roles} | told_by
+    roles += [(key, role) for key, role in telling.actors if key not in named]
+    # the paragraphs the telling's quote ran on into tell more of the news
+    last = telling.quote_end if telling.quote_end > sentence.end else sentence.start + end
+    told = told_news(telling, article.raw.text[sentence.start : last], sentence.start, end, roles)
+    attribution = sentence.text[end:].lstrip(" ,")
+    telling.type = "statement"
+    telling.quote_start = sentence.end - len(attribution)
+    telling.quote_end = sentence.end
+    telling.quote = article.raw.text[telling.quote_start : telling.quote_end]
+    return told
 
 
 def _share_with_talks(candidates: list[Candidate]) -> None:

@@ -81,6 +81,15 @@ def _masked(text: str) -> str:
     ), text)  # fmt: skip
 
 
+def content_kind(content: str, nearest: Callable[[str, int, int], str]) -> str:
+    """The kind of reported news ("300 fighters have left the south"), read from its first
+    trigger; a person who leaves leaves a post or a place."""
+    kind = nearest(_masked(content), 0, 0)
+    if kind == "withdrawal" and _LEAVING.search(content) and not _FORCES.search(content):
+        return "political"
+    return kind
+
+
 @lru_cache(maxsize=65536)
 def predicate_type(
     clause: str, anchor: int, anchor_end: int, nearest: Callable[[str, int, int], str]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.events import Candidate
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
@@ -128,6 +129,8 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
     if _follows_in_article(candidate, cluster):
         return 0.0
+    if _told_apart(candidate, cluster):
+        return 0.0
     copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
     if (
         candidate.type == cluster.type == "statement"
@@ -190,6 +193,24 @@ def _follows_in_article(candidate: Candidate, cluster: Cluster) -> bool:
     return candidate.date_kind == "chained" or any(
         m.date_kind == "chained" for m in cluster.members if m.file_name == candidate.file_name
     )
+
+
+def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
+    """One article tells a statement and a named happening apart: "X has left Moscow" in its
+    lead and "Y said on Tuesday" further down are two events of that article, though a
+    statement may join another article's telling of any kind of happening. The news a sentence
+    passes on and its telling ("<news>, the ministry said") are two by construction."""
+    if candidate.file_name not in cluster.files:
+        return False
+    for member in cluster.members:
+        if member.file_name != candidate.file_name:
+            continue
+        if member.sentence_index == candidate.sentence_index and ATTRIBUTED in {
+            member.date_kind,
+            candidate.date_kind,
+        }:
+            return True
+    return False
 
 
 def cluster_candidates(
