@@ -22,6 +22,8 @@ from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
+from seed.extract.falls import KIND as FALL
+from seed.extract.falls import fall_hit
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
@@ -35,7 +37,7 @@ _NEWS_PERFECT = re.compile(
 )
 # Date kinds the reporting text does not state itself: a speaker's date inside a quotation, a
 # day counted from another date ("the next day"), talks that ended on another date.
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "attributed"})
+UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "attributed", "fall"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -128,6 +130,14 @@ def extract_candidates(
             # An undated lead reports something of the last few days.
             interval = DateInterval(publication.start - timedelta(days=7), publication.end, "range")
             hits = [DateHit(0, 0, "", "lead", interval)]
+        fall = fall_hit(sentence.text, sentence_actors, actors.registry)
+        if (
+            fall is not None
+            and not any(h.interval.start <= fall.interval.start <= h.interval.end for h in hits)
+            and not _inside_quotes(sentence, fall)
+        ):
+            # "since a NATO-backed uprising toppled dictator X": a fall the registry dates
+            hits = sorted([*hits, fall], key=lambda h: h.start)
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
         for hit in hits:
@@ -286,6 +296,8 @@ def _candidate(
         kind = lead_type(clause)
     elif hit.kind == "span":
         kind = "meeting"  # the talks themselves, whatever they ended with
+    elif hit.kind == FALL:
+        kind = "political"  # a ruler's fall, whatever violence came with it
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
     if subjectless:
         subject = _roles([h for h in sentence_actors if h.start < c_start], text[:c_start])
