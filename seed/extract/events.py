@@ -28,6 +28,8 @@ from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
+from seed.extract.tolls import KIND as TOLL
+from seed.extract.tolls import toll_hit
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -37,7 +39,7 @@ _NEWS_PERFECT = re.compile(
 )
 # Date kinds the reporting text does not state itself: a speaker's date inside a quotation, a
 # day counted from another date ("the next day"), talks that ended on another date.
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "attributed", "fall"})
+UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "attributed", "fall", "toll"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -122,6 +124,10 @@ def extract_candidates(
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
+        toll = None if hits else toll_hit(sentence.text, publication)
+        if toll is not None and not _inside_quotes(sentence, toll):
+            # "At least 27 people have been killed so far": the toll of the day of the report
+            hits = [toll]
         perfect = _NEWS_PERFECT.search(sentence.text) if lead and not hits else None
         if perfect is not None and not _quoted_spans(sentence.text):
             # "The parliament has approved ...": a lead in the present perfect is the day's news.
@@ -296,6 +302,8 @@ def _candidate(
         kind = lead_type(clause)
     elif hit.kind == "span":
         kind = "meeting"  # the talks themselves, whatever they ended with
+    elif hit.kind == TOLL:
+        kind = "report"  # a count as it stands, not the fighting it sums up
     elif hit.kind == FALL:
         kind = "political"  # a ruler's fall, whatever violence came with it
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
