@@ -199,16 +199,21 @@ def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
     """One article tells a statement and a named happening apart: "X has left Moscow" in its
     lead and "Y said on Tuesday" further down are two events of that article, though a
     statement may join another article's telling of any kind of happening. The news a sentence
-    passes on and its telling ("<news>, the ministry said") are two by construction."""
+    passes on and its telling ("<news>, the ministry said") are two by construction, and so are
+    a statement and another kind of happening that one sentence dates."""
     if candidate.file_name not in cluster.files:
         return False
     for member in cluster.members:
         if member.file_name != candidate.file_name:
             continue
-        if member.sentence_index == candidate.sentence_index and ATTRIBUTED in {
-            member.date_kind,
-            candidate.date_kind,
-        }:
+        if member.sentence_index != candidate.sentence_index:
+            continue
+        if ATTRIBUTED in {member.date_kind, candidate.date_kind}:
+            return True
+        # "X warned on Tuesday ..., pointing to clashes a few days ago": two dates of one
+        # sentence, one dating a statement and one another kind of happening
+        kinds = {candidate.type, member.type}
+        if len(kinds) == 2 and "statement" in kinds and "other" not in kinds:
             return True
     return False
 

@@ -265,3 +265,14 @@ def test_a_happening_dated_the_same_day_as_another_of_its_article_is_another() -
     assert [len(c.members) for c in clusters] == [1, 1]
     second.date_kind = "explicit"
     assert [len(c.members) for c in cluster_candidates([first, second], _related, None)] == [2]
+
+
+def test_a_statement_and_a_clash_dated_in_one_sentence_are_two_events() -> None:
+    warning = _candidate("a.txt", ["un"], "statement", {"warned", "clashes", "killed"})
+    clashes = _candidate("a.txt", ["un"], "military", {"warned", "clashes", "killed"})
+    assert [len(c.members) for c in cluster_candidates([warning, clashes], _related, None)] == [
+        1,
+        1,
+    ]
+    clashes.sentence_index = 3
+    assert [len(c.members) for c in cluster_candidates([warning, clashes], _related, None)] == [2]
