@@ -12,7 +12,8 @@ Before that, a few predicates decide on their own, whatever trigger stands neare
   a reopening ("the road was reopened") and taking a post ("became the head of") are political
   acts, not elections, meetings or withdrawals;
 - a person (not forces) who leaves ("she left at the end of July") leaves a post or a place;
-- sending troops is a military act; a tour of capitals is a meeting;
+- sending troops or forces moving on a place is a military act; a tour of capitals is a
+  meeting;
 - of two verbs sharing an object ("toppled and killed the ruler"), the first names the act;
 - a news conference or briefing is where a statement is made, not a meeting;
 - announcing or declaring an operation or offensive launches it: a military act;
@@ -44,6 +45,14 @@ _DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "military",
         re.compile(r"\bsen[dt]s?\s+(?:(?:its|their|his|her|the|more|\w+)\s+){0,2}troops\b", re.I),
+    ),
+    (
+        "military",
+        re.compile(
+            r"\b(?:forces|troops|fighters|convoys?|columns?|units|militias?|soldiers|tanks)\s+"
+            r"(?:[\w'\u2019-]+\s+){0,3}?(?:moved|pushed|advanced|marched|rolled|mobili[sz]ed)\b",
+            re.IGNORECASE,
+        ),
     ),
     ("meeting", re.compile(r"\btours?\s+of\b", re.IGNORECASE)),
 )

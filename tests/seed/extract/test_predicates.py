@@ -93,3 +93,8 @@ def test_not_ruling_a_thing_out_is_a_statement() -> None:
 def test_a_military_commission_drawing_up_a_plan_is_no_military_act() -> None:
     clause = "The joint military commission drew up an action plan last May for the pullout."
     assert _kind(clause, "last May") == "agreement"
+
+
+def test_forces_moving_on_a_place_is_a_military_act() -> None:
+    clause = "The same day, rebel forces moved south from the hills towards the airport."
+    assert _kind(clause, "The same day") == "military"
