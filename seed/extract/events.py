@@ -41,6 +41,8 @@ _NEWS_PERFECT = re.compile(
 # day counted from another date ("the next day"), talks that ended on another date.
 UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "attributed", "fall", "toll"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
+# Besides speech verbs, what an undated lead reports someone made known or asked of others.
+_DISCLOSURE = re.compile(r"\b(?:revealed|disclosed|called\s+(?:on|for)|calls\s+(?:on|for))\b", re.I)
 
 
 @dataclass(slots=True)
@@ -132,7 +134,11 @@ def extract_candidates(
         if perfect is not None and not _quoted_spans(sentence.text):
             # "The parliament has approved ...": a lead in the present perfect is the day's news.
             hits = [DateHit(perfect.start(), perfect.end(), "", "perfect", publication)]
-        elif not hits and lead and SPEECH.search(sentence.text):
+        elif (
+            not hits
+            and lead
+            and (SPEECH.search(sentence.text) or _DISCLOSURE.search(sentence.text))
+        ):
             # An undated lead reports something of the last few days.
             interval = DateInterval(publication.start - timedelta(days=7), publication.end, "range")
             hits = [DateHit(0, 0, "", "lead", interval)]
@@ -299,7 +305,9 @@ def _candidate(
     anchor_end = hit.end - c_start if hit.kind != "lead" else 0
     kind = predicate_type(clause, anchor, anchor_end, event_type)
     if hit.kind == "lead":
-        kind = lead_type(clause)
+        # what someone made known or called for is their statement, not what it is about
+        disclosed = not SPEECH.search(clause) and _DISCLOSURE.search(clause)
+        kind = "statement" if disclosed else lead_type(clause)
     elif hit.kind == "span":
         kind = "meeting"  # the talks themselves, whatever they ended with
     elif hit.kind == TOLL:

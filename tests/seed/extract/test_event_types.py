@@ -74,3 +74,21 @@ def test_a_lead_warning_of_what_would_happen_is_a_statement() -> None:
     assert lead_type(warning) == "statement"
     news = "The rebels said they had agreed on a truce with the army."
     assert lead_type(news) == "agreement"
+
+
+def test_an_undated_lead_making_a_departure_known_is_a_statement_of_the_last_days() -> None:
+    from datetime import date
+
+    from seed.extract.types import RawArticle
+    from seed.link.timeline import build_timeline
+
+    text = (
+        " date 2022-03-02 Fighters leave\nThe defence ministry revealed the departure of 200 "
+        "foreign fighters from the south.\n"
+    )
+    (event,) = build_timeline([RawArticle("a.txt", text)]).events
+    assert (event.date.start, event.date.end, event.type) == (
+        date(2022, 2, 23),
+        date(2022, 3, 2),
+        "statement",
+    )
