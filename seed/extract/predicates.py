@@ -9,8 +9,8 @@ Before that, a few predicates decide on their own, whatever trigger stands neare
 
 - a reaction ("welcomed", "condemned") is a statement about another happening;
 - what a body does by vote or ratification ("lawmakers voted", "the ratification of a law"),
-  a reopening ("the road was reopened") and taking a post ("became the head of") are political
-  acts, not elections, meetings or withdrawals;
+  a reopening ("the road was reopened"), taking a post ("became the head of") and pushing back
+  a vote are political acts, not elections, meetings, withdrawals or fighting;
 - a person (not forces) who leaves ("she left at the end of July") leaves a post or a place;
 - sending troops or forces moving on a place is a military act; a tour of capitals is a
   meeting;
@@ -38,7 +38,9 @@ _DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:lawmakers|deputies|parliament\w*|MPs|senators|assembly|council|"
             r"legislators)\s+(?:\w+\s+)?voted|ratif\w+|re-?open(?:ed|s)|"
-            r"became\s+(?:the\s+)?(?:head|chief|leader|president|prime\s+minister|envoy))\b",
+            r"became\s+(?:the\s+)?(?:head|chief|leader|president|prime\s+minister|envoy)|"
+            # a date pushed back is a decision, not forces driven back
+            r"pushed\s+back\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elections?|polls?|vote|ballot))\b",
             re.IGNORECASE,
         ),
     ),

@@ -98,3 +98,8 @@ def test_a_military_commission_drawing_up_a_plan_is_no_military_act() -> None:
 def test_forces_moving_on_a_place_is_a_military_act() -> None:
     clause = "The same day, rebel forces moved south from the hills towards the airport."
     assert _kind(clause, "The same day") == "military"
+
+
+def test_pushing_back_a_vote_is_a_political_act_not_fighting() -> None:
+    clause = "The assembly in early May pushed back municipal elections until the autumn."
+    assert _kind(clause, "in early May") == "political"
