@@ -260,11 +260,6 @@ def _speaker_dates(
         for h in found
         if h.fixed or h.start in widened
     ]
-    text = sentence.text
-    outside = "".join(
-        text[e + 1 : s] for s, e in zip([m for _, m in [(0, -1)]] + [], [], strict=False)
-    )
-    return []
 
 
 def _candidate(
