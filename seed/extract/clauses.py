@@ -199,12 +199,19 @@ _PERSON_SPEAKER = re.compile(
 )
 
 
-def attributed_content_end(clause: str, position: int) -> int | None:
-    """End of the reported content when `position` lies in a trailing attribution to an
-    institution or unnamed sources, else None."""
+def trailing_attribution(clause: str, position: int) -> int | None:
+    """End of the reported content when `position` lies in a trailing attribution, whoever
+    speaks ("<content>, the minister said on Tuesday"), else None."""
     m = _TRAILING_ATTRIBUTION.search(clause.rstrip(" ."))
     if m is None or position < m.start() or len(clause[: m.start()].split()) < 4:
         return None
-    if _PERSON_SPEAKER.search(clause, m.start(), position):
-        return None
     return m.start()
+
+
+def attributed_content_end(clause: str, position: int) -> int | None:
+    """End of the reported content when `position` lies in a trailing attribution to an
+    institution or unnamed sources, else None."""
+    end = trailing_attribution(clause, position)
+    if end is None or _PERSON_SPEAKER.search(clause, end, position):
+        return None
+    return end

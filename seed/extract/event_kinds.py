@@ -16,11 +16,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "election": ("election", "elect", "vote", "voter", "ballot", "poll", "referendum"),
     "agreement": (
         "agree", "agreement", "ceasefire", "cease-fire", "truce", "deal", "accord", "signed",
-        "sign", "roadmap", "mediated", "memorandum", "brokered",
+        "sign", "roadmap", "mediated", "memorandum", "brokered", "action plan",
     ),
     "meeting": (
         "meeting", "met ", "meet", "talks", "summit", "conference", "visit", "hosted", "forum",
-        "dialogue",
+        "dialogue", "brief the", "briefed the",
     ),
     "withdrawal": (
         "withdraw", "withdrawal", "withdrawn", "leave", "left", "leaving", "depart", "departure",
@@ -45,7 +45,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "statement": (
         "said", "says", "told", "stated", "announced", "declared", "warned", "urged",
         "called", "stressed", "added", "insisted", "statement", "assure", "condemned",
-        "welcomed", "affirmed", "accused", "denied",
+        "welcomed", "affirmed", "accused", "denied", "asserted", "reiterated", "rule out",
+        "ruled out", "rules out",
     ),
 }  # fmt: skip
 # Nouns that name the circumstances more often than the happening ("the government",
@@ -65,7 +66,11 @@ TRIGGER_RE = {
     for kind, stems in TRIGGERS.items()
 }
 SPEECH = re.compile(
-    r"\b(?:said|says|told|stated|announced|declared|warned|urged|added|insisted|assured?)\b", re.I
+    r"\b(?:said|says|told|stated|announced|declared|warned|urged|added|insisted|assured?|"
+    r"asserted|affirmed|stressed|noted|reiterated|emphasi[sz]ed|explained|claimed|"
+    # a question put to someone is answered in what follows: "asked in May whether ..."
+    r"asked(?=(?:\s+[\w,.'\u2019-]+){0,8}?\s+(?:if|whether)\b))\b",
+    re.I,
 )
 # Finite auxiliaries: what follows a subject in a main clause ("it would", "they had").
 AUXILIARY = (
@@ -116,7 +121,7 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
 # What reported speech opens with: "that ...", or a short subject and an auxiliary ("it
 # would", "the deal did not").
 _COMPLEMENT = re.compile(
-    rf"\s*,?\s*(?:(?:\S+\s+){{0,3}}?that\b|(?:[\w'\u2019-]+\s+){{1,3}}{AUXILIARY})",
+    rf"\s*,?\s*(?:(?:\S+\s+){{0,3}}?(?:that|if|whether)\b|(?:[\w'\u2019-]+\s+){{1,3}}{AUXILIARY})",
     re.IGNORECASE,
 )
 _ADDRESSEE_WORDS = 4
@@ -150,8 +155,21 @@ def _has_trigger(text: str) -> bool:
     return any(pattern.search(text) for kind, pattern in TRIGGER_RE.items() if kind != "statement")
 
 
+# A warning or a claim about what would or will happen: the words are the news, not the thing.
+_HYPOTHETICAL = re.compile(
+    r"\A(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says|warned|warns|stated|insisted|stressed|"
+    r"asserted|affirmed)\s+(?:that\s+)?(?:(?!(?:had|has|have|was|were)\b)(?:[^,;.]|\.(?=\S))){0,200}?"
+    r"\b(?:would|will|could|might|must|should|can)\b",
+    re.IGNORECASE,
+)
+
+
 def lead_type(clause: str) -> str:
-    """The kind of an undated news lead: the first trigger in order of weight, else a statement."""
+    """The kind of an undated news lead: a statement when its speaker says what would or will
+    happen ("X warned that any attack would ..."); else the first trigger in order of weight,
+    else a statement."""
+    if _HYPOTHETICAL.match(clause):
+        return "statement"
     for kind in ("withdrawal", "agreement", "meeting", "election", "military", "report"):
         if TRIGGER_RE[kind].search(clause):
             return kind if kind != "withdrawal" or "agree" not in clause.lower() else "agreement"

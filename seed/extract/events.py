@@ -15,6 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
+from seed.extract.attribution import news_end, told_news
 from seed.extract.calendar_math import month_bounds
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
@@ -22,11 +23,15 @@ from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
+from seed.extract.falls import KIND as FALL
+from seed.extract.falls import fall_hit
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
 from seed.extract.told import Told, told_when
+from seed.extract.tolls import KIND as TOLL
+from seed.extract.tolls import toll_hit
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -38,10 +43,12 @@ _NEWS_PERFECT = re.compile(
 # day counted from another date ("the next day"), talks that ended on another date.
 # A happening told in a when-clause ("thrown into disarray when X said") takes the date of
 # the clause it is told in (see seed.extract.told).
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "told"})
+UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "told", "attributed", "fall", "toll"})
 # Hits that no expression of the sentence states: no clause of theirs tells another happening.
 _NOT_STATED = frozenset({"lead", "perfect", "span"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
+# Besides speech verbs, what an undated lead reports someone made known or asked of others.
+_DISCLOSURE = re.compile(r"\b(?:revealed|disclosed|called\s+(?:on|for)|calls\s+(?:on|for))\b", re.I)
 
 
 @dataclass(slots=True)
@@ -125,39 +132,91 @@ def extract_candidates(
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
+        toll = None if hits else toll_hit(sentence.text, publication)
+        if toll is not None and not _inside_quotes(sentence, toll):
+            # "At least 27 people have been killed so far": the toll of the day of the report
+            hits = [toll]
         perfect = _NEWS_PERFECT.search(sentence.text) if lead and not hits else None
         if perfect is not None and not _quoted_spans(sentence.text):
             # "The parliament has approved ...": a lead in the present perfect is the day's news.
             hits = [DateHit(perfect.start(), perfect.end(), "", "perfect", publication)]
-        elif not hits and lead and SPEECH.search(sentence.text):
+        elif (
+            not hits
+            and lead
+            and (SPEECH.search(sentence.text) or _DISCLOSURE.search(sentence.text))
+        ):
             # An undated lead reports something of the last few days.
             interval = DateInterval(publication.start - timedelta(days=7), publication.end, "range")
             hits = [DateHit(0, 0, "", "lead", interval)]
+        fall = fall_hit(sentence.text, sentence_actors, actors.registry)
+        if (
+            fall is not None
+            and not any(h.interval.start <= fall.interval.start <= h.interval.end for h in hits)
+            and not _inside_quotes(sentence, fall)
+        ):
+            # "since a NATO-backed uprising toppled dictator X": a fall the registry dates
+            hits = sorted([*hits, fall], key=lambda h: h.start)
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
         for hit in hits:
-            candidates.extend(
-                _candidates(
-                    article,
-                    sentences,
-                    index,
-                    sentence,
-                    hit,
-                    sentence_actors,
-                    inherited,
-                    default_actor,
-                    actors,
-                    lead=lead,
-                    multi=stated > 1,
-                    resolved=hit.fixed or narrow,
-                )
+            found = _candidates(
+                article,
+                sentences,
+                index,
+                sentence,
+                hit,
+                sentence_actors,
+                inherited,
+                default_actor,
+                actors,
+                lead=lead,
+                multi=stated > 1,
+                resolved=hit.fixed or narrow,
             )
+            candidates.extend(found)
+            telling = found[0]
+            doers = [h.start for h in sentence_actors]
+            # a sentence already split at its when-clause is not split again at its attribution
+            end = (
+                news_end(telling, sentence.text, doers) if stated == 1 and len(found) == 1 else None
+            )
+            if end is not None:
+                # "<news>, the ministry announced on Wednesday": the news and its telling
+                told = _told(article, sentence, telling, end, sentence_actors, inherited)
+                candidates.append(told)
         if sentence_actors:
             previous_actors = _roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete
     complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
     _share_with_talks(candidates)
     return candidates
+
+
+def _told(
+    article: ParsedArticle,
+    sentence: Sentence,
+    telling: Candidate,
+    end: int,
+    sentence_actors: list[ActorHit],
+    inherited: list[tuple[str, str]],
+) -> Candidate:
+    """The news `sentence.text[:end]` that `telling` passes on, as a candidate; `telling` is
+    left its attribution, as a statement."""
+    news = sentence.text[:end]
+    roles = _roles([h for h in sentence_actors if h.start < end], news) or inherited
+    # and whom the telling took in from the next paragraph, but not who told it
+    told_by = {h.actor_key for h in sentence_actors if h.start >= end}
+    named = {key for key, _ in roles} | told_by
+    roles += [(key, role) for key, role in telling.actors if key not in named]
+    # the paragraphs the telling's quote ran on into tell more of the news
+    last = telling.quote_end if telling.quote_end > sentence.end else sentence.start + end
+    told = told_news(telling, article.raw.text[sentence.start : last], sentence.start, end, roles)
+    attribution = sentence.text[end:].lstrip(" ,")
+    telling.type = "statement"
+    telling.quote_start = sentence.end - len(attribution)
+    telling.quote_end = sentence.end
+    telling.quote = article.raw.text[telling.quote_start : telling.quote_end]
+    return told
 
 
 def _share_with_talks(candidates: list[Candidate]) -> None:
@@ -259,9 +318,15 @@ def _candidates(
     anchor_end = hit.end - c_start if hit.kind != "lead" else 0
     kind = predicate_type(clause, anchor, anchor_end, event_type)
     if hit.kind == "lead":
-        kind = lead_type(clause)
+        # what someone made known or called for is their statement, not what it is about
+        disclosed = not SPEECH.search(clause) and _DISCLOSURE.search(clause)
+        kind = "statement" if disclosed else lead_type(clause)
     elif hit.kind == "span":
         kind = "meeting"  # the talks themselves, whatever they ended with
+    elif hit.kind == TOLL:
+        kind = "report"  # a count as it stands, not the fighting it sums up
+    elif hit.kind == FALL:
+        kind = "political"  # a ruler's fall, whatever violence came with it
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
     if subjectless:
         subject = _roles([h for h in sentence_actors if h.start < c_start], text[:c_start])

@@ -9,12 +9,16 @@ Before that, a few predicates decide on their own, whatever trigger stands neare
 
 - a reaction ("welcomed", "condemned") is a statement about another happening;
 - what a body does by vote or ratification ("lawmakers voted", "the ratification of a law"),
-  a reopening ("the road was reopened") and taking a post ("became the head of") are political
-  acts, not elections, meetings or withdrawals;
+  a reopening ("the road was reopened"), taking a post ("became the head of") and pushing back
+  a vote are political acts, not elections, meetings, withdrawals or fighting;
 - a person (not forces) who leaves ("she left at the end of July") leaves a post or a place;
-- sending troops is a military act; a tour of capitals is a meeting;
+- sending troops or forces moving on a place is a military act; a tour of capitals is a
+  meeting;
 - of two verbs sharing an object ("toppled and killed the ruler"), the first names the act;
-- a news conference or briefing is where a statement is made, not a meeting.
+- a news conference or briefing is where a statement is made, not a meeting;
+- announcing or declaring an operation or offensive launches it: a military act;
+- not ruling something out is a statement about it, not the thing itself;
+- a military commission or committee is a body that meets and agrees: its name is no trigger.
 """
 
 from __future__ import annotations
@@ -35,13 +39,23 @@ _DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:lawmakers|deputies|parliament\w*|MPs|senators|assembly|council|"
             r"legislators)\s+(?:\w+\s+)?voted|ratif\w+|re-?open(?:ed|s)|"
-            r"became\s+(?:the\s+)?(?:head|chief|leader|president|prime\s+minister|envoy))\b",
+            r"became\s+(?:the\s+)?(?:head|chief|leader|president|prime\s+minister|envoy)|"
+            # a date pushed back is a decision, not forces driven back
+            r"pushed\s+back\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elections?|polls?|vote|ballot))\b",
             re.IGNORECASE,
         ),
     ),
     (
         "military",
         re.compile(r"\bsen[dt]s?\s+(?:(?:its|their|his|her|the|more|\w+)\s+){0,2}troops\b", re.I),
+    ),
+    (
+        "military",
+        re.compile(
+            r"\b(?:forces|troops|fighters|convoys?|columns?|units|militias?|soldiers|tanks)\s+"
+            r"(?:[\w'\u2019-]+\s+){0,3}?(?:moved|pushed|advanced|marched|rolled|mobili[sz]ed)\b",
+            re.IGNORECASE,
+        ),
     ),
     ("meeting", re.compile(r"\btours?\s+of\b", re.IGNORECASE)),
 )
@@ -52,14 +66,36 @@ _FORCES = re.compile(rf"\b(?:{alternation(ARMED_FORCES)})\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b([a-z]+ed)\s+and\s+([a-z]+ed)\b")
 # Where statements are made: not meetings.
 _PRESS = re.compile(r"\b(?:news|press)\s+(?:conferences?|briefings?)\b", re.IGNORECASE)
+# Named bodies whose name holds a trigger but whose acts are talks and plans.
+_BODY = re.compile(r"\bmilitar\w*\s+(?:commissions?|committees?|councils?)\b", re.IGNORECASE)
+# "announced the launch of its operation", "a statement declaring Operation X", "Launching
+# the offensive, he says ...": the words start the fighting, whatever verb reports them.
+_LAUNCH = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|declar(?:ed|es|ing))\s+(?:of\s+)?(?:the\s+|an?\s+|its\s+|his\s+|"
+    r"their\s+)?(?:(?!(?:elect\w*|vot\w*|media|vaccin\w*|political|diplomatic|public)\b)"
+    r"[\w\u2019'-]+\s+){0,2}?(?:operation|offensive|counter-?offensive|war|campaign)\b",
+    re.IGNORECASE,
+)
+# Not ruling a thing out says something about it; the thing has not happened.
+_RULE_OUT = re.compile(r"\brul(?:e|es|ed|ing)\s+out\b", re.IGNORECASE)
 
 
 def _masked(text: str) -> str:
     """`text` with words that must not act as triggers blanked out (offsets kept)."""
     text = _PRESS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _BODY.sub(lambda m: " " * len(m.group(0)), text)
     return _COORDINATED.sub(lambda m: m.group(1) + m.group(0)[len(m.group(1)) :].replace(
         m.group(2), " " * len(m.group(2))
     ), text)  # fmt: skip
+
+
+def content_kind(content: str, nearest: Callable[[str, int, int], str]) -> str:
+    """The kind of reported news ("300 fighters have left the south"), read from its first
+    trigger; a person who leaves leaves a post or a place."""
+    kind = nearest(_masked(content), 0, 0)
+    if kind == "withdrawal" and _LEAVING.search(content) and not _FORCES.search(content):
+        return "political"
+    return kind
 
 
 @lru_cache(maxsize=65536)
@@ -72,11 +108,16 @@ def predicate_type(
         return nearest(clause, anchor, anchor_end)
     if is_reaction(clause, anchor, anchor_end):
         return "statement"  # "welcomed on Friday the ceasefire": the reaction is the event
+    lo, hi = governing_span(clause, anchor, anchor_end)
+    stretch = clause[lo:hi]
+    launch = _LAUNCH.search(clause)
+    if launch is not None and (launch.start() == 0 or lo <= launch.start() < hi):
+        return "military"  # in the dated stretch, or the participle opening the clause
+    if _RULE_OUT.search(stretch):
+        return "statement"
     whole = nearest(_masked(clause), anchor, anchor_end)
     if whole == "statement":
         return whole  # the date dates a speech verb: "During the talks on Tuesday, X said that"
-    lo, hi = governing_span(clause, anchor, anchor_end)
-    stretch = clause[lo:hi]
     for kind, pattern in _DECIDING:
         if pattern.search(stretch):
             return kind

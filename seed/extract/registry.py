@@ -126,6 +126,16 @@ class Registry:
         }
         return holders.pop() if len(holders) == 1 else None
 
+    def tenure_end(self, person_key: str) -> date | None:
+        """The day a person's last office the registry knows ended, if it did."""
+        ends = [
+            end
+            for spans in self.titles.values()
+            for _, end, key in spans
+            if key == person_key and end != date.max
+        ]
+        return max(ends, default=None)
+
     def led_force(self, person_key: str) -> str | None:
         """The armed group or government a person leads ("Haftar's forces" -> the LNA)."""
         for r in self.relations:

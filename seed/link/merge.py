@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.events import Candidate
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
@@ -145,6 +146,10 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         return 0.0  # one sentence, two clauses, two happenings (see seed.extract.told)
     if rivals(rival_kinds(candidate), cluster.kinds):
         return 0.0  # legislative elections are not the presidential vote of the same month
+    if _follows_in_article(candidate, cluster):
+        return 0.0
+    if _told_apart(candidate, cluster):
+        return 0.0
     copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
     if (
         candidate.type == cluster.type == "statement"
@@ -197,6 +202,39 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     if default and default in actors and default in cluster.actors and not shared:
         value += 0.5
     return value
+
+
+def _follows_in_article(candidate: Candidate, cluster: Cluster) -> bool:
+    """An article that dates a happening by counting from another one it told ("the same day,
+    forces also seized ...", "shortly after, ...") tells a second happening, not the first again."""
+    if candidate.file_name not in cluster.files:
+        return False
+    return candidate.date_kind == "chained" or any(
+        m.date_kind == "chained" for m in cluster.members if m.file_name == candidate.file_name
+    )
+
+
+def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
+    """One article tells a statement and a named happening apart: "X has left Moscow" in its
+    lead and "Y said on Tuesday" further down are two events of that article, though a
+    statement may join another article's telling of any kind of happening. The news a sentence
+    passes on and its telling ("<news>, the ministry said") are two by construction, and so are
+    a statement and another kind of happening that one sentence dates."""
+    if candidate.file_name not in cluster.files:
+        return False
+    for member in cluster.members:
+        if member.file_name != candidate.file_name:
+            continue
+        if member.sentence_index != candidate.sentence_index:
+            continue
+        if ATTRIBUTED in {member.date_kind, candidate.date_kind}:
+            return True
+        # "X warned on Tuesday ..., pointing to clashes a few days ago": two dates of one
+        # sentence, one dating a statement and one another kind of happening
+        kinds = {candidate.type, member.type}
+        if len(kinds) == 2 and "statement" in kinds and "other" not in kinds:
+            return True
+    return False
 
 
 def cluster_candidates(

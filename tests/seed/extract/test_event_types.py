@@ -47,3 +47,48 @@ def test_a_lead_in_the_present_perfect_is_the_news_of_the_publication_day() -> N
         date(2022, 3, 2),
         "political",
     )
+
+
+def test_an_answer_to_a_question_put_at_a_date_is_a_statement() -> None:
+    clause = (
+        "When asked in March whether the militia was fighting near the port, the minister said no."
+    )
+    assert _type_at(clause, "in March") == "statement"
+    later = "The envoy was asked on Friday whether the rebels had attacked the convoy."
+    assert _type_at(later, "on Friday") == "statement"
+
+
+def test_an_assertion_about_a_future_vote_is_a_statement() -> None:
+    clause = (
+        "The premier asserted in early May that his cabinet is ready to hold elections in 2024."
+    )
+    assert _type_at(clause, "in early May") == "statement"
+
+
+def test_a_lead_warning_of_what_would_happen_is_a_statement() -> None:
+    from seed.extract.event_kinds import lead_type
+
+    warning = (
+        "The president warned that any attack on the port by the militias would be met by force."
+    )
+    assert lead_type(warning) == "statement"
+    news = "The rebels said they had agreed on a truce with the army."
+    assert lead_type(news) == "agreement"
+
+
+def test_an_undated_lead_making_a_departure_known_is_a_statement_of_the_last_days() -> None:
+    from datetime import date
+
+    from seed.extract.types import RawArticle
+    from seed.link.timeline import build_timeline
+
+    text = (
+        " date 2022-03-02 Fighters leave\nThe defence ministry revealed the departure of 200 "
+        "foreign fighters from the south.\n"
+    )
+    (event,) = build_timeline([RawArticle("a.txt", text)]).events
+    assert (event.date.start, event.date.end, event.type) == (
+        date(2022, 2, 23),
+        date(2022, 3, 2),
+        "statement",
+    )

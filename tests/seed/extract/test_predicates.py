@@ -72,3 +72,34 @@ def test_a_news_conference_is_where_a_statement_is_made_not_a_meeting() -> None:
 def test_a_speech_verb_that_governs_the_date_keeps_the_statement() -> None:
     clause = "During the meeting on Tuesday, the envoy said that the talks aim to end the feud."
     assert _kind(clause, "on Tuesday") == "statement"
+
+
+def test_announcing_the_launch_of_an_operation_is_a_military_act() -> None:
+    clause = "On 2 May, the army announced the launch of its long-awaited operation in the south."
+    assert _kind(clause, "On 2 May") == "military"
+    opening = (
+        "Launching the offensive, the general says in a televised address on 5 May: it is time."
+    )
+    assert _kind(opening, "on 5 May") == "military"
+    campaign = "The party launched its election campaign on 5 May in the capital."
+    assert _kind(campaign, "on 5 May") != "military"
+
+
+def test_not_ruling_a_thing_out_is_a_statement() -> None:
+    clause = "The foreign minister in early March did not rule out delaying the vote."
+    assert _kind(clause, "in early March") == "statement"
+
+
+def test_a_military_commission_drawing_up_a_plan_is_no_military_act() -> None:
+    clause = "The joint military commission drew up an action plan last May for the pullout."
+    assert _kind(clause, "last May") == "agreement"
+
+
+def test_forces_moving_on_a_place_is_a_military_act() -> None:
+    clause = "The same day, rebel forces moved south from the hills towards the airport."
+    assert _kind(clause, "The same day") == "military"
+
+
+def test_pushing_back_a_vote_is_a_political_act_not_fighting() -> None:
+    clause = "The assembly in early May pushed back municipal elections until the autumn."
+    assert _kind(clause, "in early May") == "political"

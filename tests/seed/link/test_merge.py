@@ -269,3 +269,25 @@ def test_two_dates_of_one_clause_may_be_one_event() -> None:
     second = _candidate("a.txt", ["jmc"], "statement", {"meet", "geneva"})
     clusters = cluster_candidates([first, second], _related, None)
     assert [len(c.members) for c in clusters] == [2]
+
+
+def test_a_happening_dated_the_same_day_as_another_of_its_article_is_another() -> None:
+    first = _candidate("a.txt", ["army"], "military", {"army", "seized", "town"})
+    second = _candidate("a.txt", ["army"], "military", {"army", "seized", "airport"})
+    second.date_kind = "chained"
+    second.sentence_index = 1
+    clusters = cluster_candidates([first, second], _related, None)
+    assert [len(c.members) for c in clusters] == [1, 1]
+    second.date_kind = "explicit"
+    assert [len(c.members) for c in cluster_candidates([first, second], _related, None)] == [2]
+
+
+def test_a_statement_and_a_clash_dated_in_one_sentence_are_two_events() -> None:
+    warning = _candidate("a.txt", ["un"], "statement", {"warned", "clashes", "killed"})
+    clashes = _candidate("a.txt", ["un"], "military", {"warned", "clashes", "killed"})
+    assert [len(c.members) for c in cluster_candidates([warning, clashes], _related, None)] == [
+        1,
+        1,
+    ]
+    clashes.sentence_index = 3
+    assert [len(c.members) for c in cluster_candidates([warning, clashes], _related, None)] == [2]
