@@ -265,8 +265,9 @@ def test_two_clauses_of_one_sentence_told_apart_stay_two_events() -> None:
 
 
 def test_two_dates_of_one_clause_may_be_one_event() -> None:
+    # (a statement and another kind in one sentence are two events: see the test below)
     first = _candidate("a.txt", ["jmc"], "meeting", {"meet", "geneva"})
-    second = _candidate("a.txt", ["jmc"], "statement", {"meet", "geneva"})
+    second = _candidate("a.txt", ["jmc"], "meeting", {"meet", "geneva"})
     clusters = cluster_candidates([first, second], _related, None)
     assert [len(c.members) for c in clusters] == [2]
 
