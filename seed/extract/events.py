@@ -159,7 +159,7 @@ def extract_candidates(
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
         for hit in hits:
-            found = _candidates(
+            made = _candidates(
                 article,
                 sentences,
                 index,
@@ -173,12 +173,12 @@ def extract_candidates(
                 multi=stated > 1,
                 resolved=hit.fixed or narrow,
             )
-            candidates.extend(found)
-            telling = found[0]
+            candidates.extend(made)
+            telling = made[0]
             doers = [h.start for h in sentence_actors]
             # a sentence already split at its when-clause is not split again at its attribution
             end = (
-                news_end(telling, sentence.text, doers) if stated == 1 and len(found) == 1 else None
+                news_end(telling, sentence.text, doers) if stated == 1 and len(made) == 1 else None
             )
             if end is not None:
                 # "<news>, the ministry announced on Wednesday": the news and its telling
