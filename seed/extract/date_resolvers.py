@@ -74,6 +74,32 @@ def day_month(
     return (found, found, "day") if found else None
 
 
+def day_range(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
+    """ "30-31 October 2021", "October 30-31": the days from the first to the last."""
+    month = month_no(m.group("m") or m.group("m2"))
+    first, last = int(m.group("d1") or m.group("d1b")), int(m.group("d") or m.group("db"))
+    if not first < last:
+        return None
+    if m.group("y") or m.group("yrel"):
+        year = int(m.group("y")) if m.group("y") else pub.year
+        year += {"this": 0, "last": -1, "next": 1}.get((m.group("yrel") or "").lower(), 0)
+        end: date | None = _safe_day(year, month, last)
+    else:
+        end = _place_day(month, last, pub, direction)
+    if end is None or first > end.day:
+        return None
+    return end.replace(day=first), end, "range"
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def month_year(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
@@ -84,7 +110,7 @@ def month_year(
 def month_relative_year(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
-    offset = {"last": -1, "this": 0, "next": 1, "previous": -1}[m.group("rel").lower()]
+    offset = {"last": -1, "this": 0, "next": 1, "previous": -1, "final": -1}[m.group("rel").lower()]
     start, end = month_bounds(pub.year + offset, month_no(m.group("m")))
     return start, end, "month"
 

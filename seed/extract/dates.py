@@ -47,6 +47,8 @@ _MONTH = (
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# The same, under another group name, for a second alternative of one pattern.
+_MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
 # Nouns of happenings a month can name attributively ("the April offensive").
 HAPPENING_NOUNS = (
     r"elections?|polls?|vote|ballot|referendum|ceasefire|cease-fire|truce|agreement|deal|"
@@ -83,6 +85,18 @@ class _Pattern:
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
+    # a span of days in one month: "30-31 October 2021", "October 30-31, 2021", "from 3 to 5
+    # June", "between 3 and 5 June": the span, not its last day
+    _Pattern(
+        "day_range",
+        re.compile(
+            rf"\b(?:(?:(?P<btw>between\s+)|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+            r"(?(btw)\s+and\s+|\s*(?:-|\u2013|\bto\b)\s*)"
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})\s*(?:-|\u2013)\s*(?P<db>\d{{1,2}})\b)"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
+        ),
+        r.day_range,
+    ),
     _Pattern(
         "day",
         re.compile(
@@ -104,7 +118,11 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "month_relative_year",
-        re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next|previous)\s+year\b", re.I),
+        # "final yr" is how text spinners reword "last year"
+        re.compile(
+            rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next|previous|final)\s+(?:year|yr)\b",
+            re.I,
+        ),
         r.month_relative_year,
     ),
     _Pattern(
@@ -204,6 +222,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
 
 # Expressions that carry their own year.
 _FIXED_KINDS = frozenset({"month_year", "year"})
+# Kinds that may carry their own year (in their group "y").
+_MAY_BE_FIXED = frozenset({"day", "day_range"})
 
 
 # A stand-in publication day, for when the question is only whether (and which) expressions a
@@ -237,7 +257,9 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
             if interval is None:
                 continue
             taken.append((m.start(), m.end()))
-            fixed = pattern.kind in _FIXED_KINDS or (pattern.kind == "day" and bool(m.group("y")))
+            fixed = pattern.kind in _FIXED_KINDS or (
+                pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
+            )
             hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)

@@ -260,7 +260,7 @@ def _lead_weekday(article: ParsedArticle) -> int | None:
 
 
 def _year_bearing(kind: str, text: str) -> bool:
-    return kind in {"year", "month_year"} or (kind == "day" and text[-4:].isdigit())
+    return kind in {"year", "month_year"} or (kind in {"day", "day_range"} and text[-4:].isdigit())
 
 
 def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
