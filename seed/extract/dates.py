@@ -213,6 +213,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
             # not a count: "over 2000 displaced", "more than 1990 people"
             r"(?<!over\s)(?<!than\s)(?<!least\s)(?<!nearly\s)(?<!about\s)(?<!around\s)"
             r"(?<!some\s)"
+            # not a number: "resolution 2035", "No. 2021"
+            r"(?<![Rr]esolution\s)(?<![Rr]esolutions\s)(?<![Nn]o\.\s)(?<![Nn]umber\s)"
             r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|troops|fighters|mercenaries|people|soldiers))"
         ),
         r.whole_year,

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,18 +25,13 @@ from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
+from seed.link.text_bounds import lower_bound, upper_bound
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 WIDE_YEARS = 2
-# A planned date bounds publication from above, loosely: plans are reported after they slip.
-PLANNED_SLACK = timedelta(days=366)
 # Words (besides names) two tellings of one happening share at least, when no word naming the
 # act ties them: two common words ("eastern", "months") are found between any two stories.
 MIN_SHARED_WORDS = 3
-# "by June 2021", "through to March 2022", "until 2023": a deadline, possibly still ahead.
-_DEADLINE = re.compile(
-    r"\b(?:by|through(?:\s+to)?|until|till|before)\s+(?:the\s+end\s+of\s+)?\Z", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,66 +251,6 @@ def _lead_weekday(article: ParsedArticle) -> int | None:
                 return None
             return WEEKDAYS[words[-1]]
     return None
-
-
-def _year_bearing(kind: str, text: str) -> bool:
-    return kind in {"year", "month_year"} or (kind in {"day", "day_range"} and text[-4:].isdigit())
-
-
-def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
-    """The earliest day the article can have been published, and why.
-
-    The latest year-bearing past date of the text; a dateline day ("TRIPOLI, Aug 28") is the
-    publication day itself, so its first occurrence on or after that date is a lower bound too.
-    """
-    latest: date | None = None
-    # Captions count here: a photo is taken before the article using it is published.
-    captions = [p.text for p in article.paragraphs if p.kind == "caption"]
-    for text in [s.text for s in article.sentences] + captions:
-        for hit in find_dates(text, PROBE):
-            if not _year_bearing(hit.kind, hit.text):
-                continue
-            if direction_at(text, hit.start) == "future" or _DEADLINE.search(text, 0, hit.start):
-                continue  # "elections planned for December 2021" is after publication
-            start = hit.interval.start
-            if latest is None or start > latest:
-                latest = start
-    if latest is None:
-        return None
-    why = f"the text mentions dates up to {latest.isoformat()}"
-    if article.dateline_day is not None:
-        month, day = article.dateline_day
-        for year in (latest.year, latest.year + 1):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                continue
-            if candidate >= latest:
-                return candidate, why + f" and the dateline says {candidate:%b} {day}"
-    return latest, why
-
-
-def upper_bound(article: ParsedArticle) -> tuple[date, str] | None:
-    """A latest publication day: an "Updated ..." line's day, or (loose) a year-bearing date the
-    text says is still planned."""
-    earliest: date | None = None
-    for sentence in article.sentences:
-        for hit in find_dates(sentence.text, PROBE):
-            if not _year_bearing(hit.kind, hit.text) or hit.kind == "year":
-                continue
-            if direction_at(sentence.text, hit.start) != "future":
-                continue
-            bound = hit.interval.end + PLANNED_SLACK
-            if earliest is None or bound < earliest:
-                earliest = bound
-    planned = (
-        None
-        if earliest is None
-        else (earliest, f"the text still plans something for {earliest - PLANNED_SLACK:%Y-%m-%d}")
-    )
-    if article.updated is not None and (planned is None or article.updated < planned[0]):
-        return article.updated, f"the page says it was updated on {article.updated.isoformat()}"
-    return planned
 
 
 def _weekday_of(cand: Candidate) -> int | None:

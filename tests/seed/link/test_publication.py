@@ -6,7 +6,7 @@ from datetime import date
 
 from seed.extract.parse import decode_article, parse_article
 from seed.extract.types import RawArticle
-from seed.link.publication import lower_bound
+from seed.link.text_bounds import lower_bound
 from seed.link.timeline import build_timeline
 
 REPORT = (
