@@ -23,7 +23,9 @@ _FUTURE = re.compile(
     # a proposal: "suggested to delay the vote and hold it on"
     r"(?:suggest|propos)\w*\s+to|to\s+delay|to\s+postpone|"
     # the present of a fixed date: "the deadline expires Saturday", "talks begin Monday"
-    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens)\b",
+    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens|"
+    # ... and of a fixed end: "the mandate ends in December", "the deadline falls on May 3"
+    r"ends|closes|concludes|lapses|falls\s+on)\b",
     re.IGNORECASE,
 )
 # Cues that put what they govern before publication: reporting verbs in the past ("sources
@@ -59,6 +61,12 @@ def _own_clause(sentence: str, position: int) -> str:
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
+        if m.group(0).rstrip().endswith(("who", "which")):
+            # "The minister, who will fly to Rome on Friday, met the envoy Thursday": the aside
+            # ends at its comma, and the main clause resumes after it.
+            close = before.find(", ", cut)
+            if close != -1:
+                cut = close + 2
     return before[cut:]
 
 
