@@ -176,16 +176,31 @@ def test_a_dated_sentence_citing_an_agency_is_not_a_caption(paragraph: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("line", "day", "publisher"),
+    ("line", "day", "publisher", "body"),
     [
-        ("Geneva, Nov 24 (EFE) .- The envoy said today that he would stay.", (11, 24), "EFE"),
-        ("CAIRO, March 3 /MENA/ - Egypt said on Sunday it backs the talks.", (3, 3), "MENA"),
+        ("Geneva, Nov 24 (EFE) .- The envoy stays.", (11, 24), "EFE", "The envoy stays."),
+        ("CAIRO, March 3 /MENA/ - Egypt backs talks.", (3, 3), "MENA", "Egypt backs talks."),
+        # day first; a full stop and no dash; no dash at all after the agency
+        (
+            "Misrata, 3 March (LANA) - Misrata backs talks.",
+            (3, 3),
+            "Libya News Agency",
+            "Misrata backs talks.",
+        ),
+        ("ROME, March 3. /Agency/. Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
+        ("ROME, March 3 (Agency) Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
     ],
 )
 def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
-    line: str, day: tuple[int, int], publisher: str
+    line: str, day: tuple[int, int], publisher: str, body: str
 ) -> None:
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert article.dateline_day == day
     assert article.publisher == publisher
-    assert article.sentences[0].text == line.split("- ", 1)[1]
+    assert article.sentences[0].text == body
+
+
+def test_a_bracket_without_a_dash_or_a_day_is_no_dateline() -> None:
+    line = "The council (which met in Misrata) The envoy said it backs the talks."
+    article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
+    assert (article.dateline_day, article.sentences[0].text) == (None, line)
