@@ -24,6 +24,7 @@ from seed.extract.events import UNSTATED_KINDS, Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
 
@@ -109,12 +110,14 @@ def infer_publication(
     dated articles this one copies. Evidence in order of strength: anchors, then copies; a
     yearless wire dateline then fixes the day and the evidence only its year."""
     today = today or date.today()
-    lower = lower_bound(article)
+    upper = upper_bound(article)
+    end = min(upper[0], today) if upper else today
+    lower, end, upper = _within_elapsed(article, lower_bound(article), end, upper)
     # Anchors first: a partial copy may have run days before or after its original.
     evidence = _anchor_evidence(candidates, anchors, person_keys, name_words, lower)
     evidence = evidence or _copy_evidence(copies)
     if article.dateline_day is not None:
-        found = _dateline_interval(article, article.dateline_day, evidence, lower, today)
+        found = _dateline_interval(article, article.dateline_day, evidence, lower, end)
         if found is not None:
             return found
     if evidence is not None:
@@ -124,8 +127,6 @@ def infer_publication(
             explicit=False,
             reason=reason,
         )
-    upper = upper_bound(article)
-    end = min(upper[0], today) if upper else today
     if lower is not None and lower[0] <= end:
         day, why = lower
         reason = (
@@ -141,6 +142,27 @@ def infer_publication(
         reason="no publication date and no dated reference in the text"
         + (f"; at most {upper[0].isoformat()} because {upper[1]}" if upper else ""),
     )
+
+
+def _within_elapsed(
+    article: ParsedArticle,
+    lower: tuple[date, str] | None,
+    end: date,
+    upper: tuple[date, str] | None,
+) -> tuple[tuple[date, str] | None, date, tuple[date, str] | None]:
+    """The bounds narrowed by the time the text counts since dated happenings, when that
+    agrees with them ("ten years since the 2011 uprising")."""
+    elapsed = elapsed_bounds(article)
+    if elapsed is None:
+        return lower, end, upper
+    start, last, why = elapsed
+    new_lower = lower if lower is not None and lower[0] >= start else (start, why)
+    new_end = min(end, last) if last is not None else end
+    if new_lower[0] > new_end:
+        return lower, end, upper  # they contradict each other: keep the wider reading
+    if new_end < end:
+        upper = (new_end, why)
+    return new_lower, new_end, upper
 
 
 # The earliest publication considered for an article without any dated reference.
