@@ -29,6 +29,12 @@ from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
+# An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
+# seed.extract.events), so a dated source's day for the same statement bounds publication.
+_UNDATED_NEWS = {"lead", "perfect"}
+# How many words a lead must share with a dated source, besides names, with no word naming the
+# act: a lead has no weekday to confirm the match.
+MIN_SHARED_LEAD_WORDS = 5
 WIDE_YEARS = 2
 # Words (besides names) two tellings of one happening share at least, when no word naming the
 # act ties them: two common words ("eastern", "months") are found between any two stories.
@@ -188,17 +194,21 @@ def _anchor_evidence(
 ) -> Evidence | None:
     constraints: list[tuple[date, date, str]] = []
     for cand in candidates:
-        if cand.hit is None or cand.hit.kind not in _RELATIVE:
+        if cand.hit is None or cand.hit.kind not in _RELATIVE | _UNDATED_NEWS:
             continue
         anchor = best_anchor(cand, anchors, person_keys, name_words)
         if anchor is None:
             continue
-        direction = direction_at(cand.summary, cand.hit.start)
-        window = publication_constraint(cand.hit, anchor.date, direction)
+        if cand.hit.kind in _UNDATED_NEWS:
+            window = _news_window(cand, anchor)
+        else:
+            direction = direction_at(cand.summary, cand.hit.start)
+            window = publication_constraint(cand.hit, anchor.date, direction)
         if window is None:
             continue
         reason = (
-            f"{cand.date_text!r} in {cand.quote[:60]!r}... reports what {anchor.file_name} "
+            f"{cand.date_text or 'the undated lead'!r} in {cand.quote[:60]!r}... reports what "
+            f"{anchor.file_name} "
             f"dates {anchor.date.start.isoformat()}"
         )
         constraints.append((window[0], window[1], reason))
@@ -213,6 +223,18 @@ def _anchor_evidence(
         start, end = min(c[0] for c in constraints), max(c[1] for c in constraints)
     reasons = "; ".join(c[2] for c in constraints)
     return start, end, f"inferred from other sources: {reasons}"
+
+
+def _news_window(cand: Candidate, anchor: Anchor) -> tuple[date, date] | None:
+    """Publication for an undated lead reporting what a dated source places on one day: that
+    day to a week after (a lead reports the news of the last days)."""
+    if anchor.date.start != anchor.date.end:
+        return None
+    acts = SIGNATURES.get(anchor.type, set())
+    shared = cand.tokens & anchor.words
+    if len(shared) < MIN_SHARED_LEAD_WORDS and not shared & acts:
+        return None
+    return anchor.date.start, anchor.date.end + timedelta(days=7)
 
 
 def _dateline_interval(
