@@ -189,10 +189,13 @@ def test_a_dated_sentence_citing_an_agency_is_not_a_caption(paragraph: str) -> N
         ),
         ("ROME, March 3. /Agency/. Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
         ("ROME, March 3 (Agency) Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
+        # a colon for the dash; a place in any case with a day and a dash
+        ("Rome, March 3 (Agency): Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
+        ("Rome, March 3 - Italy backs talks.", (3, 3), None, "Italy backs talks."),
     ],
 )
 def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
-    line: str, day: tuple[int, int], publisher: str, body: str
+    line: str, day: tuple[int, int], publisher: str | None, body: str
 ) -> None:
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert article.dateline_day == day
@@ -200,7 +203,13 @@ def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
     assert article.sentences[0].text == body
 
 
-def test_a_bracket_without_a_dash_or_a_day_is_no_dateline() -> None:
-    line = "The council (which met in Misrata) The envoy said it backs the talks."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council (which met in Misrata) The envoy said it backs the talks.",
+        "On March 3 - the day of the vote - the envoy said he backs the talks.",
+    ],
+)
+def test_a_bracket_or_a_dated_aside_is_no_dateline(line: str) -> None:
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert (article.dateline_day, article.sentences[0].text) == (None, line)
