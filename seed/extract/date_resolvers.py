@@ -240,7 +240,7 @@ def weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     """ "over the weekend", "the past weekend", "next weekend": a Saturday and Sunday."""
     rel = " ".join(m.group("rel").lower().split())
     saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest, publication included
-    if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the"}):
+    if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the", "at the"}):
         start = saturday if pub.weekday() >= 5 and rel != "next" else saturday + timedelta(days=7)
         return start, start + timedelta(days=1), "range"
     if rel in {"last", "the past"} and pub.weekday() >= 5:
@@ -265,10 +265,27 @@ def part_of_year(
     return start, end, "range"
 
 
+def half_or_quarter(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    """ "the second half of 2021" = July to December; "the first quarter of 2022" = January
+    to March."""
+    size = 6 if m.group("part").lower() == "half" else 3
+    order = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group("ord").lower())
+    index = order if order is not None else 12 // size  # "last", "latter": the final one
+    index = min(index, 12 // size)
+    year = int(m.group("y"))
+    first = (index - 1) * size + 1
+    return date(year, first, 1), month_bounds(year, first + size - 1)[1], "range"
+
+
 def named_day(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
     word = "tomorrow" if m.group("w") is not None else (m.group("w2") or "today")
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word.lower()]
+    if m.group("two") is not None:
+        # "the day before yesterday", "the day after tomorrow"
+        offset += -1 if "before" in m.group("two").lower() else 1
     day = pub + timedelta(days=offset)
     return day, day, "day"

@@ -114,6 +114,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r.day_month,
     ),
     _Pattern(
+        # "the second half of 2021", "the first quarter of 2022": those months of that year
+        "half_year",
+        re.compile(
+            r"\b(?P<ord>first|second|third|fourth|last|latter)\s+(?P<part>half|quarter)\s+of\s+"
+            r"(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+        r.half_or_quarter,
+    ),
+    _Pattern(
         "month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"), r.month_year
     ),
     _Pattern(
@@ -148,7 +158,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "weekend",
-        re.compile(r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the)\s+weekend\b", re.I),
+        re.compile(
+            r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the|at\s+the)\s+weekend\b", re.I
+        ),
         r.weekend,
     ),
     _Pattern(
@@ -177,7 +189,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "named_day",
         re.compile(
-            r"\b(?:on\s+the\s+eve\s+of\b(?P<w>)|(?<!from\s)(?P<w2>today|yesterday|tomorrow)\b)",
+            r"\b(?:on\s+the\s+eve\s+of\b(?P<w>)|(?P<two>the\s+day\s+(?:before|after)\s+)?"
+            r"(?<!from\s)(?P<w2>today|yesterday|tomorrow)\b)",
             re.I,
         ),
         r.named_day,
@@ -223,7 +236,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
 
 
 # Expressions that carry their own year.
-_FIXED_KINDS = frozenset({"month_year", "year"})
+_FIXED_KINDS = frozenset({"month_year", "year", "half_year"})
 # Kinds that may carry their own year (in their group "y").
 _MAY_BE_FIXED = frozenset({"day", "day_range"})
 

@@ -45,7 +45,9 @@ _NOT_STILL_PLANNED = re.compile(
 
 
 def _year_bearing(kind: str, text: str) -> bool:
-    return kind in {"year", "month_year"} or (kind in {"day", "day_range"} and text[-4:].isdigit())
+    return kind in {"year", "month_year", "half_year"} or (
+        kind in {"day", "day_range"} and text[-4:].isdigit()
+    )
 
 
 def _ahead(text: str, start: int, end: int) -> bool:

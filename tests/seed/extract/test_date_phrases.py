@@ -121,3 +121,19 @@ def test_a_reworded_last_year_places_the_month() -> None:
     # text spinners turn "last year" into "final yr"
     (hit,) = find_dates("The militia took the town in May final yr.", pub("2021-08-01"))
     assert (hit.interval.start, hit.interval.end) == (date(2020, 5, 1), date(2020, 5, 31))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Gunmen struck the day before yesterday.", "2021-06-16", "2021-06-14..2021-06-14 day"),
+        ("Envoys arrive the day after tomorrow.", "2021-06-16", "2021-06-18..2021-06-18 day"),
+        ("Militias traded fire at the weekend.", "2021-06-16", "2021-06-12..2021-06-13 range"),
+        ("Output fell in the second half of 2019.", "2021-06-16", "2019-07-01..2019-12-31 range"),
+        ("Output fell in the first quarter of 2020.", "2021-06-16", "2020-01-01..2020-03-31 range"),
+    ],
+)
+def test_more_day_and_part_phrases(sentence: str, published: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub(published))
+    found = hit.interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected
