@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -32,8 +33,8 @@ _RELATIVE = {"weekday", "relative_unit", "named_day"}
 # An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
 # seed.extract.events), so a dated source's day for the same statement bounds publication.
 _UNDATED_NEWS = {"lead", "perfect"}
-# How many words a lead must share with a dated source, besides names, with no word naming the
-# act: a lead has no weekday to confirm the match.
+# How many words a match without a weekday to confirm it (a lead, "last month") must share with
+# a dated source, besides names, unless they name the same act of the same kind.
 MIN_SHARED_LEAD_WORDS = 5
 WIDE_YEARS = 2
 # Words (besides names) two tellings of one happening share at least, when no word naming the
@@ -230,10 +231,6 @@ def _news_window(cand: Candidate, anchor: Anchor) -> tuple[date, date] | None:
     day to a week after (a lead reports the news of the last days)."""
     if anchor.date.start != anchor.date.end:
         return None
-    acts = SIGNATURES.get(anchor.type, set())
-    shared = cand.tokens & anchor.words
-    if len(shared) < MIN_SHARED_LEAD_WORDS and not shared & acts:
-        return None
     return anchor.date.start, anchor.date.end + timedelta(days=7)
 
 
@@ -311,6 +308,14 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or "statement" in (a, b)
 
 
+def _same_act(cand: Candidate, anchor: Anchor, shared: AbstractSet[str], acts: set[str]) -> bool:
+    """Without a weekday to confirm it ("last month's killing of X", an undated lead), a match
+    must name the same act of the same kind, or share many words: a person's other happenings
+    of other months share a few common ones."""
+    same_kind = cand.type == anchor.type and bool(shared & acts)
+    return same_kind or len(shared) >= MIN_SHARED_LEAD_WORDS
+
+
 def best_anchor(
     cand: Candidate, anchors: AnchorIndex, person_keys: set[str], name_words: frozenset[str]
 ) -> Anchor | None:
@@ -337,7 +342,9 @@ def best_anchor(
         ):
             continue  # an appointment does not report a resignation
         # Fewer words do when one of them names the act itself ("resign" for two resignations).
-        if shared_words < MIN_SHARED_WORDS and not shared & SIGNATURES.get(anchor.type, set()):
+        if shared_words < MIN_SHARED_WORDS and not shared & acts:
+            continue
+        if weekday is None and not _same_act(cand, anchor, shared, acts):
             continue
         value = len(mine & anchor.persons) + shared_words / 5
         rank = (value, anchor.file_name)

@@ -144,3 +144,21 @@ def test_an_undated_lead_sharing_only_common_words_is_not_anchored() -> None:
     )
     _, _, reason = publication([dated, undated], "b.txt")
     assert reason == "no publication date and no dated reference in the text"
+
+
+def test_last_months_happening_is_not_anchored_on_another_act_of_the_same_person() -> None:
+    # The visit of 9 March is not "last month's shelling": a match without a weekday to
+    # confirm it must name the same act, or the undated article would be dated April.
+    dated = RawArticle(
+        "a.txt",
+        "Port visit\n\nJan Kubis visited the grain harbour of Benghazi with the city mayor on "
+        "9 March 2021.\n",
+        published=date(2021, 3, 10),
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Port shelling\n\nJan Kubis condemned last month's shelling of the grain harbour of "
+        "Benghazi.\n",
+    )
+    _, _, reason = publication([dated, undated], "b.txt")
+    assert reason == "no publication date and no dated reference in the text"
