@@ -303,8 +303,9 @@ def publication_constraint(
         if "next" in text or "this" in text:
             return None
         if direction == "future":
-            # the coming such day, the same weekday excluded (see _weekday)
-            return anchor.start - timedelta(days=7), anchor.start - timedelta(days=1)
+            # the coming such day; a reprint of the day before may run on that very day
+            # ("is expected to speak on Wednesday", printed on Wednesday morning)
+            return anchor.start - timedelta(days=7), anchor.start
         if "last" in text.split()[0:1]:
             return anchor.start + timedelta(days=1), anchor.start + timedelta(days=7)
         return anchor.start, anchor.start + timedelta(days=6)
