@@ -310,9 +310,10 @@ def _compatible(a: str, b: str) -> bool:
 
 def _same_act(cand: Candidate, anchor: Anchor, shared: AbstractSet[str], acts: set[str]) -> bool:
     """Without a weekday to confirm it ("last month's killing of X", an undated lead), a match
-    must name the same act of the same kind, or share many words: a person's other happenings
-    of other months share a few common ones."""
-    same_kind = cand.type == anchor.type and bool(shared & acts)
+    must be of the same kind and name the same act, or share many words: a person's other
+    happenings of other months share a few common ones."""
+    # a kind without words naming its act (a statement) is matched on the shared words alone
+    same_kind = cand.type == anchor.type and (bool(shared & acts) or not acts)
     return same_kind or len(shared) >= MIN_SHARED_LEAD_WORDS
 
 
