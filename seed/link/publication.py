@@ -1,16 +1,18 @@
 """Publication dates of undated articles, inferred from the text and from dated articles.
 
-1. Anchors: a relative expression ("Mangoush said Sunday", "Last week, X said ...") that reports
-   the same happening a dated article places on a known day constrains the publication date
-   ("said Sunday" of a Sunday statement: that Sunday .. six days later; "last week": the week
-   after that week). "The same happening" needs a shared person, a compatible event type, shared
-   content words beyond the names, and, for a weekday, the anchor falling on that very weekday:
-   a shared name alone links unrelated stories. Constraints are intersected.
-2. Bounds from the text: an article is published no earlier than the latest past date it states
-   with a year (or than its dateline's day, "TRIPOLI, Aug 28 (Reuters)", placed after that);
-   a planned date with a year ("elections set for Dec. 24, 2021") bounds it loosely from above.
-3. Without anchors the interval stays wide (two years from that lower bound) and says so: the
-   interval must contain the true date, so it is never narrowed on a guess.
+1. Anchors: a relative expression ("Mangoush said Sunday", "Last week, X said ...") or an
+   undated lead ("X said ...", the news of the last days) that reports the same happening a
+   dated article places on a known day constrains the publication date ("said Sunday" of a
+   Sunday statement: that Sunday .. six days later; "last week": the week after that week; a
+   lead: that day .. a week later). "The same happening" needs a shared person, a compatible
+   event type, shared content words beyond the names, and, for a weekday, the anchor falling on
+   that very weekday; without a weekday, the same act of the same kind or many shared words: a
+   shared name alone links unrelated stories. Constraints are intersected.
+2. Bounds from the text (seed.link.text_bounds, seed.link.elapsed): no earlier than the latest
+   past date it states with a year (or than its dateline's day, placed after that); a plan
+   still ahead bounds it loosely from above; "ten years since the 2011 uprising" bounds both.
+3. Without anchors the interval stays as wide as those bounds and says so: the interval must
+   contain the true date, so it is never narrowed on a guess.
 """
 
 from __future__ import annotations
