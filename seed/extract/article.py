@@ -20,7 +20,8 @@ from seed.extract.parse import ParsedArticle, parse_article
 from seed.extract.pledges import PledgeCandidate, extract_pledges
 from seed.extract.registry import Registry
 from seed.extract.types import ActorRecord, DateInterval, PublicationDate, RawArticle
-from seed.link.publication import lower_bound, wide_interval
+from seed.link.publication import wide_interval
+from seed.link.text_bounds import lower_bound
 
 
 @dataclass(slots=True)

@@ -74,6 +74,32 @@ def day_month(
     return (found, found, "day") if found else None
 
 
+def day_range(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
+    """ "30-31 October 2021", "October 30-31": the days from the first to the last."""
+    month = month_no(m.group("m") or m.group("m2"))
+    first, last = int(m.group("d1") or m.group("d1b")), int(m.group("d") or m.group("db"))
+    if not first < last:
+        return None
+    if m.group("y") or m.group("yrel"):
+        year = int(m.group("y")) if m.group("y") else pub.year
+        year += {"this": 0, "last": -1, "next": 1}.get((m.group("yrel") or "").lower(), 0)
+        end: date | None = _safe_day(year, month, last)
+    else:
+        end = _place_day(month, last, pub, direction)
+    if end is None or first > end.day:
+        return None
+    return end.replace(day=first), end, "range"
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def month_year(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
@@ -84,7 +110,7 @@ def month_year(
 def month_relative_year(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
-    offset = {"last": -1, "this": 0, "next": 1, "previous": -1}[m.group("rel").lower()]
+    offset = {"last": -1, "this": 0, "next": 1, "previous": -1, "final": -1}[m.group("rel").lower()]
     start, end = month_bounds(pub.year + offset, month_no(m.group("m")))
     return start, end, "month"
 
@@ -214,7 +240,7 @@ def weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     """ "over the weekend", "the past weekend", "next weekend": a Saturday and Sunday."""
     rel = " ".join(m.group("rel").lower().split())
     saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest, publication included
-    if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the"}):
+    if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the", "at the"}):
         start = saturday if pub.weekday() >= 5 and rel != "next" else saturday + timedelta(days=7)
         return start, start + timedelta(days=1), "range"
     if rel in {"last", "the past"} and pub.weekday() >= 5:
@@ -239,10 +265,27 @@ def part_of_year(
     return start, end, "range"
 
 
+def half_or_quarter(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    """ "the second half of 2021" = July to December; "the first quarter of 2022" = January
+    to March."""
+    size = 6 if m.group("part").lower() == "half" else 3
+    order = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group("ord").lower())
+    index = order if order is not None else 12 // size  # "last", "latter": the final one
+    index = min(index, 12 // size)
+    year = int(m.group("y"))
+    first = (index - 1) * size + 1
+    return date(year, first, 1), month_bounds(year, first + size - 1)[1], "range"
+
+
 def named_day(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
     word = "tomorrow" if m.group("w") is not None else (m.group("w2") or "today")
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word.lower()]
+    if m.group("two") is not None:
+        # "the day before yesterday", "the day after tomorrow"
+        offset += -1 if "before" in m.group("two").lower() else 1
     day = pub + timedelta(days=offset)
     return day, day, "day"

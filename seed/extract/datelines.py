@@ -20,16 +20,29 @@ AGENCIES = {
 }  # fmt: skip
 # "TRIPOLI, Libya (AP) — ", "TRIPOLI, Aug 28 (Reuters) - ", "Tripoli, Oct. 3 (AFP) -- ",
 # "BENGHAZI, Libya, Oct. 3 (UPI) --": an upper-case place, or any place with an agency.
+# The day of a dateline, month first or day first, perhaps with a year and a full stop:
+# "Aug 28", "28 August", "Oct. 3, 2020", "June 21." (as TASS sets it).
+_DATELINE_DAY = (
+    rf"(?:,?\s*(?:(?P<month>{MONTH_NAME})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+"
+    rf"(?P<month2>{MONTH_NAME}))(?:,?\s*(?P<year>\d{{4}}))?\.?)?"
+)
+_DAY_LOOK = rf",?\s*(?:{MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s*\d{{4}})?\.?"
+# What ends a dateline: a dash, two hyphens, or a colon ("CAIRO, June 21 (MENA):").
+_DASH = r"(?:-{1,2}|[\u2013\u2014]|:)"
 _DATELINE = re.compile(
     r"\A(?P<place>(?:[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+){0,2})|"
+    # a place in any case: with an agency after it, or with a day and a dash
+    # (not a preposition opening a sentence: "On June 21 - the day of the vote - ...")
+    r"(?!(?:On|In|By|Since|From|Until|At|During|Before|After|Early|Late|Mid)\b)"
     r"(?=[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
-    rf"(?:,?\s*{MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*[(/]))"
+    rf"(?:(?:{_DAY_LOOK})?\s*[(/]|{_DAY_LOOK}\s*{_DASH}\s+[A-Z\"\u201c])))"
     r"(?P<place2>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})?"
     r"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
-    rf"(?:,?\s*(?P<month>{MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
+    rf"{_DATELINE_DAY}"
     # the agency in brackets or between slashes ("/AGENCY/"); some copy sets ".-" as the dash
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .]{1,25})\)|/(?P<agency2>[A-Za-z][A-Za-z .]{1,25})/)?"
-    r"\s*\.?(?:-{1,2}|[\u2013\u2014])\s+"
+    # ... and some none at all right after the agency ("(Reuters) The", "/TASS/. The")
+    rf"(?:\s*\.?{_DASH}\s+|(?P<bare>(?<=[)/])\.?\s+(?=[A-Z\"\u201c])))"
 )
 # A date with its year, day first or month first: "24 October 2020", "Oct. 24, 2020", "12th
 # November 2021". `stated_date` reads its groups.
@@ -99,6 +112,10 @@ def stated_date(found: re.Match[str]) -> date | None:
         return None
 
 
+def _dated(found: re.Match[str]) -> bool:
+    return bool(found.group("month") or found.group("month2"))
+
+
 def strip_dateline(
     paragraphs: list[Paragraph],
 ) -> tuple[list[Paragraph], re.Match[str] | None]:
@@ -113,8 +130,13 @@ def strip_dateline(
             out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
             continue
         found = _DATELINE.match(para.text)
+        if found is not None and found.group("bare") and not _dated(found):
+            found = None  # "The UN (which leads the talks) The ...": no dash, no day
         if found is None or not (
-            found.group("place") or found.group("agency") or found.group("agency2")
+            found.group("place")
+            or found.group("agency")
+            or found.group("agency2")
+            or (found.group("place2") and _dated(found))
         ):
             found = _DATED_PLACE.match(para.text)
         if found is None:

@@ -48,6 +48,8 @@ _MONTH = (
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# The same, under another group name, for a second alternative of one pattern.
+_MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
 # Nouns of happenings a month can name attributively ("the April offensive").
 HAPPENING_NOUNS = (
     r"elections?|polls?|vote|ballot|referendum|ceasefire|cease-fire|truce|agreement|deal|"
@@ -84,6 +86,18 @@ class _Pattern:
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
+    # a span of days in one month: "30-31 October 2021", "October 30-31, 2021", "from 3 to 5
+    # June", "between 3 and 5 June": the span, not its last day
+    _Pattern(
+        "day_range",
+        re.compile(
+            rf"\b(?:(?:(?P<btw>between\s+)|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+            r"(?(btw)\s+and\s+|\s*(?:-|\u2013|\bto\b)\s*)"
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})\s*(?:-|\u2013)\s*(?P<db>\d{{1,2}})\b)"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
+        ),
+        r.day_range,
+    ),
     _Pattern(
         "day",
         re.compile(
@@ -101,11 +115,25 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r.day_month,
     ),
     _Pattern(
+        # "the second half of 2021", "the first quarter of 2022": those months of that year
+        "half_year",
+        re.compile(
+            r"\b(?P<ord>first|second|third|fourth|last|latter)\s+(?P<part>half|quarter)\s+of\s+"
+            r"(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+        r.half_or_quarter,
+    ),
+    _Pattern(
         "month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"), r.month_year
     ),
     _Pattern(
         "month_relative_year",
-        re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next|previous)\s+year\b", re.I),
+        # "final yr" is how text spinners reword "last year"
+        re.compile(
+            rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next|previous|final)\s+(?:year|yr)\b",
+            re.I,
+        ),
         r.month_relative_year,
     ),
     _Pattern(
@@ -131,7 +159,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "weekend",
-        re.compile(r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the)\s+weekend\b", re.I),
+        re.compile(
+            r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the|at\s+the)\s+weekend\b", re.I
+        ),
         r.weekend,
     ),
     _Pattern(
@@ -160,7 +190,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "named_day",
         re.compile(
-            r"\b(?:on\s+the\s+eve\s+of\b(?P<w>)|(?<!from\s)(?P<w2>today|yesterday|tomorrow)\b)",
+            r"\b(?:on\s+the\s+eve\s+of\b(?P<w>)|(?P<two>the\s+day\s+(?:before|after)\s+)?"
+            r"(?<!from\s)(?P<w2>today|yesterday|tomorrow)\b)",
             re.I,
         ),
         r.named_day,
@@ -196,6 +227,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
             # not a count: "over 2000 displaced", "more than 1990 people"
             r"(?<!over\s)(?<!than\s)(?<!least\s)(?<!nearly\s)(?<!about\s)(?<!around\s)"
             r"(?<!some\s)"
+            # not a number: "resolution 2035", "No. 2021"
+            r"(?<![Rr]esolution\s)(?<![Rr]esolutions\s)(?<![Nn]o\.\s)(?<![Nn]umber\s)"
             r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))"
             rf"(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|people|{alternation(FIGHTERS)}))"
         ),
@@ -205,7 +238,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
 
 
 # Expressions that carry their own year.
-_FIXED_KINDS = frozenset({"month_year", "year"})
+_FIXED_KINDS = frozenset({"month_year", "year", "half_year"})
+# Kinds that may carry their own year (in their group "y").
+_MAY_BE_FIXED = frozenset({"day", "day_range"})
 
 
 # A stand-in publication day, for when the question is only whether (and which) expressions a
@@ -239,7 +274,9 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
             if interval is None:
                 continue
             taken.append((m.start(), m.end()))
-            fixed = pattern.kind in _FIXED_KINDS or (pattern.kind == "day" and bool(m.group("y")))
+            fixed = pattern.kind in _FIXED_KINDS or (
+                pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
+            )
             hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
@@ -268,8 +305,9 @@ def publication_constraint(
         if "next" in text or "this" in text:
             return None
         if direction == "future":
-            # the coming such day, the same weekday excluded (see _weekday)
-            return anchor.start - timedelta(days=7), anchor.start - timedelta(days=1)
+            # the coming such day; a reprint of the day before may run on that very day
+            # ("is expected to speak on Wednesday", printed on Wednesday morning)
+            return anchor.start - timedelta(days=7), anchor.start
         if "last" in text.split()[0:1]:
             return anchor.start + timedelta(days=1), anchor.start + timedelta(days=7)
         return anchor.start, anchor.start + timedelta(days=6)

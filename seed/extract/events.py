@@ -429,9 +429,11 @@ def _told_candidate(
     )
 
 
-# Relative dates ("on Thursday") of an article whose publication is known to within a month
-# are dated events; with a wider publication interval they are only mentions of dated ones.
-MAX_PUBLICATION_WIDTH = 31
+# Relative dates ("on Thursday") of an article whose publication is known to within about a
+# year are dated events, with the whole range of days they may be (an undated article's news
+# must not vanish); with a wider publication interval they are only mentions of dated ones, as
+# such ranges would join unrelated happenings.
+MAX_PUBLICATION_WIDTH = 400
 
 
 def _following(sentences: tuple[Sentence, ...], index: int) -> Sentence | None:

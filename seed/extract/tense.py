@@ -23,7 +23,9 @@ _FUTURE = re.compile(
     # a proposal: "suggested to delay the vote and hold it on"
     r"(?:suggest|propos)\w*\s+to|to\s+delay|to\s+postpone|"
     # the present of a fixed date: "the deadline expires Saturday", "talks begin Monday"
-    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens)\b",
+    r"expires?|expiring|runs\s+out|begins?|starts|resumes|opens|"
+    # ... and of a fixed end: "the mandate ends in December", "the deadline falls on May 3"
+    r"ends|closes|concludes|lapses|falls\s+on)\b",
     re.IGNORECASE,
 )
 # Cues that put what they govern before publication: reporting verbs in the past ("sources
@@ -34,7 +36,39 @@ _PAST = re.compile(
     r"was\s+held|were\s+held|took\s+place|could\s+not|couldn't|did\s+not|"
     # a failure names what was to happen, with its verb: "the failure to hold elections in"
     r"fail(?:ed|ure|ing)\s+to(?:\s+[a-z]+)?|"
-    r"was\s+not|were\s+not|after\s+the|since\s+the)\b",
+    r"was\s+not|were\s+not|after\s+the|since\s+the|"
+    # a plan that was already past when told: "the vote, which had been due on"
+    r"had\s+been\s+(?:due|scheduled|planned|expected|set|slated))\b",
+    re.IGNORECASE,
+)
+# A verb in the simple past that the clause reaches after any future cue: "The envoy, expected
+# in Tripoli next week, met the premier on May 3", "the plan it approved in March". Regular
+# forms, and the irregular ones news copy uses most; not after an auxiliary or "to" ("will be
+# signed"), and not the participles that name plans ("planned", "expected", ...).
+_SIMPLE_PAST = re.compile(
+    r"(?<![\w-])(?!(?:planned|scheduled|expected|slated|proposed|postponed|delayed|suggested|"
+    r"armed|alleged|so-called|based|backed|called|named|united|limited|needed)\b)"
+    r"(?:[a-z]{2,}ed|met|held|took|made|won|lost|left|began|gave|went|came|saw|sent|struck|"
+    r"fought|led|broke|spoke|chose|drew|flew|fell|rose|sought|brought|wrote|became|kept|withdrew)"
+    # "a meeting devoted to Libya": a participle describing a noun
+    r"\b(?!\s+to\b)",
+)
+# How near before the date the simple past must be to govern it (about six words).
+_PAST_REACH = 40
+# A date that is a target or a deadline ("pushed back the vote until January") is not placed by
+# the tense of the act that set it.
+_TARGET = re.compile(r"(?:until|till|to|for|by|through)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(
+    r"\b(?:will|would|shall|to|be|been|being|is|are|was|were|has|have|had|could|should|may|"
+    r"might|must|not|n't)\s+(?:[a-z]+ly\s+)?\Z",
+    re.IGNORECASE,
+)
+# What the text says after a date that shows the happening took place (or failed to) already:
+# "the talks planned for May 3 were held in Tunis", "the vote expected in December never
+# took place".
+_REALIZED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:was|were)\s+(?:finally\s+)?held|took\s+place|never\s+(?:took|"
+    r"happened|materiali[sz]ed)|did\s+not\s+(?:take|happen)|fell\s+through)\b",
     re.IGNORECASE,
 )
 _PROSPECTIVE_NOUN = re.compile(
@@ -59,6 +93,12 @@ def _own_clause(sentence: str, position: int) -> str:
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
+        if m.group(0).rstrip().endswith(("who", "which")):
+            # "The minister, who will fly to Rome on Friday, met the envoy Thursday": the aside
+            # ends at its comma, and the main clause resumes after it.
+            close = before.find(", ", cut)
+            if close != -1:
+                cut = close + 2
     return before[cut:]
 
 
@@ -79,6 +119,14 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
         return "future"
     future = [m.end() for m in _FUTURE.finditer(before)]
     past = [m.end() for m in _PAST.finditer(before)]
+    if not _TARGET.match(sentence, position):
+        past += [
+            m.end()
+            for m in _SIMPLE_PAST.finditer(before, max(0, len(before) - _PAST_REACH))
+            if _AUXILIARY.search(before, 0, m.start()) is None
+        ]
+    if end is not None and _REALIZED_AFTER.match(sentence, end):
+        return "past"
     last_future = future[-1] if future else -1
     last_past = past[-1] if past else -1
     if last_past > -1 and last_past >= last_future:

@@ -1,22 +1,24 @@
 """Publication dates of undated articles, inferred from the text and from dated articles.
 
-1. Anchors: a relative expression ("Mangoush said Sunday", "Last week, X said ...") that reports
-   the same happening a dated article places on a known day constrains the publication date
-   ("said Sunday" of a Sunday statement: that Sunday .. six days later; "last week": the week
-   after that week). "The same happening" needs a shared person, a compatible event type, shared
-   content words beyond the names, and, for a weekday, the anchor falling on that very weekday:
-   a shared name alone links unrelated stories. Constraints are intersected.
-2. Bounds from the text: an article is published no earlier than the latest past date it states
-   with a year (or than its dateline's day, "TRIPOLI, Aug 28 (Reuters)", placed after that);
-   a planned date with a year ("elections set for Dec. 24, 2021") bounds it loosely from above.
-3. Without anchors the interval stays wide (two years from that lower bound) and says so: the
-   interval must contain the true date, so it is never narrowed on a guess.
+1. Anchors: a relative expression ("Mangoush said Sunday", "Last week, X said ...") or an
+   undated lead ("X said ...", the news of the last days) that reports the same happening a
+   dated article places on a known day constrains the publication date ("said Sunday" of a
+   Sunday statement: that Sunday .. six days later; "last week": the week after that week; a
+   lead: that day .. a week later). "The same happening" needs a shared person, a compatible
+   event type, shared content words beyond the names, and, for a weekday, the anchor falling on
+   that very weekday; without a weekday, the same act of the same kind or many shared words: a
+   shared name alone links unrelated stories. Constraints are intersected.
+2. Bounds from the text (seed.link.text_bounds, seed.link.elapsed): no earlier than the latest
+   past date it states with a year (or than its dateline's day, placed after that); a plan
+   still ahead bounds it loosely from above; "ten years since the 2011 uprising" bounds both.
+3. Without anchors the interval stays as wide as those bounds and says so: the interval must
+   contain the true date, so it is never narrowed on a guess.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,19 +27,21 @@ from seed.extract.events import UNSTATED_KINDS, Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
+from seed.link.text_bounds import lower_bound, upper_bound
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
+# An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
+# seed.extract.events), so a dated source's day for the same statement bounds publication.
+_UNDATED_NEWS = {"lead", "perfect"}
+# How many words a match without a weekday to confirm it (a lead, "last month") must share with
+# a dated source, besides names, unless they name the same act of the same kind.
+MIN_SHARED_LEAD_WORDS = 5
 WIDE_YEARS = 2
-# A planned date bounds publication from above, loosely: plans are reported after they slip.
-PLANNED_SLACK = timedelta(days=366)
 # Words (besides names) two tellings of one happening share at least, when no word naming the
 # act ties them: two common words ("eastern", "months") are found between any two stories.
 MIN_SHARED_WORDS = 3
-# "by June 2021", "through to March 2022", "until 2023": a deadline, possibly still ahead.
-_DEADLINE = re.compile(
-    r"\b(?:by|through(?:\s+to)?|until|till|before)\s+(?:the\s+end\s+of\s+)?\Z", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +119,14 @@ def infer_publication(
     dated articles this one copies. Evidence in order of strength: anchors, then copies; a
     yearless wire dateline then fixes the day and the evidence only its year."""
     today = today or date.today()
-    lower = lower_bound(article)
+    upper = upper_bound(article)
+    end = min(upper[0], today) if upper else today
+    lower, end, upper = _within_elapsed(article, lower_bound(article), end, upper)
     # Anchors first: a partial copy may have run days before or after its original.
     evidence = _anchor_evidence(candidates, anchors, person_keys, name_words, lower)
     evidence = evidence or _copy_evidence(copies)
     if article.dateline_day is not None:
-        found = _dateline_interval(article, article.dateline_day, evidence, lower, today)
+        found = _dateline_interval(article, article.dateline_day, evidence, lower, end)
         if found is not None:
             return found
     if evidence is not None:
@@ -130,8 +136,6 @@ def infer_publication(
             explicit=False,
             reason=reason,
         )
-    upper = upper_bound(article)
-    end = min(upper[0], today) if upper else today
     if lower is not None and lower[0] <= end:
         day, why = lower
         reason = (
@@ -147,6 +151,27 @@ def infer_publication(
         reason="no publication date and no dated reference in the text"
         + (f"; at most {upper[0].isoformat()} because {upper[1]}" if upper else ""),
     )
+
+
+def _within_elapsed(
+    article: ParsedArticle,
+    lower: tuple[date, str] | None,
+    end: date,
+    upper: tuple[date, str] | None,
+) -> tuple[tuple[date, str] | None, date, tuple[date, str] | None]:
+    """The bounds narrowed by the time the text counts since dated happenings, when that
+    agrees with them ("ten years since the 2011 uprising")."""
+    elapsed = elapsed_bounds(article)
+    if elapsed is None:
+        return lower, end, upper
+    start, last, why = elapsed
+    new_lower = lower if lower is not None and lower[0] >= start else (start, why)
+    new_end = min(end, last) if last is not None else end
+    if new_lower[0] > new_end:
+        return lower, end, upper  # they contradict each other: keep the wider reading
+    if new_end < end:
+        upper = (new_end, why)
+    return new_lower, new_end, upper
 
 
 # The earliest publication considered for an article without any dated reference.
@@ -172,17 +197,21 @@ def _anchor_evidence(
 ) -> Evidence | None:
     constraints: list[tuple[date, date, str]] = []
     for cand in candidates:
-        if cand.hit is None or cand.hit.kind not in _RELATIVE:
+        if cand.hit is None or cand.hit.kind not in _RELATIVE | _UNDATED_NEWS:
             continue
         anchor = best_anchor(cand, anchors, person_keys, name_words)
         if anchor is None:
             continue
-        direction = direction_at(cand.summary, cand.hit.start)
-        window = publication_constraint(cand.hit, anchor.date, direction)
+        if cand.hit.kind in _UNDATED_NEWS:
+            window = _news_window(cand, anchor)
+        else:
+            direction = direction_at(cand.summary, cand.hit.start)
+            window = publication_constraint(cand.hit, anchor.date, direction)
         if window is None:
             continue
         reason = (
-            f"{cand.date_text!r} in {cand.quote[:60]!r}... reports what {anchor.file_name} "
+            f"{cand.date_text or 'the undated lead'!r} in {cand.quote[:60]!r}... reports what "
+            f"{anchor.file_name} "
             f"dates {anchor.date.start.isoformat()}"
         )
         constraints.append((window[0], window[1], reason))
@@ -197,6 +226,14 @@ def _anchor_evidence(
         start, end = min(c[0] for c in constraints), max(c[1] for c in constraints)
     reasons = "; ".join(c[2] for c in constraints)
     return start, end, f"inferred from other sources: {reasons}"
+
+
+def _news_window(cand: Candidate, anchor: Anchor) -> tuple[date, date] | None:
+    """Publication for an undated lead reporting what a dated source places on one day: that
+    day to a week after (a lead reports the news of the last days)."""
+    if anchor.date.start != anchor.date.end:
+        return None
+    return anchor.date.start, anchor.date.end + timedelta(days=7)
 
 
 def _dateline_interval(
@@ -259,66 +296,6 @@ def _lead_weekday(article: ParsedArticle) -> int | None:
     return None
 
 
-def _year_bearing(kind: str, text: str) -> bool:
-    return kind in {"year", "month_year"} or (kind == "day" and text[-4:].isdigit())
-
-
-def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
-    """The earliest day the article can have been published, and why.
-
-    The latest year-bearing past date of the text; a dateline day ("TRIPOLI, Aug 28") is the
-    publication day itself, so its first occurrence on or after that date is a lower bound too.
-    """
-    latest: date | None = None
-    # Captions count here: a photo is taken before the article using it is published.
-    captions = [p.text for p in article.paragraphs if p.kind == "caption"]
-    for text in [s.text for s in article.sentences] + captions:
-        for hit in find_dates(text, PROBE):
-            if not _year_bearing(hit.kind, hit.text):
-                continue
-            if direction_at(text, hit.start) == "future" or _DEADLINE.search(text, 0, hit.start):
-                continue  # "elections planned for December 2021" is after publication
-            start = hit.interval.start
-            if latest is None or start > latest:
-                latest = start
-    if latest is None:
-        return None
-    why = f"the text mentions dates up to {latest.isoformat()}"
-    if article.dateline_day is not None:
-        month, day = article.dateline_day
-        for year in (latest.year, latest.year + 1):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                continue
-            if candidate >= latest:
-                return candidate, why + f" and the dateline says {candidate:%b} {day}"
-    return latest, why
-
-
-def upper_bound(article: ParsedArticle) -> tuple[date, str] | None:
-    """A latest publication day: an "Updated ..." line's day, or (loose) a year-bearing date the
-    text says is still planned."""
-    earliest: date | None = None
-    for sentence in article.sentences:
-        for hit in find_dates(sentence.text, PROBE):
-            if not _year_bearing(hit.kind, hit.text) or hit.kind == "year":
-                continue
-            if direction_at(sentence.text, hit.start) != "future":
-                continue
-            bound = hit.interval.end + PLANNED_SLACK
-            if earliest is None or bound < earliest:
-                earliest = bound
-    planned = (
-        None
-        if earliest is None
-        else (earliest, f"the text still plans something for {earliest - PLANNED_SLACK:%Y-%m-%d}")
-    )
-    if article.updated is not None and (planned is None or article.updated < planned[0]):
-        return article.updated, f"the page says it was updated on {article.updated.isoformat()}"
-    return planned
-
-
 def _weekday_of(cand: Candidate) -> int | None:
     """The weekday a "said Sunday" expression names, None for other expressions."""
     if cand.hit is None or cand.hit.kind != "weekday":
@@ -331,6 +308,15 @@ def _weekday_of(cand: Candidate) -> int | None:
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or "statement" in (a, b)
+
+
+def _same_act(cand: Candidate, anchor: Anchor, shared: AbstractSet[str], acts: set[str]) -> bool:
+    """Without a weekday to confirm it ("last month's killing of X", an undated lead), a match
+    must be of the same kind and name the same act, or share many words: a person's other
+    happenings of other months share a few common ones."""
+    # a kind without words naming its act (a statement) is matched on the shared words alone
+    same_kind = cand.type == anchor.type and (bool(shared & acts) or not acts)
+    return same_kind or len(shared) >= MIN_SHARED_LEAD_WORDS
 
 
 def best_anchor(
@@ -359,7 +345,9 @@ def best_anchor(
         ):
             continue  # an appointment does not report a resignation
         # Fewer words do when one of them names the act itself ("resign" for two resignations).
-        if shared_words < MIN_SHARED_WORDS and not shared & SIGNATURES.get(anchor.type, set()):
+        if shared_words < MIN_SHARED_WORDS and not shared & acts:
+            continue
+        if weekday is None and not _same_act(cand, anchor, shared, acts):
             continue
         value = len(mine & anchor.persons) + shared_words / 5
         rank = (value, anchor.file_name)

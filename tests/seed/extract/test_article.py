@@ -6,10 +6,10 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
-from seed.extract.article import extract_article
-from seed.extract.parse import decode_article
+from seed.extract.article import date_article, extract_article
+from seed.extract.parse import decode_article, parse_article
 from seed.extract.registry import load_registry
-from seed.extract.types import RawArticle
+from seed.extract.types import DateInterval, PublicationDate, RawArticle
 from seed.link.timeline import build_timeline, link_timeline
 from tests.seed.gold_scoring import CORPUS
 
@@ -56,3 +56,21 @@ def test_extractions_made_in_worker_processes_link_to_the_same_timeline() -> Non
     linked = link_timeline(list(reversed(extractions)), REGISTRY)
     assert linked == build_timeline(articles, REGISTRY)
     assert (len(linked.events), len(linked.sources)) == (21, 5)
+
+
+def test_a_relative_date_of_an_article_known_within_a_year_is_a_dated_range() -> None:
+    parsed = parse_article(
+        RawArticle("c.txt", "Talks resume\n\nThe two sides met in Geneva on Monday.\n")
+    )
+
+    def read(start: date, end: date) -> list[tuple[date, date, bool]]:
+        known = PublicationDate(DateInterval(start, end, "range"), explicit=False, reason="test")
+        extraction = date_article(parsed, REGISTRY, known)
+        return [(c.date.start, c.date.end, c.resolved) for c in extraction.candidates]
+
+    # within a year: an event dated honestly with the whole range of Mondays it may be
+    assert read(date(2021, 3, 3), date(2021, 12, 1)) == [
+        (date(2021, 3, 1), date(2021, 11, 29), True)
+    ]
+    # years wide: only a mention, to be attached to a dated event if one fits
+    assert [r[2] for r in read(date(2015, 1, 1), date(2021, 12, 1))] == [False]

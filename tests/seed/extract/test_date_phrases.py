@@ -94,3 +94,46 @@ def test_a_month_naming_a_happening_dates_it(sentence: str, published: str, expe
     (hit,) = find_dates(sentence, pub(published))
     found = hit.interval
     assert f"{found.start}..{found.end} {found.precision}" == expected + " month"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a span of days in one month is the span, not its last day
+        ("The officers met in Rome on 14-15 March 2021.", "2021-04-02", "2021-03-14..2021-03-15"),
+        ("The officers met in Rome on March 14-15, 2021.", "2021-04-02", "2021-03-14..2021-03-15"),
+        ("Talks ran from 7 to 9 February in Tunis.", "2021-03-01", "2021-02-07..2021-02-09"),
+        ("Talks will run between 7 and 9 May.", "2021-03-01", "2021-05-07..2021-05-09"),
+    ],
+)
+def test_a_span_of_days_is_a_range(sentence: str, published: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub(published))
+    found = hit.interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected + " range"
+
+
+def test_two_days_joined_by_and_are_not_a_span() -> None:
+    hits = find_dates("Shelling hit the port on 3 and 6 May.", pub("2021-06-01"))
+    assert [(h.text, h.interval.start) for h in hits] == [("6 May", date(2021, 5, 6))]
+
+
+def test_a_reworded_last_year_places_the_month() -> None:
+    # text spinners turn "last year" into "final yr"
+    (hit,) = find_dates("The militia took the town in May final yr.", pub("2021-08-01"))
+    assert (hit.interval.start, hit.interval.end) == (date(2020, 5, 1), date(2020, 5, 31))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Gunmen struck the day before yesterday.", "2021-06-16", "2021-06-14..2021-06-14 day"),
+        ("Envoys arrive the day after tomorrow.", "2021-06-16", "2021-06-18..2021-06-18 day"),
+        ("Militias traded fire at the weekend.", "2021-06-16", "2021-06-12..2021-06-13 range"),
+        ("Output fell in the second half of 2019.", "2021-06-16", "2019-07-01..2019-12-31 range"),
+        ("Output fell in the first quarter of 2020.", "2021-06-16", "2020-01-01..2020-03-31 range"),
+    ],
+)
+def test_more_day_and_part_phrases(sentence: str, published: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub(published))
+    found = hit.interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected

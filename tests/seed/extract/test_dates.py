@@ -105,3 +105,13 @@ def test_relative_expressions_constrain_an_unknown_publication_date() -> None:
     last_week = find_dates("Last week, she said", pub("2021-10-08"))[0]
     assert publication_constraint(said_sunday, sunday) == (date(2021, 10, 3), date(2021, 10, 9))
     assert publication_constraint(last_week, sunday) == (date(2021, 10, 4), date(2021, 10, 10))
+
+
+def test_a_planned_weekday_may_be_printed_on_that_very_day() -> None:
+    # "will speak on Sunday" of a Sunday speech: the week before, or that Sunday's morning.
+    sunday = DateInterval(date(2021, 10, 3), date(2021, 10, 3), "day")
+    planned = find_dates("she will speak on Sunday", pub("2021-10-01"))[0]
+    assert publication_constraint(planned, sunday, "future") == (
+        date(2021, 9, 26),
+        date(2021, 10, 3),
+    )

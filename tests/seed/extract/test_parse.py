@@ -176,16 +176,40 @@ def test_a_dated_sentence_citing_an_agency_is_not_a_caption(paragraph: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("line", "day", "publisher"),
+    ("line", "day", "publisher", "body"),
     [
-        ("Geneva, Nov 24 (EFE) .- The envoy said today that he would stay.", (11, 24), "EFE"),
-        ("CAIRO, March 3 /MENA/ - Egypt said on Sunday it backs the talks.", (3, 3), "MENA"),
+        ("Geneva, Nov 24 (EFE) .- The envoy stays.", (11, 24), "EFE", "The envoy stays."),
+        ("CAIRO, March 3 /MENA/ - Egypt backs talks.", (3, 3), "MENA", "Egypt backs talks."),
+        # day first; a full stop and no dash; no dash at all after the agency
+        (
+            "Misrata, 3 March (LANA) - Misrata backs talks.",
+            (3, 3),
+            "Libya News Agency",
+            "Misrata backs talks.",
+        ),
+        ("ROME, March 3. /Agency/. Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
+        ("ROME, March 3 (Agency) Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
+        # a colon for the dash; a place in any case with a day and a dash
+        ("Rome, March 3 (Agency): Italy backs talks.", (3, 3), "Agency", "Italy backs talks."),
+        ("Rome, March 3 - Italy backs talks.", (3, 3), None, "Italy backs talks."),
     ],
 )
 def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
-    line: str, day: tuple[int, int], publisher: str
+    line: str, day: tuple[int, int], publisher: str | None, body: str
 ) -> None:
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert article.dateline_day == day
     assert article.publisher == publisher
-    assert article.sentences[0].text == line.split("- ", 1)[1]
+    assert article.sentences[0].text == body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council (which met in Misrata) The envoy said it backs the talks.",
+        "On March 3 - the day of the vote - the envoy said he backs the talks.",
+    ],
+)
+def test_a_bracket_or_a_dated_aside_is_no_dateline(line: str) -> None:
+    article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
+    assert (article.dateline_day, article.sentences[0].text) == (None, line)

@@ -78,3 +78,41 @@ def test_a_verb_coordinated_with_a_planned_one_shares_its_direction() -> None:
         "hold it on February 3rd instead."
     )
     assert days(sentence, "2021-12-20") == ["2022-02-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The observers' mandate ends in March.", "2022-03-01"),
+        ("The pullout deadline falls on 3 March.", "2022-03-03"),
+        ("The observers' mandate ended in March.", "2021-03-01"),
+    ],
+)
+def test_a_fixed_end_in_the_present_lies_ahead(sentence: str, expected: str) -> None:
+    assert days(sentence, "2021-11-10") == [expected]
+
+
+def test_a_relative_aside_does_not_govern_the_main_clause_after_it() -> None:
+    # Wednesday 2021-11-10: the aside's Friday lies ahead, the main clause's Tuesday behind.
+    sentence = "The envoy, who will fly to Cairo on Friday, met the delegates Tuesday."
+    assert days(sentence, "2021-11-10") == ["2021-11-12", "2021-11-09"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a plan already past when told, or told as held / never held
+        ("The runoff, which had been due on 3 March, was called off.", ["2021-03-03"]),
+        ("The talks planned for 3 March were held in Tunis.", ["2021-03-03"]),
+        ("The runoff expected in March never took place.", ["2021-03-01"]),
+        # a simple past verb governs its date, whatever future cue came before it
+        ("The envoy, expected in Sirte soon, met the mayors on 3 March.", ["2021-03-03"]),
+        ("The council would debate the plan it adopted in March.", ["2021-03-01"]),
+        # ... but not a participle describing a noun, nor a target date
+        ("The envoy will chair a session devoted to the port on 3 March.", ["2022-03-03"]),
+    ],
+)
+def test_the_tense_of_the_verb_governing_a_date_places_it(
+    sentence: str, expected: list[str]
+) -> None:
+    assert days(sentence, "2021-11-10") == expected

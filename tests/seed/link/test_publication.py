@@ -6,7 +6,7 @@ from datetime import date
 
 from seed.extract.parse import decode_article, parse_article
 from seed.extract.types import RawArticle
-from seed.link.publication import lower_bound
+from seed.link.text_bounds import lower_bound
 from seed.link.timeline import build_timeline
 
 REPORT = (
@@ -112,4 +112,53 @@ def test_a_date_inside_a_quotation_anchors_no_undated_article() -> None:
     )
     start, end, reason = publication([quoted, undated], "b.txt")
     assert (start, end) == (date(2011, 1, 1), TODAY)
+    assert reason == "no publication date and no dated reference in the text"
+
+
+def test_an_undated_lead_reporting_a_dated_statement_is_published_within_a_week() -> None:
+    dated = RawArticle(
+        "a.txt",
+        "Port deal\n\nJan Kubis said on 9 March 2021 that the harbour of Benghazi would reopen "
+        "to grain ships after months of closure.\n",
+        published=date(2021, 3, 10),
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Port deal\n\nJan Kubis said the harbour of Benghazi would reopen to grain ships after "
+        "months of closure.\n",
+    )
+    start, end, reason = publication([dated, undated], "b.txt")
+    assert (start, end) == (date(2021, 3, 9), date(2021, 3, 16))
+    assert reason.startswith("inferred from other sources: 'the undated lead' in 'Jan Kubis")
+
+
+def test_an_undated_lead_sharing_only_common_words_is_not_anchored() -> None:
+    dated = RawArticle(
+        "a.txt",
+        "Port deal\n\nJan Kubis said on 9 March 2021 that the harbour of Benghazi would reopen.\n",
+        published=date(2021, 3, 10),
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Oil talks\n\nJan Kubis said the oil fields of the south would stay shut for weeks.\n",
+    )
+    _, _, reason = publication([dated, undated], "b.txt")
+    assert reason == "no publication date and no dated reference in the text"
+
+
+def test_last_months_happening_is_not_anchored_on_another_act_of_the_same_person() -> None:
+    # The visit of 9 March is not "last month's shelling": a match without a weekday to
+    # confirm it must name the same act, or the undated article would be dated April.
+    dated = RawArticle(
+        "a.txt",
+        "Port visit\n\nJan Kubis visited the grain harbour of Benghazi with the city mayor on "
+        "9 March 2021.\n",
+        published=date(2021, 3, 10),
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Port shelling\n\nJan Kubis condemned last month's shelling of the grain harbour of "
+        "Benghazi.\n",
+    )
+    _, _, reason = publication([dated, undated], "b.txt")
     assert reason == "no publication date and no dated reference in the text"
