@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seed.extract.actors import ArticleActors
-from seed.extract.events import Candidate, extract_candidates
+from seed.extract.candidate import Candidate
+from seed.extract.events import extract_candidates
 from seed.extract.parse import ParsedArticle, parse_article
 from seed.extract.pledges import PledgeCandidate, extract_pledges
 from seed.extract.registry import Registry

@@ -17,7 +17,7 @@ from seed.extract.dates import PROBE, find_dates
 from seed.extract.registry import ActorHit
 
 if TYPE_CHECKING:
-    from seed.extract.events import Candidate
+    from seed.extract.candidate import Candidate
     from seed.extract.parse import Sentence
 
 _ATTENDING = re.compile(

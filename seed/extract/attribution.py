@@ -22,7 +22,7 @@ from seed.extract.predicates import content_kind
 from seed.extract.tokens import content_tokens
 
 if TYPE_CHECKING:
-    from seed.extract.events import Candidate
+    from seed.extract.candidate import Candidate
 
 # The news a speaker passes on is told as done: "have left", "signed". A plan or an outlook
 # ("will leave", "is expected to") is the speaker's statement only.

@@ -21,7 +21,7 @@ from seed.extract.registry import ActorHit
 
 if TYPE_CHECKING:
     from seed.extract.actors import ArticleActors
-    from seed.extract.events import Candidate
+    from seed.extract.candidate import Candidate
     from seed.extract.parse import ParsedArticle
 
 # How far back a reference may reach: news copy refers to what the last few sentences named.

@@ -10,13 +10,12 @@ background facts must not enter the timeline with an invented date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
-from seed.extract.attribution import news_end, told_news
-from seed.extract.calendar_math import month_bounds
+from seed.extract.attribution import news_end
+from seed.extract.candidate import Candidate, actor_roles
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
@@ -29,9 +28,10 @@ from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
-from seed.extract.told import Told, told_when
+from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
 from seed.extract.tolls import toll_hit
+from seed.extract.two_happenings import attributed_news, when_clause_candidate
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -51,62 +51,10 @@ _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _DISCLOSURE = re.compile(r"\b(?:revealed|disclosed|called\s+(?:on|for)|calls\s+(?:on|for))\b", re.I)
 
 
-@dataclass(slots=True)
-class Candidate:
-    """One dated happening as one article states it."""
-
-    file_name: str
-    sentence_index: int
-    paragraph: int
-    quote_start: int
-    quote_end: int
-    quote: str
-    date: DateInterval
-    date_text: str | None
-    date_kind: str
-    type: str
-    title: str
-    summary: str
-    actors: list[tuple[str, str]]
-    location: str | None
-    tokens: frozenset[str]
-    lead: bool = False
-    # False when the date only resolves against a wide inferred publication interval ("on
-    # Thursday" in an article of unknown year): such a candidate may join a dated event as a
-    # mention but never found one.
-    resolved: bool = True
-    # Ids of the near-duplicate groups of the paragraphs the quote spans (see seed.link.origins).
-    origins: tuple[str, ...] = ()
-    hit: DateHit | None = field(default=None, repr=False)
-
-
 @lru_cache(maxsize=65536)
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     marks = [m.start() for m in _QUOTES.finditer(text)]
     return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
-
-
-@lru_cache(maxsize=65536)
-def _speech_at(clause: str) -> re.Match[str] | None:
-    return SPEECH.search(clause)
-
-
-def _roles(hits: list[ActorHit], clause: str) -> list[tuple[str, str]]:
-    speech = _speech_at(clause)
-    roles: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for index, hit in enumerate(hits):
-        if hit.actor_key in seen:
-            continue
-        seen.add(hit.actor_key)
-        if speech is not None and abs(hit.end - speech.start()) <= 25:
-            role = "speaker"
-        elif index == 0:
-            role = "subject"
-        else:
-            role = "participant"
-        roles.append((hit.actor_key, role))
-    return roles
 
 
 def extract_candidates(
@@ -182,41 +130,14 @@ def extract_candidates(
             )
             if end is not None:
                 # "<news>, the ministry announced on Wednesday": the news and its telling
-                told = _told(article, sentence, telling, end, sentence_actors, inherited)
+                told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
         if sentence_actors:
-            previous_actors = _roles(sentence_actors, sentence.text)
+            previous_actors = actor_roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete
     complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
     _share_with_talks(candidates)
     return candidates
-
-
-def _told(
-    article: ParsedArticle,
-    sentence: Sentence,
-    telling: Candidate,
-    end: int,
-    sentence_actors: list[ActorHit],
-    inherited: list[tuple[str, str]],
-) -> Candidate:
-    """The news `sentence.text[:end]` that `telling` passes on, as a candidate; `telling` is
-    left its attribution, as a statement."""
-    news = sentence.text[:end]
-    roles = _roles([h for h in sentence_actors if h.start < end], news) or inherited
-    # and whom the telling took in from the next paragraph, but not who told it
-    told_by = {h.actor_key for h in sentence_actors if h.start >= end}
-    named = {key for key, _ in roles} | told_by
-    roles += [(key, role) for key, role in telling.actors if key not in named]
-    # the paragraphs the telling's quote ran on into tell more of the news
-    last = telling.quote_end if telling.quote_end > sentence.end else sentence.start + end
-    told = told_news(telling, article.raw.text[sentence.start : last], sentence.start, end, roles)
-    attribution = sentence.text[end:].lstrip(" ,")
-    telling.type = "statement"
-    telling.quote_start = sentence.end - len(attribution)
-    telling.quote_end = sentence.end
-    telling.quote = article.raw.text[telling.quote_start : telling.quote_end]
-    return told
 
 
 def _share_with_talks(candidates: list[Candidate]) -> None:
@@ -329,14 +250,14 @@ def _candidates(
         kind = "political"  # a ruler's fall, whatever violence came with it
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
     if subjectless:
-        subject = _roles([h for h in sentence_actors if h.start < c_start], text[:c_start])
+        subject = actor_roles([h for h in sentence_actors if h.start < c_start], text[:c_start])
         roles = [(key, "subject") for key, _ in subject[:1]]
-        roles += [r for r in _roles(clause_hits, clause) if r[0] not in dict(roles)]
-        roles = roles or _roles(sentence_actors, text)
+        roles += [r for r in actor_roles(clause_hits, clause) if r[0] not in dict(roles)]
+        roles = roles or actor_roles(sentence_actors, text)
     else:
         # the actors of a told happening are its own, not the dated clause's
         outside = [h for h in sentence_actors if told is None or not told.start <= h.start]
-        roles = _roles(clause_hits, clause) or _roles(outside, text)
+        roles = actor_roles(clause_hits, clause) or actor_roles(outside, text)
     location_text = clause
     quote_start, quote_end = sentence.start, sentence.end
     if multi or relative is not None or told is not None:
@@ -345,7 +266,7 @@ def _candidates(
     if lead and follow is not None and not find_dates(follow.text, PROBE):
         # News leads name people in the second paragraph ("Russia's top diplomat ...").
         known = {key for key, _ in roles}
-        for key, _ in _roles(actors.find(follow.text), follow.text):
+        for key, _ in actor_roles(actors.find(follow.text), follow.text):
             record = actors.record(key)
             if key not in known and record is not None and record.type == "person":
                 roles.append((key, "participant"))
@@ -387,46 +308,7 @@ def _candidates(
     )
     if told is None:
         return [main]
-    return [main, _told_candidate(main, told, sentence, sentence_actors, actors)]
-
-
-def _told_candidate(
-    main: Candidate,
-    told: Told,
-    sentence: Sentence,
-    sentence_actors: list[ActorHit],
-    actors: ArticleActors,
-) -> Candidate:
-    """The happening a when-clause tells: at the main clause's date, said or done by its own
-    subject, named by its own words."""
-    clause = sentence.text[told.start : told.end]
-    verb = told.verb_start - told.start, told.verb_end - told.start
-    kind = "statement" if told.speech else predicate_type(clause, *verb, event_type)
-    hits = [h for h in sentence_actors if told.start <= h.start < told.end]
-    roles = _roles(hits, clause) or main.actors[:1]
-    places = actors.registry.find_places(clause)
-    # Told "when" the main clause's act took place, which the date may not date ("the vote
-    # set for 24 December was derailed when ..."): no nearer than the date's month.
-    when = main.date
-    if when.start.year == when.end.year and when.start.month == when.end.month:
-        when = DateInterval(*month_bounds(when.start.year, when.start.month), "month")
-    # An empty date span at the clause's start: the clause states no date of its own.
-    hit = DateHit(told.start, told.start, "", "told", when, main.hit.fixed if main.hit else True)
-    return replace(
-        main,
-        quote_start=sentence.start + told.start,
-        quote_end=sentence.start + told.end,
-        quote=sentence.text[told.start : told.end],
-        date=when,
-        date_text=None,
-        date_kind="told",
-        type=kind,
-        title=make_title(clause),
-        actors=roles,
-        location=places[0][1] if places else None,
-        tokens=content_tokens(clause),
-        hit=hit,
-    )
+    return [main, when_clause_candidate(main, told, sentence, sentence_actors, actors)]
 
 
 # Relative dates ("on Thursday") of an article whose publication is known to within about a

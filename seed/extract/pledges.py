@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from seed.extract.actors import ArticleActors
+from seed.extract.candidate import Candidate
 from seed.extract.commitments import PARTIES, PRONOUN, Commitment, find_commitment
 from seed.extract.dates import add_duration, within_duration
 from seed.extract.deadlines import QUANTITY, dated_deadline, quantity_in
-from seed.extract.events import UNSTATED_KINDS, Candidate
+from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit

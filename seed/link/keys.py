@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from seed.extract.article import ArticleExtraction
-from seed.extract.events import Candidate
+from seed.extract.candidate import Candidate
 from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent

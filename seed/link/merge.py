@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from seed.extract.attribution import DATE_KIND as ATTRIBUTED
-from seed.extract.events import Candidate
+from seed.extract.candidate import Candidate
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval

@@ -22,8 +22,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from seed.extract.candidate import Candidate
 from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
-from seed.extract.events import UNSTATED_KINDS, Candidate
+from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from seed.extract.events import Candidate
+from seed.extract.candidate import Candidate
 from seed.extract.governing import governing_text
 
 # The qualifier of an election, cut to what tells the kinds apart ("parliamentary" and

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from seed.extract.article import ArticleExtraction, extract_article
+from seed.extract.candidate import Candidate
 from seed.extract.errors import ArticleError
-from seed.extract.events import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry, load_registry

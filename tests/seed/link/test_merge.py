@@ -6,8 +6,9 @@ import sys
 from datetime import date
 
 from api.settings import PROJECT_ROOT
+from seed.extract.candidate import Candidate
 from seed.extract.dates import DateHit
-from seed.extract.events import Candidate, content_tokens
+from seed.extract.events import content_tokens
 from seed.extract.types import DateInterval
 from seed.link.merge import cluster_candidates
 

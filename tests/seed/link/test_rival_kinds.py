@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seed.extract.events import Candidate
+from seed.extract.candidate import Candidate
 from seed.link.merge import cluster_candidates
 from seed.link.rival_kinds import rival_kinds
 from tests.seed.link.test_merge import _candidate, _related

@@ -1,0 +1,92 @@
+"""One sentence, two happenings: the second candidate a sentence yields besides its dated one.
+
+- "<news>, the ministry announced on Wednesday": the news and its telling are two events
+  (`attributed_news`); the telling keeps only its attribution.
+- "the vote was thrown into disarray when the commission said ...": the when-clause tells a
+  happening of its own (`when_clause_candidate`), with its own subject and words.
+Each links to its own happening across articles (see seed.link.merge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from seed.extract.actors import ArticleActors
+from seed.extract.attribution import told_news
+from seed.extract.calendar_math import month_bounds
+from seed.extract.candidate import Candidate, actor_roles
+from seed.extract.dates import DateHit
+from seed.extract.event_kinds import event_type
+from seed.extract.event_titles import make_title
+from seed.extract.parse import ParsedArticle, Sentence
+from seed.extract.predicates import predicate_type
+from seed.extract.registry import ActorHit
+from seed.extract.tokens import content_tokens
+from seed.extract.told import Told
+from seed.extract.types import DateInterval
+
+
+def attributed_news(
+    article: ParsedArticle,
+    sentence: Sentence,
+    telling: Candidate,
+    end: int,
+    sentence_actors: list[ActorHit],
+    inherited: list[tuple[str, str]],
+) -> Candidate:
+    """The news `sentence.text[:end]` that `telling` passes on, as a candidate; `telling` is
+    left its attribution, as a statement."""
+    news = sentence.text[:end]
+    roles = actor_roles([h for h in sentence_actors if h.start < end], news) or inherited
+    # and whom the telling took in from the next paragraph, but not who told it
+    told_by = {h.actor_key for h in sentence_actors if h.start >= end}
+    named = {key for key, _ in roles} | told_by
+    roles += [(key, role) for key, role in telling.actors if key not in named]
+    # the paragraphs the telling's quote ran on into tell more of the news
+    last = telling.quote_end if telling.quote_end > sentence.end else sentence.start + end
+    told = told_news(telling, article.raw.text[sentence.start : last], sentence.start, end, roles)
+    attribution = sentence.text[end:].lstrip(" ,")
+    telling.type = "statement"
+    telling.quote_start = sentence.end - len(attribution)
+    telling.quote_end = sentence.end
+    telling.quote = article.raw.text[telling.quote_start : telling.quote_end]
+    return told
+
+
+def when_clause_candidate(
+    main: Candidate,
+    told: Told,
+    sentence: Sentence,
+    sentence_actors: list[ActorHit],
+    actors: ArticleActors,
+) -> Candidate:
+    """The happening a when-clause tells: at the main clause's date, said or done by its own
+    subject, named by its own words."""
+    clause = sentence.text[told.start : told.end]
+    verb = told.verb_start - told.start, told.verb_end - told.start
+    kind = "statement" if told.speech else predicate_type(clause, *verb, event_type)
+    hits = [h for h in sentence_actors if told.start <= h.start < told.end]
+    roles = actor_roles(hits, clause) or main.actors[:1]
+    places = actors.registry.find_places(clause)
+    # Told "when" the main clause's act took place, which the date may not date ("the vote
+    # set for 24 December was derailed when ..."): no nearer than the date's month.
+    when = main.date
+    if when.start.year == when.end.year and when.start.month == when.end.month:
+        when = DateInterval(*month_bounds(when.start.year, when.start.month), "month")
+    # An empty date span at the clause's start: the clause states no date of its own.
+    hit = DateHit(told.start, told.start, "", "told", when, main.hit.fixed if main.hit else True)
+    return replace(
+        main,
+        quote_start=sentence.start + told.start,
+        quote_end=sentence.start + told.end,
+        quote=sentence.text[told.start : told.end],
+        date=when,
+        date_text=None,
+        date_kind="told",
+        type=kind,
+        title=make_title(clause),
+        actors=roles,
+        location=places[0][1] if places else None,
+        tokens=content_tokens(clause),
+        hit=hit,
+    )
