@@ -54,6 +54,8 @@ class Cluster:
     heads: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     reaction: bool = False
+    # The near-duplicate groups of its members' paragraphs: one set, not one per member.
+    origins: set[str] = field(default_factory=set)
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
@@ -68,6 +70,7 @@ class Cluster:
         self.tokens |= candidate.tokens
         self.heads |= head_tokens(candidate)
         self.files.add(candidate.file_name)
+        self.origins.update(candidate.origins)
 
 
 def head_tokens(candidate: Candidate) -> frozenset[str]:
@@ -109,24 +112,46 @@ def expanded_actors(candidate: Candidate, related: Callable[[str], set[str]]) ->
     return actors
 
 
-def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str | None) -> float:
-    """How well `candidate` (whose actors, expanded, are `actors`) fits `cluster`; 0 = not."""
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What `score` needs of a candidate beyond the candidate itself, worked out once per
+    candidate rather than once per cluster it is compared with."""
+
+    actors: set[str]
+    heads: frozenset[str]
+    reaction: bool
+    origins: frozenset[str]
+
+
+def probe_of(candidate: Candidate, related: Callable[[str], set[str]]) -> Probe:
+    return Probe(
+        expanded_actors(candidate, related),
+        head_tokens(candidate),
+        reacts(candidate),
+        frozenset(candidate.origins),
+    )
+
+
+def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | None) -> float:
+    """How well `candidate` (with its `probe`) fits `cluster`; 0 = not."""
     assert cluster.date is not None
+    actors = probe.actors
     if not overlaps(candidate.date, cluster.date):
         return 0.0
-    shared = (actors & cluster.actors) - {default}
-    union = candidate.tokens | cluster.tokens
-    similarity = len(candidate.tokens & cluster.tokens) / len(union) if union else 0.0
-    same_day = width(candidate.date) == 0 and width(cluster.date) == 0
     types_agree = candidate.type == cluster.type
-    compatible = types_agree or bool(WEAK_TYPES & {candidate.type, cluster.type})
+    compatible = types_agree or candidate.type in WEAK_TYPES or cluster.type in WEAK_TYPES
     if not compatible:
         return 0.0  # two named kinds of happening (a meeting, an offensive) are two events
-    if (cluster.reaction or reacts(candidate)) and not (
-        cluster.reaction == reacts(candidate) and types_agree
+    shared = (actors & cluster.actors) - {default}
+    common = len(candidate.tokens & cluster.tokens)
+    union = len(candidate.tokens) + len(cluster.tokens) - common
+    similarity = common / union if union else 0.0
+    same_day = width(candidate.date) == 0 and width(cluster.date) == 0
+    if (cluster.reaction or probe.reaction) and not (
+        cluster.reaction == probe.reaction and types_agree
     ):
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
-    copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
+    copied = not probe.origins.isdisjoint(cluster.origins)
     if (
         candidate.type == cluster.type == "statement"
         and not copied
@@ -143,7 +168,7 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     # The words naming the happening count only where they hold the date: "imposed an embargo
     # in 2011 amid an uprising that ousted the ruler" does not name the ouster.
     signature = SIGNATURES.get(cluster.type, set())
-    heads = head_tokens(candidate)
+    heads = probe.heads
     named = heads & signature and cluster.heads & signature
     same_word = heads & cluster.heads & signature
     if types_agree and named and (same_word or candidate.file_name in cluster.files):
@@ -193,9 +218,9 @@ def cluster_candidates(
     index: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     indexed: dict[int, set[str]] = {}
     for candidate in ordered:
-        actors = expanded_actors(candidate, related)
+        probed = probe_of(candidate, related)
         keys = _block_keys(
-            actors, candidate.tokens | head_tokens(candidate), {candidate.file_name}, default
+            probed.actors, candidate.tokens | probed.heads, {candidate.file_name}, default
         )
         chosen: Cluster | None = None
         best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
@@ -208,7 +233,7 @@ def cluster_candidates(
             for cluster in index.get((month, key), ())
         }
         for number in sorted(pool):
-            value = score(candidate, actors, pool[number], default)
+            value = score(candidate, probed, pool[number], default)
             if value >= best:
                 chosen, best = pool[number], value + 1e-9
         if chosen is None:
