@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date as Day
 
 from seed.extract.events import Candidate
 from seed.extract.governing import governing_text, is_reaction
@@ -54,6 +55,9 @@ class Cluster:
     heads: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     reaction: bool = False
+    # The bounds of `date`, read for every candidate the cluster is compared with.
+    start: Day = Day.min
+    end: Day = Day.max
     # The near-duplicate groups of its members' paragraphs: one set, not one per member.
     origins: set[str] = field(default_factory=set)
 
@@ -61,6 +65,7 @@ class Cluster:
         self.members.append(candidate)
         if self.date is None:
             self.date = candidate.date
+            self.start, self.end = candidate.date.start, candidate.date.end
             self.type = candidate.type
             self.reaction = reacts(candidate)
         elif candidate.type not in WEAK_TYPES and self.type in WEAK_TYPES:
@@ -226,11 +231,15 @@ def cluster_candidates(
         best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
         # Compared in creation order, whatever order the (set of) keys found them in: on a
         # tie the oldest cluster wins, so the result does not depend on string hashing.
+        # Only clusters whose date overlaps the candidate's: `score` gives the others 0, and a
+        # block (a month and an actor) of a large corpus holds many days' events.
+        first, last = candidate.date.start, candidate.date.end
         pool = {
             cluster.number: cluster
             for month in _months(candidate.date)
             for key in keys
             for cluster in index.get((month, key), ())
+            if cluster.start <= last and first <= cluster.end
         }
         for number in sorted(pool):
             value = score(candidate, probed, pool[number], default)
