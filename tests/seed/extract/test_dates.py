@@ -105,3 +105,18 @@ def test_relative_expressions_constrain_an_unknown_publication_date() -> None:
     last_week = find_dates("Last week, she said", pub("2021-10-08"))[0]
     assert publication_constraint(said_sunday, sunday) == (date(2021, 10, 3), date(2021, 10, 9))
     assert publication_constraint(last_week, sunday) == (date(2021, 10, 4), date(2021, 10, 10))
+
+
+def test_one_sentence_read_against_two_publication_days_resolves_against_each() -> None:
+    # The matches of a sentence are kept by its text alone; what they resolve to is not.
+    sentence = "The envoy met the delegation on Tuesday and will return in March."
+    first = [(h.text, h.interval) for h in find_dates(sentence, pub("2021-06-10"))]
+    second = [(h.text, h.interval) for h in find_dates(sentence, pub("2022-04-20"))]
+    assert first == [
+        ("on Tuesday", DateInterval(date(2021, 6, 8), date(2021, 6, 8), "day")),
+        ("in March", DateInterval(date(2022, 3, 1), date(2022, 3, 31), "month")),
+    ]
+    assert second == [
+        ("on Tuesday", DateInterval(date(2022, 4, 19), date(2022, 4, 19), "day")),
+        ("in March", DateInterval(date(2023, 3, 1), date(2023, 3, 31), "month")),
+    ]
