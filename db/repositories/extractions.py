@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, any_, bindparam, delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Source, SourceExtraction
-from db.repositories.arrays import array_param
+from db.repositories.arrays import array_param, insert_rows
 
 
 async def load(
@@ -34,8 +33,11 @@ async def load(
 
 async def save(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     """Insert or replace (source_id, sha256, extractor_version, payload) rows."""
+    columns = ["source_id", "sha256", "extractor_version", "payload"]
     for i in range(0, len(rows), 500):
-        stmt = insert(SourceExtraction).values(list(rows[i : i + 500]))
+        # One array per column: a multi-row VALUES was four bound parameters per row to
+        # compile and send.
+        stmt = insert_rows(SourceExtraction, rows[i : i + 500], columns)
         stmt = stmt.on_conflict_do_update(
             constraint="pk_source_extractions",
             set_={

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import EventBlock, Mention, Pledge, Source, SourceExtraction, SourceSketch
 from db.repositories.arrays import array_param
+from db.repositories.copy_rows import upsert_by_copy
 
 _CHUNK = 500
 
@@ -27,23 +27,28 @@ async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]
         "spans",
         "origins",
     ]
-    for i in range(0, len(rows), _CHUNK):
-        stmt = insert(SourceSketch).values(list(rows[i : i + _CHUNK]))
-        stmt = stmt.on_conflict_do_update(
-            constraint="pk_source_sketches", set_={c: stmt.excluded[c] for c in columns}
-        )
-        await session.execute(stmt)
+    # By COPY: arrays of every source of a bulk run, as multi-row VALUES, were tens of
+    # thousands of bound parameters to compile.
+    await upsert_by_copy(
+        session,
+        SourceSketch.__tablename__,
+        ["source_id", *columns],
+        rows,
+        conflict="pk_source_sketches",
+        update=columns,
+    )
 
 
 async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    for i in range(0, len(rows), _CHUNK):
-        stmt = insert(EventBlock).values(list(rows[i : i + _CHUNK]))
-        stmt = stmt.on_conflict_do_update(
-            constraint="pk_event_blocks",
-            set_={"blocks": stmt.excluded.blocks},
-            where=EventBlock.blocks.is_distinct_from(stmt.excluded.blocks),
-        )
-        await session.execute(stmt)
+    await upsert_by_copy(
+        session,
+        EventBlock.__tablename__,
+        ["event_id", "blocks"],
+        rows,
+        conflict="pk_event_blocks",
+        update=["blocks"],
+        changed_only=True,
+    )
 
 
 _BUCKET_SIZES = text(

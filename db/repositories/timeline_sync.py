@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
-    Select,
     String,
     all_,
     and_,
@@ -45,7 +44,7 @@ from db.models import (
     PledgeEvidence,
     Source,
 )
-from db.repositories.arrays import array_param
+from db.repositories.arrays import array_param, insert_rows, unnest_rows
 
 _CHUNK = 1000
 
@@ -53,27 +52,6 @@ _CHUNK = 1000
 def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
     for i in range(0, len(rows), _CHUNK):
         yield rows[i : i + _CHUNK]
-
-
-def _unnest(model: Any, rows: Sequence[Any], columns: Sequence[str]) -> Select[Any]:
-    """`SELECT ... FROM unnest(<one array per column>)`: `rows` (mappings or tuples in the order
-    of `columns`) as one relation, so one statement handles all of them.
-
-    An executemany is one statement per row: the statement-level triggers of migration 0003
-    would then recompute an event once per row instead of once.
-    """
-    table = model.__table__
-    arrays = [
-        array_param([r[c] if isinstance(r, dict) else r[i] for r in rows], table.c[c].type)
-        for i, c in enumerate(columns)
-    ]
-    values = func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
-    return select(*(values.c[c] for c in columns))
-
-
-def _insert_rows(model: Any, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
-    """`INSERT INTO model (columns) SELECT ... FROM unnest(...)` (see `_unnest`)."""
-    return insert(model).from_select(list(columns), _unnest(model, rows, columns))
 
 
 def _last_per_key(rows: Sequence[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -109,15 +87,19 @@ async def sources_by_sha(session: AsyncSession, hashes: Sequence[str]) -> dict[s
 
 
 async def upsert_sources(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    columns = [c for c in rows[0] if c not in {"id", "slug"}] if rows else []
-    for chunk in _chunks(rows):
-        stmt = insert(Source)
+    if not rows:
+        return
+    columns = [c for c in rows[0] if c not in {"id", "slug"}]
+    # One statement per chunk (see `arrays.unnest_rows`): an executemany was one round trip
+    # and one statement per article.
+    for chunk in _chunks(_last_per_key(rows, "slug")):
+        stmt = insert_rows(Source, chunk, list(chunk[0]))
         stmt = stmt.on_conflict_do_update(
             constraint="uq_sources_slug",
             set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
             where=_changed(Source, stmt, columns),
         )
-        await session.execute(stmt, list(chunk))
+        await session.execute(stmt)
 
 
 async def upsert_actors(
@@ -224,8 +206,8 @@ async def _upsert_editable(
 ) -> None:
     name = model.__tablename__
     for chunk in _chunks(rows):
-        # One statement per chunk (see `_unnest`), not one per row.
-        stmt = _insert_rows(model, chunk, ["id", *fields])
+        # One statement per chunk (see `arrays.unnest_rows`), not one per row.
+        stmt = insert_rows(model, chunk, ["id", *fields])
         # A field an editor set (named in edited_fields) keeps its stored value.
         effective: dict[str, Any] = {
             f: literal_column(
@@ -267,9 +249,9 @@ async def replace_links(
     columns = [owner_column, "actor_id", "role"]
     if stale:
         key = tuple_(owner, model.actor_id, model.role)
-        await session.execute(delete(model).where(key.in_(_unnest(model, stale, columns))))
+        await session.execute(delete(model).where(key.in_(unnest_rows(model, stale, columns))))
     for chunk in _chunks(rows):
-        await session.execute(_insert_rows(model, chunk, columns).on_conflict_do_nothing())
+        await session.execute(insert_rows(model, chunk, columns).on_conflict_do_nothing())
 
 
 async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
@@ -284,7 +266,7 @@ async def upsert_mentions(session: AsyncSession, rows: Sequence[dict[str, Any]])
         "origin",
     ]
     for chunk in _chunks(_last_per_key(rows, "id")):
-        stmt = _insert_rows(Mention, chunk, ["id", *columns])
+        stmt = insert_rows(Mention, chunk, ["id", *columns])
         stmt = stmt.on_conflict_do_update(
             constraint="pk_mentions",
             set_={c: stmt.excluded[c] for c in columns} | {"updated_at": func.now()},
@@ -335,8 +317,9 @@ async def replace_pledge_evidence(
             PledgeEvidence.relation != "editor",
         )
     )
+    columns = ["pledge_id", "event_id", "relation", "note"]
     for chunk in _chunks(rows):
-        await session.execute(insert(PledgeEvidence).on_conflict_do_nothing(), list(chunk))
+        await session.execute(insert_rows(PledgeEvidence, chunk, columns).on_conflict_do_nothing())
 
 
 async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) -> None:

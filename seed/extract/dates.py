@@ -261,25 +261,35 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
     """Date expressions of `sentence`, non-overlapping, in order, resolved against publication.
 
     Cached: wire paragraphs recur across articles, and stages re-read the same sentence."""
-    if _MAYBE.search(sentence) is None:
-        return ()
     taken: list[tuple[int, int]] = []
     hits: list[DateHit] = []
-    for pattern in _PATTERNS:
-        for m in pattern.regex.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            direction = direction_at(sentence, m.start(), m.end())
-            interval = resolve(pattern, m, publication, direction)
-            if interval is None:
-                continue
-            taken.append((m.start(), m.end()))
-            fixed = pattern.kind in _FIXED_KINDS or (
-                pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
-            )
-            hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
+    for pattern, m, direction in _matches(sentence):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        interval = resolve(pattern, m, publication, direction)
+        if interval is None:
+            continue
+        taken.append((m.start(), m.end()))
+        fixed = pattern.kind in _FIXED_KINDS or (
+            pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
+        )
+        hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
+
+
+@lru_cache(maxsize=65536)
+def _matches(sentence: str) -> tuple[tuple[_Pattern, re.Match[str], Direction], ...]:
+    """Every match of every pattern in `sentence`, in the order `find_dates` weighs them, with
+    the tense that governs it: what does not depend on the publication date, cached by the
+    sentence alone (the same wire sentence recurs in articles of different days)."""
+    if _MAYBE.search(sentence) is None:
+        return ()
+    return tuple(
+        (pattern, m, direction_at(sentence, m.start(), m.end()))
+        for pattern in _PATTERNS
+        for m in pattern.regex.finditer(sentence)
+    )
 
 
 def resolve(

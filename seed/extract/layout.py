@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seed.extract.calendar_math import MONTH_NAME
 
@@ -141,6 +142,12 @@ def maybe_boilerplate(text: str) -> bool:
 
 
 def _kind(text: str, index: int) -> str:
+    # Only the first three places tell anything apart; a copied paragraph recurs elsewhere.
+    return _kind_at(text, min(index, 3))
+
+
+@lru_cache(maxsize=16384)
+def _kind_at(text: str, index: int) -> str:
     if (
         _CAPTION_START.match(text)
         or (_MAYBE_CAPTION.search(text) is not None and _CAPTION.search(text) is not None)

@@ -30,10 +30,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def shingles(text: str) -> frozenset[int]:
     words = _WORD.findall(text.lower())
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-        for i in range(len(words) - SHINGLE + 1)
-    )
+    # The CRC-32 of each run of SHINGLE words joined by spaces, built in C (zip, map): a
+    # Python loop per shingle cost a tenth of linking a large corpus.
+    grams = zip(*(words[i:] for i in range(SHINGLE)), strict=False)
+    return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, grams))))
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date as Day
 
 from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.candidate import Candidate
@@ -58,11 +59,17 @@ class Cluster:
     reaction: bool = False
     # Which happenings of a kind with rivals its members name ("presidential" elections).
     kinds: frozenset[str] = frozenset()
+    # The bounds of `date`, read for every candidate the cluster is compared with.
+    start: Day = Day.min
+    end: Day = Day.max
+    # The near-duplicate groups of its members' paragraphs: one set, not one per member.
+    origins: set[str] = field(default_factory=set)
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
         if self.date is None:
             self.date = candidate.date
+            self.start, self.end = candidate.date.start, candidate.date.end
             self.type = candidate.type
             self.reaction = reacts(candidate)
         elif candidate.type not in WEAK_TYPES and self.type in WEAK_TYPES:
@@ -73,6 +80,7 @@ class Cluster:
         self.heads |= head_tokens(candidate)
         self.kinds |= rival_kinds(candidate)
         self.files.add(candidate.file_name)
+        self.origins.update(candidate.origins)
 
 
 def head_tokens(candidate: Candidate) -> frozenset[str]:
@@ -125,21 +133,43 @@ def expanded_actors(candidate: Candidate, related: Callable[[str], set[str]]) ->
     return actors
 
 
-def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str | None) -> float:
-    """How well `candidate` (whose actors, expanded, are `actors`) fits `cluster`; 0 = not."""
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What `score` needs of a candidate beyond the candidate itself, worked out once per
+    candidate rather than once per cluster it is compared with."""
+
+    actors: set[str]
+    heads: frozenset[str]
+    reaction: bool
+    origins: frozenset[str]
+
+
+def probe_of(candidate: Candidate, related: Callable[[str], set[str]]) -> Probe:
+    return Probe(
+        expanded_actors(candidate, related),
+        head_tokens(candidate),
+        reacts(candidate),
+        frozenset(candidate.origins),
+    )
+
+
+def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | None) -> float:
+    """How well `candidate` (with its `probe`) fits `cluster`; 0 = not."""
     assert cluster.date is not None
+    actors = probe.actors
     if not overlaps(candidate.date, cluster.date):
         return 0.0
-    shared = (actors & cluster.actors) - {default}
-    union = candidate.tokens | cluster.tokens
-    similarity = len(candidate.tokens & cluster.tokens) / len(union) if union else 0.0
-    same_day = width(candidate.date) == 0 and width(cluster.date) == 0
     types_agree = candidate.type == cluster.type
-    compatible = types_agree or bool(WEAK_TYPES & {candidate.type, cluster.type})
+    compatible = types_agree or candidate.type in WEAK_TYPES or cluster.type in WEAK_TYPES
     if not compatible:
         return 0.0  # two named kinds of happening (a meeting, an offensive) are two events
-    if (cluster.reaction or reacts(candidate)) and not (
-        cluster.reaction == reacts(candidate) and types_agree
+    shared = (actors & cluster.actors) - {default}
+    common = len(candidate.tokens & cluster.tokens)
+    union = len(candidate.tokens) + len(cluster.tokens) - common
+    similarity = common / union if union else 0.0
+    same_day = width(candidate.date) == 0 and width(cluster.date) == 0
+    if (cluster.reaction or probe.reaction) and not (
+        cluster.reaction == probe.reaction and types_agree
     ):
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
     if any(told_apart(candidate, m) for m in cluster.members):
@@ -150,7 +180,7 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
         return 0.0
     if _told_apart(candidate, cluster):
         return 0.0
-    copied = any(set(candidate.origins) & set(m.origins) for m in cluster.members)
+    copied = not probe.origins.isdisjoint(cluster.origins)
     if (
         candidate.type == cluster.type == "statement"
         and not copied
@@ -167,7 +197,7 @@ def score(candidate: Candidate, actors: set[str], cluster: Cluster, default: str
     # The words naming the happening count only where they hold the date: "imposed an embargo
     # in 2011 amid an uprising that ousted the ruler" does not name the ouster.
     signature = SIGNATURES.get(cluster.type, set())
-    heads = head_tokens(candidate)
+    heads = probe.heads
     named = heads & signature and cluster.heads & signature
     same_word = heads & cluster.heads & signature
     if types_agree and named and (same_word or candidate.file_name in cluster.files):
@@ -250,22 +280,26 @@ def cluster_candidates(
     index: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     indexed: dict[int, set[str]] = {}
     for candidate in ordered:
-        actors = expanded_actors(candidate, related)
+        probed = probe_of(candidate, related)
         keys = _block_keys(
-            actors, candidate.tokens | head_tokens(candidate), {candidate.file_name}, default
+            probed.actors, candidate.tokens | probed.heads, {candidate.file_name}, default
         )
         chosen: Cluster | None = None
         best = MIN_SCORE if candidate.resolved else MIN_SCORE_UNRESOLVED
         # Compared in creation order, whatever order the (set of) keys found them in: on a
         # tie the oldest cluster wins, so the result does not depend on string hashing.
+        # Only clusters whose date overlaps the candidate's: `score` gives the others 0, and a
+        # block (a month and an actor) of a large corpus holds many days' events.
+        first, last = candidate.date.start, candidate.date.end
         pool = {
             cluster.number: cluster
             for month in _months(candidate.date)
             for key in keys
             for cluster in index.get((month, key), ())
+            if cluster.start <= last and first <= cluster.end
         }
         for number in sorted(pool):
-            value = score(candidate, actors, pool[number], default)
+            value = score(candidate, probed, pool[number], default)
             if value >= best:
                 chosen, best = pool[number], value + 1e-9
         if chosen is None:

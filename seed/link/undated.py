@@ -12,7 +12,7 @@ from datetime import date
 from seed.extract.article import ArticleExtraction, date_article
 from seed.extract.registry import Registry
 from seed.extract.tokens import content_tokens
-from seed.extract.types import PublicationDate
+from seed.extract.types import DateInterval, PublicationDate
 from seed.link.merge import width
 from seed.link.publication import AnchorIndex, infer_publication
 
@@ -42,6 +42,12 @@ def infer_undated(
         for name, x in read.items()
         if name not in mine and x.publication is not None and not is_wide(x.publication)
     }
+    # The dated copies of each copy group, by name: looked up per undated article, not found
+    # by going through every dated one.
+    dated_copies: dict[str, list[tuple[str, DateInterval]]] = {}
+    for other, publication in sorted(known.items()):
+        if other in copies:
+            dated_copies.setdefault(copies[other], []).append((other, publication.interval))
     for extraction in undated:
         name = extraction.file_name
         local_names = names | {
@@ -49,11 +55,7 @@ def infer_undated(
             for r in extraction.discovered.values()
             for t in content_tokens(" ".join((r.name, *r.aliases)))
         }
-        copied = [
-            (other, publication.interval)
-            for other, publication in sorted(known.items())
-            if name in copies and copies.get(other) == copies[name]
-        ]
+        copied = list(dated_copies.get(copies[name], ())) if name in copies else []
         inferred = infer_publication(
             extraction.parsed,
             extraction.candidates,

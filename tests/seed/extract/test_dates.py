@@ -115,3 +115,18 @@ def test_a_planned_weekday_may_be_printed_on_that_very_day() -> None:
         date(2021, 9, 26),
         date(2021, 10, 3),
     )
+
+
+def test_one_sentence_read_against_two_publication_days_resolves_against_each() -> None:
+    # The matches of a sentence are kept by its text alone; what they resolve to is not.
+    sentence = "The envoy met the delegation on Tuesday and will return in March."
+    first = [(h.text, h.interval) for h in find_dates(sentence, pub("2021-06-10"))]
+    second = [(h.text, h.interval) for h in find_dates(sentence, pub("2022-04-20"))]
+    assert first == [
+        ("on Tuesday", DateInterval(date(2021, 6, 8), date(2021, 6, 8), "day")),
+        ("in March", DateInterval(date(2022, 3, 1), date(2022, 3, 31), "month")),
+    ]
+    assert second == [
+        ("on Tuesday", DateInterval(date(2022, 4, 19), date(2022, 4, 19), "day")),
+        ("in March", DateInterval(date(2023, 3, 1), date(2023, 3, 31), "month")),
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import zlib
+
 from seed.extract.types import RawArticle
-from seed.link.copies import copy_groups
+from seed.link.copies import copy_groups, shingles
 from seed.link.timeline import build_timeline
 
 STORY = (
@@ -43,3 +45,17 @@ def test_a_copy_counts_once_for_every_event_it_shares() -> None:
     assert shared
     for event in shared:
         assert len({m.origin for m in event.mentions}) == 1
+
+
+def test_shingles_are_the_crc32_of_each_run_of_five_lowercased_words() -> None:
+    # Stored with each source (incremental linking compares new articles with them): their
+    # values must not change with how they are computed.
+    runs = [
+        "the port of misrata reopened",
+        "port of misrata reopened on",
+        "of misrata reopened on friday",
+    ]
+    assert shingles("The port of Misrata reopened on, Friday!") == frozenset(
+        zlib.crc32(run.encode()) for run in runs
+    )
+    assert shingles("Too short to shingle") == frozenset()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import zlib
+
 from seed.link.origins import jaccard, origins, shingles
 
 WIRE = (
@@ -43,3 +45,11 @@ def test_articles_sharing_a_paragraph_count_as_one_independent_source() -> None:
     assert groups["a.txt"] == groups["b.txt"]
     assert groups["c.txt"] != groups["a.txt"]
     assert len(set(groups.values())) == 2
+
+
+def test_paragraph_shingles_are_the_crc32_of_each_run_of_four_words() -> None:
+    # Stored as paragraph sketches: their values must not change with how they are computed.
+    assert shingles("Talks resumed in Tunis today.") == frozenset(
+        zlib.crc32(run.encode()) for run in ("talks resumed in tunis", "resumed in tunis today")
+    )
+    assert shingles("Talks resumed.") == frozenset({zlib.crc32(b"talks resumed")})
