@@ -119,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     # The router tries each included router in turn (several microseconds a route): the
     # timeline's reads first. Feeds before events: /events/facets is not an event id.
+    app.include_router(events.page_router)
     app.include_router(event_feeds.router)
     app.include_router(events.router)
     app.include_router(health.router)

@@ -7,6 +7,8 @@ without a Content-Length is read here, at most up to the body limit.
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import uuid
 from urllib.parse import parse_qsl
@@ -57,12 +59,25 @@ _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
 def request_id(given: bytes | None) -> str:
-    """The caller's X-Request-ID when it is a plain token, else a new one."""
+    """The caller's X-Request-ID when it is a plain token, else a new one (32 hex digits)."""
     if given is not None:
         candidate = given.decode("latin-1")
         if _REQUEST_ID.fullmatch(candidate):
             return candidate
-    return uuid.uuid4().hex
+    return _new_id()
+
+
+# A new id is this process's random prefix and a count: unique across processes and
+# restarts like a uuid4, without reading the system's random source on every request.
+_process: tuple[int, str] = (0, "")
+_count = itertools.count()
+
+
+def _new_id() -> str:
+    global _process
+    if _process[0] != os.getpid():  # (a forked worker draws its own prefix)
+        _process = (os.getpid(), uuid.uuid4().hex[:16])
+    return f"{_process[1]}{next(_count) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
 
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
