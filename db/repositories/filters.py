@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Date,
-    Text,
     Uuid,
     bindparam,
     cast,
@@ -59,19 +58,6 @@ def inline_ids(ids: tuple[uuid.UUID, ...]) -> Any:
     on how frequent the actor is, so every execution would get a custom plan (~2 ms each).
     """
     return bindparam(None, list(ids), type_=Uuid, expanding=True, literal_execute=True)
-
-
-def inline_text(value: str) -> Any:
-    """A search term rendered into the SQL text (quoted) rather than sent as a parameter.
-
-    How to find a term's matches depends on how common it is: walk live events in date order
-    until the page is full (a common term), or take its few matches from the GIN index and
-    sort them (a rare one). As a parameter, a connection's prepared statement settles on one
-    generic plan after five executions: once that was the walk, a rare term walked every
-    event (22 s on a million events: the read deadline's 503). Inline, each term is planned
-    with its own statistics, and that plan is reused while the statement stays prepared.
-    """
-    return bindparam(None, value, type_=Text, literal_execute=True)
 
 
 def visible_mention(as_of: date | None) -> ColumnElement[bool] | None:
@@ -159,9 +145,7 @@ def event_conditions(f: EventFilter, *, skip_groups: int = 0) -> list[ColumnElem
     if f.updated_since is not None:
         conditions.append(Event.updated_at >= f.updated_since)
     if f.q is not None:
-        conditions.append(
-            Event.search.op("@@")(func.websearch_to_tsquery("english", inline_text(f.q)))
-        )
+        conditions.append(Event.search.op("@@")(func.websearch_to_tsquery("english", f.q)))
     if f.source_id is not None:
         conditions.append(
             select(Mention.id)

@@ -11,9 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, ActorAlias, Event, EventActor, Mention, Source
 from db.repositories import actors, events
-from db.repositories.event_sql import json_page_statement
 from db.repositories.filters import EventFilter
-from db.repositories.raw import compile_query
 
 HAFTAR, LNA, DUPLICATE = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
@@ -173,30 +171,3 @@ async def test_json_page_is_byte_for_byte_the_orjson_of_the_dict_page(
             raw_rest = await events.list_events_json(session, filter=f, after=after, limit=5)
             assert raw_rest.items == orjson.dumps(rest.items, default=str)
             assert raw_rest.next_key is None
-
-
-async def test_a_search_term_is_written_into_the_statement_quoted(session: AsyncSession) -> None:
-    """Each term gets its own plan (walk in date order, or the GIN index for a rare term):
-    the term is in the SQL text, quoted, and no parameter carries it."""
-    ids = await _seed(session)
-    titles = {ids[1]: "Talks with O'Brien on mercenaries", ids[4]: "Mercenaries leave Sirte"}
-    for event_id, title in titles.items():
-        await session.execute(
-            text(
-                "UPDATE events SET title = :t, search = to_tsvector('english', :t) WHERE id = :id"
-            ),
-            {"t": title, "id": event_id},
-        )
-    found = await events.list_events(session, filter=EventFilter(q="mercenaries"), limit=5)
-    assert [item["id"] for item in found.items] == [ids[1], ids[4]]
-    for term in ("o'brien", "O'Brien\\", "\\'brien"):
-        found = await events.list_events(session, filter=EventFilter(q=term), limit=5)
-        assert [item["id"] for item in found.items] == [ids[1]], term
-
-    term = "O'Brien; DROP TABLE events"
-    dialect = session.get_bind().dialect
-    stmt = json_page_statement(EventFilter(q=term), after=None, descending=False, limit=6)
-    query = compile_query(dialect, stmt)
-    assert "websearch_to_tsquery($1::REGCONFIG, 'O''Brien; DROP TABLE events')" in query.sql
-    assert term not in query.values.values()
-    assert (await events.list_events(session, filter=EventFilter(q=term), limit=5)).items == []
