@@ -163,11 +163,11 @@ class ServiceMiddleware:
             if ex.late is None:
                 raise
             # Ours: the route was cancelled at the deadline (or failed on its way out).
-            if task.cancelling():
-                task.uncancel()
         finally:
             timer.cancel()
         if ex.late is not None:
+            if task.cancelling():  # the cancellation was ours, and is over
+                task.uncancel()
             await ex.late
 
     async def _route(self, ex: _Exchange, scope: Scope, receive: Receive) -> None:
