@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
@@ -149,26 +148,35 @@ class ServiceMiddleware:
                 await problem_for_path(error, scope["path"])(scope, receive, ex.guarded)
 
     async def _within_deadline(self, ex: _Exchange, scope: Scope, receive: Receive) -> None:
-        """The route, inline; if its response has not started by the deadline, a 503 goes out
-        from a task of its own and the route is cancelled (its cleanup, which may itself wait on
-        a hung server, no longer holds up the answer)."""
+        """The route in a task of its own, awaited until it ends or the deadline passes. If its
+        response has not started by then, the 503 goes out now and the route is cancelled in
+        the background: its cleanup may itself wait on a hung server, and must not hold up the
+        answer. (One task, one future and a timer: `asyncio.wait` on a second task cost more.)"""
         loop = asyncio.get_running_loop()
-        task = asyncio.current_task()
-        assert task is not None
+        route = loop.create_task(self._route(ex, scope, receive))
+        over: asyncio.Future[None] = loop.create_future()
+
+        def ended(_: object) -> None:
+            if not over.done():
+                over.set_result(None)
+
+        route.add_done_callback(ended)
         assert self.read_deadline is not None
-        timer = loop.call_later(self.read_deadline, ex.expire, task)
+        timer = loop.call_later(self.read_deadline, ex.expire, route, over)
         try:
-            await self._route(ex, scope, receive)
-        except BaseException:
-            if ex.late is None:
-                raise
-            # Ours: the route was cancelled at the deadline (or failed on its way out).
+            await over
+        except asyncio.CancelledError:
+            route.cancel()  # the request itself was cancelled (server shutting down)
+            raise
         finally:
             timer.cancel()
-        if ex.late is not None:
-            if task.cancelling():  # the cancellation was ours, and is over
-                task.uncancel()
-            await ex.late
+        if not ex.expired:
+            await route  # done: its result, or its exception for the handlers in _serve
+            return
+        _BACKGROUND.add(route)
+        route.add_done_callback(_forget)
+        error = ServiceUnavailable("The database did not answer in time; retry shortly.")
+        await problem_for_path(error, scope["path"])(scope, receive, ex.guarded)
 
     async def _route(self, ex: _Exchange, scope: Scope, receive: Receive) -> None:
         cache = self.cache
@@ -199,10 +207,10 @@ class _Exchange:
         "answered",
         "capture",
         "coder",
+        "expired",
         "head",
         "headers",
         "if_none_match",
-        "late",
         "layer",
         "origin",
         "raw_send",
@@ -230,13 +238,13 @@ class _Exchange:
         self.head = False
         self.status = 500
         self.started = False  # the route's response went out (the deadline no longer applies)
-        self.late: asyncio.Future[None] | None = None  # the 503 sent at the deadline
+        self.expired = False  # the read deadline passed first: a 503 went out instead
         self.tripped = False  # the body went over the limit as the route read it
         self.answered = False  # a response start went out
 
     async def send(self, message: Message) -> None:
         """What the route sends (stages 1-6)."""
-        if self.late is not None:  # a 503 went out instead; the late route's answer goes nowhere
+        if self.expired:  # a 503 went out instead; the late route's answer goes nowhere
             return
         for out in self.coder.process(message):
             await self.uncoded(out)
@@ -304,17 +312,26 @@ class _Exchange:
 
         return limited_receive
 
-    def expire(self, task: asyncio.Task[Any]) -> None:
-        """At the read deadline: unless the response started, a 503 now, and the route ends."""
-        if self.started or task.done():
-            return
-        path = self.scope["path"]
-        error_log.warning("no response within %ss on %s", self.layer.read_deadline, path)
-        error = ServiceUnavailable("The database did not answer in time; retry shortly.")
-        self.late = asyncio.ensure_future(
-            problem_for_path(error, path)(self.scope, _no_body, self.guarded)
+    def expire(self, route: asyncio.Task[None], over: asyncio.Future[None]) -> None:
+        """At the read deadline: unless the response started, the route is abandoned."""
+        if self.started or route.done() or over.done():
+            return  # (a started response runs to its end)
+        error_log.warning(
+            "no response within %ss on %s", self.layer.read_deadline, self.scope["path"]
         )
-        task.cancel()
+        self.expired = True
+        route.cancel()
+        over.set_result(None)
+
+
+# Routes abandoned at the read deadline, kept referenced until their cancellation completes.
+_BACKGROUND: set[asyncio.Task[None]] = set()
+
+
+def _forget(task: asyncio.Task[None]) -> None:
+    _BACKGROUND.discard(task)
+    if not task.cancelled():
+        task.exception()  # retrieved: it was answered with a 503 already
 
 
 async def _no_body() -> Message:
