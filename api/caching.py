@@ -1,7 +1,7 @@
 """HTTP caching: ETags, conditional GET, and the per-process response cache.
 
-The response cache is pure ASGI middleware (not BaseHTTPMiddleware). It keeps complete 200
-responses of GET requests keyed by path, query string, Accept header and content coding, in a
+The response cache (consulted and filled by `api.middleware`) keeps complete 200 responses of
+GET requests keyed by path, query string, Accept header and content coding, in a
 `ChangeAwareCache`: entries are dropped when the database announces a change
 (`db.repositories.changes`, LISTEN in `api.change_listener`) and after a short TTL in case a
 notification was missed.
@@ -13,12 +13,10 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Scope
 
-from api.compression import identity_etag, negotiate_coding
+from api.compression import identity_etag
 from api.memo import ChangeAwareCache
-from api.metrics import CACHE_HITS, CACHE_MISSES
 
 
 def resource_etag(id: uuid.UUID, version: int) -> str:
@@ -31,7 +29,9 @@ def resource_etag(id: uuid.UUID, version: int) -> str:
 
 def body_etag(body: bytes) -> str:
     """Strong ETag of a whole representation (lists): a hash of its bytes."""
-    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+    # SHA-256 (128 bits kept): with the CPU's SHA instructions it hashes a 20 KB page in half
+    # the time blake2b takes here, a tenth of an uncached page's CPU before.
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
 def weak_etag(*parts: object) -> str:
@@ -73,77 +73,66 @@ ResponseCache = ChangeAwareCache[bytes, _Entry]
 _MAX_BODY = 1024 * 1024
 
 
-class ResponseCacheMiddleware:
-    """Serves repeated GETs from a ResponseCache; answers If-None-Match from it with 304."""
+def cache_key(scope: Scope, accept: bytes, coding: str | None) -> bytes:
+    """Everything that shapes a GET's body: path, query, Accept (format) and the content coding.
 
-    def __init__(self, app: ASGIApp, cache: ResponseCache) -> None:
-        self.app = app
+    Not Host: links are built on the configured public URL (api.pagination.next_url).
+    """
+    return b"%s?%s|%s|%s" % (
+        scope["path"].encode(),
+        scope.get("query_string", b""),
+        accept,
+        (coding or "").encode(),
+    )
+
+
+class Capture:
+    """Keeps one response, as it goes out, in the cache if it is a complete, public 200."""
+
+    __slots__ = ("cache", "cacheable", "chunks", "generation", "key", "scope", "start")
+
+    def __init__(self, cache: ResponseCache, key: bytes, scope: Scope) -> None:
         self.cache = cache
+        self.key = key
+        self.scope = scope
+        # Taken before the route reads: a change committed meanwhile makes the entry stale.
+        self.generation = cache.generation
+        self.start: Message | None = None
+        self.chunks: list[bytes] = []
+        self.cacheable = True
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET":
-            await self.app(scope, receive, send)
-            return
-        headers = Headers(scope=scope)
-        if "authorization" in headers:
-            # RFC 9111 3.5: a shared cache must not store or replay responses to authenticated
-            # requests (e.g. GET /keys for an admin would be served to anyone afterwards).
-            await self.app(scope, receive, send)
-            return
-        # Everything that shapes the body: path, query, Accept (format) and the content coding.
-        # Not Host: links are built on the configured public URL (api.pagination.next_url).
-        key = b"%s?%s|%s|%s" % (
-            scope["path"].encode(),
-            scope.get("query_string", b""),
-            headers.get("accept", "").encode(),
-            (negotiate_coding(headers.get("accept-encoding", "")) or "").encode(),
-        )
-        entry = self.cache.get(key)
-        if entry is not None:
-            CACHE_HITS.inc()
-            scope["route"] = entry.route
-            await _replay(entry, headers.get("if-none-match"), send)
-            return
-        CACHE_MISSES.inc()
-        generation = self.cache.generation
-        start: Message | None = None
-        chunks: list[bytes] = []
-        cacheable = True
-
-        async def capture(message: Message) -> None:
-            nonlocal start, cacheable
-            if message["type"] == "http.response.start":
-                start = message
-                cache_control = next(
-                    (v for k, v in message.get("headers", []) if k == b"cache-control"), b""
-                )
-                cacheable = message["status"] == 200 and not (
-                    b"no-store" in cache_control or b"private" in cache_control
-                )
-            elif message["type"] == "http.response.body" and cacheable:
-                chunks.append(message.get("body", b""))
-                # Streamed responses (exports) are not cached: they may be unbounded.
-                if message.get("more_body", False) or sum(map(len, chunks)) > _MAX_BODY:
-                    cacheable = False
-                    chunks.clear()
-                elif start is not None:
-                    raw = list(start.get("headers", []))
-                    etag = next((v.decode() for k, v in raw if k == b"etag"), None)
-                    self.cache.put(
-                        key,
-                        _Entry(200, raw, b"".join(chunks), etag, scope.get("route")),
-                        generation,
-                    )
-            await send(message)
-
-        await self.app(scope, receive, capture)
+    def record(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.start = message
+            cache_control = next(
+                (v for k, v in message.get("headers", []) if k == b"cache-control"), b""
+            )
+            self.cacheable = message["status"] == 200 and not (
+                b"no-store" in cache_control or b"private" in cache_control
+            )
+        elif message["type"] == "http.response.body" and self.cacheable:
+            chunks = self.chunks
+            chunks.append(message.get("body", b""))
+            # Streamed responses (exports) are not cached: they may be unbounded.
+            if message.get("more_body", False) or sum(map(len, chunks)) > _MAX_BODY:
+                self.cacheable = False
+                chunks.clear()
+            elif self.start is not None:
+                raw = list(self.start.get("headers", []))
+                etag = next((v.decode() for k, v in raw if k == b"etag"), None)
+                entry = _Entry(200, raw, b"".join(chunks), etag, self.scope.get("route"))
+                self.cache.put(self.key, entry, self.generation)
 
 
-async def _replay(entry: _Entry, if_none_match: str | None, send: Send) -> None:
+def replay(entry: _Entry, if_none_match: str | None) -> list[Message]:
+    """A cached response's messages, or a 304 when the client holds its version."""
     if entry.etag is not None and etag_matches(if_none_match, entry.etag):
         kept = [(k, v) for k, v in entry.headers if k in (b"etag", b"cache-control", b"link")]
-        await send({"type": "http.response.start", "status": 304, "headers": kept})
-        await send({"type": "http.response.body", "body": b""})
-        return
-    await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
-    await send({"type": "http.response.body", "body": entry.body})
+        return [
+            {"type": "http.response.start", "status": 304, "headers": kept},
+            {"type": "http.response.body", "body": b""},
+        ]
+    return [
+        {"type": "http.response.start", "status": entry.status, "headers": entry.headers},
+        {"type": "http.response.body", "body": entry.body},
+    ]

@@ -15,8 +15,8 @@ import zlib
 from typing import Protocol
 
 import brotli
-from starlette.datastructures import Headers, MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.datastructures import MutableHeaders
+from starlette.types import Message
 
 MIN_SIZE = 1024
 COMPRESSIBLE = (
@@ -101,71 +101,70 @@ def _compressor(coding: str) -> _Compressor:
     return _Brotli() if coding == "br" else _Gzip()
 
 
-class CompressionMiddleware:
-    def __init__(self, app: ASGIApp, min_size: int = MIN_SIZE) -> None:
-        self.app = app
+class ResponseCoder:
+    """One response's compression, message by message (`api.middleware` feeds it).
+
+    `process` takes what the route sends and returns what goes on: the start is held until the
+    first body says whether the response is worth compressing; a 304 gets the coded validator
+    the client holds. Responses of other types pass unchanged.
+    """
+
+    __slots__ = ("coding", "compressor", "held", "if_none_match", "min_size")
+
+    def __init__(self, coding: str | None, if_none_match: str, min_size: int = MIN_SIZE) -> None:
+        self.coding = coding
+        self.if_none_match = if_none_match
         self.min_size = min_size
+        self.held: Message | None = None
+        self.compressor: _Compressor | None = None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request_headers = Headers(scope=scope)
-        coding = negotiate_coding(request_headers.get("accept-encoding", ""))
-        start: Message | None = None
-        compressor: _Compressor | None = None
-
-        async def compressing_send(message: Message) -> None:
-            nonlocal start, compressor
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(raw=message["headers"])
-                if message["status"] == 304:
-                    if coding is not None:
-                        _recode_not_modified(headers, request_headers, coding)
-                elif _compressible(headers):
-                    headers.add_vary_header("Accept-Encoding")
-                    if coding is not None:
-                        start = message  # held until the body says how large it is
-                        return
-                await send(message)
-                return
-            if start is None and compressor is None:  # not compressing this response
-                await send(message)
-                return
-            body: bytes = message.get("body", b"")
-            more = message.get("more_body", False)
-            if compressor is None:
-                assert start is not None  # held above: this response is being compressed
-                held, start = start, None
-                if not more and len(body) < self.min_size:
-                    await send(held)
-                    await send(message)
-                    return
-                assert coding is not None
-                compressor = _compressor(coding)
-                headers = MutableHeaders(raw=held["headers"])
-                headers["Content-Encoding"] = coding
-                if "etag" in headers:
-                    headers["ETag"] = coded_etag(headers["etag"], coding)
-                if more:
-                    del headers["Content-Length"]
-                    await send(held)
-                else:
-                    data = compressor.compress(body) + compressor.finish()
-                    headers["Content-Length"] = str(len(data))
-                    await send(held)
-                    await send({"type": "http.response.body", "body": data})
-                    return
-                start = None
-            if more:
-                data = compressor.compress(body) + compressor.flush()
-                if data:
-                    await send({"type": "http.response.body", "body": data, "more_body": True})
-            else:
+    def process(self, message: Message) -> list[Message]:
+        coding = self.coding
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(raw=message["headers"])
+            if message["status"] == 304:
+                if coding is not None:
+                    _recode_not_modified(headers, self.if_none_match, coding)
+            elif _compressible(headers):
+                headers.add_vary_header("Accept-Encoding")
+                if coding is not None:
+                    self.held = message  # until the body says how large it is
+                    return []
+            return [message]
+        held, compressor = self.held, self.compressor
+        if held is None and compressor is None:  # not compressing this response
+            return [message]
+        body: bytes = message.get("body", b"")
+        more = message.get("more_body", False)
+        if compressor is None:
+            assert held is not None and coding is not None  # held above: being compressed
+            self.held = None
+            if not more and len(body) < self.min_size:
+                return [held, message]
+            compressor = self.compressor = _compressor(coding)
+            headers = MutableHeaders(raw=held["headers"])
+            headers["Content-Encoding"] = coding
+            if "etag" in headers:
+                headers["ETag"] = coded_etag(headers["etag"], coding)
+            if not more:
                 data = compressor.compress(body) + compressor.finish()
-                await send({"type": "http.response.body", "body": data})
+                headers["Content-Length"] = str(len(data))
+                return [held, {"type": "http.response.body", "body": data}]
+            del headers["Content-Length"]
+            return [held, *self._chunk(compressor, body, more)]
+        return self._chunk(compressor, body, more)
 
-        await self.app(scope, receive, compressing_send)
+    @staticmethod
+    def _chunk(compressor: _Compressor, body: bytes, more: bool) -> list[Message]:
+        if not more:
+            return [
+                {
+                    "type": "http.response.body",
+                    "body": compressor.compress(body) + compressor.finish(),
+                }
+            ]
+        data = compressor.compress(body) + compressor.flush()
+        return [{"type": "http.response.body", "body": data, "more_body": True}] if data else []
 
 
 def _compressible(headers: MutableHeaders) -> bool:
@@ -175,8 +174,8 @@ def _compressible(headers: MutableHeaders) -> bool:
     return content_type.startswith(COMPRESSIBLE)
 
 
-def _recode_not_modified(headers: MutableHeaders, request: Headers, coding: str) -> None:
+def _recode_not_modified(headers: MutableHeaders, if_none_match: str, coding: str) -> None:
     """A 304 carries the validator of the representation the client has, as a 200 would."""
     etag = headers.get("etag")
-    if etag is not None and coded_etag(etag, coding) in request.get("if-none-match", ""):
+    if etag is not None and coded_etag(etag, coding) in if_none_match:
         headers["ETag"] = coded_etag(etag, coding)

@@ -11,7 +11,7 @@ import orjson
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "color_message"}
 
-# The id of the request being served (api.middleware.AccessLogMiddleware), if any.
+# The id of the request being served (set by api.middleware), if any.
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 

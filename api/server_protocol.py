@@ -3,7 +3,7 @@
 A URL longer than 64 KB fails in the parser's URL splitting (16-bit offsets), and a request
 that is not HTTP fails earlier, both before any ASGI app runs; uvicorn answers them with a
 plain-text 400. Here the same refusals are RFC 9457 documents: 414 for the URL, 400 otherwise.
-Shorter URLs that are still too long are refused by `api.protocol.HeadAndUrlLimitMiddleware`.
+Shorter URLs that are still too long are refused by `api.protocol.refusal`.
 """
 
 from __future__ import annotations

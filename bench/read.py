@@ -260,6 +260,7 @@ def _run(args: argparse.Namespace, admin: str) -> None:
     try:
         targets = {q.name: service_url(service_base, q) for q in chosen}
         page_keys = pages(chosen, targets)
+        lean_file.parent.mkdir(parents=True, exist_ok=True)
         lean_file.write_bytes(pickle.dumps(lean_queries(url, page_keys)))
         lean, lean_base = start("bench.lean:create_app", url, LEAN_QUERIES=str(lean_file))
         procs.append(lean)

@@ -54,7 +54,7 @@ def serve(
                 port=bind_port,
                 workers=n_workers,
                 log_level=s.log_level,
-                access_log=False,  # api.middleware.AccessLogMiddleware logs each request
+                access_log=False,  # api.middleware logs each request
                 log_config=None,  # uvicorn's lines use our handlers (JSON with LOG_JSON)
                 http=ProblemHttpToolsProtocol,
             )

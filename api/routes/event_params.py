@@ -201,7 +201,7 @@ async def event_params(
         ),
     ] = 50,
 ) -> EventParams:
-    # (NUL characters, which PostgreSQL text cannot hold, are refused by ProblemMiddleware.)
+    # (NUL characters, which PostgreSQL text cannot hold, are refused by api.middleware.)
     require_known(
         [
             ("type", type or (), EVENT_TYPES),

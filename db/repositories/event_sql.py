@@ -9,6 +9,7 @@ returns plain rows; `json_page_statement` one JSON text per event, built by Post
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -38,6 +39,7 @@ from db.repositories.filters import (
     event_conditions,
     mention_conditions,
 )
+from db.repositories.search_pages import search_keys
 
 _EVENT_COLUMNS = (
     Event.id,
@@ -73,13 +75,15 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     ~limit links and their events, instead of walking events by date and testing each one's
     actors (~15x more rows for an actor in 5% of events).
 
-    A search (`q=`) without an actor selects the page's keys first (live events in date order,
-    migration 0011, or the GIN index for a rare term): only the page's own events are then
-    read whole.
+    A search (`q=`) without an actor selects the page's keys first (a bounded walk of live
+    events in date order, migration 0011, else the GIN index for a rare term: see
+    db.repositories.search_pages): only the page's own events are then read whole.
     """
     distinct_on: tuple[Any, ...] = ()
+    search_first = f.q is not None and not f.actor_groups
     if not f.actor_groups:
-        conditions = event_conditions(f)
+        # A search's keys are chosen apart (db.repositories.search_pages): the rest here.
+        conditions = event_conditions(replace(f, q=None) if search_first else f)
         start: Any = Event.date_start
         ident: Any = Event.id
         source: Any = Event
@@ -104,14 +108,9 @@ def _page_rows(f: EventFilter, *, after: SortKey | None, descending: bool, limit
     order = (start.desc(), ident.desc()) if descending else (start, ident)
     # The limit is inlined for the same reason as actor ids (see filters.inline_ids).
     page_size: Any = literal_column(str(int(limit)))
-    if f.q is not None and not f.actor_groups:
-        keys = (
-            select(Event.date_start, Event.id)
-            .where(*conditions)
-            .order_by(*order)
-            .limit(page_size)
-            .subquery("keys")
-        )
+    if search_first:
+        assert f.q is not None
+        keys = search_keys(conditions, f.q, descending=descending, page_size=page_size)
         source = join(keys, Event, Event.id == keys.c.id)
         conditions = []
         start, ident = keys.c.date_start, keys.c.id

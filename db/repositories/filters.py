@@ -60,6 +60,12 @@ def inline_ids(ids: tuple[uuid.UUID, ...]) -> Any:
     return bindparam(None, list(ids), type_=Uuid, expanding=True, literal_execute=True)
 
 
+def search_condition(vector: Any, q: str) -> ColumnElement[bool]:
+    """`vector` matches the web-search query `q` (English stemming)."""
+    condition: ColumnElement[bool] = vector.op("@@")(func.websearch_to_tsquery("english", q))
+    return condition
+
+
 def visible_mention(as_of: date | None) -> ColumnElement[bool] | None:
     """Mentions a reader could have seen by `as_of`.
 
@@ -145,7 +151,7 @@ def event_conditions(f: EventFilter, *, skip_groups: int = 0) -> list[ColumnElem
     if f.updated_since is not None:
         conditions.append(Event.updated_at >= f.updated_since)
     if f.q is not None:
-        conditions.append(Event.search.op("@@")(func.websearch_to_tsquery("english", f.q)))
+        conditions.append(search_condition(Event.search, f.q))
     if f.source_id is not None:
         conditions.append(
             select(Mention.id)

@@ -11,6 +11,7 @@ from fixtures_timeline import StoredTimeline
 from httpx import AsyncClient
 
 from api.logging_config import configure_logging
+from api.protocol import request_id
 
 
 def _access_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -78,3 +79,10 @@ def test_uvicorn_lines_are_json_too(
         ("api.access", "request"),
     ]
     assert (lines[1]["status"], lines[1]["query"]) == (200, "a=1")
+
+
+def test_new_request_ids_are_distinct_32_hex_digits() -> None:
+    made = {request_id(None) for _ in range(1000)}
+    assert len(made) == 1000
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in made)
+    assert request_id(b"bad id!") != "bad id!" and request_id(b"ok-1") == "ok-1"

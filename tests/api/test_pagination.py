@@ -6,6 +6,7 @@ import base64
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
@@ -16,7 +17,7 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from test_events import ALL_LIVE
 
-from api.pagination import encode_cursor
+from api.pagination import encode_cursor, next_url
 from db.models import Event, EventActor, Mention
 
 
@@ -211,3 +212,27 @@ async def test_a_page_costs_the_same_statements_whatever_its_size(
 def _queries(statements: list[str]) -> list[str]:
     # The test session's savepoints (its stand-in for commit) are not the route's queries.
     return [s for s in statements if not s.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))]
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        # Written as it came when nothing needs escaping; the old cursor dropped, the new last.
+        ("actor=Haftar&cursor=old&limit=5", "actor=Haftar&limit=5"),
+        ("type=meeting&type=clash&&limit=2", "type=meeting&type=clash&limit=2"),
+        # Otherwise decoded and re-encoded (a bare name gets its "=").
+        ("q=foo%20bar&cursor=old&limit=2", "q=foo+bar&limit=2"),
+        ("q=a&flag", "q=a&flag="),
+        ("", ""),
+    ],
+)
+def test_the_next_link_keeps_the_query_and_replaces_the_cursor(query: str, kept: str) -> None:
+    settings = SimpleNamespace(public_base="https://api.example")
+    request: Any = SimpleNamespace(
+        scope={"path": "/events", "query_string": query.encode()},
+        app=SimpleNamespace(state=SimpleNamespace(settings=settings)),
+    )
+    key = (date(2020, 10, 23), uuid.UUID(int=7))
+    cursor = "cursor=" + encode_cursor("events:date", key)
+    expected = "https://api.example/events?" + (kept + "&" if kept else "") + cursor
+    assert next_url(request, "events:date", key) == expected

@@ -6,11 +6,12 @@ import uuid
 from datetime import date
 
 import orjson
+import pytest
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, ActorAlias, Event, EventActor, Mention, Source
-from db.repositories import actors, events
+from db.repositories import actors, events, search_pages
 from db.repositories.filters import EventFilter
 
 HAFTAR, LNA, DUPLICATE = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
@@ -171,3 +172,40 @@ async def test_json_page_is_byte_for_byte_the_orjson_of_the_dict_page(
             raw_rest = await events.list_events_json(session, filter=f, after=after, limit=5)
             assert raw_rest.items == orjson.dumps(rest.items, default=str)
             assert raw_rest.next_key is None
+
+
+@pytest.mark.parametrize("walk_rows", [10_000, 3])
+@pytest.mark.parametrize("descending", [False, True])
+async def test_search_pages_are_the_same_from_the_walk_or_the_index(
+    session: AsyncSession, monkeypatch: pytest.MonkeyPatch, walk_rows: int, descending: bool
+) -> None:
+    """With a short walk the term's matches come from the GIN index (a rare term); the pages,
+    their order and their cursors are the same either way."""
+    monkeypatch.setattr(search_pages, "WALK_ROWS", walk_rows)
+    ids = await _seed(session, n_events=9)
+    for i in (0, 2, 3, 5, 8):  # 5 of the 9 events match
+        await session.execute(
+            text(
+                "UPDATE events SET search = to_tsvector('english', 'foreign fighters') "
+                "WHERE id = :id"
+            ),
+            {"id": ids[i]},
+        )
+    await session.execute(
+        text("UPDATE events SET deleted_at = now() WHERE id = :id"), {"id": ids[3]}
+    )
+    expected = [ids[i] for i in (0, 2, 5, 8)]
+    if descending:
+        expected.reverse()
+    f = EventFilter(q="fighter")
+    seen: list[uuid.UUID] = []
+    after = None
+    for _ in range(3):
+        page = await events.list_events(
+            session, filter=f, after=after, descending=descending, limit=2
+        )
+        seen += [item["id"] for item in page.items]
+        after = page.next_key
+        if after is None:
+            break
+    assert seen == expected
