@@ -85,11 +85,13 @@ async def link_neighbourhood(
     if len(stored) < len(members):
         return None  # a reading is out of date (another extractor): link everything
     keep = {name: members[source] for source, (name, _) in stored.items()}
-    timeline = await link_extractions(
-        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep
-    )
+    # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
+    # neighbourhood holds only part of those groups (and none of the stored texts are read).
     origins = await keys_repo.origins_of(session, stored)
     by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
+    timeline = await link_extractions(
+        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
+    )
     _restore_origins(timeline, by_name)
     names = frozenset(x.file_name for x in fresh)
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
@@ -107,9 +109,10 @@ async def rerate_after(
     registry: Registry | None,
     linked: Neighbourhood,
     pledges: Collection[uuid.UUID],
+    pool: Executor | None = None,
 ) -> None:
     """Once the neighbourhood is stored: re-rate its `pledges` as of the corpus's latest
-    publication, and the pledges its withdrawals bear on."""
+    publication, and the pledges its withdrawals bear on (rated in `pool`, when given)."""
     after = [
         {
             "start": e.date.start,
@@ -123,7 +126,14 @@ async def rerate_after(
     ]
     chosen = registry or default_registry()
     await rerate(
-        session, chosen, linked.withdrawals, after, linked.as_of, pledges, everything=linked.moved
+        session,
+        chosen,
+        linked.withdrawals,
+        after,
+        linked.as_of,
+        pledges,
+        everything=linked.moved,
+        pool=pool,
     )
 
 

@@ -247,7 +247,7 @@ async def ingest(
                 session, report, fresh, given, linked.timeline, reads, version, progress,
                 linked.scope,
             )  # fmt: skip
-            await rerate_after(session, registry, linked, pledges)
+            await rerate_after(session, registry, linked, pledges, pool)
             return report
         prepared = reads  # the whole corpus is linked below, with these readings
 

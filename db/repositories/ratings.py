@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import (
+    String,
     Table,
     Text,
     all_,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     func,
     literal,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert
@@ -173,14 +175,57 @@ async def replace_withdrawal_evidence(
     session: AsyncSession, pledge_ids: Sequence[uuid.UUID], rows: Sequence[dict[str, Any]]
 ) -> None:
     """Replace the later-withdrawal evidence ('fulfils', 'progress') of `pledge_ids` with
-    `rows`; where a pledge was made ('made_at') and what an editor attached stay."""
+    `rows`; where a pledge was made ('made_at') and what an editor attached stay.
+
+    Only the difference is written: a pledge of a busy actor has evidence in every later
+    withdrawal of theirs, and a new article changes few of them."""
     if not pledge_ids:
         return
-    await session.execute(
-        delete(PledgeEvidence).where(
-            PledgeEvidence.pledge_id == any_(array_param(pledge_ids)),
-            PledgeEvidence.relation.in_(("fulfils", "progress")),
+    stored = await session.execute(
+        select(PledgeEvidence.pledge_id, PledgeEvidence.event_id, PledgeEvidence.relation).where(
+            PledgeEvidence.pledge_id == any_(array_param(pledge_ids))
         )
     )
-    if rows:
-        await session.execute(insert(PledgeEvidence).on_conflict_do_nothing(), list(rows))
+    wanted = {(r["pledge_id"], r["event_id"], r["relation"]) for r in rows}
+    stale, kept = [], set()
+    for pledge_id, event_id, relation in stored.tuples():
+        if relation in _LATER and (pledge_id, event_id, relation) not in wanted:
+            stale.append((pledge_id, event_id))
+        else:
+            kept.add((pledge_id, event_id))
+    if stale:
+        pairs = (
+            func.unnest(array_param([p for p, _ in stale]), array_param([e for _, e in stale]))
+            .table_valued("p", "e")
+            .render_derived(name="v")
+        )
+        await session.execute(
+            delete(PledgeEvidence).where(
+                tuple_(PledgeEvidence.pledge_id, PledgeEvidence.event_id).in_(
+                    select(pairs.c.p, pairs.c.e)
+                ),
+                PledgeEvidence.relation.in_(_LATER),
+            )
+        )
+    # The primary key is (pledge, event): a pair holding another relation keeps it.
+    new = {(p, e): rel for p, e, rel in sorted(wanted) if (p, e) not in kept}
+    if new:
+        values = (
+            func.unnest(
+                array_param([p for p, _ in new]),
+                array_param([e for _, e in new]),
+                array_param(list(new.values()), String()),
+            )
+            .table_valued("p", "e", "r")
+            .render_derived(name="v")
+        )
+        await session.execute(
+            insert(PledgeEvidence)
+            .from_select(
+                ["pledge_id", "event_id", "relation"], select(values.c.p, values.c.e, values.c.r)
+            )
+            .on_conflict_do_nothing()
+        )
+
+
+_LATER = ("fulfils", "progress")
