@@ -32,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import Mention, Timeline
+from seed.extract.types import DateInterval, Mention, Timeline
 from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
 from seed.link.origins import independent_origins
@@ -159,11 +159,17 @@ async def _neighbourhood(
     anchors = set().union(*(anchor_actors(x, registry) for x in fresh))
     if await keys_repo.undated_naming(session, sorted(anchors)):
         return _whole("an article may date an undated one")
-    blocks: set[str] = set()
+    # Per date a quote was read with, the blocks of the quotes of that date: the merge step
+    # compares a quote only with clusters (and their members) of an overlapping date.
+    blocks: dict[DateInterval, set[str]] = {}
     for x in fresh:
         for cand in x.candidates:
-            blocks |= candidate_blocks(cand, registry.related, registry.default_actor)
-    touched = await keys_repo.events_in_blocks(session, sorted(blocks))
+            blocks.setdefault(cand.date, set()).update(
+                candidate_blocks(cand, registry.related, registry.default_actor)
+            )
+    touched: set[uuid.UUID] = set()
+    for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
+        touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
     return touched
 
 

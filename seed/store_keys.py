@@ -48,7 +48,12 @@ async def store_keys(
     await link_keys.save_event_blocks(
         session,
         [
-            {"event_id": event_ids[key], "blocks": blocks}
+            {
+                "event_id": event_ids[key],
+                "blocks": blocks,
+                "members_start": keys.event_dates[key][0],
+                "members_end": keys.event_dates[key][1],
+            }
             for key, blocks in keys.events.items()
             if key in event_ids
         ],

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
+from sqlalchemy import BigInteger, Text, and_, any_, func, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,10 +39,12 @@ async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]
 async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     for i in range(0, len(rows), _CHUNK):
         stmt = insert(EventBlock).values(list(rows[i : i + _CHUNK]))
+        columns = ("blocks", "members_start", "members_end")
+        stored = func.row(*(getattr(EventBlock, c) for c in columns))
         stmt = stmt.on_conflict_do_update(
             constraint="pk_event_blocks",
-            set_={"blocks": stmt.excluded.blocks},
-            where=EventBlock.blocks.is_distinct_from(stmt.excluded.blocks),
+            set_={c: stmt.excluded[c] for c in columns},
+            where=stored.is_distinct_from(func.row(*(stmt.excluded[c] for c in columns))),
         )
         await session.execute(stmt)
 
@@ -114,11 +117,21 @@ async def undated_naming(session: AsyncSession, actors: Sequence[str]) -> list[u
     return list(rows.all())
 
 
-async def events_in_blocks(session: AsyncSession, blocks: Sequence[str]) -> set[uuid.UUID]:
+async def events_in_blocks(
+    session: AsyncSession, blocks: Sequence[str], start: date, end: date
+) -> set[uuid.UUID]:
+    """Events sharing one of `blocks` (through the GIN index) whose mentions' dates overlap
+    start..end (or are not known)."""
     if not blocks:
         return set()
     rows = await session.scalars(
-        select(EventBlock.event_id).where(EventBlock.blocks.op("&&")(array_param(blocks, Text())))
+        select(EventBlock.event_id).where(
+            EventBlock.blocks.op("&&")(array_param(blocks, Text())),
+            or_(
+                EventBlock.members_start.is_(None),
+                and_(EventBlock.members_start <= end, EventBlock.members_end >= start),
+            ),
+        )
     )
     return set(rows.all())
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.events import Candidate
@@ -146,6 +147,22 @@ def event_blocks(
     return sorted(_blocks(event.date, actors, tokens, default))
 
 
+def member_dates(
+    event: TimelineEvent, members: dict[tuple[object, ...], Candidate]
+) -> tuple[date, date]:
+    """The earliest start and latest end of the dates of `event` and of its mentions as read:
+    a candidate of a date outside them meets neither the cluster nor any of its members (the
+    merge step compares only overlapping dates)."""
+    dates = [event.date]
+    for m in event.mentions:
+        cand = members.get(
+            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
+        )
+        if cand is not None:
+            dates.append(cand.date)
+    return min(d.start for d in dates), max(d.end for d in dates)
+
+
 def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...], Candidate]:
     return {
         member_key(c.file_name, c.quote_start, c.quote_end, c.date_text): c
@@ -158,6 +175,8 @@ def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...]
 class LinkKeys:
     sources: dict[str, SourceKeys]
     events: dict[str, list[str]]  # event key -> blocks
+    # Event key -> the dates its mentions span (`member_dates`).
+    event_dates: dict[str, tuple[date, date]] = field(default_factory=dict)
     # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`).
     dated: dict[str, bytes] = field(default_factory=dict)
 
@@ -182,4 +201,5 @@ def timeline_keys(
             if only is None or r.file_name in only
         },
         events={e.key: event_blocks(e, found, related, default) for e in events},
+        event_dates={e.key: member_dates(e, found) for e in events},
     )
