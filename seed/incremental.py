@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date
@@ -37,7 +37,7 @@ from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
 from seed.link.origins import independent_origins
 from seed.rerate import rerate, touched_withdrawals
-from seed.store import Scope
+from seed.store import Scope, Stored
 from seed.workers import default_registry, link_extractions
 
 log = logging.getLogger(__name__)
@@ -108,10 +108,10 @@ async def rerate_after(
     session: AsyncSession,
     registry: Registry | None,
     linked: Neighbourhood,
-    pledges: Collection[uuid.UUID],
+    stored: Stored,
     pool: Executor | None = None,
 ) -> None:
-    """Once the neighbourhood is stored: re-rate its `pledges` as of the corpus's latest
+    """Once the neighbourhood is `stored`: re-rate its pledges as of the corpus's latest
     publication, and the pledges its withdrawals bear on (rated in `pool`, when given)."""
     after = [
         {
@@ -131,8 +131,9 @@ async def rerate_after(
         linked.withdrawals,
         after,
         linked.as_of,
-        pledges,
+        stored.pledges,
         everything=linked.moved,
+        relinked=[*linked.scope.events, *stored.events],
         pool=pool,
     )
 

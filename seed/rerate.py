@@ -42,11 +42,16 @@ async def rerate(
     pledges: Collection[uuid.UUID] = (),
     *,
     everything: bool = False,
+    relinked: Collection[uuid.UUID] | None = None,
     pool: Executor | None = None,
 ) -> None:
     """Re-rate `pledges` and those the withdrawals `before` (as stored) and `after` (as
     re-linked) can bear on: the pledges of their actors, made before them; all of them when
-    `everything` (the day they are rated as of moved)."""
+    `everything` (the day they are rated as of moved).
+
+    `relinked`, when given, holds every event the run rewrote (as stored before and after):
+    the evidence of a pledge outside `pledges` can only change on those, and is compared only
+    there; a busy actor's pledge has evidence in each of their later withdrawals."""
     changed = [*before, *after]
     if everything:
         found = await ratings.pledges_all(session)
@@ -69,9 +74,12 @@ async def rerate(
     ]
     unique = {p["id"]: p for p in found}
     own_quotes = await ratings.pledge_quotes(session, unique)
-    # Every pledge against every withdrawal: pure Python that grows with the corpus, done
-    # away from the event loop (in `pool` when given) so that other requests are answered.
-    args = (list(unique.values()), reported, own_quotes, registry.default_actor, as_of)
+    whole = set(unique) if relinked is None else set(pledges) & set(unique)
+    touched = set(relinked or ())
+    only = {i for i, w in enumerate(withdrawals) if w["id"] in touched}
+    # Every pledge against its actors' withdrawals: pure Python that grows with the corpus,
+    # done away from the event loop (in `pool` when given) so that other requests are answered.
+    args = (list(unique.values()), reported, own_quotes, registry.default_actor, as_of, whole, only)
     if pool is None:
         updates, shown = await asyncio.to_thread(rate, *args)
     else:
@@ -81,7 +89,15 @@ async def rerate(
         for p, i, relation in shown
     ]
     await ratings.set_ratings(session, updates)
-    await ratings.replace_withdrawal_evidence(session, list(unique), evidence)
+    await ratings.replace_withdrawal_evidence(
+        session, sorted(whole), [e for e in evidence if e["pledge_id"] in whole]
+    )
+    await ratings.replace_withdrawal_evidence(
+        session,
+        sorted(set(unique) - whole),
+        [e for e in evidence if e["pledge_id"] not in whole],
+        events=sorted(touched),
+    )
 
 
 def rate(
@@ -90,9 +106,12 @@ def rate(
     own_quotes: dict[uuid.UUID, set[str]],
     default_actor: str | None,
     as_of: date,
+    whole: Collection[uuid.UUID],
+    only: Collection[int],
 ) -> tuple[list[dict[str, Any]], list[tuple[uuid.UUID, int, str]]]:
-    """The changed ratings of `pledges` (as `ratings.set_ratings` takes them), and each one's
-    evidence as (pledge, index into `reported`, relation)."""
+    """The changed ratings of `pledges` (as `ratings.set_ratings` takes them), and their
+    evidence as (pledge, index into `reported`, relation): all of it for the pledges in
+    `whole`, for the others only on the withdrawals indexed in `only`."""
     # A withdrawal bears only on the pledges of its actors (`seed.extract.pledges._later`):
     # each pledge is rated against those sharing one of its pledgers, in their given order,
     # which gives what rating it against all of them gives.
@@ -115,5 +134,10 @@ def rate(
         )
         if (status, reason) != (p["status"], p["status_reason"]):
             updates.append({"id": p["id"], "status": status, "status_reason": reason})
-        evidence += [(p["id"], bearing[i], relation) for i, relation in shown]
+        everything = p["id"] in whole
+        evidence += [
+            (p["id"], bearing[i], relation)
+            for i, relation in shown
+            if everything or bearing[i] in only
+        ]
     return updates, evidence
