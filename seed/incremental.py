@@ -10,8 +10,9 @@ events a new quote can meet gives what linking the whole corpus gives for them.
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
 undated (its date is inferred from the corpus) or may date an undated article; it shares a
 paragraph or most of its text with a stored article (near-duplicate groups and copies are
-corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at the
-touched events are linked again with them. A withdrawal the neighbourhood adds or changes
+corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at a
+touched event whose mentions change are linked again with them (a second linking, once the
+first has shown which events change). A withdrawal the neighbourhood adds or changes
 re-rates the pledges of its actors, and an article newer than every stored one (pledges are
 rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date
@@ -71,28 +72,27 @@ async def link_neighbourhood(
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
     as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
     members: dict[uuid.UUID, set[tuple[object, ...]]] = {}
-    for _, source, start, end, date_text in await keys_repo.members(session, touched):
+    event_members = await keys_repo.members(session, touched)
+    for _, source, start, end, date_text in event_members:
         members.setdefault(source, set()).add((start, end, date_text or ""))
-    # The pledges made at those events are grouped and dated with them: linked again too.
-    pledges = await keys_repo.pledges_from(session, touched)
-    for _, source, start, end in await keys_repo.pledge_members(session, pledges):
-        members.setdefault(source, set()).add(("pledge", start, end))
+    linked = await _link(session, members, fresh, registry, version, pool)
+    if linked is None:
+        return None
+    # The pledges made at an event whose mentions change are grouped and dated with it: they
+    # are linked again too. Those of an event that keeps its mentions keep what they had.
+    pledges = await keys_repo.pledges_from(session, _changed(linked, event_members, touched))
+    if pledges:
+        for _, source, start, end in await keys_repo.pledge_members(session, pledges):
+            members.setdefault(source, set()).add(("pledge", start, end))
+        linked = await _link(session, members, fresh, registry, version, pool)
+        if linked is None:
+            return None
     log.info(
         "neighbourhood: %d events, %d pledges, %d stored articles",
         len(touched), len(pledges), len(members),
     )  # fmt: skip
-    stored = await keys_repo.readings(session, members, version)
-    if len(stored) < len(members):
-        return None  # a reading is out of date (another extractor): link everything
-    keep = {name: members[source] for source, (name, _) in stored.items()}
-    # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
-    # neighbourhood holds only part of those groups (and none of the stored texts are read).
-    origins = await keys_repo.origins_of(session, stored)
-    by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
-    timeline = await link_extractions(
-        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
-    )
-    _restore_origins(timeline, by_name)
+    timeline = linked.timeline
+    assert timeline.keys is not None
     names = frozenset(x.file_name for x in fresh)
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
     return Neighbourhood(
@@ -102,6 +102,59 @@ async def link_neighbourhood(
         as_of,
         as_of > stored_latest,
     )
+
+
+@dataclass(slots=True)
+class _Linked:
+    timeline: Timeline
+    # Stored source -> its file name.
+    names: dict[uuid.UUID, str]
+
+
+async def _link(
+    session: AsyncSession,
+    members: dict[uuid.UUID, set[tuple[object, ...]]],
+    fresh: Sequence[ArticleExtraction],
+    registry: Registry | None,
+    version: str,
+    pool: Executor | None,
+) -> _Linked | None:
+    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources;
+    None when a stored reading is out of date (another extractor): link everything."""
+    stored = await keys_repo.readings(session, members, version)
+    if len(stored) < len(members):
+        return None
+    keep = {name: members[source] for source, (name, _) in stored.items()}
+    # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
+    # neighbourhood holds only part of those groups (and none of the stored texts are read).
+    origins = await keys_repo.origins_of(session, stored)
+    by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
+    timeline = await link_extractions(
+        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
+    )
+    _restore_origins(timeline, by_name)
+    return _Linked(timeline, {source: name for source, (name, _) in stored.items()})
+
+
+def _changed(
+    linked: _Linked,
+    stored: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
+    touched: Collection[uuid.UUID],
+) -> set[uuid.UUID]:
+    """The `touched` events whose mentions (`stored`: event, source, start, end, date text)
+    no event of the linked timeline has exactly: every other one is the same cluster, with the
+    same date, actors and members, as before."""
+    before: dict[uuid.UUID, set[tuple[object, ...]]] = {e: set() for e in touched}
+    for event, source, start, end, date_text in stored:
+        before[event].add((linked.names[source], start, end, date_text or ""))
+    after = {
+        frozenset(
+            (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
+            for m in event.mentions
+        )
+        for event in linked.timeline.events
+    }
+    return {event for event, mentions in before.items() if frozenset(mentions) not in after}
 
 
 async def rerate_after(
