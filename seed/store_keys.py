@@ -51,8 +51,8 @@ async def store_keys(
             {
                 "event_id": event_ids[key],
                 "blocks": blocks,
-                "members_start": keys.event_dates[key][0],
-                "members_end": keys.event_dates[key][1],
+                "member_starts": [start for start, _ in keys.event_dates[key]],
+                "member_ends": [end for _, end in keys.event_dates[key]],
             }
             for key, blocks in keys.events.items()
             if key in event_ids

@@ -72,8 +72,8 @@ class SourceSketch(Base):
 class EventBlock(Base):
     """The (month, key) blocks of a stored event, as the merge step indexes its clusters
     (`seed.link.merge`): a new candidate can only join an event sharing one of its blocks.
-    With them, the dates its mentions were read with span (None: not known, stored before
-    they were kept): a candidate is only compared with what its own date overlaps."""
+    With them, the days the dates of its mentions cover (None: not known, stored before they
+    were kept): a candidate is only compared with what its own date overlaps."""
 
     __tablename__ = "event_blocks"
     __table_args__ = (Index("ix_event_blocks_blocks", "blocks", postgresql_using="gin"),)
@@ -82,5 +82,6 @@ class EventBlock(Base):
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
     blocks: Mapped[list[str]] = mapped_column(ARRAY(Text))
-    members_start: Mapped[date | None] = mapped_column(Date)
-    members_end: Mapped[date | None] = mapped_column(Date)
+    # The days its mentions' dates cover: disjoint intervals, sorted (`seed.link.keys`).
+    member_starts: Mapped[list[date] | None] = mapped_column(ARRAY(Date))
+    member_ends: Mapped[list[date] | None] = mapped_column(ARRAY(Date))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, and_, any_, func, literal_column, or_, select, text
+from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,7 +39,7 @@ async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]
 async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     for i in range(0, len(rows), _CHUNK):
         stmt = insert(EventBlock).values(list(rows[i : i + _CHUNK]))
-        columns = ("blocks", "members_start", "members_end")
+        columns = ("blocks", "member_starts", "member_ends")
         stored = func.row(*(getattr(EventBlock, c) for c in columns))
         stmt = stmt.on_conflict_do_update(
             constraint="pk_event_blocks",
@@ -120,20 +120,22 @@ async def undated_naming(session: AsyncSession, actors: Sequence[str]) -> list[u
 async def events_in_blocks(
     session: AsyncSession, blocks: Sequence[str], start: date, end: date
 ) -> set[uuid.UUID]:
-    """Events sharing one of `blocks` (through the GIN index) whose mentions' dates overlap
-    start..end (or are not known)."""
+    """Events sharing one of `blocks` (through the GIN index) one of whose mentions' dates
+    overlaps start..end (or whose dates are not known)."""
     if not blocks:
         return set()
-    rows = await session.scalars(
-        select(EventBlock.event_id).where(
-            EventBlock.blocks.op("&&")(array_param(blocks, Text())),
-            or_(
-                EventBlock.members_start.is_(None),
-                and_(EventBlock.members_start <= end, EventBlock.members_end >= start),
-            ),
-        )
+    rows = await session.execute(
+        _EVENTS_IN_BLOCKS, {"blocks": list(blocks), "start": start, "end": end}
     )
-    return set(rows.all())
+    return set(rows.scalars().all())
+
+
+_EVENTS_IN_BLOCKS = text(
+    "SELECT eb.event_id FROM event_blocks eb"
+    " WHERE eb.blocks && CAST(:blocks AS text[])"
+    " AND (eb.member_starts IS NULL OR EXISTS (SELECT 1 FROM unnest(eb.member_starts,"
+    " eb.member_ends) AS d(s, e) WHERE d.s <= :end AND d.e >= :start))"
+)
 
 
 async def members(

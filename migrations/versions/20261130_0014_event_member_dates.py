@@ -1,10 +1,11 @@
-"""event blocks: the dates an event's mentions span
+"""event blocks: the days an event's mentions' dates cover
 
-With its (month, key) blocks, each event keeps the earliest start and latest end of the dates
-its mentions were read with (the event's own date among them). A new quote can only meet an
-event whose blocks it shares and whose mentions' dates overlap its own: the merge step compares
-only candidates and clusters of overlapping dates. Rows stored before this revision have none
-(NULL) and are taken as overlapping everything until the corpus is linked again.
+With its (month, key) blocks, each event keeps the days covered by the dates its mentions were
+read with (the event's own date among them), as disjoint intervals: two arrays of starts and
+ends. A new quote can only meet an event whose blocks it shares and one of whose mentions'
+dates overlaps its own: the merge step compares only candidates and clusters of overlapping
+dates. Rows stored before this revision have none (NULL) and are taken as overlapping
+everything until the corpus is linked again.
 
 Revision ID: 0014
 Revises: 0012
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0014"
 down_revision: str | None = "0012"
@@ -23,10 +25,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("event_blocks", sa.Column("members_start", sa.Date(), nullable=True))
-    op.add_column("event_blocks", sa.Column("members_end", sa.Date(), nullable=True))
+    for column in ("member_starts", "member_ends"):
+        op.add_column("event_blocks", sa.Column(column, postgresql.ARRAY(sa.Date()), nullable=True))
 
 
 def downgrade() -> None:
-    op.drop_column("event_blocks", "members_end")
-    op.drop_column("event_blocks", "members_start")
+    op.drop_column("event_blocks", "member_ends")
+    op.drop_column("event_blocks", "member_starts")

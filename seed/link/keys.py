@@ -149,18 +149,24 @@ def event_blocks(
 
 def member_dates(
     event: TimelineEvent, members: dict[tuple[object, ...], Candidate]
-) -> tuple[date, date]:
-    """The earliest start and latest end of the dates of `event` and of its mentions as read:
-    a candidate of a date outside them meets neither the cluster nor any of its members (the
-    merge step compares only overlapping dates)."""
-    dates = [event.date]
+) -> list[tuple[date, date]]:
+    """The days covered by the date of `event` and those of its mentions as read, as sorted,
+    disjoint (start, end) intervals: a candidate of a date outside them meets neither the
+    cluster nor any of its members (the merge step compares only overlapping dates)."""
+    dates = [(event.date.start, event.date.end)]
     for m in event.mentions:
         cand = members.get(
             member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
         )
         if cand is not None:
-            dates.append(cand.date)
-    return min(d.start for d in dates), max(d.end for d in dates)
+            dates.append((cand.date.start, cand.date.end))
+    merged: list[tuple[date, date]] = []
+    for start, end in sorted(dates):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...], Candidate]:
@@ -175,8 +181,8 @@ def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...]
 class LinkKeys:
     sources: dict[str, SourceKeys]
     events: dict[str, list[str]]  # event key -> blocks
-    # Event key -> the dates its mentions span (`member_dates`).
-    event_dates: dict[str, tuple[date, date]] = field(default_factory=dict)
+    # Event key -> the days its mentions' dates cover (`member_dates`).
+    event_dates: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
     # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`).
     dated: dict[str, bytes] = field(default_factory=dict)
 
