@@ -58,7 +58,8 @@ def small_article(n: int) -> dict[str, str]:
 
 
 async def fill(url: str, count: int) -> str:
-    engine = make_engine(url, pool_size=2)
+    # A batch run: statements over 10,000 stored articles may take longer than the API's timeout.
+    engine = make_engine(url, pool_size=2, command_timeout=3600)
     pool = make_pool()
     try:
         async with make_sessionmaker(engine)() as session, session.begin():

@@ -10,8 +10,9 @@ events a new quote can meet gives what linking the whole corpus gives for them.
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
 undated (its date is inferred from the corpus) or may date an undated article; it shares a
 paragraph or most of its text with a stored article (near-duplicate groups and copies are
-corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at the
-touched events are linked again with them. A withdrawal the neighbourhood adds or changes
+corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at a
+touched event whose mentions change are linked again with them (a second linking, once the
+first has shown which events change). A withdrawal the neighbourhood adds or changes
 re-rates the pledges of its actors, and an article newer than every stored one (pledges are
 rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -32,12 +33,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import Mention, Timeline
+from seed.extract.types import DateInterval, Mention, Timeline
 from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
 from seed.link.origins import independent_origins
 from seed.rerate import rerate, touched_withdrawals
-from seed.store import Scope
+from seed.store import Scope, Stored
 from seed.workers import default_registry, link_extractions
 
 log = logging.getLogger(__name__)
@@ -71,26 +72,27 @@ async def link_neighbourhood(
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
     as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
     members: dict[uuid.UUID, set[tuple[object, ...]]] = {}
-    for _, source, start, end, date_text in await keys_repo.members(session, touched):
+    event_members = await keys_repo.members(session, touched)
+    for _, source, start, end, date_text in event_members:
         members.setdefault(source, set()).add((start, end, date_text or ""))
-    # The pledges made at those events are grouped and dated with them: linked again too.
-    pledges = await keys_repo.pledges_from(session, touched)
-    for _, source, start, end in await keys_repo.pledge_members(session, pledges):
-        members.setdefault(source, set()).add(("pledge", start, end))
+    linked = await _link(session, members, fresh, registry, version, pool)
+    if linked is None:
+        return None
+    # The pledges made at an event whose mentions change are grouped and dated with it: they
+    # are linked again too. Those of an event that keeps its mentions keep what they had.
+    pledges = await keys_repo.pledges_from(session, _changed(linked, event_members, touched))
+    if pledges:
+        for _, source, start, end in await keys_repo.pledge_members(session, pledges):
+            members.setdefault(source, set()).add(("pledge", start, end))
+        linked = await _link(session, members, fresh, registry, version, pool)
+        if linked is None:
+            return None
     log.info(
         "neighbourhood: %d events, %d pledges, %d stored articles",
         len(touched), len(pledges), len(members),
     )  # fmt: skip
-    stored = await keys_repo.readings(session, members, version)
-    if len(stored) < len(members):
-        return None  # a reading is out of date (another extractor): link everything
-    keep = {name: members[source] for source, (name, _) in stored.items()}
-    timeline = await link_extractions(
-        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep
-    )
-    origins = await keys_repo.origins_of(session, stored)
-    by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
-    _restore_origins(timeline, by_name)
+    timeline = linked.timeline
+    assert timeline.keys is not None
     names = frozenset(x.file_name for x in fresh)
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
     return Neighbourhood(
@@ -102,14 +104,68 @@ async def link_neighbourhood(
     )
 
 
+@dataclass(slots=True)
+class _Linked:
+    timeline: Timeline
+    # Stored source -> its file name.
+    names: dict[uuid.UUID, str]
+
+
+async def _link(
+    session: AsyncSession,
+    members: dict[uuid.UUID, set[tuple[object, ...]]],
+    fresh: Sequence[ArticleExtraction],
+    registry: Registry | None,
+    version: str,
+    pool: Executor | None,
+) -> _Linked | None:
+    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources;
+    None when a stored reading is out of date (another extractor): link everything."""
+    stored = await keys_repo.readings(session, members, version)
+    if len(stored) < len(members):
+        return None
+    keep = {name: members[source] for source, (name, _) in stored.items()}
+    # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
+    # neighbourhood holds only part of those groups (and none of the stored texts are read).
+    origins = await keys_repo.origins_of(session, stored)
+    by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
+    timeline = await link_extractions(
+        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
+    )
+    _restore_origins(timeline, by_name)
+    return _Linked(timeline, {source: name for source, (name, _) in stored.items()})
+
+
+def _changed(
+    linked: _Linked,
+    stored: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
+    touched: Collection[uuid.UUID],
+) -> set[uuid.UUID]:
+    """The `touched` events whose mentions (`stored`: event, source, start, end, date text)
+    no event of the linked timeline has exactly: every other one is the same cluster, with the
+    same date, actors and members, as before."""
+    before: dict[uuid.UUID, set[tuple[object, ...]]] = {e: set() for e in touched}
+    for event, source, start, end, date_text in stored:
+        before[event].add((linked.names[source], start, end, date_text or ""))
+    after = {
+        frozenset(
+            (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
+            for m in event.mentions
+        )
+        for event in linked.timeline.events
+    }
+    return {event for event, mentions in before.items() if frozenset(mentions) not in after}
+
+
 async def rerate_after(
     session: AsyncSession,
     registry: Registry | None,
     linked: Neighbourhood,
-    pledges: Collection[uuid.UUID],
+    stored: Stored,
+    pool: Executor | None = None,
 ) -> None:
-    """Once the neighbourhood is stored: re-rate its `pledges` as of the corpus's latest
-    publication, and the pledges its withdrawals bear on."""
+    """Once the neighbourhood is `stored`: re-rate its pledges as of the corpus's latest
+    publication, and the pledges its withdrawals bear on (rated in `pool`, when given)."""
     after = [
         {
             "start": e.date.start,
@@ -123,7 +179,15 @@ async def rerate_after(
     ]
     chosen = registry or default_registry()
     await rerate(
-        session, chosen, linked.withdrawals, after, linked.as_of, pledges, everything=linked.moved
+        session,
+        chosen,
+        linked.withdrawals,
+        after,
+        linked.as_of,
+        stored.pledges,
+        everything=linked.moved,
+        relinked=[*linked.scope.events, *stored.events],
+        pool=pool,
     )
 
 
@@ -149,11 +213,17 @@ async def _neighbourhood(
     anchors = set().union(*(anchor_actors(x, registry) for x in fresh))
     if await keys_repo.undated_naming(session, sorted(anchors)):
         return _whole("an article may date an undated one")
-    blocks: set[str] = set()
+    # Per date a quote was read with, the blocks of the quotes of that date: the merge step
+    # compares a quote only with clusters (and their members) of an overlapping date.
+    blocks: dict[DateInterval, set[str]] = {}
     for x in fresh:
         for cand in x.candidates:
-            blocks |= candidate_blocks(cand, registry.related, registry.default_actor)
-    touched = await keys_repo.events_in_blocks(session, sorted(blocks))
+            blocks.setdefault(cand.date, set()).update(
+                candidate_blocks(cand, registry.related, registry.default_actor)
+            )
+    touched: set[uuid.UUID] = set()
+    for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
+        touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
     return touched
 
 

@@ -37,7 +37,7 @@ from seed.extract.types import (
 )
 from seed.incremental import link_neighbourhood, rerate_after
 from seed.names import slugify
-from seed.store import Scope, store_timeline
+from seed.store import Scope, Stored, store_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import extractor_version
 from seed.workers import (
@@ -243,11 +243,11 @@ async def ingest(
         )
         if linked is not None:
             report.linked = "neighbourhood"
-            pledges = await _store(
+            stored_ids = await _store(
                 session, report, fresh, given, linked.timeline, reads, version, progress,
                 linked.scope,
             )  # fmt: skip
-            await rerate_after(session, registry, linked, pledges)
+            await rerate_after(session, registry, linked, stored_ids, pool)
             return report
         prepared = reads  # the whole corpus is linked below, with these readings
 
@@ -298,7 +298,7 @@ async def _store(
     version: str,
     progress: Progress | None,
     scope: Scope | None,
-) -> list[uuid.UUID]:
+) -> Stored:
     """Store the linked `timeline` (of the neighbourhood, with a `scope`), the new readings,
     and the report."""
     extracted = [r for r in reads if isinstance(r, ArticleExtraction)]
@@ -313,7 +313,7 @@ async def _store(
         else:
             report.files.append(FileOutcome(name, outcome, "", source_id(slug)))
 
-    pledges = await store_timeline(session, timeline, progress, scope=scope)
+    stored_ids = await store_timeline(session, timeline, progress, scope=scope)
     rows = await asyncio.to_thread(
         lambda: [
             {
@@ -345,7 +345,7 @@ async def _store(
     else:
         report.events, report.pledges, report.actors = await repo.timeline_counts(session)
     await _log(session, report)
-    return pledges
+    return stored_ids
 
 
 async def _log(session: AsyncSession, report: IngestReport) -> None:

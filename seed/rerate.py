@@ -4,15 +4,17 @@ or dropped re-rates the earlier pledges of its actors, as linking the corpus wou
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Collection, Iterable
+from concurrent.futures import Executor
 from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import ratings
-from seed.extract.pledges import rating_of
+from seed.extract.pledges import Withdrawal, rating_of
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
 
@@ -40,10 +42,16 @@ async def rerate(
     pledges: Collection[uuid.UUID] = (),
     *,
     everything: bool = False,
+    relinked: Collection[uuid.UUID] | None = None,
+    pool: Executor | None = None,
 ) -> None:
     """Re-rate `pledges` and those the withdrawals `before` (as stored) and `after` (as
     re-linked) can bear on: the pledges of their actors, made before them; all of them when
-    `everything` (the day they are rated as of moved)."""
+    `everything` (the day they are rated as of moved).
+
+    `relinked`, when given, holds every event the run rewrote (as stored before and after):
+    the evidence of a pledge outside `pledges` can only change on those, and is compared only
+    there; a busy actor's pledge has evidence in each of their later withdrawals."""
     changed = [*before, *after]
     if everything:
         found = await ratings.pledges_all(session)
@@ -66,28 +74,70 @@ async def rerate(
     ]
     unique = {p["id"]: p for p in found}
     own_quotes = await ratings.pledge_quotes(session, unique)
+    whole = set(unique) if relinked is None else set(pledges) & set(unique)
+    touched = set(relinked or ())
+    only = {i for i, w in enumerate(withdrawals) if w["id"] in touched}
+    # Every pledge against its actors' withdrawals: pure Python that grows with the corpus,
+    # done away from the event loop (in `pool` when given) so that other requests are answered.
+    args = (list(unique.values()), reported, own_quotes, registry.default_actor, as_of, whole, only)
+    if pool is None:
+        updates, shown = await asyncio.to_thread(rate, *args)
+    else:
+        updates, shown = await asyncio.get_running_loop().run_in_executor(pool, rate, *args)
+    evidence = [
+        {"pledge_id": p, "event_id": withdrawals[i]["id"], "relation": relation, "note": None}
+        for p, i, relation in shown
+    ]
+    await ratings.set_ratings(session, updates)
+    await ratings.replace_withdrawal_evidence(
+        session, sorted(whole), [e for e in evidence if e["pledge_id"] in whole]
+    )
+    await ratings.replace_withdrawal_evidence(
+        session,
+        sorted(set(unique) - whole),
+        [e for e in evidence if e["pledge_id"] not in whole],
+        events=sorted(touched),
+    )
+
+
+def rate(
+    pledges: list[dict[str, Any]],
+    reported: list[Withdrawal],
+    own_quotes: dict[uuid.UUID, set[str]],
+    default_actor: str | None,
+    as_of: date,
+    whole: Collection[uuid.UUID],
+    only: Collection[int],
+) -> tuple[list[dict[str, Any]], list[tuple[uuid.UUID, int, str]]]:
+    """The changed ratings of `pledges` (as `ratings.set_ratings` takes them), and their
+    evidence as (pledge, index into `reported`, relation): all of it for the pledges in
+    `whole`, for the others only on the withdrawals indexed in `only`."""
+    # A withdrawal bears only on the pledges of its actors (`seed.extract.pledges._later`):
+    # each pledge is rated against those sharing one of its pledgers, in their given order,
+    # which gives what rating it against all of them gives.
+    by_actor: dict[str, list[int]] = {}
+    for i, (_, actors, _) in enumerate(reported):
+        for actor in actors:
+            by_actor.setdefault(actor, []).append(i)
     updates, evidence = [], []
-    for p in unique.values():
+    for p in pledges:
         made = DateInterval(p["made_start"], p["made_end"], p["made_precision"])
         deadline = (
             DateInterval(p["deadline_start"], p["deadline_end"], p["deadline_precision"])
             if p["deadline_start"] is not None
             else None
         )
-        pledgers = set(p["pledgers"] or ()) - {registry.default_actor}
+        pledgers = set(p["pledgers"] or ()) - {default_actor}
+        bearing = sorted({i for actor in pledgers for i in by_actor.get(actor, ())})
         status, reason, shown = rating_of(
-            made, deadline, pledgers, reported, own_quotes[p["id"]], as_of
+            made, deadline, pledgers, [reported[i] for i in bearing], own_quotes[p["id"]], as_of
         )
         if (status, reason) != (p["status"], p["status_reason"]):
             updates.append({"id": p["id"], "status": status, "status_reason": reason})
+        everything = p["id"] in whole
         evidence += [
-            {
-                "pledge_id": p["id"],
-                "event_id": withdrawals[i]["id"],
-                "relation": relation,
-                "note": None,
-            }
+            (p["id"], bearing[i], relation)
             for i, relation in shown
+            if everything or bearing[i] in only
         ]
-    await ratings.set_ratings(session, updates)
-    await ratings.replace_withdrawal_evidence(session, list(unique), evidence)
+    return updates, evidence

@@ -51,18 +51,26 @@ class Scope:
         return sorted(self.events | self.pledges)
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """The ids of the events and pledges a run stored."""
+
+    events: list[uuid.UUID]
+    pledges: list[uuid.UUID]
+
+
 async def store_timeline(
     session: AsyncSession,
     timeline: Timeline,
     progress: Progress | None = None,
     *,
     scope: Scope | None = None,
-) -> list[uuid.UUID]:
+) -> Stored:
     """Reconcile the database with `timeline` (flushes, never commits).
 
     With a `scope` (an incremental run), `timeline` is the reading of a neighbourhood: only
     its fresh sources and the stored events it re-linked are rewritten; every other stored row
-    stands, and no new item takes the id of one. Returns the ids of the pledges stored."""
+    stands, and no new item takes the id of one. Returns the ids of what it stored."""
     slug_of = {s.file_name: slugify(s.file_name) for s in timeline.sources}
     source_rows = [
         {
@@ -238,7 +246,7 @@ async def store_timeline(
     await store_keys(session, timeline, event_ids, scope.fresh if scope is not None else None)
     if progress:
         progress("store", 1, 1)
-    return list(pledge_ids.values())
+    return Stored(list(event_ids.values()), list(pledge_ids.values()))
 
 
 def _links(

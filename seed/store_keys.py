@@ -48,7 +48,12 @@ async def store_keys(
     await link_keys.save_event_blocks(
         session,
         [
-            {"event_id": event_ids[key], "blocks": blocks}
+            {
+                "event_id": event_ids[key],
+                "blocks": blocks,
+                "member_starts": [start for start, _ in keys.event_dates[key]],
+                "member_ends": [end for _, end in keys.event_dates[key]],
+            }
             for key, blocks in keys.events.items()
             if key in event_ids
         ],

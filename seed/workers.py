@@ -25,7 +25,7 @@ from seed.extract.errors import ArticleError
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
 from seed.link.keys import timeline_keys
-from seed.link.timeline import link_timeline
+from seed.link.timeline import KnownOrigins, link_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import load as load_extraction
 
@@ -166,12 +166,13 @@ def _link(
     extracted: Sequence[ArticleExtraction],
     registry: Registry,
     keep: Keep | None = None,
+    known_origins: KnownOrigins | None = None,
 ) -> Timeline:
     loaded = [load_extraction(b) for b in stored]
     if keep is not None:
         # An incremental run: of a stored reading, only the quotes of the events it re-links.
         loaded = [_only(x, keep.get(x.file_name, set())) for x in loaded]
-    timeline = link_timeline([*loaded, *extracted], registry)
+    timeline = link_timeline([*loaded, *extracted], registry, known_origins=known_origins)
     undated = {s.file_name for s in timeline.sources if not s.publication.explicit}
     # An incremental run keeps the stored keys of stored articles (see seed.incremental).
     mine = {x.file_name for x in extracted} if keep is not None else None
@@ -183,17 +184,11 @@ def _link(
 
 
 def _only(reading: ArticleExtraction, members: set[tuple[object, ...]]) -> ArticleExtraction:
-    pledged = any(m[0] == "pledge" for m in members)
-    # Its text's paragraphs only serve the near-duplicate groups, which the incremental run
-    # restores as stored; a pledge's grouping reads them, so an article with pledges keeps them.
-    parsed = (
-        reading.parsed
-        if pledged
-        else dataclasses.replace(reading.parsed, paragraphs=(), sentences=())
-    )
+    # Its text's paragraphs and sentences only serve the near-duplicate and copy groups, whose
+    # outcome for its quotes and pledges the incremental run gives as stored (`known_origins`).
     return dataclasses.replace(
         reading,
-        parsed=parsed,
+        parsed=dataclasses.replace(reading.parsed, paragraphs=(), sentences=()),
         candidates=[
             c
             for c in reading.candidates
@@ -204,12 +199,15 @@ def _only(reading: ArticleExtraction, members: set[tuple[object, ...]]) -> Artic
 
 
 def _link_in_worker(
-    stored: Sequence[bytes], extracted: Sequence[ArticleExtraction], keep: Keep | None = None
+    stored: Sequence[bytes],
+    extracted: Sequence[ArticleExtraction],
+    keep: Keep | None = None,
+    known_origins: KnownOrigins | None = None,
 ) -> Timeline:
     if _registry is None:
         _load_registry()
     assert _registry is not None
-    return _link(stored, extracted, _registry, keep)
+    return _link(stored, extracted, _registry, keep, known_origins)
 
 
 async def link_extractions(
@@ -218,9 +216,11 @@ async def link_extractions(
     registry: Registry | None,
     pool: Executor | None,
     keep: Keep | None = None,
+    known_origins: KnownOrigins | None = None,
 ) -> Timeline:
     """Load the stored readings (`stored`, as saved) and link them with the new ones; with
-    `keep` (an incremental run), of each stored reading only the quotes it lists. The timeline
+    `keep` (an incremental run), of each stored reading only the quotes it lists, their
+    origins as `known_origins` gives them (`seed.link.timeline.link_timeline`). The timeline
     carries the keys of incremental linking (`seed.link.keys`).
 
     In `pool` when given (with the default registry), else in a thread. The pool keeps the
@@ -229,6 +229,8 @@ async def link_extractions(
     travel to the worker still compressed."""
     if pool is None or registry is not None:
         chosen = registry or default_registry()
-        return await asyncio.to_thread(_link, stored, extracted, chosen, keep)
+        return await asyncio.to_thread(_link, stored, extracted, chosen, keep, known_origins)
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool, _link_in_worker, list(stored), list(extracted), keep)
+    return await loop.run_in_executor(
+        pool, _link_in_worker, list(stored), list(extracted), keep, known_origins
+    )

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -70,7 +71,9 @@ class SourceSketch(Base):
 
 class EventBlock(Base):
     """The (month, key) blocks of a stored event, as the merge step indexes its clusters
-    (`seed.link.merge`): a new candidate can only join an event sharing one of its blocks."""
+    (`seed.link.merge`): a new candidate can only join an event sharing one of its blocks.
+    With them, the days the dates of its mentions cover (None: not known, stored before they
+    were kept): a candidate is only compared with what its own date overlaps."""
 
     __tablename__ = "event_blocks"
     __table_args__ = (Index("ix_event_blocks_blocks", "blocks", postgresql_using="gin"),)
@@ -79,3 +82,6 @@ class EventBlock(Base):
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
     blocks: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    # The days its mentions' dates cover: disjoint intervals, sorted (`seed.link.keys`).
+    member_starts: Mapped[list[date] | None] = mapped_column(ARRAY(Date))
+    member_ends: Mapped[list[date] | None] = mapped_column(ARRAY(Date))

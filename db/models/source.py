@@ -22,6 +22,8 @@ class Source(TimestampMixin, Base):
             check_in("published_precision", DATE_PRECISIONS), name="published_precision"
         ),
         Index(None, "published_start", "published_end"),
+        # The latest publication (what pledges are rated as of), read with every new article.
+        Index(None, "published_end"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)

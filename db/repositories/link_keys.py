@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
@@ -40,13 +41,15 @@ async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]
 
 
 async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    # An event's blocks and the days its mentions cover (see seed.link.keys).
+    columns = ["blocks", "member_starts", "member_ends"]
     await upsert_by_copy(
         session,
         EventBlock.__tablename__,
-        ["event_id", "blocks"],
+        ["event_id", *columns],
         rows,
         conflict="pk_event_blocks",
-        update=["blocks"],
+        update=columns,
         changed_only=True,
     )
 
@@ -119,13 +122,25 @@ async def undated_naming(session: AsyncSession, actors: Sequence[str]) -> list[u
     return list(rows.all())
 
 
-async def events_in_blocks(session: AsyncSession, blocks: Sequence[str]) -> set[uuid.UUID]:
+async def events_in_blocks(
+    session: AsyncSession, blocks: Sequence[str], start: date, end: date
+) -> set[uuid.UUID]:
+    """Events sharing one of `blocks` (through the GIN index) one of whose mentions' dates
+    overlaps start..end (or whose dates are not known)."""
     if not blocks:
         return set()
-    rows = await session.scalars(
-        select(EventBlock.event_id).where(EventBlock.blocks.op("&&")(array_param(blocks, Text())))
+    rows = await session.execute(
+        _EVENTS_IN_BLOCKS, {"blocks": list(blocks), "start": start, "end": end}
     )
-    return set(rows.all())
+    return set(rows.scalars().all())
+
+
+_EVENTS_IN_BLOCKS = text(
+    "SELECT eb.event_id FROM event_blocks eb"
+    " WHERE eb.blocks && CAST(:blocks AS text[])"
+    " AND (eb.member_starts IS NULL OR EXISTS (SELECT 1 FROM unnest(eb.member_starts,"
+    " eb.member_ends) AS d(s, e) WHERE d.s <= :end AND d.e >= :start))"
+)
 
 
 async def members(

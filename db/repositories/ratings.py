@@ -8,15 +8,16 @@ from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import (
+    String,
     Table,
     Text,
     all_,
     any_,
-    bindparam,
     delete,
     func,
     literal,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert
@@ -128,26 +129,32 @@ _PLEDGE_COLUMNS = (
 
 
 async def set_ratings(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Set (id, status, status_reason); a status an editor set stands."""
+    """Set (id, status, status_reason); a status an editor set stands. One statement for all
+    rows (a new withdrawal re-words the rating of each earlier pledge of its actors)."""
     if not rows:
         return
     table = cast(Table, Pledge.__table__)
+    given = (
+        func.unnest(
+            array_param([r["id"] for r in rows]),
+            array_param([r["status"] for r in rows], String()),
+            array_param([r["status_reason"] for r in rows], Text()),
+        )
+        .table_valued("pid", "new_status", "new_reason")
+        .render_derived(name="v")
+    )
     await session.execute(
         update(table)
         .where(
-            table.c.id == bindparam("pid"),
+            table.c.id == given.c.pid,
             literal("status") != all_(table.c.edited_fields),
         )
         .values(
-            status=bindparam("new_status"),
-            status_reason=bindparam("new_reason"),
+            status=given.c.new_status,
+            status_reason=given.c.new_reason,
             version=table.c.version + 1,
             updated_at=func.now(),
-        ),
-        [
-            {"pid": r["id"], "new_status": r["status"], "new_reason": r["status_reason"]}
-            for r in rows
-        ],
+        )
     )
 
 
@@ -170,17 +177,66 @@ async def pledge_quotes(
 
 
 async def replace_withdrawal_evidence(
-    session: AsyncSession, pledge_ids: Sequence[uuid.UUID], rows: Sequence[dict[str, Any]]
+    session: AsyncSession,
+    pledge_ids: Sequence[uuid.UUID],
+    rows: Sequence[dict[str, Any]],
+    *,
+    events: Sequence[uuid.UUID] | None = None,
 ) -> None:
     """Replace the later-withdrawal evidence ('fulfils', 'progress') of `pledge_ids` with
-    `rows`; where a pledge was made ('made_at') and what an editor attached stay."""
-    if not pledge_ids:
+    `rows` (only that on `events`, when given); where a pledge was made ('made_at') and what
+    an editor attached stay.
+
+    Only the difference is written: a pledge of a busy actor has evidence in every later
+    withdrawal of theirs, and a new article changes few of them."""
+    if not pledge_ids or (events is not None and not events):
         return
-    await session.execute(
-        delete(PledgeEvidence).where(
-            PledgeEvidence.pledge_id == any_(array_param(pledge_ids)),
-            PledgeEvidence.relation.in_(("fulfils", "progress")),
+    query = select(
+        PledgeEvidence.pledge_id, PledgeEvidence.event_id, PledgeEvidence.relation
+    ).where(PledgeEvidence.pledge_id == any_(array_param(pledge_ids)))
+    if events is not None:
+        query = query.where(PledgeEvidence.event_id == any_(array_param(events)))
+    stored = await session.execute(query)
+    wanted = {(r["pledge_id"], r["event_id"], r["relation"]) for r in rows}
+    stale, kept = [], set()
+    for pledge_id, event_id, relation in stored.tuples():
+        if relation in _LATER and (pledge_id, event_id, relation) not in wanted:
+            stale.append((pledge_id, event_id))
+        else:
+            kept.add((pledge_id, event_id))
+    if stale:
+        pairs = (
+            func.unnest(array_param([p for p, _ in stale]), array_param([e for _, e in stale]))
+            .table_valued("p", "e")
+            .render_derived(name="v")
         )
-    )
-    if rows:
-        await session.execute(insert(PledgeEvidence).on_conflict_do_nothing(), list(rows))
+        await session.execute(
+            delete(PledgeEvidence).where(
+                tuple_(PledgeEvidence.pledge_id, PledgeEvidence.event_id).in_(
+                    select(pairs.c.p, pairs.c.e)
+                ),
+                PledgeEvidence.relation.in_(_LATER),
+            )
+        )
+    # The primary key is (pledge, event): a pair holding another relation keeps it.
+    new = {(p, e): rel for p, e, rel in sorted(wanted) if (p, e) not in kept}
+    if new:
+        values = (
+            func.unnest(
+                array_param([p for p, _ in new]),
+                array_param([e for _, e in new]),
+                array_param(list(new.values()), String()),
+            )
+            .table_valued("p", "e", "r")
+            .render_derived(name="v")
+        )
+        await session.execute(
+            insert(PledgeEvidence)
+            .from_select(
+                ["pledge_id", "event_id", "relation"], select(values.c.p, values.c.e, values.c.r)
+            )
+            .on_conflict_do_nothing()
+        )
+
+
+_LATER = ("fulfils", "progress")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.candidate import Candidate
@@ -146,6 +147,28 @@ def event_blocks(
     return sorted(_blocks(event.date, actors, tokens, default))
 
 
+def member_dates(
+    event: TimelineEvent, members: dict[tuple[object, ...], Candidate]
+) -> list[tuple[date, date]]:
+    """The days covered by the date of `event` and those of its mentions as read, as sorted,
+    disjoint (start, end) intervals: a candidate of a date outside them meets neither the
+    cluster nor any of its members (the merge step compares only overlapping dates)."""
+    dates = [(event.date.start, event.date.end)]
+    for m in event.mentions:
+        cand = members.get(
+            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
+        )
+        if cand is not None:
+            dates.append((cand.date.start, cand.date.end))
+    merged: list[tuple[date, date]] = []
+    for start, end in sorted(dates):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...], Candidate]:
     return {
         member_key(c.file_name, c.quote_start, c.quote_end, c.date_text): c
@@ -158,6 +181,8 @@ def members_of(readings: Iterable[ArticleExtraction]) -> dict[tuple[object, ...]
 class LinkKeys:
     sources: dict[str, SourceKeys]
     events: dict[str, list[str]]  # event key -> blocks
+    # Event key -> the days its mentions' dates cover (`member_dates`).
+    event_dates: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
     # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`).
     dated: dict[str, bytes] = field(default_factory=dict)
 
@@ -182,4 +207,5 @@ def timeline_keys(
             if only is None or r.file_name in only
         },
         events={e.key: event_blocks(e, found, related, default) for e in events},
+        event_dates={e.key: member_dates(e, found) for e in events},
     )

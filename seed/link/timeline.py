@@ -11,7 +11,7 @@ order give the same timeline.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from seed.extract.article import ArticleExtraction, extract_article
@@ -66,13 +66,17 @@ def link_timeline(
     registry: Registry,
     *,
     today: date | None = None,
+    known_origins: KnownOrigins | None = None,
 ) -> Timeline:
     """The corpus stage: publication dates of undated articles, paragraph origins, events
     merged across articles, pledges grouped and rated. Any order of `extractions` gives the
     same timeline.
 
     `today` (default: the day of the run) is the latest day an undated article without
-    evidence may have been published; tests pin it."""
+    evidence may have been published; tests pin it. `known_origins` (an incremental run):
+    per article, the origins of its quotes and pledges by (start, end) as linking the corpus
+    assigned them; they stand instead of those computed from the articles at hand, which are
+    only part of the corpus (and whose paragraphs need then not be given)."""
     today = today or date.today()
     timeline = Timeline()
     ordered = sorted(extractions, key=lambda x: x.file_name)
@@ -110,14 +114,15 @@ def link_timeline(
     lengths = {a.raw.file_name: len(a.raw.text) for a in parsed}
     for name, group in copies.items():
         paragraph_origins.setdefault(name, []).append((0, lengths[name] + 1, group))
-    _assign_origins(paragraph_origins, [c for x in read.values() for c in x.candidates])
+    known = known_origins or {}
+    _assign_origins(paragraph_origins, [c for x in read.values() for c in x.candidates], known)
     all_candidates = [c for name in sorted(read) for c in read[name].candidates]
     clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
     events, event_of = _events(clusters)
     timeline.events = events
 
     pledges = [p for x in read.values() for p in x.pledges]
-    _assign_origins(paragraph_origins, pledges)
+    _assign_origins(paragraph_origins, pledges, known)
     as_of = max((p.interval.end for p in publications.values()), default=today)
     timeline.pledges = group_pledges(pledges, clusters, event_of, as_of, registry.default_actor)
 
@@ -142,6 +147,8 @@ def link_timeline(
 
 
 ParagraphOrigins = dict[str, list[tuple[int, int, str]]]
+# Per article: (quote start, quote end) -> its origins.
+KnownOrigins = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
 
 
 def _paragraph_origins(parsed: list[ParsedArticle]) -> ParagraphOrigins:
@@ -159,10 +166,17 @@ def _paragraph_origins(parsed: list[ParsedArticle]) -> ParagraphOrigins:
 
 
 def _assign_origins(
-    by_file: ParagraphOrigins, spans: Sequence[Candidate | PledgeCandidate]
+    by_file: ParagraphOrigins,
+    spans: Sequence[Candidate | PledgeCandidate],
+    known: KnownOrigins,
 ) -> None:
-    """Give each quote the near-duplicate group ids of the paragraphs it spans."""
+    """Give each quote the near-duplicate group ids of the paragraphs it spans (or those
+    `known` for it)."""
     for span in spans:
+        given = known.get(span.file_name, {}).get((span.quote_start, span.quote_end))
+        if given:
+            span.origins = given
+            continue
         span.origins = tuple(
             origin
             for start, end, origin in by_file.get(span.file_name, [])

@@ -1,0 +1,58 @@
+"""Which touched events an incremental linking changes (`seed.incremental._changed`): only the
+pledges made at those are linked again."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from seed.extract.types import DateInterval, Mention, Quote, Timeline, TimelineEvent
+from seed.incremental import _changed, _Linked
+
+DAY = DateInterval(date(2024, 5, 6), date(2024, 5, 6), "day")
+KEPT, GROWN = uuid.uuid4(), uuid.uuid4()
+ONE, TWO = uuid.uuid4(), uuid.uuid4()
+
+
+def _event(key: str, *mentions: tuple[str, int, int, str | None]) -> TimelineEvent:
+    return TimelineEvent(
+        key=key,
+        title="Convoy left the port",
+        summary="Convoy left the port",
+        type="withdrawal",
+        date=DAY,
+        date_resolved=True,
+        location=None,
+        actors=(),
+        mentions=tuple(
+            Mention(name, Quote(start, end, "Convoy left the port"), text, "o")
+            for name, start, end, text in mentions
+        ),
+    )
+
+
+def test_only_events_whose_mentions_differ_count_as_changed() -> None:
+    stored = [
+        (KEPT, ONE, 0, 20, None),
+        (KEPT, TWO, 5, 25, "on Monday"),
+        (GROWN, ONE, 40, 60, "on Monday"),
+    ]
+    timeline = Timeline(
+        events=[
+            _event("a", ("one.txt", 0, 20, None), ("two.txt", 5, 25, "on Monday")),
+            _event("b", ("one.txt", 40, 60, "on Monday"), ("new.txt", 0, 18, "on Monday")),
+        ]
+    )
+    linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
+
+    assert _changed(linked, stored, {KEPT, GROWN}) == {GROWN}
+
+
+def test_an_event_split_in_two_is_changed() -> None:
+    stored = [(KEPT, ONE, 0, 20, None), (KEPT, TWO, 5, 25, None)]
+    timeline = Timeline(
+        events=[_event("a", ("one.txt", 0, 20, None)), _event("b", ("two.txt", 5, 25, None))]
+    )
+    linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
+
+    assert _changed(linked, stored, {KEPT}) == {KEPT}
