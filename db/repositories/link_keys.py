@@ -15,8 +15,6 @@ from db.models import EventBlock, Mention, Pledge, Source, SourceExtraction, Sou
 from db.repositories.arrays import array_param
 from db.repositories.copy_rows import upsert_by_copy
 
-_CHUNK = 500
-
 
 async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     columns = [
