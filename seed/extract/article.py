@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from seed.extract.actors import ArticleActors
 from seed.extract.candidate import Candidate
+from seed.extract.datelines import filing_day
 from seed.extract.events import extract_candidates
 from seed.extract.parse import ParsedArticle, parse_article
 from seed.extract.pledges import PledgeCandidate, extract_pledges
@@ -73,9 +74,11 @@ def date_article(
 ) -> ArticleExtraction:
     """Read an article's events and pledges against a known publication date."""
     reader = _reader(parsed, registry)
-    reader.when = publication.interval
-    candidates = extract_candidates(parsed, publication.interval, reader, registry.default_actor)
-    pledges = extract_pledges(parsed, candidates, publication.interval, reader)
+    # Relative words ("today", "on Thursday") count from the day a wire filed its copy.
+    filed = filing_day(parsed.dateline_day, publication.interval)
+    reader.when = filed
+    candidates = extract_candidates(parsed, filed, reader, registry.default_actor)
+    pledges = extract_pledges(parsed, candidates, filed, reader)
     return ArticleExtraction(parsed, reader.discovered, publication, candidates, pledges)
 
 

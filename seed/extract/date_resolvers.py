@@ -179,8 +179,23 @@ def relative_unit(
     return start, end, precision
 
 
+# "A few" / "several" units ago counts no exact number: from two to seven of them.
+VAGUE_COUNT = (2, 7)
+FEW_DAYS_MOST = 10
+
+
 def ago(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
     n, unit = NUMBERS.get(m.group("n").lower()) or int(m.group("n")), m.group("unit").lower()
+    if m.group("n").lower() in {"few", "several"}:
+        least, most = VAGUE_COUNT
+        if unit == "day":
+            # news copy says "a few days ago" of anything up to a week and a half back
+            return pub - timedelta(days=FEW_DAYS_MOST), pub - timedelta(days=least), "range"
+        if unit == "week":
+            return pub - timedelta(weeks=most), pub - timedelta(weeks=least), "range"
+        if unit == "month":
+            return month_bounds(*ym(add_months(pub, -most)))[0], add_months(pub, -least), "range"
+        return add_months(pub, -12 * most), add_months(pub, -12 * least), "range"
     if unit == "day":
         day = pub - timedelta(days=n)
         return day, day, "day"

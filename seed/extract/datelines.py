@@ -7,10 +7,11 @@ These lines are not reporting: the dateline's day is the publication day, its ag
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from seed.extract.calendar_math import MONTH_NAME, MONTHS
 from seed.extract.layout import Paragraph
+from seed.extract.types import DateInterval
 
 AGENCIES = {
     "ap": "The Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
@@ -148,3 +149,30 @@ def strip_dateline(
         out[i] = Paragraph(para.index, para.start + cut, para.end, para.text[cut:], "body")
         return out, found
     return out, None
+
+
+# Wire copy runs the day it was filed or a day or two later (a reprint): the dateline's day may
+# lie that far before the publication interval.
+FILED_BEFORE = timedelta(days=2)
+
+
+def filing_day(dateline_day: tuple[int, int] | None, publication: DateInterval) -> DateInterval:
+    """The day the article's relative words count from ("CITY, Nov 24 (Agency) - ... said
+    today" is Nov 24, also when it was printed the next day): the dateline's day when exactly
+    one such day lies in the (narrow) publication interval or just before it; otherwise the
+    publication interval itself."""
+    if dateline_day is None or publication.end - publication.start > FILED_BEFORE:
+        return publication
+    month, day = dateline_day
+    found: set[date] = set()
+    for year in range(publication.start.year - 1, publication.end.year + 1):
+        try:
+            filed = date(year, month, day)
+        except ValueError:
+            continue
+        if publication.start - FILED_BEFORE <= filed <= publication.end:
+            found.add(filed)
+    if len(found) != 1:
+        return publication
+    filed = found.pop()
+    return DateInterval(filed, filed, "day")

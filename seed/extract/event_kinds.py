@@ -113,9 +113,18 @@ def event_type(clause: str, anchor: int, anchor_end: int | None = None) -> str:
                 clause, max(0, m.start() - 24), m.start()
             ):
                 distance += 60
+            told = kind
+            if kind == "agreement" and _ATTEMPT.search(clause, max(0, m.start() - 30), m.start()):
+                told = "meeting"  # "spent hours in an attempt to sign a deal": talks
             if best is None or (distance, rank) < best[:2]:
-                best = (distance, rank, kind)
+                best = (distance, rank, told)
     return best[2] if best else "other"
+
+
+# An attempt at a deal is talks, not the deal ("met in a bid to reach a truce").
+_ATTEMPT = re.compile(
+    r"\b(?:attempts?|bid|efforts?|trying|tried|try)\s+to\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
+)
 
 
 # What reported speech opens with: "that ...", or a short subject and an auxiliary ("it

@@ -17,6 +17,7 @@ from datetime import date as Day
 
 from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.candidate import Candidate
+from seed.extract.event_kinds import SPEECH
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
@@ -256,6 +257,10 @@ def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
         if member.file_name != candidate.file_name:
             continue
         if member.sentence_index != candidate.sentence_index:
+            # "Y said yesterday that ..." further down and "X, who yesterday resigned" are a
+            # statement and another happening, each dated by words of its own
+            if _statement_beside_act(candidate, member):
+                return True
             continue
         if ATTRIBUTED in {member.date_kind, candidate.date_kind}:
             return True
@@ -265,6 +270,20 @@ def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
         if len(kinds) == 2 and "statement" in kinds and "other" not in kinds:
             return True
     return False
+
+
+def _statement_beside_act(a: Candidate, b: Candidate) -> bool:
+    """A statement and another kind of happening, each dated by words of its own, where the
+    act's date does not date a speech verb too ("forces declared Thursday that mercenaries
+    will leave" is the announcement another sentence calls "a statement on Thursday")."""
+    if {a.type, b.type} & {"other"} or a.date_text is None or b.date_text is None:
+        return False
+    if a.type == b.type or "statement" not in {a.type, b.type}:
+        return False
+    act = b if a.type == "statement" else a
+    if act.hit is None:
+        return True
+    return SPEECH.search(governing_text(act.summary, act.hit.start, act.hit.end)) is None
 
 
 def cluster_candidates(

@@ -74,3 +74,25 @@ def test_a_relative_date_of_an_article_known_within_a_year_is_a_dated_range() ->
     ]
     # years wide: only a mention, to be attached to a dated event if one fits
     assert [r[2] for r in read(date(2015, 1, 1), date(2021, 12, 1))] == [False]
+
+
+def test_relative_words_of_wire_copy_count_from_its_dateline_day() -> None:
+    parsed = parse_article(
+        RawArticle(
+            "d.txt",
+            "Envoy steps down\n\nGENEVA, March 9 (Reuters) - The envoy resigned yesterday, "
+            "the agency said.\n",
+        )
+    )
+
+    def read(start: date, end: date) -> list[tuple[date, date]]:
+        known = PublicationDate(DateInterval(start, end, "range"), explicit=False, reason="test")
+        extraction = date_article(parsed, REGISTRY, known)
+        return [(c.date.start, c.date.end) for c in extraction.candidates]
+
+    # printed on the dateline's day or the next: "yesterday" is the day before the dateline
+    assert read(date(2021, 3, 9), date(2021, 3, 10)) == [(date(2021, 3, 8), date(2021, 3, 8))]
+    # a reprint two days on counts from the dateline too
+    assert read(date(2021, 3, 11), date(2021, 3, 11)) == [(date(2021, 3, 8), date(2021, 3, 8))]
+    # a wide interval (or a dateline far from it) leaves the publication interval in charge
+    assert read(date(2021, 3, 20), date(2021, 3, 21)) == [(date(2021, 3, 19), date(2021, 3, 20))]

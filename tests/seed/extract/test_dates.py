@@ -41,6 +41,11 @@ def only(sentence: str, publication: DateInterval) -> tuple[str, str, str]:
         ("said last month it would", "2021-01-15", ("2020-12-01", "2020-12-31", "month")),
         ("signed last year", "2021-10-08", ("2020-01-01", "2020-12-31", "year")),
         ("signed a year ago", "2021-10-08", ("2020-08-08", "2020-12-08", "range")),
+        ("three days ago", "2021-10-08", ("2021-10-05", "2021-10-05", "day")),
+        # "a few" / "several" is no count: a range from two units back
+        ("clashes a few days ago", "2021-10-08", ("2021-09-28", "2021-10-06", "range")),
+        ("met several weeks ago", "2021-10-08", ("2021-08-20", "2021-09-24", "range")),
+        ("a few months ago the vote", "2021-10-08", ("2021-03-01", "2021-08-08", "range")),
         ("Last winter, the UN estimated", "2021-08-19", ("2020-12-01", "2021-02-28", "season")),
         # months without a year: before publication unless planned
         ("In June, AFRICOM revealed", "2021-10-08", ("2021-06-01", "2021-06-30", "month")),

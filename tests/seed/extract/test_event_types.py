@@ -92,3 +92,12 @@ def test_an_undated_lead_making_a_departure_known_is_a_statement_of_the_last_day
         date(2022, 3, 2),
         "statement",
     )
+
+
+def test_an_attempt_at_a_deal_is_talks() -> None:
+    clause = "The two teams on Monday spent a whole day trying to sign a truce in the capital."
+    assert _type_at(clause, "on Monday") == "meeting"
+    clause = "The two teams on Monday signed a truce in the capital."
+    assert _type_at(clause, "on Monday") == "agreement"
+    clause = "The rivals on Monday made a fresh attempt to agree a truce."
+    assert _type_at(clause, "on Monday") == "meeting"

@@ -8,6 +8,7 @@ import pytest
 
 from seed.extract.actors import ArticleActors
 from seed.extract.clauses import relative_clause_at, without_asides
+from seed.extract.datelines import filing_day
 from seed.extract.event_kinds import event_type
 from seed.extract.parse import decode_article, parse_article
 from seed.extract.registry import load_registry
@@ -253,3 +254,15 @@ def test_a_reprint_with_another_figure_is_another_pledge() -> None:
     # The commission's procedural commitment is one pledge told twice; the departures are two.
     departures = [p for p in pledges if "will leave" in p.text]
     assert sorted(p.mentions[0].file_name for p in departures) == ["wire-a.txt", "wire-b.txt"]
+
+
+def test_the_filing_day_is_the_datelines_day_near_a_narrow_publication() -> None:
+    printed = DateInterval(date(2022, 1, 1), date(2022, 1, 2), "range")
+    # filed on New Year's Eve, printed a day later: the year before the publication's
+    new_year_eve = DateInterval(date(2021, 12, 31), date(2021, 12, 31), "day")
+    assert filing_day((12, 31), printed) == new_year_eve
+    assert filing_day((1, 2), printed) == DateInterval(date(2022, 1, 2), date(2022, 1, 2), "day")
+    assert filing_day((1, 5), printed) == printed  # after publication: not the filing
+    assert filing_day(None, printed) == printed
+    wide = DateInterval(date(2022, 1, 1), date(2022, 1, 20), "range")
+    assert filing_day((1, 2), wide) == wide

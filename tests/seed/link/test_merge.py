@@ -292,4 +292,36 @@ def test_a_statement_and_a_clash_dated_in_one_sentence_are_two_events() -> None:
         1,
     ]
     clashes.sentence_index = 3
+    clashes.date_text = None  # an undated telling further down may be the same happening
     assert [len(c.members) for c in cluster_candidates([warning, clashes], _related, None)] == [2]
+
+
+def test_a_statement_and_an_act_each_dated_in_its_own_sentence_are_two_events() -> None:
+    # "The envoy, who resigned yesterday, ..." and "Yesterday, a spokesman said ..."
+    resigned = _candidate("a.txt", ["envoy"], "political", {"envoy", "resigned", "post"})
+    said = _candidate("a.txt", ["envoy"], "statement", {"envoy", "resigned", "spokesman"})
+    resigned.date_text = said.date_text = "yesterday"
+    said.sentence_index = 2
+    clusters = cluster_candidates([resigned, said], _related, None)
+    assert sorted(len(c.members) for c in clusters) == [1, 1]
+    # told by two articles, the statement may still join the other's act
+    said.file_name = "b.txt"
+    assert [len(c.members) for c in cluster_candidates([resigned, said], _related, None)] == [2]
+
+
+def test_an_act_announced_on_its_date_and_a_statement_of_that_day_are_one_event() -> None:
+    # "forces declared Thursday that fighters will leave" ... "announced in a statement on
+    # Thursday": one announcement
+    declared = _candidate("a.txt", ["army"], "withdrawal", {"army", "fighters", "leave"})
+    declared.summary = "The army declared Thursday that the fighters will leave."
+    start = declared.summary.index("Thursday")
+    declared.hit = DateHit(start, start + 8, "Thursday", "weekday", DAY, False)
+    declared.date_text = "Thursday"
+    said = _candidate("a.txt", ["army"], "statement", {"army", "fighters", "statement"})
+    said.sentence_index = 4
+    assert [len(c.members) for c in cluster_candidates([declared, said], _related, None)] == [2]
+    declared.summary = "The army on Thursday began to pull the fighters out."
+    start = declared.summary.index("Thursday")
+    declared.hit = DateHit(start, start + 8, "Thursday", "weekday", DAY, False)
+    clusters = cluster_candidates([declared, said], _related, None)
+    assert sorted(len(c.members) for c in clusters) == [1, 1]
