@@ -92,3 +92,8 @@ def test_an_undated_lead_making_a_departure_known_is_a_statement_of_the_last_day
         date(2022, 3, 2),
         "statement",
     )
+
+
+def test_a_session_that_took_place_is_a_meeting() -> None:
+    clause = "the committee's fourth session, which took place in Ghadames on Monday"
+    assert _type_at(clause, "on Monday") == "meeting"
