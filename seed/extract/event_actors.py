@@ -81,7 +81,7 @@ def complete_actors(
             text, hits_of[index], hits_of[max(0, index - _REACH) : index], reader
         )
         if referent is not None:
-            _add_subject(candidate, referent, default, named=bool(hits_of[index]))
+            _add_subject(candidate, referent, default, named=bool(hits_of[index]), reader=reader)
         for key in _participants(sentences, hits_of, index, candidate.title):
             if all(key != k for k, _ in candidate.actors):
                 candidate.actors.append((key, "participant"))
@@ -175,16 +175,35 @@ def _objects(text: str, hits: list[ActorHit]) -> set[str]:
     return {h.actor_key for h in hits if _TRANSITIVE.search(text, max(0, h.start - 30), h.start)}
 
 
-def _add_subject(candidate: Candidate, key: str, default: str | None, *, named: bool) -> None:
+def _add_subject(
+    candidate: Candidate, key: str, default: str | None, *, named: bool, reader: ArticleActors
+) -> None:
     roles = [(k, r) for k, r in candidate.actors if k != key]
     if not named and roles and roles[0][1] == "subject":
         # The sentence names nobody: its subject stood in from the sentence before (or the
-        # country), and the reference says who it really is.
-        roles = roles[1:]
+        # country), and the reference says who it really is. A body that stood in for a
+        # person stays a participant: the sentence before named them together ("A member of
+        # the committee, X, said ... He confirmed ..." is the committee's too).
+        if _body_of_person(roles[0][0], key, default, reader):
+            roles[0] = (roles[0][0], "participant")
+        else:
+            roles = roles[1:]
     if roles == [(default, "subject")]:
         roles = []  # the country stood in only because the sentence named nobody
     roles = [(k, "participant" if r == "subject" else r) for k, r in roles]
     candidate.actors[:] = [(key, "subject"), *roles]
+
+
+def _body_of_person(stand_in: str, person: str, default: str | None, reader: ArticleActors) -> bool:
+    """Whether `stand_in` is a body (not a person, not the country) and `person` a person."""
+    body, who = reader.record(stand_in), reader.record(person)
+    return (
+        stand_in != default
+        and body is not None
+        and who is not None
+        and body.type != "person"
+        and who.type == "person"
+    )
 
 
 def _participants(

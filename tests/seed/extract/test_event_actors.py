@@ -214,3 +214,15 @@ def test_an_actor_that_only_qualifies_the_head_noun_keeps_its_place() -> None:
         "met Bathily",
     )
     assert actors[0] == ("egypt", "subject")
+
+
+def test_the_body_a_person_was_named_with_stays_when_he_speaks_next() -> None:
+    actors = _actors_of(
+        "A spokesman for the Libyan National Army, Ahmed al-Mismari, spoke to reporters. "
+        "He confirmed on Monday that the units were ready.",
+        "confirmed",
+    )
+    assert actors == [
+        ("ahmed-al-mismari", "subject"),
+        ("libyan-national-army", "participant"),
+    ]
