@@ -226,6 +226,8 @@ def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
         if member.file_name != candidate.file_name:
             continue
         if member.sentence_index != candidate.sentence_index:
+            if _stated_apart(candidate, member):
+                return True
             continue
         if ATTRIBUTED in {member.date_kind, candidate.date_kind}:
             return True
@@ -235,6 +237,24 @@ def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
         if len(kinds) == 2 and "statement" in kinds and "other" not in kinds:
             return True
     return False
+
+
+# Date kinds an expression of the candidate's own sentence states ("on Wednesday", "9 March").
+_OWN_DATE = frozenset({"weekday", "named_day", "day"})
+
+
+def _stated_apart(a: Candidate, b: Candidate) -> bool:
+    """Two sentences of one article, each dating its own clause to a day: a statement and a
+    named kind of happening ("X said on Wednesday ...", "the session, held on Wednesday") are two
+    events, not one told twice."""
+    kinds = {a.type, b.type}
+    return (
+        len(kinds) == 2
+        and "statement" in kinds
+        and not kinds & {"other"}
+        and a.date_kind in _OWN_DATE
+        and b.date_kind in _OWN_DATE
+    )
 
 
 def cluster_candidates(

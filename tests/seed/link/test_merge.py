@@ -293,3 +293,21 @@ def test_a_statement_and_a_clash_dated_in_one_sentence_are_two_events() -> None:
     ]
     clashes.sentence_index = 3
     assert [len(c.members) for c in cluster_candidates([warning, clashes], _related, None)] == [2]
+
+
+def test_a_statement_and_a_meeting_each_dated_in_its_own_sentence_of_one_article_are_two() -> None:
+    said = _candidate("a.txt", ["jmc"], "statement", {"teams", "ready", "plan"})
+    said.date_kind = "weekday"
+    held = _candidate("a.txt", ["jmc"], "meeting", {"session", "sirte", "plan"})
+    held.date_kind, held.sentence_index = "weekday", 1
+    clusters = cluster_candidates([said, held], _related, None)
+    assert [[m.type for m in c.members] for c in clusters] == [["statement"], ["meeting"]]
+
+
+def test_a_statement_in_another_article_still_joins_the_meeting_of_its_day() -> None:
+    said = _candidate("a.txt", ["jmc"], "statement", {"teams", "ready", "plan"})
+    said.date_kind = "weekday"
+    held = _candidate("b.txt", ["jmc"], "meeting", {"session", "sirte", "plan"})
+    held.date_kind = "weekday"
+    (cluster,) = cluster_candidates([said, held], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
