@@ -97,3 +97,8 @@ def test_an_undated_lead_making_a_departure_known_is_a_statement_of_the_last_day
 def test_a_session_that_took_place_is_a_meeting() -> None:
     clause = "the committee's fourth session, which took place in Ghadames on Monday"
     assert _type_at(clause, "on Monday") == "meeting"
+
+
+def test_delegations_that_spent_a_day_together_held_a_meeting() -> None:
+    clause = "On Sunday, the two delegations spent six hours in a hotel trying to sign a deal"
+    assert _type_at(clause, "On Sunday") == "meeting"
