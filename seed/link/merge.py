@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.candidate import Candidate
+from seed.extract.event_kinds import SPEECH
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
@@ -246,14 +247,17 @@ _OWN_DATE = frozenset({"weekday", "named_day", "day"})
 def _stated_apart(a: Candidate, b: Candidate) -> bool:
     """Two sentences of one article, each dating its own clause to a day: a statement and a
     named kind of happening ("X said on Wednesday ...", "the session, held on Wednesday") are two
-    events, not one told twice."""
+    events, not one told twice. A happening told as what someone declared ("X declared Thursday
+    that the fighters will leave") is that declaration, which the statement may tell again."""
     kinds = {a.type, b.type}
+    happening = b if a.type == "statement" else a
     return (
         len(kinds) == 2
         and "statement" in kinds
         and not kinds & {"other"}
         and a.date_kind in _OWN_DATE
         and b.date_kind in _OWN_DATE
+        and SPEECH.search(happening.quote) is None
     )
 
 

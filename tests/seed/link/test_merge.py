@@ -311,3 +311,13 @@ def test_a_statement_in_another_article_still_joins_the_meeting_of_its_day() -> 
     held.date_kind = "weekday"
     (cluster,) = cluster_candidates([said, held], _related, None)
     assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_a_statement_and_a_declared_happening_of_its_day_in_one_article_are_one() -> None:
+    declared = _candidate("a.txt", ["lna"], "withdrawal", {"fighters", "leave", "declared"})
+    declared.date_kind = "weekday"
+    declared.quote = "The LNA declared on Monday that its fighters will leave Sirte."
+    said = _candidate("a.txt", ["lna"], "statement", {"fighters", "statement", "withdrawal"})
+    said.date_kind, said.sentence_index = "weekday", 1
+    (cluster,) = cluster_candidates([declared, said], _related, None)
+    assert cluster.type == "withdrawal"
