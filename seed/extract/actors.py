@@ -67,7 +67,7 @@ _LED = re.compile(r"-led\s+(?:[\w-]+\s+){0,2}(?:forces|troops|army|coalition)\b"
 # "the Russian Foreign Ministry"); in a list of nationalities it does not.
 _STATE_NOUNS = (
     r"(?:government|troops|forces|army|military|officials?|authorities|president|"
-    r"(?:foreign|defen[cs]e|interior)\s+(?:minister|ministry)|minister|ministry|parliament|navy|"
+    r"(?:foreign|defen[cs]e|interior)\s+(?:ministers?|ministry)|ministers?|ministry|parliament|navy|"
     r"air\s+force|drones?|warplanes?|embassy|ambassador|envoy|delegation|prime\s+minister|"
     r"leader(?:ship)?|chancellor|diplomats?|intelligence|special\s+forces|frigates?|warships?|"
     r"contractors|soldiers|officers|advisers|advisors|counterpart)\b"
@@ -335,7 +335,11 @@ def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
     # "French Ambassador X" as well as "the French ambassador": a title may be capitalised.
-    return re.compile(rf"(?<![\w.])(?P<d>{names})\s+(?:[\w-]+\s+)?(?i:{_STATE_NOUNS})")
+    # Two demonyms may share the noun ("Russian and Turkish foreign ministers"): both states.
+    return re.compile(
+        rf"(?<![\w.])(?P<d>{names})(?=(?:\s+and\s+(?:{names}))?\s+"
+        rf"(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?(?i:{_STATE_NOUNS}))"
+    )
 
 
 def _head_noun(name: str) -> str | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from seed.extract.attendance import add_attendees
 from seed.extract.dates import PROBE, find_dates
-from seed.extract.references import REFERENCE, referent_in
+from seed.extract.references import PAIR, REFERENCE, pair_in, referent_in
 from seed.extract.registry import ActorHit
 
 if TYPE_CHECKING:
@@ -81,8 +81,10 @@ def complete_actors(
             text, hits_of[index], hits_of[max(0, index - _REACH) : index], reader
         )
         if referent is not None:
-            _add_subject(candidate, referent, default, named=bool(hits_of[index]))
-        for key in _participants(sentences, hits_of, index, candidate.title):
+            _add_subject(candidate, referent, default, named=bool(hits_of[index]), reader=reader)
+        elif all(h.actor_key == default for h in hits_of[index]):
+            _add_pair(candidate, text, hits_of[max(0, index - _REACH) : index], reader, default)
+        for key in _participants(sentences, hits_of, index, candidate):
             if all(key != k for k, _ in candidate.actors):
                 candidate.actors.append((key, "participant"))
         objects = _objects(text, hits_of[index])
@@ -175,24 +177,64 @@ def _objects(text: str, hits: list[ActorHit]) -> set[str]:
     return {h.actor_key for h in hits if _TRANSITIVE.search(text, max(0, h.start - 30), h.start)}
 
 
-def _add_subject(candidate: Candidate, key: str, default: str | None, *, named: bool) -> None:
+def _add_subject(
+    candidate: Candidate, key: str, default: str | None, *, named: bool, reader: ArticleActors
+) -> None:
     roles = [(k, r) for k, r in candidate.actors if k != key]
     if not named and roles and roles[0][1] == "subject":
         # The sentence names nobody: its subject stood in from the sentence before (or the
-        # country), and the reference says who it really is.
-        roles = roles[1:]
+        # country), and the reference says who it really is. A body that stood in for a
+        # person stays a participant: the sentence before named them together ("A member of
+        # the committee, X, said ... He confirmed ..." is the committee's too).
+        if _body_of_person(roles[0][0], key, default, reader):
+            roles[0] = (roles[0][0], "participant")
+        else:
+            roles = roles[1:]
     if roles == [(default, "subject")]:
         roles = []  # the country stood in only because the sentence named nobody
     roles = [(k, "participant" if r == "subject" else r) for k, r in roles]
     candidate.actors[:] = [(key, "subject"), *roles]
 
 
+def _add_pair(
+    candidate: Candidate,
+    text: str,
+    earlier: list[list[ActorHit]],
+    reader: ArticleActors,
+    default: str | None,
+) -> None:
+    """A sentence that names nobody but the country and opens on "the two delegations" (or
+    "both sides") is about the two people named together just before: they replace the
+    stand-in subject."""
+    opening = _OPENING.match(text)
+    if not PAIR.match(text, opening.end() if opening else 0):
+        return
+    pair = pair_in(earlier, reader.record)
+    if not pair:
+        return
+    rest = [(k, r) for k, r in candidate.actors[1:] if k not in pair and k != default]
+    candidate.actors[:] = [(pair[0], "subject"), (pair[1], "participant"), *rest]
+
+
+def _body_of_person(stand_in: str, person: str, default: str | None, reader: ArticleActors) -> bool:
+    """Whether `stand_in` is a body (not a person, not the country) and `person` a person."""
+    body, who = reader.record(stand_in), reader.record(person)
+    return (
+        stand_in != default
+        and body is not None
+        and who is not None
+        and body.type != "person"
+        and who.type == "person"
+    )
+
+
 def _participants(
     sentences: tuple,  # type: ignore[type-arg]
     hits_of: list[list[ActorHit]],
     index: int,
-    title: str,
+    candidate: Candidate,
 ) -> list[str]:
+    title = candidate.title
     if index + 1 >= len(sentences):
         return []
     here, nxt = sentences[index], sentences[index + 1]
@@ -201,6 +243,7 @@ def _participants(
     if not (
         _PARTICIPATION.search(nxt.text)
         or _SAME_HAPPENING.match(nxt.text)
+        or (candidate.type == "meeting" and _SAME_HAPPENING.match(_opened_by(nxt.text)))
         or _takes_up(title, nxt.text)
     ):
         return []
@@ -218,6 +261,16 @@ _HAPPENING_NOUNS = (
 )
 _HAPPENING_NOUN = re.compile(rf"\b(?:{_HAPPENING_NOUNS})\b", re.IGNORECASE)
 _DEFINITE = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,3}?"
+
+
+# "Chaired by the envoy, the talks ...": who ran the meeting, before the meeting is taken up.
+_OPENED_BY = re.compile(r"[A-Z][a-z]+ed\s+by\s+[^,]{1,80},\s+")
+
+
+def _opened_by(text: str) -> str:
+    """What follows a sentence's opening "<verb>ed by ...," phrase; "" without one."""
+    m = _OPENED_BY.match(text)
+    return text[m.end() :] if m else ""
 
 
 def _takes_up(title: str, text: str) -> bool:

@@ -20,7 +20,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "meeting": (
         "meeting", "met ", "meet", "talks", "summit", "conference", "visit", "hosted", "forum",
-        "dialogue", "brief the", "briefed the",
+        "dialogue", "brief the", "briefed the", "session", "delegations",
     ),
     "withdrawal": (
         "withdraw", "withdrawal", "withdrawn", "leave", "left", "leaving", "depart", "departure",

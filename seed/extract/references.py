@@ -94,3 +94,24 @@ def referent_in(
         if resolved is not None:
             return resolved
     return None
+
+
+# "The two delegations", "both sides": the two parties a sentence before named.
+PAIR = re.compile(
+    r"(?:[Tt]he\s+two|[Bb]oth)\s+(?:\w+\s+)?(?:delegations|sides|parties|rivals|leaders|camps)\b"
+)
+
+
+def pair_in(
+    earlier: Sequence[Sequence[ActorHit]], record: Callable[[str], ActorRecord | None]
+) -> list[str]:
+    """The first two people of the most recent earlier sentence that names two or more: whom
+    "the two delegations" stand for (their heads, the people the report goes on about)."""
+    for sentence in reversed(earlier):
+        people = [
+            h.actor_key for h in sentence if (r := record(h.actor_key)) and r.type == "person"
+        ]
+        people = list(dict.fromkeys(people))
+        if len(people) >= 2:
+            return people[:2]
+    return []

@@ -214,3 +214,33 @@ def test_an_actor_that_only_qualifies_the_head_noun_keeps_its_place() -> None:
         "met Bathily",
     )
     assert actors[0] == ("egypt", "subject")
+
+
+def test_the_body_a_person_was_named_with_stays_when_he_speaks_next() -> None:
+    actors = _actors_of(
+        "A spokesman for the Libyan National Army, Ahmed al-Mismari, spoke to reporters. "
+        "He confirmed on Monday that the units were ready.",
+        "confirmed",
+    )
+    assert actors == [
+        ("ahmed-al-mismari", "subject"),
+        ("libyan-national-army", "participant"),
+    ]
+
+
+def test_the_two_delegations_are_the_two_people_named_together_before() -> None:
+    actors = _actors_of(
+        "Dbeibah asked for a day to study the text already approved by Aguila Saleh. "
+        "On Sunday, the two delegations spent six hours in Cairo trying to sign a deal.",
+        "two delegations",
+    )
+    assert actors[:2] == [("abdul-hamid-dbeibah", "subject"), ("aguila-saleh", "participant")]
+
+
+def test_who_ran_the_talks_in_an_opening_phrase_took_part_in_them() -> None:
+    actors = _actors_of(
+        "The rival delegations held talks in Cairo on Sunday. "
+        "Chaired by Egyptian and Algerian foreign ministers, the talks ended without a deal.",
+        "held talks",
+    )
+    assert {"egypt", "algeria"} <= {key for key, _ in actors}

@@ -101,3 +101,13 @@ def test_an_attempt_at_a_deal_is_talks() -> None:
     assert _type_at(clause, "on Monday") == "agreement"
     clause = "The rivals on Monday made a fresh attempt to agree a truce."
     assert _type_at(clause, "on Monday") == "meeting"
+
+
+def test_a_session_that_took_place_is_a_meeting() -> None:
+    clause = "the committee's fourth session, which took place in Ghadames on Monday"
+    assert _type_at(clause, "on Monday") == "meeting"
+
+
+def test_delegations_that_spent_a_day_together_held_a_meeting() -> None:
+    clause = "On Sunday, the two delegations spent six hours in a hotel trying to sign a deal"
+    assert _type_at(clause, "On Sunday") == "meeting"

@@ -143,6 +143,8 @@ def reader_for(text: str) -> ArticleActors:
         ("pro-Hifter militias advanced", ["khalifa-haftar", "libyan-national-army"]),
         ("Libya's east-based parliament voted", ["libya", "house-of-representatives"]),
         ("Aguila Saleh said; later Saleh added", ["aguila-saleh", "aguila-saleh"]),
+        ("Egyptian and Emirati defence ministers flew in.", ["egypt", "united-arab-emirates"]),
+        ("the Egyptian interior and foreign ministers", ["egypt"]),
     ],
 )
 def test_capitals_demonyms_and_forces_resolve_by_context(text: str, keys: list[str]) -> None:

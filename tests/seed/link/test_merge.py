@@ -325,3 +325,21 @@ def test_an_act_announced_on_its_date_and_a_statement_of_that_day_are_one_event(
     declared.hit = DateHit(start, start + 8, "Thursday", "weekday", DAY, False)
     clusters = cluster_candidates([declared, said], _related, None)
     assert sorted(len(c.members) for c in clusters) == [1, 1]
+
+
+def test_a_statement_and_a_meeting_each_dated_in_its_own_sentence_of_one_article_are_two() -> None:
+    said = _candidate("a.txt", ["jmc"], "statement", {"teams", "ready", "plan"})
+    said.date_kind = "weekday"
+    held = _candidate("a.txt", ["jmc"], "meeting", {"session", "sirte", "plan"})
+    held.date_kind, held.sentence_index = "weekday", 1
+    clusters = cluster_candidates([said, held], _related, None)
+    assert [[m.type for m in c.members] for c in clusters] == [["statement"], ["meeting"]]
+
+
+def test_a_statement_in_another_article_still_joins_the_meeting_of_its_day() -> None:
+    said = _candidate("a.txt", ["jmc"], "statement", {"teams", "ready", "plan"})
+    said.date_kind = "weekday"
+    held = _candidate("b.txt", ["jmc"], "meeting", {"session", "sirte", "plan"})
+    held.date_kind = "weekday"
+    (cluster,) = cluster_candidates([said, held], _related, None)
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
