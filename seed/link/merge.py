@@ -103,17 +103,6 @@ def reacts(candidate: Candidate) -> bool:
     )
 
 
-def told_apart(a: Candidate, b: Candidate) -> bool:
-    """Whether `a` and `b` are two happenings one sentence tells in two clauses: the extractor
-    split the sentence because its clauses are not one happening."""
-    return (
-        a.file_name == b.file_name
-        and a.sentence_index == b.sentence_index
-        and "told" in {a.date_kind, b.date_kind}
-        and (a.quote_end <= b.quote_start or b.quote_end <= a.quote_start)
-    )
-
-
 def width(interval: DateInterval) -> int:
     return (interval.end - interval.start).days
 
@@ -143,6 +132,8 @@ class Probe:
     heads: frozenset[str]
     reaction: bool
     origins: frozenset[str]
+    # Which happenings of a kind with rivals it names ("presidential" elections).
+    kinds: frozenset[str]
 
 
 def probe_of(candidate: Candidate, related: Callable[[str], set[str]]) -> Probe:
@@ -151,6 +142,7 @@ def probe_of(candidate: Candidate, related: Callable[[str], set[str]]) -> Probe:
         head_tokens(candidate),
         reacts(candidate),
         frozenset(candidate.origins),
+        rival_kinds(candidate),
     )
 
 
@@ -173,13 +165,9 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
         cluster.reaction == probe.reaction and types_agree
     ):
         return 0.0  # a reaction ("welcomed the ceasefire") is not what it reacts to
-    if any(told_apart(candidate, m) for m in cluster.members):
-        return 0.0  # one sentence, two clauses, two happenings (see seed.extract.told)
-    if rivals(rival_kinds(candidate), cluster.kinds):
+    if rivals(probe.kinds, cluster.kinds):
         return 0.0  # legislative elections are not the presidential vote of the same month
-    if _follows_in_article(candidate, cluster):
-        return 0.0
-    if _told_apart(candidate, cluster):
+    if candidate.file_name in cluster.files and _apart_in_article(candidate, cluster):
         return 0.0
     copied = not probe.origins.isdisjoint(cluster.origins)
     if (
@@ -235,33 +223,32 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
     return value
 
 
-def _follows_in_article(candidate: Candidate, cluster: Cluster) -> bool:
-    """An article that dates a happening by counting from another one it told ("the same day,
-    forces also seized ...", "shortly after, ...") tells a second happening, not the first again."""
-    if candidate.file_name not in cluster.files:
-        return False
-    return candidate.date_kind == "chained" or any(
-        m.date_kind == "chained" for m in cluster.members if m.file_name == candidate.file_name
-    )
+def _apart_in_article(candidate: Candidate, cluster: Cluster) -> bool:
+    """Whether the candidate's own article tells it apart from a member of `cluster`.
 
-
-def _told_apart(candidate: Candidate, cluster: Cluster) -> bool:
-    """One article tells a statement and a named happening apart: "X has left Moscow" in its
-    lead and "Y said on Tuesday" further down are two events of that article, though a
-    statement may join another article's telling of any kind of happening. The news a sentence
-    passes on and its telling ("<news>, the ministry said") are two by construction, and so are
-    a statement and another kind of happening that one sentence dates."""
-    if candidate.file_name not in cluster.files:
-        return False
+    - An article that dates a happening by counting from another it told ("the same day,
+      forces also seized ...", "shortly after, ...") tells a second happening.
+    - One sentence split in two clauses (a when-clause, see seed.extract.told), or into the
+      news it passes on and its telling ("<news>, the ministry said"), tells two by
+      construction; so does one sentence dating a statement and another kind of happening.
+    - "X has left Moscow" in the lead and "Y said on Tuesday" further down are two events of
+      that article, though a statement may join another article's telling of any kind.
+    """
     for member in cluster.members:
         if member.file_name != candidate.file_name:
             continue
+        if "chained" in {member.date_kind, candidate.date_kind}:
+            return True
         if member.sentence_index != candidate.sentence_index:
             # "Y said yesterday that ..." further down and "X, who yesterday resigned" are a
             # statement and another happening, each dated by words of its own
             if _statement_beside_act(candidate, member):
                 return True
             continue
+        if "told" in {member.date_kind, candidate.date_kind} and (
+            member.quote_end <= candidate.quote_start or candidate.quote_end <= member.quote_start
+        ):
+            return True
         if ATTRIBUTED in {member.date_kind, candidate.date_kind}:
             return True
         # "X warned on Tuesday ..., pointing to clashes a few days ago": two dates of one
