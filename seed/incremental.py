@@ -24,7 +24,7 @@ import logging
 import uuid
 from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -75,7 +75,8 @@ async def link_neighbourhood(
     event_members = await keys_repo.members(session, touched)
     for _, source, start, end, date_text in event_members:
         members.setdefault(source, set()).add((start, end, date_text or ""))
-    linked = await _link(session, members, fresh, registry, version, pool)
+    loaded = _Loaded()
+    linked = await _link(session, members, fresh, registry, version, pool, loaded)
     if linked is None:
         return None
     # The pledges made at an event whose mentions change are grouped and dated with it: they
@@ -84,7 +85,7 @@ async def link_neighbourhood(
     if pledges:
         for _, source, start, end in await keys_repo.pledge_members(session, pledges):
             members.setdefault(source, set()).add(("pledge", start, end))
-        linked = await _link(session, members, fresh, registry, version, pool)
+        linked = await _link(session, members, fresh, registry, version, pool, loaded)
         if linked is None:
             return None
     log.info(
@@ -111,6 +112,17 @@ class _Linked:
     names: dict[uuid.UUID, str]
 
 
+@dataclass(slots=True)
+class _Loaded:
+    """Stored readings and origins already read for this neighbourhood: linking it again with
+    the pledges' sources reads only the sources it adds."""
+
+    # Stored source -> (file name, reading).
+    readings: dict[uuid.UUID, tuple[str, bytes]] = field(default_factory=dict)
+    origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
+    asked: set[uuid.UUID] = field(default_factory=set)
+
+
 async def _link(
     session: AsyncSession,
     members: dict[uuid.UUID, set[tuple[object, ...]]],
@@ -118,17 +130,21 @@ async def _link(
     registry: Registry | None,
     version: str,
     pool: Executor | None,
+    loaded: _Loaded,
 ) -> _Linked | None:
     """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources;
     None when a stored reading is out of date (another extractor): link everything."""
-    stored = await keys_repo.readings(session, members, version)
-    if len(stored) < len(members):
+    new = [source for source in members if source not in loaded.asked]
+    loaded.asked.update(new)
+    loaded.readings.update(await keys_repo.readings(session, new, version))
+    if any(source not in loaded.readings for source in members):
         return None
-    keep = {name: members[source] for source, (name, _) in stored.items()}
     # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
     # neighbourhood holds only part of those groups (and none of the stored texts are read).
-    origins = await keys_repo.origins_of(session, stored)
-    by_name = {name: origins.get(source, {}) for source, (name, _) in stored.items()}
+    loaded.origins.update(await keys_repo.origins_of(session, new))
+    stored = {source: loaded.readings[source] for source in members}
+    keep = {name: members[source] for source, (name, _) in stored.items()}
+    by_name = {name: loaded.origins.get(source, {}) for source, (name, _) in stored.items()}
     timeline = await link_extractions(
         [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
     )
