@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query
 
-from api.iso_date import IsoDate
+from api.iso_date import IsoDate, IsoInstant
 
 UpdatedSince = Annotated[
-    datetime | None,
+    IsoInstant | None,
     Query(
         description="Only what was created or changed at or after this instant (ISO 8601 with "
         "a time zone; `updated_at` moves when the representation changes). To mirror "

@@ -73,6 +73,36 @@ async def test_dates_are_iso_8601_days_only(
     assert [p["name"] for p in response.json()["invalid_params"]] == [name]
 
 
+_OUTSIDE = "lies outside the years 1 to 9999 in UTC"
+_NO_ZONE = "must name its time zone (for example 2026-11-30T12:00:00Z)"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/actors?updated_since=0001-01-01T00:00:00%2B14:00", _OUTSIDE),
+        ("/events?updated_since=9999-12-31T23:59:59-05:00", _OUTSIDE),
+        ("/sources?updated_since=2026-11-30T12:00:00", _NO_ZONE),
+    ],
+)
+async def test_an_instant_names_its_zone_and_fits_in_utc(
+    client: AsyncClient, timeline: StoredTimeline, path: str, reason: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 422
+    [invalid] = response.json()["invalid_params"]
+    assert invalid["name"] == "updated_since"
+    assert invalid["reason"].endswith(reason)
+
+
+async def test_an_instant_with_its_zone_is_still_read(
+    client: AsyncClient, timeline: StoredTimeline
+) -> None:
+    response = await client.get("/pledges?updated_since=2000-01-01T00:00:00%2B02:00")
+    assert response.status_code == 200
+    assert len(response.json()["items"]) == len(timeline.pledges)
+
+
 async def test_an_iso_date_is_still_read(client: AsyncClient, timeline: StoredTimeline) -> None:
     response = await client.get("/events?date_from=2021-10-01&date_to=2021-10-31")
     assert response.status_code == 200
