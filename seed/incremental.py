@@ -88,18 +88,23 @@ async def link_neighbourhood(
         linked = await _link(session, members, fresh, registry, version, pool, loaded)
         if linked is None:
             return None
-    log.info(
-        "neighbourhood: %d events, %d pledges, %d stored articles",
-        len(touched), len(pledges), len(members),
-    )  # fmt: skip
     timeline = linked.timeline
+    # Events the new articles left as they were are not stored again (nor their mentions,
+    # actors, search text and keys): what is stored stays flat in the size of those events.
+    same = _rewritten(timeline, _unchanged(linked, event_members, touched))
+    timeline.events = [e for e in timeline.events if e.key not in same]
+    rewritten = set(touched) - set(same.values())
+    log.info(
+        "neighbourhood: %d events (%d changed), %d pledges, %d stored articles",
+        len(touched), len(rewritten), len(pledges), len(members),
+    )  # fmt: skip
     assert timeline.keys is not None
     names = frozenset(x.file_name for x in fresh)
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
     return Neighbourhood(
         timeline,
-        Scope(fresh=names, events=frozenset(touched), pledges=frozenset(pledges)),
-        await touched_withdrawals(session, touched),
+        Scope(fresh=names, events=frozenset(rewritten), pledges=frozenset(pledges)),
+        await touched_withdrawals(session, rewritten),
         as_of,
         as_of > stored_latest,
     )
@@ -160,17 +165,39 @@ def _changed(
     """The `touched` events whose mentions (`stored`: event, source, start, end, date text)
     no event of the linked timeline has exactly: every other one is the same cluster, with the
     same date, actors and members, as before."""
+    return set(touched) - set(_unchanged(linked, stored, touched).values())
+
+
+def _unchanged(
+    linked: _Linked,
+    stored: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
+    touched: Collection[uuid.UUID],
+) -> dict[str, uuid.UUID]:
+    """Event of the linked timeline -> the `touched` event stored with exactly its mentions.
+
+    Linking is deterministic: the same members in the same clusters give the same date, type,
+    title, actors and origins, so such an event is stored already as it is."""
     before: dict[uuid.UUID, set[tuple[object, ...]]] = {e: set() for e in touched}
     for event, source, start, end, date_text in stored:
         before[event].add((linked.names[source], start, end, date_text or ""))
-    after = {
-        frozenset(
+    stored_as = {frozenset(mentions): event for event, mentions in before.items()}
+    found: dict[str, uuid.UUID] = {}
+    for event in linked.timeline.events:
+        mentions = frozenset(
             (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
             for m in event.mentions
         )
-        for event in linked.timeline.events
-    }
-    return {event for event, mentions in before.items() if frozenset(mentions) not in after}
+        if mentions in stored_as:
+            found[event.key] = stored_as[mentions]
+    return found
+
+
+def _rewritten(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
+    """Of the `unchanged` events, those the timeline's pledges need no row for: storing them
+    again would write what is stored (a pledge's made-at event and its evidence keep theirs)."""
+    needed = {p.event_key for p in timeline.pledges if p.event_key}
+    needed |= {key for p in timeline.pledges for key, _ in p.evidence}
+    return {key: event for key, event in unchanged.items() if key not in needed}
 
 
 async def rerate_after(
