@@ -182,13 +182,13 @@ def _unchanged(
         before[event].add((linked.names[source], start, end, date_text or ""))
     stored_as = {frozenset(mentions): event for event, mentions in before.items()}
     found: dict[str, uuid.UUID] = {}
-    for event in linked.timeline.events:
-        mentions = frozenset(
+    for linked_event in linked.timeline.events:
+        after = frozenset(
             (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
-            for m in event.mentions
+            for m in linked_event.mentions
         )
-        if mentions in stored_as:
-            found[event.key] = stored_as[mentions]
+        if after in stored_as:
+            found[linked_event.key] = stored_as[after]
     return found
 
 

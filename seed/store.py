@@ -110,7 +110,8 @@ async def store_timeline(
         set(slug_of)
         if scope is None
         else scope.fresh
-        | {m.file_name for item in (*timeline.events, *timeline.pledges) for m in item.mentions}
+        | {m.file_name for e in timeline.events for m in e.mentions}
+        | {m.file_name for p in timeline.pledges for m in p.mentions}
     )
     existing = await stored_targets.existing_mention_targets(
         session, [source_id(slug_of[name]) for name in sorted(quoted)]
