@@ -26,17 +26,19 @@ from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import DateInterval, Mention, Timeline
+from seed.extract.types import DateInterval, Mention, PublicationDate, Timeline
 from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
+from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.origins import independent_origins
+from seed.link_members import link_from_members
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.workers import default_registry, link_extractions
@@ -126,6 +128,29 @@ class _Loaded:
     readings: dict[uuid.UUID, tuple[str, bytes]] = field(default_factory=dict)
     origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
     asked: set[uuid.UUID] = field(default_factory=set)
+    # Stored source -> what linking reads of it besides its mentions.
+    sources: dict[uuid.UUID, StoredSource] = field(default_factory=dict)
+    # (source, kind, start, end, date text) -> the reading of that stored mention.
+    members: dict[_Member, bytes] = field(default_factory=dict)
+    members_asked: set[_Member] = field(default_factory=set)
+
+
+_Member = tuple[uuid.UUID, str, int, int, str]
+
+
+def _member_keys(members: dict[uuid.UUID, set[tuple[object, ...]]]) -> list[_Member]:
+    """The stored mentions `members` names ((start, end, date text) of a quote, ("pledge",
+    start, end) of a pledge), as member readings are keyed."""
+    found: list[_Member] = []
+    for source, keys in members.items():
+        for key in keys:
+            if key[0] == "pledge":
+                _, start, end = key
+                found.append((source, PLEDGE, cast(int, start), cast(int, end), ""))
+            else:
+                start, end, text = key
+                found.append((source, EVENT, cast(int, start), cast(int, end), cast(str, text)))
+    return sorted(found)
 
 
 async def _link(
@@ -137,24 +162,50 @@ async def _link(
     pool: Executor | None,
     loaded: _Loaded,
 ) -> _Linked | None:
-    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources;
-    None when a stored reading is out of date (another extractor): link everything."""
+    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources,
+    from the readings of those mentions (`seed.link.members`), else from their sources' whole
+    readings; None when a stored reading is out of date (another extractor): link everything."""
     new = [source for source in members if source not in loaded.asked]
     loaded.asked.update(new)
-    loaded.readings.update(await keys_repo.readings(session, new, version))
-    if any(source not in loaded.readings for source in members):
-        return None
     # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
     # neighbourhood holds only part of those groups (and none of the stored texts are read).
     loaded.origins.update(await keys_repo.origins_of(session, new))
+    for row in await keys_repo.stored_sources(session, new):
+        start, end, precision, explicit, reason = row[3:]
+        publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
+        loaded.sources[row[0]] = StoredSource(row[1], row[2], publication)
+    wanted = _member_keys(members)
+    asked = [key for key in wanted if key not in loaded.members_asked]
+    loaded.members_asked.update(asked)
+    loaded.members.update(await keys_repo.member_readings(session, asked))
+    names = {source: loaded.sources[source].file_name for source in members}
+    by_name = {names[source]: loaded.origins.get(source, {}) for source in members}
+    keep = {names[source]: members[source] for source in members}
+    if all(key in loaded.members for key in wanted):
+        timeline = await link_from_members(
+            [loaded.sources[source] for source in members],
+            [(names[key[0]], key[1], loaded.members[key]) for key in wanted],
+            list(fresh),
+            registry,
+            pool,
+            keep,
+            by_name,
+        )
+        _restore_origins(timeline, by_name)
+        return _Linked(timeline, names)
+    # Mentions stored before their readings were kept: their sources' whole readings (the
+    # mentions' readings are stored with the result, for the next time).
+    log.info("neighbourhood read from whole readings: mentions without their own reading")
+    unread = [source for source in members if source not in loaded.readings]
+    loaded.readings.update(await keys_repo.readings(session, unread, version))
+    if any(source not in loaded.readings for source in members):
+        return None
     stored = {source: loaded.readings[source] for source in members}
-    keep = {name: members[source] for source, (name, _) in stored.items()}
-    by_name = {name: loaded.origins.get(source, {}) for source, (name, _) in stored.items()}
     timeline = await link_extractions(
         [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
     )
     _restore_origins(timeline, by_name)
-    return _Linked(timeline, {source: name for source, (name, _) in stored.items()})
+    return _Linked(timeline, names)
 
 
 def _changed(
