@@ -4,13 +4,14 @@ the whole readings of their sources (pure: readings in, bytes out, and back).
 
 A mention is keyed by (file name, kind, quote start, quote end, date text); its reading is
 every candidate (or pledge) of its source's reading with that key, with its place in that
-reading, so that the readings rebuilt from them (`stand_ins`) hold, in the same order, the
-candidates a reading cut down to those mentions would hold.
+reading (pickled, compressed), so that the readings rebuilt from them (`stand_ins`) hold, in
+the same order, the candidates a reading cut down to those mentions would hold.
 """
 
 from __future__ import annotations
 
 import pickle
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -64,7 +65,7 @@ def member_payloads(
         for m in p.mentions
     }
     return {
-        key: pickle.dumps(items[key], protocol=pickle.HIGHEST_PROTOCOL)
+        key: zlib.compress(pickle.dumps(items[key], protocol=pickle.HIGHEST_PROTOCOL), 1)
         for key in sorted(wanted)
         if key in items
     }
@@ -88,13 +89,17 @@ def stand_ins(
     found: dict[tuple[str, str], dict[int, Candidate | PledgeCandidate]] = {}
     for name, kind, payload in payloads:
         # Only ever payloads this pipeline wrote into its own database.
-        for place, item in pickle.loads(payload):
+        for place, item in pickle.loads(zlib.decompress(payload)):
             found.setdefault((name, kind), {})[place] = item
     readings = []
     for source in sources:
         name = source.file_name
         cands = found.get((name, EVENT), {})
         pledges = found.get((name, PLEDGE), {})
+        _share_events(
+            [c for c in cands.values() if isinstance(c, Candidate)],
+            [p for p in pledges.values() if isinstance(p, PledgeCandidate)],
+        )
         readings.append(
             ArticleExtraction(
                 parsed=ParsedArticle(
@@ -112,3 +117,17 @@ def stand_ins(
             )
         )
     return readings
+
+
+def _share_events(candidates: Sequence[Candidate], pledges: Sequence[PledgeCandidate]) -> None:
+    """A pledge made at one of the reading's candidates points at that very candidate, as in
+    the source's reading (linking finds a pledge's event by the candidate's identity); read
+    back apart, it holds a copy: point it at the candidate again, when it is among them."""
+    same = {_identity(c): c for c in candidates}
+    for pledge in pledges:
+        if pledge.event is not None:
+            pledge.event = same.get(_identity(pledge.event), pledge.event)
+
+
+def _identity(c: Candidate) -> tuple[object, ...]:
+    return (c.quote_start, c.quote_end, c.date_text, c.sentence_index, c.date, c.type, c.title)
