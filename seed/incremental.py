@@ -26,17 +26,19 @@ from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import DateInterval, Mention, Timeline
+from seed.extract.types import DateInterval, Mention, PublicationDate, Timeline
 from seed.link import copies, origins
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
+from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.origins import independent_origins
+from seed.link_members import link_from_members
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.workers import default_registry, link_extractions
@@ -88,18 +90,23 @@ async def link_neighbourhood(
         linked = await _link(session, members, fresh, registry, version, pool, loaded)
         if linked is None:
             return None
-    log.info(
-        "neighbourhood: %d events, %d pledges, %d stored articles",
-        len(touched), len(pledges), len(members),
-    )  # fmt: skip
     timeline = linked.timeline
+    # Events the new articles left as they were are not stored again (nor their mentions,
+    # actors, search text and keys): what is stored stays flat in the size of those events.
+    same = _rewritten(timeline, _unchanged(linked, event_members, touched))
+    timeline.events = [e for e in timeline.events if e.key not in same]
+    rewritten = set(touched) - set(same.values())
+    log.info(
+        "neighbourhood: %d events (%d changed), %d pledges, %d stored articles",
+        len(touched), len(rewritten), len(pledges), len(members),
+    )  # fmt: skip
     assert timeline.keys is not None
     names = frozenset(x.file_name for x in fresh)
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
     return Neighbourhood(
         timeline,
-        Scope(fresh=names, events=frozenset(touched), pledges=frozenset(pledges)),
-        await touched_withdrawals(session, touched),
+        Scope(fresh=names, events=frozenset(rewritten), pledges=frozenset(pledges)),
+        await touched_withdrawals(session, rewritten),
         as_of,
         as_of > stored_latest,
     )
@@ -121,6 +128,29 @@ class _Loaded:
     readings: dict[uuid.UUID, tuple[str, bytes]] = field(default_factory=dict)
     origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
     asked: set[uuid.UUID] = field(default_factory=set)
+    # Stored source -> what linking reads of it besides its mentions.
+    sources: dict[uuid.UUID, StoredSource] = field(default_factory=dict)
+    # (source, kind, start, end, date text) -> the reading of that stored mention.
+    members: dict[_Member, bytes] = field(default_factory=dict)
+    members_asked: set[_Member] = field(default_factory=set)
+
+
+_Member = tuple[uuid.UUID, str, int, int, str]
+
+
+def _member_keys(members: dict[uuid.UUID, set[tuple[object, ...]]]) -> list[_Member]:
+    """The stored mentions `members` names ((start, end, date text) of a quote, ("pledge",
+    start, end) of a pledge), as member readings are keyed."""
+    found: list[_Member] = []
+    for source, keys in members.items():
+        for key in keys:
+            if key[0] == "pledge":
+                _, start, end = key
+                found.append((source, PLEDGE, cast(int, start), cast(int, end), ""))
+            else:
+                start, end, text = key
+                found.append((source, EVENT, cast(int, start), cast(int, end), cast(str, text)))
+    return sorted(found)
 
 
 async def _link(
@@ -132,24 +162,50 @@ async def _link(
     pool: Executor | None,
     loaded: _Loaded,
 ) -> _Linked | None:
-    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources;
-    None when a stored reading is out of date (another extractor): link everything."""
+    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources,
+    from the readings of those mentions (`seed.link.members`), else from their sources' whole
+    readings; None when a stored reading is out of date (another extractor): link everything."""
     new = [source for source in members if source not in loaded.asked]
     loaded.asked.update(new)
-    loaded.readings.update(await keys_repo.readings(session, new, version))
-    if any(source not in loaded.readings for source in members):
-        return None
     # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
     # neighbourhood holds only part of those groups (and none of the stored texts are read).
     loaded.origins.update(await keys_repo.origins_of(session, new))
+    for row in await keys_repo.stored_sources(session, new):
+        start, end, precision, explicit, reason = row[3:]
+        publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
+        loaded.sources[row[0]] = StoredSource(row[1], row[2], publication)
+    wanted = _member_keys(members)
+    asked = [key for key in wanted if key not in loaded.members_asked]
+    loaded.members_asked.update(asked)
+    loaded.members.update(await keys_repo.member_readings(session, asked))
+    names = {source: loaded.sources[source].file_name for source in members}
+    by_name = {names[source]: loaded.origins.get(source, {}) for source in members}
+    keep = {names[source]: members[source] for source in members}
+    if all(key in loaded.members for key in wanted):
+        timeline = await link_from_members(
+            [loaded.sources[source] for source in members],
+            [(names[key[0]], key[1], loaded.members[key]) for key in wanted],
+            list(fresh),
+            registry,
+            pool,
+            keep,
+            by_name,
+        )
+        _restore_origins(timeline, by_name)
+        return _Linked(timeline, names)
+    # Mentions stored before their readings were kept: their sources' whole readings (the
+    # mentions' readings are stored with the result, for the next time).
+    log.info("neighbourhood read from whole readings: mentions without their own reading")
+    unread = [source for source in members if source not in loaded.readings]
+    loaded.readings.update(await keys_repo.readings(session, unread, version))
+    if any(source not in loaded.readings for source in members):
+        return None
     stored = {source: loaded.readings[source] for source in members}
-    keep = {name: members[source] for source, (name, _) in stored.items()}
-    by_name = {name: loaded.origins.get(source, {}) for source, (name, _) in stored.items()}
     timeline = await link_extractions(
         [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
     )
     _restore_origins(timeline, by_name)
-    return _Linked(timeline, {source: name for source, (name, _) in stored.items()})
+    return _Linked(timeline, names)
 
 
 def _changed(
@@ -160,17 +216,39 @@ def _changed(
     """The `touched` events whose mentions (`stored`: event, source, start, end, date text)
     no event of the linked timeline has exactly: every other one is the same cluster, with the
     same date, actors and members, as before."""
+    return set(touched) - set(_unchanged(linked, stored, touched).values())
+
+
+def _unchanged(
+    linked: _Linked,
+    stored: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
+    touched: Collection[uuid.UUID],
+) -> dict[str, uuid.UUID]:
+    """Event of the linked timeline -> the `touched` event stored with exactly its mentions.
+
+    Linking is deterministic: the same members in the same clusters give the same date, type,
+    title, actors and origins, so such an event is stored already as it is."""
     before: dict[uuid.UUID, set[tuple[object, ...]]] = {e: set() for e in touched}
     for event, source, start, end, date_text in stored:
         before[event].add((linked.names[source], start, end, date_text or ""))
-    after = {
-        frozenset(
+    stored_as = {frozenset(mentions): event for event, mentions in before.items()}
+    found: dict[str, uuid.UUID] = {}
+    for linked_event in linked.timeline.events:
+        after = frozenset(
             (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
-            for m in event.mentions
+            for m in linked_event.mentions
         )
-        for event in linked.timeline.events
-    }
-    return {event for event, mentions in before.items() if frozenset(mentions) not in after}
+        if after in stored_as:
+            found[linked_event.key] = stored_as[after]
+    return found
+
+
+def _rewritten(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
+    """Of the `unchanged` events, those the timeline's pledges need no row for: storing them
+    again would write what is stored (a pledge's made-at event and its evidence keep theirs)."""
+    needed = {p.event_key for p in timeline.pledges if p.event_key}
+    needed |= {key for p in timeline.pledges for key, _ in p.evidence}
+    return {key: event for key, event in unchanged.items() if key not in needed}
 
 
 async def rerate_after(

@@ -104,8 +104,17 @@ async def store_timeline(
     def source_of(m: Mention) -> uuid.UUID:
         return source_id(slug_of[m.file_name])
 
+    # What the stored mentions of these sources point at; in an incremental run, only the
+    # sources of what it stores (the events it left as they were are not in `timeline`).
+    quoted = (
+        set(slug_of)
+        if scope is None
+        else scope.fresh
+        | {m.file_name for e in timeline.events for m in e.mentions}
+        | {m.file_name for p in timeline.pledges for m in p.mentions}
+    )
     existing = await stored_targets.existing_mention_targets(
-        session, [source_id(slug) for slug in slug_of.values()]
+        session, [source_id(slug_of[name]) for name in sorted(quoted)]
     )
     held = {t for targets in existing.values() for t in targets}
     # Stored rows outside the neighbourhood keep their ids: nothing new may take one.

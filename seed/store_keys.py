@@ -45,6 +45,23 @@ async def store_keys(
             for name in names
         ],
     )
+    sha = {s.file_name: s.sha256 for s in timeline.sources}
+    await link_keys.save_member_readings(
+        session,
+        [
+            {
+                "source_id": source_id(slugify(name)),
+                "kind": kind,
+                "char_start": start,
+                "char_end": end,
+                "date_text": date_text,
+                "sha256": sha[name],
+                "payload": payload,
+            }
+            for (name, kind, start, end, date_text), payload in keys.members.items()
+            if name in sha
+        ],
+    )
     await link_keys.save_event_blocks(
         session,
         [

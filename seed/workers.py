@@ -25,6 +25,7 @@ from seed.extract.errors import ArticleError
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
 from seed.link.keys import timeline_keys
+from seed.link.members import member_payloads
 from seed.link.timeline import KnownOrigins, link_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import load as load_extraction
@@ -162,13 +163,16 @@ Keep = dict[str, set[tuple[object, ...]]]
 
 
 def _link(
-    stored: Sequence[bytes],
+    stored: Sequence[bytes | ArticleExtraction],
     extracted: Sequence[ArticleExtraction],
     registry: Registry,
     keep: Keep | None = None,
     known_origins: KnownOrigins | None = None,
+    members: set[str] | None = None,
 ) -> Timeline:
-    loaded = [load_extraction(b) for b in stored]
+    """`members`: the articles whose mentions' readings to hand back (all when None; see
+    `seed.link.members`)."""
+    loaded = [b if isinstance(b, ArticleExtraction) else load_extraction(b) for b in stored]
     if keep is not None:
         # An incremental run: of a stored reading, only the quotes of the events it re-links.
         loaded = [_only(x, keep.get(x.file_name, set())) for x in loaded]
@@ -179,6 +183,7 @@ def _link(
     keys = timeline_keys(timeline.readings, timeline.events, undated, registry, only=mine)
     readings = [r for r in timeline.readings if mine is None or r.file_name in mine]
     keys.dated = {r.file_name: dump_extraction(r) for r in readings if r.file_name in undated}
+    keys.members = member_payloads(timeline.readings, timeline.events, timeline.pledges, members)
     timeline.keys, timeline.readings = keys, []
     return timeline
 

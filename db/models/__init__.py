@@ -4,7 +4,7 @@ from db.models.actor import Actor, ActorAlias, ActorRelation
 from db.models.base import Base
 from db.models.change import ChangeLogEntry
 from db.models.event import Event, EventActor
-from db.models.extraction import EventBlock, SourceExtraction, SourceSketch
+from db.models.extraction import EventBlock, MemberReading, SourceExtraction, SourceSketch
 from db.models.job import IngestionJob
 from db.models.mention import Mention
 from db.models.operations import ApiKey, AuditEntry, IngestionLog
@@ -24,6 +24,7 @@ __all__ = [
     "EventBlock",
     "IngestionJob",
     "IngestionLog",
+    "MemberReading",
     "Mention",
     "Pledge",
     "PledgeActor",

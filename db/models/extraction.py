@@ -85,3 +85,22 @@ class EventBlock(Base):
     # The days its mentions' dates cover: disjoint intervals, sorted (`seed.link.keys`).
     member_starts: Mapped[list[date] | None] = mapped_column(ARRAY(Date))
     member_ends: Mapped[list[date] | None] = mapped_column(ARRAY(Date))
+
+
+class MemberReading(Base):
+    """What the merge step read of one stored mention (`kind` event or pledge; `date_text`
+    '' for none): the candidates with those quote offsets in the reading of its source's text
+    `sha256`, serialised (`seed.member_readings`). An incremental linking reads these for the
+    events a new article can touch, instead of the whole readings of their sources."""
+
+    __tablename__ = "member_readings"
+
+    source_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    char_start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    char_end: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date_text: Mapped[str] = mapped_column(Text, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)

@@ -11,7 +11,15 @@ from typing import Any
 from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import EventBlock, Mention, Pledge, Source, SourceExtraction, SourceSketch
+from db.models import (
+    EventBlock,
+    MemberReading,
+    Mention,
+    Pledge,
+    Source,
+    SourceExtraction,
+    SourceSketch,
+)
 from db.repositories.arrays import array_param
 from db.repositories.copy_rows import upsert_by_copy
 
@@ -50,6 +58,75 @@ async def save_event_blocks(session: AsyncSession, rows: Sequence[dict[str, Any]
         update=columns,
         changed_only=True,
     )
+
+
+async def save_member_readings(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """(source_id, kind, char_start, char_end, date_text, sha256, payload) rows; a stored row
+    holding the same values is left as is."""
+    columns = ["sha256", "payload"]
+    await upsert_by_copy(
+        session,
+        MemberReading.__tablename__,
+        ["source_id", "kind", "char_start", "char_end", "date_text", *columns],
+        rows,
+        conflict="pk_member_readings",
+        update=columns,
+        changed_only=True,
+    )
+
+
+_MEMBER_READINGS = text(
+    "SELECT w.source_id, w.kind, w.char_start, w.char_end, w.date_text, mr.payload"
+    " FROM unnest(CAST(:sources AS uuid[]), CAST(:kinds AS text[]), CAST(:starts AS int[]),"
+    " CAST(:ends AS int[]), CAST(:texts AS text[])) AS w(source_id, kind, char_start, char_end,"
+    " date_text)"
+    " JOIN member_readings mr ON mr.source_id = w.source_id AND mr.kind = w.kind"
+    " AND mr.char_start = w.char_start AND mr.char_end = w.char_end"
+    " AND mr.date_text = w.date_text"
+    " JOIN sources s ON s.id = mr.source_id AND s.sha256 = mr.sha256"
+)
+
+
+async def member_readings(
+    session: AsyncSession, wanted: Sequence[tuple[uuid.UUID, str, int, int, str]]
+) -> dict[tuple[uuid.UUID, str, int, int, str], bytes]:
+    """The stored reading of each (source, kind, start, end, date text) wanted, of the
+    source's current text; those without one are absent."""
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        _MEMBER_READINGS,
+        {
+            "sources": [w[0] for w in wanted],
+            "kinds": [w[1] for w in wanted],
+            "starts": [w[2] for w in wanted],
+            "ends": [w[3] for w in wanted],
+            "texts": [w[4] for w in wanted],
+        },
+    )
+    return {(s, k, a, b, t): payload for s, k, a, b, t, payload in rows.tuples()}
+
+
+async def stored_sources(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID]
+) -> list[tuple[Any, ...]]:
+    """(id, file name, sha256, published start, end, precision, explicit, reason) of each."""
+    wanted = list(source_ids)
+    if not wanted:
+        return []
+    rows = await session.execute(
+        select(
+            Source.id,
+            Source.file_name,
+            Source.sha256,
+            Source.published_start,
+            Source.published_end,
+            Source.published_precision,
+            Source.published_explicit,
+            Source.published_reason,
+        ).where(Source.id == any_(array_param(wanted)))
+    )
+    return [tuple(r) for r in rows.tuples()]
 
 
 _BUCKET_SIZES = text(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
 from seed.extract.candidate import Candidate
@@ -270,6 +271,13 @@ def _short(text: str, *, keep: bool = False) -> str:
 Withdrawal = tuple[DateInterval, set[str], str]
 
 
+@lru_cache(maxsize=8192)
+def completed(report: str) -> bool:
+    """Whether a withdrawal's report says it was completed ("all of them have left"); asked
+    once per report, not once per pledge it bears on."""
+    return _COMPLETED.search(report) is not None
+
+
 def _later(made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]) -> list[Withdrawal]:
     """Withdrawals after the pledge was made, by a pledger or the same forces."""
     return [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
@@ -282,7 +290,7 @@ def evidence_of(
     departure completed ("fulfils") or under way ("progress")."""
     later = {id(w) for w in _later(made, actors, withdrawals)}
     return [
-        (i, "fulfils" if _COMPLETED.search(w[2]) else "progress")
+        (i, "fulfils" if completed(w[2]) else "progress")
         for i, w in enumerate(withdrawals)
         if id(w) in later
     ]
@@ -296,9 +304,9 @@ def status_of(
     as_of: date,
 ) -> tuple[PledgeStatus, str]:
     later = _later(made, actors, withdrawals)
-    completed = [w for w in later if _COMPLETED.search(w[2])]
-    if completed:
-        return "kept", f"a later report says the withdrawal was completed: {completed[0][2][:120]}"
+    done = [w for w in later if completed(w[2])]
+    if done:
+        return "kept", f"a later report says the withdrawal was completed: {done[0][2][:120]}"
     if deadline is not None and deadline.end < as_of:
         progress = f"; {len(later)} later report(s) of partial movement" if later else ""
         return (

@@ -27,6 +27,7 @@ from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
+from seed.link.members import MemberKey
 from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
 from seed.link.publication import _RELATIVE
 
@@ -185,6 +186,8 @@ class LinkKeys:
     event_dates: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
     # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`).
     dated: dict[str, bytes] = field(default_factory=dict)
+    # The reading of each mention of the linked events and pledges (`seed.link.members`).
+    members: dict[MemberKey, bytes] = field(default_factory=dict)
 
 
 def timeline_keys(

@@ -4,13 +4,14 @@ corpus is linked."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from db.models import Pledge
+from db.models import MemberReading, Mention, Pledge, Source
 from seed.extract.types import RawArticle
 from seed.pipeline import expand_paths, ingest, read_articles
 from tests.conftest import rolled_back_session
@@ -136,3 +137,75 @@ async def test_an_article_newer_than_all_rates_every_pledge_as_of_its_day(
     assert reasons != before
     assert reasons == bulk_reasons
     assert one_by_one == bulk
+
+
+async def _without_reading(session: AsyncSession) -> set[tuple[object, ...]]:
+    """Stored mentions with no member reading of their source's text."""
+    sha = dict((await session.execute(select(Source.id, Source.sha256))).tuples().all())
+    kept = {
+        (source, kind, start, end, text)
+        for source, kind, start, end, text, of_text in (
+            await session.execute(
+                select(
+                    MemberReading.source_id,
+                    MemberReading.kind,
+                    MemberReading.char_start,
+                    MemberReading.char_end,
+                    MemberReading.date_text,
+                    MemberReading.sha256,
+                )
+            )
+        ).tuples()
+        if sha[source] == of_text
+    }
+    mentions = await session.execute(
+        select(
+            Mention.source_id,
+            Mention.event_id,
+            Mention.char_start,
+            Mention.char_end,
+            Mention.date_text,
+        )
+    )
+    return {
+        (source, "event", start, end, text or "")
+        if event is not None
+        else (source, "pledge", start, end, "")
+        for source, event, start, end, text in mentions.tuples()
+    } - kept
+
+
+async def test_each_stored_mention_keeps_its_reading_and_a_new_article_is_linked_from_them(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        assert await _without_reading(session) == set()
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [NEW[0]])
+        assert report.linked == "neighbourhood"
+        assert "whole readings" not in caplog.text
+        assert await _without_reading(session) == set()
+
+
+async def test_mentions_stored_without_their_readings_are_linked_from_their_sources(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, NEW[0]])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        # As a corpus stored before mentions kept their readings.
+        await session.execute(delete(MemberReading))
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [NEW[0]])
+        one_by_one = await _timeline(session)
+        # The touched events' mentions have their readings now, for the next new article.
+        kept = await session.scalar(select(func.count()).select_from(MemberReading))
+    assert report.linked == "neighbourhood"
+    assert "whole readings" in caplog.text
+    assert one_by_one == bulk
+    assert kept

@@ -1,13 +1,20 @@
 """Which touched events an incremental linking changes (`seed.incremental._changed`): only the
-pledges made at those are linked again."""
+pledges made at those are linked again, and only those are stored again."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 
-from seed.extract.types import DateInterval, Mention, Quote, Timeline, TimelineEvent
-from seed.incremental import _changed, _Linked
+from seed.extract.types import (
+    DateInterval,
+    Mention,
+    Quote,
+    Timeline,
+    TimelineEvent,
+    TimelinePledge,
+)
+from seed.incremental import _changed, _Linked, _rewritten, _unchanged
 
 DAY = DateInterval(date(2024, 5, 6), date(2024, 5, 6), "day")
 KEPT, GROWN = uuid.uuid4(), uuid.uuid4()
@@ -56,3 +63,41 @@ def test_an_event_split_in_two_is_changed() -> None:
     linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
 
     assert _changed(linked, stored, {KEPT}) == {KEPT}
+
+
+def test_an_event_linked_back_to_exactly_its_stored_mentions_is_not_stored_again() -> None:
+    stored = [
+        (KEPT, ONE, 0, 20, None),
+        (KEPT, TWO, 5, 25, "on Monday"),
+        (GROWN, ONE, 40, 60, "on Monday"),
+    ]
+    timeline = Timeline(
+        events=[
+            _event("a", ("one.txt", 0, 20, None), ("two.txt", 5, 25, "on Monday")),
+            _event("b", ("one.txt", 40, 60, "on Monday"), ("new.txt", 0, 18, "on Monday")),
+        ]
+    )
+    linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
+
+    assert _unchanged(linked, stored, {KEPT, GROWN}) == {"a": KEPT}
+    assert _rewritten(timeline, {"a": KEPT}) == {"a": KEPT}
+
+
+def test_an_unchanged_event_a_linked_pledge_was_made_at_is_stored_with_it() -> None:
+    pledge = TimelinePledge(
+        key="p",
+        text="Convoy will leave the port",
+        actors=(),
+        made=DAY,
+        deadline=None,
+        quantity=None,
+        unit=None,
+        status="not_yet_rated",
+        status_reason="",
+        mentions=(),
+        event_key="a",
+        evidence=(("b", "progress"),),
+    )
+    timeline = Timeline(events=[], pledges=[pledge])
+
+    assert _rewritten(timeline, {"a": KEPT, "b": GROWN, "c": ONE}) == {"c": ONE}

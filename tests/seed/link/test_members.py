@@ -1,0 +1,97 @@
+"""Member readings (`seed.link.members`): what the merge step read of each mention, kept per
+mention, and the readings rebuilt from them for an incremental linking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from seed.extract.article import ArticleExtraction, extract_article
+from seed.extract.registry import Registry, load_registry
+from seed.extract.types import RawArticle, Timeline
+from seed.link.members import EVENT, PLEDGE, StoredSource, member_payloads, stand_ins
+from seed.link.timeline import link_timeline
+
+# Written for this test: a pledge made on Monday, a meeting, and a background statement.
+PORT = RawArticle(
+    "port.txt",
+    "Port talks\n\nThe Libyan National Army said on Monday that it will withdraw 200 fighters "
+    "from the port of Sirte by June 30.\n\nTurkish officials met their Italian counterparts in "
+    "Ankara on Tuesday to discuss the port.\n\nIn March, the army said it had left two bases.\n",
+    published=date(2021, 5, 5),
+)
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry()
+
+
+def _linked(registry: Registry) -> tuple[ArticleExtraction, Timeline]:
+    reading = extract_article(PORT, registry)
+    return reading, link_timeline([reading], registry, today=date(2021, 5, 6))
+
+
+def test_each_mention_keeps_the_candidates_read_with_its_offsets_and_date(
+    registry: Registry,
+) -> None:
+    _, timeline = _linked(registry)
+
+    payloads = member_payloads(timeline.readings, timeline.events, timeline.pledges)
+
+    assert sorted(payloads) == [
+        ("port.txt", EVENT, 12, 121, "June 30"),
+        ("port.txt", EVENT, 12, 121, "on Monday"),
+        ("port.txt", EVENT, 123, 213, "on Tuesday"),
+        ("port.txt", EVENT, 215, 261, "In March"),
+        ("port.txt", PLEDGE, 12, 121, ""),
+    ]
+    assert member_payloads(timeline.readings, timeline.events, timeline.pledges, set()) == {}
+
+
+def test_a_rebuilt_reading_holds_the_given_mentions_in_their_reading_order(
+    registry: Registry,
+) -> None:
+    reading, timeline = _linked(registry)
+    payloads = member_payloads(timeline.readings, timeline.events, timeline.pledges)
+    assert reading.publication is not None
+    source = StoredSource("port.txt", "sha", reading.publication)
+    # The meeting's and the statement's mentions, given last first, and the pledge.
+    given = [
+        ("port.txt", EVENT, 215, 261, "In March"),
+        ("port.txt", EVENT, 123, 213, "on Tuesday"),
+        ("port.txt", EVENT, 12, 121, "on Monday"),
+        ("port.txt", PLEDGE, 12, 121, ""),
+    ]
+
+    (rebuilt,) = stand_ins([source], [(k[0], k[1], payloads[k]) for k in given])
+
+    assert [(c.quote_start, c.date_text) for c in rebuilt.candidates] == [
+        (12, "on Monday"),
+        (123, "on Tuesday"),
+        (215, "In March"),
+    ]
+    assert rebuilt.candidates == [reading.candidates[i] for i in (0, 2, 3)]
+    assert rebuilt.pledges == reading.pledges
+    assert rebuilt.publication == reading.publication
+    assert rebuilt.parsed.raw.text == ""
+
+
+def test_a_rebuilt_pledge_points_at_the_very_candidate_it_was_made_at(
+    registry: Registry,
+) -> None:
+    reading, timeline = _linked(registry)
+    payloads = member_payloads(timeline.readings, timeline.events, timeline.pledges)
+    assert reading.publication is not None
+    source = StoredSource("port.txt", "sha", reading.publication)
+
+    (rebuilt,) = stand_ins([source], [(k[0], k[1], v) for k, v in payloads.items()])
+
+    (pledge,) = rebuilt.pledges
+    assert pledge.event is rebuilt.candidates[0]
+    assert rebuilt.candidates[0].date_text == "on Monday"
+    # Linked again, the pledge is made at the same event as in the first linking.
+    again = link_timeline([rebuilt], registry, today=date(2021, 5, 6))
+    assert [p.event_key for p in again.pledges] == [p.event_key for p in timeline.pledges]
+    assert [e.key for e in again.events] == [e.key for e in timeline.events]
