@@ -176,8 +176,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "relative_unit",
         re.compile(
+            # "yr": how text spinners and headlines abbreviate "year"
             r"\b(?P<earlier>(?:earlier|later)\s+)?(?P<rel>last|past|previous|this|next)\s+"
-            r"(?P<unit>week|month|year)\b(?!s)",
+            r"(?P<unit>week|month|year|yr)\b(?!s)",
             re.I,
         ),
         r.relative_unit,
@@ -251,7 +252,7 @@ PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 _MAYBE = re.compile(
     r"\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|"
-    r"year|winter|spring|summer|autumn|fall|eve\b|ago\b",
+    r"year|yr\b|winter|spring|summer|autumn|fall|eve\b|ago\b",
     re.IGNORECASE,
 )
 

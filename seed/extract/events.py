@@ -23,7 +23,7 @@ from seed.extract.event_actors import complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
-from seed.extract.falls import fall_hit
+from seed.extract.falls import dated_otherwise, fall_hit
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
@@ -99,7 +99,7 @@ def extract_candidates(
         fall = fall_hit(sentence.text, sentence_actors, actors.registry)
         if (
             fall is not None
-            and not any(h.interval.start <= fall.interval.start <= h.interval.end for h in hits)
+            and not dated_otherwise(sentence.text, fall, hits)
             and not _inside_quotes(sentence, fall)
         ):
             # "since a NATO-backed uprising toppled dictator X": a fall the registry dates

@@ -123,6 +123,17 @@ def test_a_reworded_last_year_places_the_month() -> None:
     assert (hit.interval.start, hit.interval.end) == (date(2020, 5, 1), date(2020, 5, 31))
 
 
+def test_an_abbreviated_year_is_read_like_the_word() -> None:
+    # "yr" for "year", as headlines and text spinners write it
+    (hit,) = find_dates("Guards closed the pipeline earlier this yr.", pub("2022-09-14"))
+    assert (hit.text, hit.interval.start, hit.interval.end, hit.interval.precision) == (
+        "earlier this yr",
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+        "year",
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
