@@ -24,6 +24,7 @@ from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
 from seed.extract.falls import dated_otherwise, fall_hit
+from seed.extract.named_acts import split_named_act
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
@@ -121,6 +122,9 @@ def extract_candidates(
                 multi=stated > 1,
                 resolved=hit.fixed or narrow,
             )
+            if len(made) == 1:
+                # "welcomed on Friday the truce reached between ...": the truce besides
+                made = split_named_act(made[0], sentence, sentence_actors, actors)
             candidates.extend(made)
             telling = made[0]
             doers = [h.start for h in sentence_actors]
