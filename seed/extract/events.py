@@ -25,6 +25,7 @@ from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subj
 from seed.extract.falls import KIND as FALL
 from seed.extract.falls import dated_otherwise, fall_hit
 from seed.extract.named_acts import split_named_act
+from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
@@ -69,6 +70,7 @@ def extract_candidates(
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
+    historical = False
     for index, sentence in enumerate(sentences):
         found = find_dates(sentence.text, publication)
         hits = [h for h in found if not _inside_quotes(sentence, h)]
@@ -78,6 +80,11 @@ def extract_candidates(
         chained += span_hits(sentence.text, tuple(hits))
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
         hits = sorted([*hits, *chained], key=lambda h: h.start)
+        if hits:
+            historical = historical or narrates_past(sentence.text, tuple(hits), publication)
+        elif historical:
+            # a chronicle in the present: an undated step follows the day named before it
+            hits = [h for h in [narrated_hit(sentence.text, index, anchor)] if h is not None]
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
@@ -252,6 +259,7 @@ def _candidates(
         kind = "report"  # a count as it stands, not the fighting it sums up
     elif hit.kind == FALL:
         kind = "political"  # a ruler's fall, whatever violence came with it
+    kind = step_kind(text, hit, kind)
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
     if subjectless:
         subject = actor_roles([h for h in sentence_actors if h.start < c_start], text[:c_start])
