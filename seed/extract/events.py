@@ -29,6 +29,7 @@ from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
+from seed.extract.talks_before import is_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
@@ -85,6 +86,9 @@ def extract_candidates(
         elif historical:
             # a chronicle in the present: an undated step follows the day named before it
             hits = [h for h in [narrated_hit(sentence.text, index, anchor)] if h is not None]
+        if not hits:
+            # "The deal came after ten hours of talks": the talks that led to it
+            hits = [h for h in [talks_before(sentence.text, index, anchor)] if h is not None]
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
@@ -253,7 +257,7 @@ def _candidates(
         # what someone made known or called for is their statement, not what it is about
         disclosed = not SPEECH.search(clause) and _DISCLOSURE.search(clause)
         kind = "statement" if disclosed else lead_type(clause)
-    elif hit.kind == "span":
+    elif hit.kind == "span" or is_talks(text, hit):
         kind = "meeting"  # the talks themselves, whatever they ended with
     elif hit.kind == TOLL:
         kind = "report"  # a count as it stands, not the fighting it sums up
