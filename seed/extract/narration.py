@@ -35,6 +35,7 @@ _NOT_FINITE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
+_PAST_WORD = re.compile(r"\b(?:said|told|was|were|had|did|[a-z]{2,}ed)\b")
 # How many days before publication a day must lie for its present tense to be historical.
 _PAST_BY = 2
 
@@ -61,9 +62,17 @@ def narrates_past(text: str, hits: tuple[DateHit, ...], publication: DateInterva
         if hit.interval.end > latest:
             continue
         lo, hi = governing_span(text, hit.start, hit.end)
-        if _present_verbs(text, lo, hi):
+        if not _present_verbs(text, lo, hi):
+            continue
+        # "On May 3, rebels seize ...", or a sentence with no past tense at all ("X says in a
+        # message on May 3: ..."); "X says it downed a drone on May 3" dates the downing
+        if hit.start <= len("On ") or not _PAST_WORD.search(_outside_quotes(text)):
             return True
     return False
+
+
+def _outside_quotes(text: str) -> str:
+    return "".join(part for i, part in enumerate(_QUOTE.split(text)) if i % 2 == 0)
 
 
 def narrated_hit(text: str, index: int, anchor: DayAnchor | None) -> DateHit | None:

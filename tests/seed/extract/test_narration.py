@@ -74,3 +74,14 @@ def test_a_chronicle_step_far_from_the_last_named_day_stays_undated() -> None:
         "The navy shells rebel positions along the coast.\n"
     )
     assert [q for q, *_ in _read(text)] == ["On June 2, rebels seize the airport of the port city."]
+
+
+def test_a_present_speech_verb_dating_a_past_act_makes_no_chronicle() -> None:
+    text = (
+        "Drone war\n"
+        "The army says it downed a drone near the airport on June 2.\n"
+        "The government says the drone was a civilian one.\n"
+    )
+    assert [q for q, *_ in _read(text)] == [
+        "The army says it downed a drone near the airport on June 2."
+    ]
