@@ -3,9 +3,9 @@
 A report names a conference in its lead and lists who attended a few paragraphs on: "Key
 players attending the summit include ...", "... are also present as co-hosts". Such a sentence
 has no date of its own, says someone attended, and refers to the meeting with a definite noun
-("the summit", "the talks"); its actors took part in the nearest meeting told before it. A
-sentence that only adds "also present" goes on with the list of the attendance sentence just
-before it.
+("the summit", "the talks") or to its attendees ("among those who attended"); its actors took
+part in the nearest meeting told before it. A sentence that only adds "also present" goes on
+with the list of the attendance sentence just before it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ _ATTENDING = re.compile(
 _MEETING_WORDS = r"meetings?|conferences?|summits?|talks|sessions?|gatherings?|forums?"
 _THE_MEETING = re.compile(
     rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?(?:{_MEETING_WORDS})\b", re.IGNORECASE
+)
+# "Among those who attended were ...": the people who attended the meeting just told.
+_THOSE_ATTENDING = re.compile(
+    r"\bthose\s+(?:who\s+)?(?:attend|took\s+part|participat|present)", re.IGNORECASE
 )
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # How many sentences back the meeting may be told, and how many paragraphs an "also present"
@@ -55,7 +59,7 @@ def add_attendees(
         if find_dates(text, PROBE):
             continue  # a dated sentence tells a happening of its own
         targets: list[Candidate] | None = None
-        if _THE_MEETING.search(text):
+        if _THE_MEETING.search(text) or _THOSE_ATTENDING.search(text):
             before = [i for i in meetings if index - _REACH <= i < index]
             if before:
                 targets = meetings[max(before)]

@@ -210,6 +210,22 @@ def ago(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, 
     return add_months(centre, -2), add_months(centre, 2), "range"
 
 
+def past_span(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision]:
+    """ "in the past two weeks": from that many units before publication up to it; without a
+    number ("in the past months", "the last few days"), as far back as a vague count goes."""
+    word = (m.group("n") or "few").lower()
+    n, unit = NUMBERS.get(word) or (int(word) if word.isdigit() else 0), m.group("unit").lower()
+    if word in {"few", "several"} or n == 0:
+        n = FEW_DAYS_MOST if unit == "day" else VAGUE_COUNT[1]
+    if unit == "day":
+        return pub - timedelta(days=n), pub, "range"
+    if unit == "week":
+        return pub - timedelta(weeks=n), pub, "range"
+    return add_months(pub, -n), pub, "range"
+
+
 def season(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
     rel = m.group("rel").lower()
     first, last = SEASONS[m.group("season").lower()]

@@ -176,11 +176,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "relative_unit",
         re.compile(
+            # "yr": how text spinners and headlines abbreviate "year"
             r"\b(?P<earlier>(?:earlier|later)\s+)?(?P<rel>last|past|previous|this|next)\s+"
-            r"(?P<unit>week|month|year)\b(?!s)",
+            r"(?P<unit>week|month|year|yr)\b(?!s)",
             re.I,
         ),
         r.relative_unit,
+    ),
+    _Pattern(
+        # "in the past months", "over the last few weeks", "in the past two days": up to now
+        "past_span",
+        re.compile(
+            rf"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:{NUM}\s+)?"
+            r"(?P<unit>day|week|month)s\b",
+            re.I,
+        ),
+        r.past_span,
     ),
     _Pattern(
         "ago",
@@ -250,8 +261,8 @@ PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 # Every expression above contains one of these: most sentences are ruled out by one search.
 _MAYBE = re.compile(
     r"\d|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|"
-    r"year|winter|spring|summer|autumn|fall|eve\b|ago\b",
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|days?\b|week|month|"
+    r"year|yr\b|winter|spring|summer|autumn|fall|eve\b|ago\b",
     re.IGNORECASE,
 )
 

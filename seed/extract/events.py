@@ -23,10 +23,13 @@ from seed.extract.event_actors import complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
-from seed.extract.falls import fall_hit
+from seed.extract.falls import dated_otherwise, fall_hit
+from seed.extract.named_acts import split_named_act
+from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
+from seed.extract.talks_before import is_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
@@ -68,6 +71,7 @@ def extract_candidates(
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
+    historical = False
     for index, sentence in enumerate(sentences):
         found = find_dates(sentence.text, publication)
         hits = [h for h in found if not _inside_quotes(sentence, h)]
@@ -77,6 +81,14 @@ def extract_candidates(
         chained += span_hits(sentence.text, tuple(hits))
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
         hits = sorted([*hits, *chained], key=lambda h: h.start)
+        if hits:
+            historical = historical or narrates_past(sentence.text, tuple(hits), publication)
+        elif historical:
+            # a chronicle in the present: an undated step follows the day named before it
+            hits = [h for h in [narrated_hit(sentence.text, index, anchor)] if h is not None]
+        if not hits:
+            # "The deal came after ten hours of talks": the talks that led to it
+            hits = [h for h in [talks_before(sentence.text, index, anchor)] if h is not None]
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
@@ -99,7 +111,7 @@ def extract_candidates(
         fall = fall_hit(sentence.text, sentence_actors, actors.registry)
         if (
             fall is not None
-            and not any(h.interval.start <= fall.interval.start <= h.interval.end for h in hits)
+            and not dated_otherwise(sentence.text, fall, hits)
             and not _inside_quotes(sentence, fall)
         ):
             # "since a NATO-backed uprising toppled dictator X": a fall the registry dates
@@ -121,6 +133,9 @@ def extract_candidates(
                 multi=stated > 1,
                 resolved=hit.fixed or narrow,
             )
+            if len(made) == 1:
+                # "welcomed on Friday the truce reached between ...": the truce besides
+                made = split_named_act(made[0], sentence, sentence_actors, actors)
             candidates.extend(made)
             telling = made[0]
             doers = [h.start for h in sentence_actors]
@@ -242,12 +257,13 @@ def _candidates(
         # what someone made known or called for is their statement, not what it is about
         disclosed = not SPEECH.search(clause) and _DISCLOSURE.search(clause)
         kind = "statement" if disclosed else lead_type(clause)
-    elif hit.kind == "span":
+    elif hit.kind == "span" or is_talks(text, hit):
         kind = "meeting"  # the talks themselves, whatever they ended with
     elif hit.kind == TOLL:
         kind = "report"  # a count as it stands, not the fighting it sums up
     elif hit.kind == FALL:
         kind = "political"  # a ruler's fall, whatever violence came with it
+    kind = step_kind(text, hit, kind)
     clause_hits = [h for h in sentence_actors if c_start <= h.start < c_end]
     if subjectless:
         subject = actor_roles([h for h in sentence_actors if h.start < c_start], text[:c_start])

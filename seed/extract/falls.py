@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from seed.extract.dates import DateHit
+from seed.extract.governing import governing_span
 from seed.extract.registry import ActorHit, Registry
 from seed.extract.types import DateInterval
 
@@ -25,6 +26,7 @@ _FALL = re.compile(
     r"strongman|president|autocrat|colonel|col\.)\s+){0,4}\Z",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"(?:that|which|who)\s+", re.IGNORECASE)
 # How far before the name the words of its fall may begin.
 _REACH = 80
 KIND = "fall"
@@ -45,3 +47,22 @@ def fall_hit(text: str, hits: list[ActorHit], registry: Registry) -> DateHit | N
         year = DateInterval(date(end.year, 1, 1), date(end.year, 12, 31), "year")
         return DateHit(m.start(), hit.end, "", KIND, year, fixed=True)
     return None
+
+
+def dated_otherwise(text: str, fall: DateHit, hits: list[DateHit]) -> bool:
+    """Whether a date of the sentence already dates the fall: one of its year, whose stretch
+    holds the fall's words ("since the 2011 uprising that toppled X"). A date of another
+    stretch ("imposed an embargo in 2011 amid an uprising that ousted X") dates another
+    happening, and the fall is told besides it."""
+    for hit in hits:
+        if not hit.interval.start <= fall.interval.start <= hit.interval.end:
+            continue
+        if hit.end <= hit.start:
+            return True
+        lo, hi = governing_span(text, hit.start, hit.end)
+        # "since the 2011 uprising that ousted X": the relative clause tells what the dated
+        # uprising did
+        told = _RELATIVE.match(text, hi)
+        if lo <= fall.start < hi or (told is not None and told.end() == fall.start):
+            return True
+    return False

@@ -18,6 +18,7 @@ from datetime import date as Day
 from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.candidate import Candidate
 from seed.extract.event_kinds import SPEECH
+from seed.extract.falls import KIND as FALL
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
@@ -250,6 +251,10 @@ def _apart_in_article(candidate: Candidate, cluster: Cluster) -> bool:
         ):
             return True
         if ATTRIBUTED in {member.date_kind, candidate.date_kind}:
+            return True
+        # "imposed an embargo in 2011 amid an uprising that ousted X": the fall is told beside
+        # the dated act only when no date of the sentence dates it (see seed.extract.falls)
+        if FALL in {member.date_kind, candidate.date_kind}:
             return True
         # "X warned on Tuesday ..., pointing to clashes a few days ago": two dates of one
         # sentence, one dating a statement and one another kind of happening

@@ -123,6 +123,17 @@ def test_a_reworded_last_year_places_the_month() -> None:
     assert (hit.interval.start, hit.interval.end) == (date(2020, 5, 1), date(2020, 5, 31))
 
 
+def test_an_abbreviated_year_is_read_like_the_word() -> None:
+    # "yr" for "year", as headlines and text spinners write it
+    (hit,) = find_dates("Guards closed the pipeline earlier this yr.", pub("2022-09-14"))
+    assert (hit.text, hit.interval.start, hit.interval.end, hit.interval.precision) == (
+        "earlier this yr",
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+        "year",
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
@@ -137,3 +148,26 @@ def test_more_day_and_part_phrases(sentence: str, published: str, expected: str)
     (hit,) = find_dates(sentence, pub(published))
     found = hit.interval
     assert f"{found.start}..{found.end} {found.precision}" == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Envoys say mercenaries poured into the port in the past months.",
+            "2022-02-14..2022-09-14",
+        ),
+        ("Shelling has intensified over the last few days.", "2022-09-04..2022-09-14"),
+        ("In the past two weeks, raids emptied three villages.", "2022-08-31..2022-09-14"),
+    ],
+)
+def test_the_past_units_run_up_to_publication(sentence: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub("2022-09-14"))
+    assert (f"{hit.interval.start}..{hit.interval.end}", hit.interval.precision) == (
+        expected,
+        "range",
+    )
+
+
+def test_a_duration_for_the_past_months_is_no_date() -> None:
+    assert find_dates("The envoy has lived in Tunis for the past months.", pub("2022-09-14")) == ()

@@ -244,3 +244,12 @@ def test_who_ran_the_talks_in_an_opening_phrase_took_part_in_them() -> None:
         "held talks",
     )
     assert {"egypt", "algeria"} <= {key for key, _ in actors}
+
+
+def test_those_who_attended_took_part_in_the_meeting_before() -> None:
+    actors = _actors_of(
+        "Macron hosted a conference on Libya in Paris on Friday.\n\n"
+        "Among those who attended were Draghi and Tebboune.",
+        "hosted a conference",
+    )
+    assert {"mario-draghi", "abdelmadjid-tebboune"} <= {key for key, _ in actors}

@@ -111,3 +111,8 @@ def test_a_session_that_took_place_is_a_meeting() -> None:
 def test_delegations_that_spent_a_day_together_held_a_meeting() -> None:
     clause = "On Sunday, the two delegations spent six hours in a hotel trying to sign a deal"
     assert _type_at(clause, "On Sunday") == "meeting"
+
+
+def test_a_counteroffensive_is_a_military_happening() -> None:
+    sentence = "Loyalists began a counteroffensive on Monday."
+    assert event_type(sentence, sentence.index("on Monday")) == "military"

@@ -45,3 +45,34 @@ def test_a_sentence_dated_otherwise_still_tells_the_fall() -> None:
         ("2011-01-01", "year", "political"),
         ("2021-03-08", "week", "political"),
     ]
+
+
+def test_a_fall_told_beside_another_act_of_its_year_is_a_happening_of_its_own() -> None:
+    text = (
+        "Assets frozen\n"
+        "The council froze the central bank's foreign assets in 2011 amid a revolt that toppled "
+        "Moammar Gadhafi.\n"
+    )
+    article = RawArticle("a.txt", text, published=date(2021, 3, 15))
+    events = build_timeline([article], REGISTRY).events
+    assert sorted((e.date.start.isoformat(), e.date.precision, e.title) for e in events) == [
+        ("2011-01-01", "year", "A revolt toppled Moammar Gadhafi"),
+        (
+            "2011-01-01",
+            "year",
+            "The council froze the central bank's foreign assets in 2011 amid a revolt that "
+            "toppled Moammar Gadhafi",
+        ),
+    ]
+
+
+def test_a_dated_uprising_that_toppled_the_ruler_is_the_fall_itself() -> None:
+    text = (
+        "Years of strife\n"
+        "Militias have multiplied since the 2011 revolt that toppled Moammar Gadhafi.\n"
+    )
+    article = RawArticle("a.txt", text, published=date(2021, 3, 15))
+    events = build_timeline([article], REGISTRY).events
+    assert [(e.date.start.isoformat(), e.date.precision) for e in events] == [
+        ("2011-01-01", "year")
+    ]
