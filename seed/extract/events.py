@@ -27,6 +27,8 @@ from seed.extract.falls import fall_hit
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
+from seed.extract.spoken import KIND as SPOKEN
+from seed.extract.spoken import sentence_statement
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
@@ -43,7 +45,9 @@ _NEWS_PERFECT = re.compile(
 # day counted from another date ("the next day"), talks that ended on another date.
 # A happening told in a when-clause ("thrown into disarray when X said") takes the date of
 # the clause it is told in (see seed.extract.told).
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "told", "attributed", "fall", "toll"})
+UNSTATED_KINDS = frozenset(
+    {"quoted", "chained", "span", "told", "attributed", "fall", "toll", SPOKEN}
+)
 # Hits that no expression of the sentence states: no clause of theirs tells another happening.
 _NOT_STATED = frozenset({"lead", "perfect", "span"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
@@ -65,6 +69,7 @@ def extract_candidates(
 ) -> list[Candidate]:
     sentences = article.sentences
     candidates: list[Candidate] = []
+    spoken: list[Candidate] = []  # undated statements (see seed.extract.spoken)
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
@@ -132,12 +137,26 @@ def extract_candidates(
                 # "<news>, the ministry announced on Wednesday": the news and its telling
                 told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
+        if narrow and not lead:
+            said = sentence_statement(
+                article.raw.file_name,
+                (index, sentence),
+                hits,
+                [*candidates, *spoken],
+                sentence_actors,
+                publication,
+                _quoted_spans(sentence.text),
+            )
+            if said is not None:
+                spoken.append(said)
         if sentence_actors:
             previous_actors = actor_roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete
     complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
+    # statements beside the dated happenings of their sentence leave those their actors
+    complete_actors(spoken, article, actors)
     _share_with_talks(candidates)
-    return candidates
+    return sorted([*candidates, *spoken], key=lambda c: (c.sentence_index, c.quote_start))
 
 
 def _share_with_talks(candidates: list[Candidate]) -> None:

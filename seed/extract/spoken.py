@@ -1,0 +1,230 @@
+"""A named speaker's words that the sentence does not date: the statement of the report's days.
+
+"'We will host a conference on 12 November,' the minister said at a news conference": the only
+date dates what the minister spoke of (the conference), not the speaking. Read only through its
+date, the sentence makes the conference and loses the statement. The statement is a happening
+too: a speaker named before or right after the speech verb, outside any quotation, made it on
+the day of the report or the day before ([publication - 1 day, publication], as for a
+speaker's "today", see `seed.extract.events`).
+
+Only a speaker's first undated statement in the article is one: "he added", "she said" and
+more of the same speaker's words carry on the statement already made. A sentence whose own
+date dates the speech verb ("said on Tuesday") is dated by it and is left alone.
+
+"X was speaking at the summit, which opened on Friday": the speaker spoke at a gathering that
+a relative clause dates, so the statement takes that date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from seed.extract.candidate import Candidate, actor_roles
+from seed.extract.dates import DateHit
+from seed.extract.event_titles import make_title
+from seed.extract.governing import governing_span
+from seed.extract.layout import Sentence
+from seed.extract.registry import ActorHit
+from seed.extract.tokens import content_tokens
+from seed.extract.types import DateInterval
+
+# The date kind of such a statement: no expression of the sentence states it.
+KIND = "spoken"
+
+# Verbs of speaking that open a statement (not "added", "explained": they carry one on).
+_VERB = re.compile(
+    r"\b(?:said|says|told|stated|announced|declared|warned|urged|called\s+(?:on|for)|"
+    r"(?:was|were)\s+speaking|spoke)\b"
+)
+# A verb that is not one act of the speaker: "will say", "declined to say", "who said", "which
+# he said" (a relative clause), "did not say", "has repeatedly warned" (said again and again).
+_NOT_ACT_BEFORE = re.compile(
+    r"(?:\b(?:will|would|to|may|might|could|should|must|shall|not|who|which|that|whom|he|she|"
+    r"they|it|we|i|has|have|had)\s+(?:[a-z]+ly\s+)?)\Z",
+    re.IGNORECASE,
+)
+# A subject named only by its role: "The chairman of the committee said", "The envoy called on".
+_ROLE_SUBJECT = re.compile(
+    r"\A\s*(?:the|a|an)\s+(?:[\w.'\u2019-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|"
+    r"envoy|ambassador|chair(?:man|woman)?|head|president|secretary|official|representative|"
+    r"commander|ministry|mission|committee|commission|council|presidency|government)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = '"\u201c\u201d'
+# Where a speaker's stretch of the sentence stops: a quotation mark, a clause's punctuation.
+_BOUNDARY = re.compile(r"[\"\u201c\u201d;:\u2014\u2013(]|,\s|\s-\s")
+# "at the opening session of the summit, which began on Friday": a gathering a relative clause
+# dates, right after the speech verb.
+_AT_DATED_GATHERING = re.compile(
+    r"\A\s+(?:at|during|to)\s+[^,;\"\u201c\u201d]{3,120}?,\s+(?:which|that)\s+[^,;]*\Z"
+)
+# How far before its verb a speaker may be named (characters): "X, its spokesman, said".
+_SUBJECT_REACH = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """A statement found in a sentence: its speaker's and verb's stretch `start`..`end` (sentence
+    offsets), the speakers named there, and the date (`at` the hit that dates it, if any)."""
+
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    speakers: tuple[ActorHit, ...]
+
+
+def undated_statement(
+    sentence: str,
+    actors: list[ActorHit],
+    quoted: list[tuple[int, int]],
+) -> Spoken | None:
+    """The first speech verb of `sentence` outside quotations whose speaker is named (an actor,
+    or a subject named by its role), with the stretch that tells who spoke; None when there is
+    none. `quoted` are the quotation spans of the sentence."""
+    for verb in _VERB.finditer(sentence):
+        at = verb.start()
+        if any(s < at < e for s, e in quoted):
+            continue
+        before = sentence[:at]
+        if _NOT_ACT_BEFORE.search(before):
+            continue
+        end = _segment_end(sentence, verb.end())
+        if before.rstrip().endswith((",", *_QUOTE_MARKS)):
+            # '"...," said the minister Jane Doe, ...', "..., says the minister": the speaker
+            # follows the verb
+            start = at
+            speakers = tuple(h for h in actors if verb.end() <= h.start < end)
+            subject = sentence[verb.end() : end]
+        else:
+            start = _segment_start(sentence, at)
+            speakers = tuple(h for h in actors if start <= h.start < at)
+            if speakers and at - speakers[-1].end > _SUBJECT_REACH:
+                speakers = ()  # the subject is the nearest name, right before the verb
+            subject = sentence[start:at]
+        if not speakers and not _ROLE_SUBJECT.match(subject):
+            continue
+        return Spoken(start, end, at, verb.end(), speakers)
+    return None
+
+
+def _segment_start(sentence: str, position: int) -> int:
+    start = 0
+    for m in _BOUNDARY.finditer(sentence, 0, position):
+        if m.group().startswith(",") and not _closes_quote(sentence, m.start()):
+            # "X, the head of Y, said": an apposition is part of the subject
+            continue
+        start = m.end()
+    return len(sentence) - len(sentence[start:].lstrip())
+
+
+def _closes_quote(sentence: str, comma: int) -> bool:
+    return sentence[max(0, comma - 1) : comma + 2].strip(" ,") in _QUOTE_MARKS or (
+        comma + 1 < len(sentence) and sentence[comma + 1] in _QUOTE_MARKS
+    )
+
+
+def _segment_end(sentence: str, position: int) -> int:
+    m = _BOUNDARY.search(sentence, position)
+    end = m.start() if m is not None else len(sentence)
+    if m is not None and m.group().startswith(","):
+        # '"...," said the minister, Jane Doe, during a news conference': the speaker's
+        # stretch runs on over an apposition and a trailing circumstance
+        nxt = _BOUNDARY.search(sentence, m.end())
+        tail = sentence[m.end() : nxt.start() if nxt is not None else len(sentence)]
+        if not re.match(r"\s*(?:that|who|which|adding|saying)\b", tail):
+            end = nxt.start() if nxt is not None else len(sentence)
+    return len(sentence[:end].rstrip(" .,"))
+
+
+def spoken_interval(publication: DateInterval) -> DateInterval:
+    """The days an undated statement of a report was made: that of the report or the day
+    before."""
+    return DateInterval(publication.start - timedelta(days=1), publication.end, "range")
+
+
+def dated_gathering(sentence: str, verb_end: int, hit_start: int) -> bool:
+    """Whether the date at `hit_start` dates the gathering the speaker spoke at ("was speaking
+    at the summit, which opened on Friday")."""
+    return hit_start > verb_end and bool(_AT_DATED_GATHERING.match(sentence[verb_end:hit_start]))
+
+
+def sentence_statement(
+    file_name: str,
+    at: tuple[int, Sentence],
+    hits: list[DateHit],
+    earlier: list[Candidate],
+    actors: list[ActorHit],
+    publication: DateInterval,
+    quoted: list[tuple[int, int]],
+) -> Candidate | None:
+    """The candidate of a named speaker's first statement in the article (`earlier`: the
+    candidates made so far) that no date of the sentence (`hits`) dates; None when there is
+    none. `at`: the sentence and its index; `quoted`: its quotation spans."""
+    index, sentence = at
+    if not hits:
+        return None  # a sentence without a date makes no event (see seed.extract.events)
+    text = sentence.text
+    spoken = undated_statement(text, actors, quoted)
+    if spoken is None:
+        return None
+    if any(c.sentence_index == index and c.type == "statement" for c in earlier):
+        return None  # the sentence dates its statement itself
+    for hit in hits:
+        if hit.kind == "quoted" or any(s < hit.start < e for s, e in quoted):
+            continue
+        start, end = governing_span(text, hit.start, hit.end)
+        if start <= spoken.verb_start < end and not dated_gathering(
+            text, spoken.verb_end, hit.start
+        ):
+            return None  # "said on Tuesday": the speech is dated
+    speakers = {h.actor_key for h in spoken.speakers}
+    if speakers and any(
+        c.type == "statement" and speakers & {key for key, _ in c.actors} for c in earlier
+    ):
+        return None  # more words of a statement already made
+    gathering = next((h for h in hits if dated_gathering(text, spoken.verb_end, h.start)), None)
+    when = gathering.interval if gathering is not None else spoken_interval(publication)
+    return statement_candidate(file_name, at, spoken, when, gathering, actors)
+
+
+def statement_candidate(
+    file_name: str,
+    at: tuple[int, Sentence],
+    spoken: Spoken,
+    date: DateInterval,
+    hit: DateHit | None,
+    actors: list[ActorHit],
+) -> Candidate:
+    """The candidate of the statement `spoken` of the sentence `at` (its index and itself),
+    made at `date` (`hit`: the date expression that dates it, if any)."""
+    index, sentence = at
+    text = sentence.text
+    # at a dated gathering, the speaker's words are the speaking, not the gathering
+    end = spoken.verb_end if hit is not None else spoken.end
+    stretch = text[spoken.start : end]
+    speakers = [(h.actor_key, "speaker") for h in spoken.speakers]
+    named = {key for key, _ in speakers}
+    others = [r for r in actor_roles(actors, text) if r[0] not in named]
+    roles = list(dict(speakers + [(k, "participant") for k, _ in others]).items())
+    return Candidate(
+        file_name=file_name,
+        sentence_index=index,
+        paragraph=sentence.paragraph,
+        quote_start=sentence.start + spoken.start,
+        quote_end=sentence.start + end,
+        quote=stretch,
+        date=date,
+        date_text=hit.text if hit is not None else None,
+        date_kind=hit.kind if hit is not None else KIND,
+        type="statement",
+        title=make_title(text[spoken.start : spoken.end]),
+        summary=text,
+        actors=roles,
+        location=None,
+        tokens=content_tokens(stretch),
+        # no date expression of its own: an empty span at the sentence's start
+        hit=hit or DateHit(0, 0, "", KIND, date),
+    )
