@@ -28,7 +28,7 @@ from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.spoken import KIND as SPOKEN
-from seed.extract.spoken import sentence_statement
+from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
@@ -137,7 +137,7 @@ def extract_candidates(
                 # "<news>, the ministry announced on Wednesday": the news and its telling
                 told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
-        if narrow and not lead:
+        if narrow and (not lead or perfect is not None):
             said = sentence_statement(
                 article.raw.file_name,
                 (index, sentence),
@@ -148,6 +148,8 @@ def extract_candidates(
                 _quoted_spans(sentence.text),
             )
             if said is not None:
+                mine = [c for c in candidates if c.sentence_index == index]
+                _after_telling(article, sentence, said, mine)
                 spoken.append(said)
         if sentence_actors:
             previous_actors = actor_roles(sentence_actors, sentence.text)
@@ -155,8 +157,31 @@ def extract_candidates(
     complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
     # statements beside the dated happenings of their sentence leave those their actors
     complete_actors(spoken, article, actors)
+    if spoken:
+        named = {h.actor_key for s in sentences for h in actors.find(s.text)}
+        add_bodies_spoken_for(spoken, named, actors.registry.relations)
     _share_with_talks(candidates)
     return sorted([*candidates, *spoken], key=lambda c: (c.sentence_index, c.quote_start))
+
+
+def _after_telling(
+    article: ParsedArticle, sentence: Sentence, telling: Candidate, others: list[Candidate]
+) -> None:
+    """ "The UN says forces have left": the news of a sentence that opens with its telling is
+    what follows the telling (each of the two happenings has its own words)."""
+    for other in others:
+        hit = other.hit
+        if (
+            other.quote_start == telling.quote_start
+            and other.quote_end > telling.quote_end
+            and hit is not None
+            and sentence.start + hit.start >= telling.quote_end
+        ):
+            text = article.raw.text
+            start = telling.quote_end
+            while start < other.quote_end and text[start] in " ,":
+                start += 1
+            other.quote_start, other.quote = start, text[start : other.quote_end]
 
 
 def _share_with_talks(candidates: list[Candidate]) -> None:

@@ -52,6 +52,13 @@ _BYLINE = re.compile(
     r"\A(?:By|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|al|el|bin|van|von))*"
     r"(?:\s*[,|/\u2013\u2014-]\s*[A-Z][\w.&' ]*)?\s*\Z"
 )
+# A credit line standing alone: "Associated Press", "Text by: RFI" (the agency or outlet that
+# wrote the report, not a sentence of it).
+_CREDIT_LINE = re.compile(
+    r"\A\s*(?:(?:Text|Words|Story|Report)\s+by\s*:\s*[^\n]{1,40}|(?:The\s+)?(?:Associated\s+Press|"
+    r"Agence\s+France[- ]Presse|Reuters|AFP|AP|Anadolu(?:\s+Agency)?|Xinhua|EFE|UPI|dpa|TASS|"
+    r"ANSA))\s*\Z"
+)
 _SOURCE = re.compile(r"\A\s*Source\s*:\s*(?P<name>[^,;\n]+?)(?:\s+and\s+[^\n]*)?\s*\Z", re.I)
 _COPYRIGHT_NAME = re.compile(
     r"(?:\u00a9|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.'\u2019 -]{1,60}?)"
@@ -159,7 +166,7 @@ def _kind_at(text: str, index: int) -> str:
         BOILERPLATE.match(text) or _COPYRIGHT.search(text) or _CREDIT.search(text)
     ):
         return "boilerplate"
-    if len(text) <= 80 and _BYLINE.match(text):
+    if len(text) <= 80 and (_BYLINE.match(text) or _CREDIT_LINE.match(text)):
         return "boilerplate"
     words = text.split()
     if index == 0 and len(words) <= 20 and not text.rstrip().endswith((".", '"', "\u201d")):

@@ -28,7 +28,7 @@ from seed.extract.governing import governing_span
 from seed.extract.layout import Sentence
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
-from seed.extract.types import DateInterval
+from seed.extract.types import ActorRelation, DateInterval
 
 # The date kind of such a statement: no expression of the sentence states it.
 KIND = "spoken"
@@ -54,12 +54,19 @@ _ROLE_SUBJECT = re.compile(
 )
 _QUOTE_MARKS = '"\u201c\u201d'
 # Where a speaker's stretch of the sentence stops: a quotation mark, a clause's punctuation.
-_BOUNDARY = re.compile(r"[\"\u201c\u201d;:\u2014\u2013(]|,\s|\s-\s")
+_BOUNDARY = re.compile(
+    r"[\"\u201c\u201d;:\u2014\u2013(]|,\s+(?:and|but|while|as|whereas)\s|,\s|\s-\s"
+)
 # "at the opening session of the summit, which began on Friday": a gathering a relative clause
 # dates, right after the speech verb.
 _AT_DATED_GATHERING = re.compile(
     r"\A\s+(?:at|during|to)\s+[^,;\"\u201c\u201d]{3,120}?,\s+(?:which|that)\s+[^,;]*\Z"
 )
+# What may follow the verb within the speaker's stretch: where and to whom they spoke.
+_CIRCUMSTANCE = re.compile(r"\s+(?:at|during|in|to|before|on|from|via|while)\s+(?:an?|the)\b")
+# Hits that date a report's news, not the words of its sentence: "X says forces have left" (a
+# lead in the present perfect) tells the news and its telling, both that day.
+_NEWS = frozenset({"perfect"})
 # How far before its verb a speaker may be named (characters): "X, its spokesman, said".
 _SUBJECT_REACH = 25
 
@@ -91,15 +98,16 @@ def undated_statement(
         before = sentence[:at]
         if _NOT_ACT_BEFORE.search(before):
             continue
-        end = _segment_end(sentence, verb.end())
-        if before.rstrip().endswith((",", *_QUOTE_MARKS)):
+        inverted = before.rstrip().endswith((",", *_QUOTE_MARKS))
+        end = _segment_end(sentence, verb.end(), inverted)
+        if inverted:
             # '"...," said the minister Jane Doe, ...', "..., says the minister": the speaker
             # follows the verb
             start = at
             speakers = tuple(h for h in actors if verb.end() <= h.start < end)
             subject = sentence[verb.end() : end]
         else:
-            start = _segment_start(sentence, at)
+            start = _segment_start(sentence, at, actors)
             speakers = tuple(h for h in actors if start <= h.start < at)
             if speakers and at - speakers[-1].end > _SUBJECT_REACH:
                 speakers = ()  # the subject is the nearest name, right before the verb
@@ -110,13 +118,22 @@ def undated_statement(
     return None
 
 
-def _segment_start(sentence: str, position: int) -> int:
-    start = 0
+def _segment_start(sentence: str, position: int, actors: list[ActorHit]) -> int:
+    """Where the speaker's stretch before the verb at `position` starts: after the last
+    quotation or clause mark, or after the last comma whose stretch names someone ("<news>,
+    UN leaders said"); "X, the head of Y, said" keeps its apposition."""
+    start, commas = 0, []
     for m in _BOUNDARY.finditer(sentence, 0, position):
-        if m.group().startswith(",") and not _closes_quote(sentence, m.start()):
-            # "X, the head of Y, said": an apposition is part of the subject
-            continue
-        start = m.end()
+        if m.group().strip() == "," and not _closes_quote(sentence, m.start()):
+            commas.append(m.end())
+        else:
+            start, commas = m.end(), []
+    for comma in reversed(commas):
+        if any(comma <= h.start < position for h in actors) or _ROLE_SUBJECT.match(
+            sentence[comma:position]
+        ):
+            start = comma
+            break
     return len(sentence) - len(sentence[start:].lstrip())
 
 
@@ -126,7 +143,9 @@ def _closes_quote(sentence: str, comma: int) -> bool:
     )
 
 
-def _segment_end(sentence: str, position: int) -> int:
+def _segment_end(sentence: str, position: int, inverted: bool) -> int:
+    if not inverted and not _CIRCUMSTANCE.match(sentence, position):
+        return position  # "X says forces have left": what follows is what was said
     m = _BOUNDARY.search(sentence, position)
     end = m.start() if m is not None else len(sentence)
     if m is not None and m.group().startswith(","):
@@ -173,20 +192,36 @@ def sentence_statement(
     if any(c.sentence_index == index and c.type == "statement" for c in earlier):
         return None  # the sentence dates its statement itself
     for hit in hits:
-        if hit.kind == "quoted" or any(s < hit.start < e for s, e in quoted):
+        if hit.kind in _NEWS or hit.kind == "quoted" or any(s < hit.start < e for s, e in quoted):
             continue
         start, end = governing_span(text, hit.start, hit.end)
         if start <= spoken.verb_start < end and not dated_gathering(
             text, spoken.verb_end, hit.start
         ):
             return None  # "said on Tuesday": the speech is dated
+    if any(
+        h.kind != "quoted"
+        and h.end <= spoken.start
+        and not any(s < h.start < e for s, e in quoted)
+        and h.interval.end <= publication.end
+        for h in hits
+    ):
+        # "<news dated in the past>, X said": the telling of that news, which the news's
+        # event stands for (a dated telling is split off, see seed.extract.attribution)
+        return None
     speakers = {h.actor_key for h in spoken.speakers}
     if speakers and any(
         c.type == "statement" and speakers & {key for key, _ in c.actors} for c in earlier
     ):
         return None  # more words of a statement already made
     gathering = next((h for h in hits if dated_gathering(text, spoken.verb_end, h.start)), None)
-    when = gathering.interval if gathering is not None else spoken_interval(publication)
+    news = next((h for h in hits if h.kind in _NEWS and h.start > spoken.verb_start), None)
+    if gathering is not None:
+        when = gathering.interval
+    elif news is not None:
+        when = news.interval  # "X says forces have left": told the day it is news
+    else:
+        when = spoken_interval(publication)
     return statement_candidate(file_name, at, spoken, when, gathering, actors)
 
 
@@ -224,7 +259,30 @@ def statement_candidate(
         summary=text,
         actors=roles,
         location=None,
-        tokens=content_tokens(stretch),
+        # what was said names the statement, as a telling's words do (seed.extract.attribution)
+        tokens=content_tokens(text),
         # no date expression of its own: an empty span at the sentence's start
         hit=hit or DateHit(0, 0, "", KIND, date),
     )
+
+
+def add_bodies_spoken_for(
+    statements: list[Candidate], named: set[str], relations: list[ActorRelation]
+) -> None:
+    """A person speaks for the body they lead or belong to, when the article names it ("the
+    head of the council, X, ... X said"): the body takes part in their statement."""
+    for statement in statements:
+        keys = [key for key, _ in statement.actors]
+        for key, role in list(statement.actors):
+            if role != "speaker":
+                continue
+            for r in relations:
+                body = r.object_key
+                if (
+                    r.subject_key == key
+                    and r.relation in {"leads", "member_of"}
+                    and body in named
+                    and body not in keys
+                ):
+                    statement.actors.append((body, "participant"))
+                    keys.append(body)

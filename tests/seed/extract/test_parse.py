@@ -213,3 +213,16 @@ def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
 def test_a_bracket_or_a_dated_aside_is_no_dateline(line: str) -> None:
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert (article.dateline_day, article.sentences[0].text) == (None, line)
+
+
+@pytest.mark.parametrize("credit", ["Associated Press", "Text by: Radio Tripoli", "Reuters"])
+def test_a_credit_line_standing_alone_is_not_the_lead(credit: str) -> None:
+    text = (
+        f"Fighters leave the south\n\n{credit}\n\n"
+        "The mission says some fighters have left the south of the country.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "boilerplate", "body"]
+    assert [s.text for s in article.sentences] == [
+        "The mission says some fighters have left the south of the country."
+    ]

@@ -106,3 +106,33 @@ def test_a_speaker_must_be_named_right_before_the_verb() -> None:
     # "Libya" is in the sentence, but the words before the verb name no speaker
     sentence = "Elections in Libya are due in December, a diplomat in the region said."
     assert _stretch(sentence) is None
+
+
+def test_a_lead_opening_with_its_telling_gives_the_telling_and_the_news_apart() -> None:
+    lead = "Egypt says hundreds of fighters have left the border town of Kufra."
+    events = _events(lead)
+    assert [(e[0], e[1], e[4]) for e in events] == [
+        ("2023-03-15..2023-03-15", "statement", ["Egypt says"]),
+        (
+            "2023-03-15..2023-03-15",
+            "withdrawal",
+            ["hundreds of fighters have left the border town of Kufra."],
+        ),
+    ]
+
+
+def test_the_telling_of_news_dated_in_the_past_is_no_statement_of_its_own() -> None:
+    lead = "Egypt opened a new border crossing with Libya on Monday."
+    body = "Hundreds of fighters left the town of Kufra on Tuesday, Egypt's foreign minister said."
+    # the news is the event; no telling of it on the report's days is made beside it
+    events = _events(f"{lead}\n\n{body}")
+    assert [e[0] for e in events] == ["2023-03-13..2023-03-13", "2023-03-14..2023-03-14"]
+
+
+def test_a_speaker_speaks_for_the_body_they_lead_when_the_article_names_it() -> None:
+    lead = "The House of Representatives met in Tobruk on Monday to discuss the budget."
+    body = '"Talks with Egypt will resume in May," Aguila Saleh said at the airport.'
+    statements = [e for e in _events(f"{lead}\n\n{body}") if e[1] == "statement"]
+    assert [(e[0], e[3]) for e in statements] == [
+        ("2023-03-14..2023-03-15", ["aguila-saleh", "egypt", "house-of-representatives"])
+    ]
