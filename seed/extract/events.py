@@ -24,6 +24,7 @@ from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
 from seed.extract.falls import fall_hit
+from seed.extract.offsets import as_counted, offset_hits
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
@@ -80,6 +81,8 @@ def extract_candidates(
             hits = _speaker_dates(sentence, found, publication)
         chained = chained_hits(sentence.text, index, tuple(hits), anchor)
         chained += span_hits(sentence.text, tuple(hits))
+        counted = offset_hits(sentence.text, tuple(hits))
+        chained += counted
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
         hits = sorted([*hits, *chained], key=lambda h: h.start)
         sentence_actors = actors.find(sentence.text)
@@ -126,6 +129,8 @@ def extract_candidates(
                 multi=stated > 1,
                 resolved=hit.fixed or narrow,
             )
+            if hit in counted:
+                as_counted(made[0], sentence.start, hit)
             candidates.extend(made)
             telling = made[0]
             doers = [h.start for h in sentence_actors]
