@@ -45,9 +45,10 @@ _NOT_ACT_BEFORE = re.compile(
     r"they|it|we|i|has|have|had)\s+(?:[a-z]+ly\s+)?)\Z",
     re.IGNORECASE,
 )
-# A subject named only by its role: "The chairman of the committee said", "The envoy called on".
+# A subject named only by its role: "The chairman of the committee said", "The envoy called on"
+# (not "a spokesman", "an official": someone unnamed).
 _ROLE_SUBJECT = re.compile(
-    r"\A\s*(?:the|a|an)\s+(?:[\w.'\u2019-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|"
+    r"\A\s*the\s+(?:[\w.'\u2019-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|"
     r"envoy|ambassador|chair(?:man|woman)?|head|president|secretary|official|representative|"
     r"commander|ministry|mission|committee|commission|council|presidency|government)\b",
     re.IGNORECASE,

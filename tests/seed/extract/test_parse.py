@@ -226,3 +226,11 @@ def test_a_credit_line_standing_alone_is_not_the_lead(credit: str) -> None:
     assert [s.text for s in article.sentences] == [
         "The mission says some fighters have left the south of the country."
     ]
+
+
+@pytest.mark.parametrize("line", ["AFP 21 Sep 2021", "Daily Courier , Tuesday 7 Feb 2023"])
+def test_a_line_that_only_credits_and_dates_the_report_is_no_sentence(line: str) -> None:
+    text = f"Talks resume\n\n{line}\n\nThe talks resumed in Tunis on Monday.\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "boilerplate", "body"]
+    assert [s.text for s in article.sentences] == ["The talks resumed in Tunis on Monday."]

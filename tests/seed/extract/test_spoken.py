@@ -102,6 +102,11 @@ def test_words_said_again_and_again_or_in_a_relative_clause_are_no_statement() -
     assert _stretch("The ministry will say in May whether it agrees.") is None
 
 
+def test_an_unnamed_speaker_makes_no_statement() -> None:
+    assert _stretch("The talks will resume in June, a spokesman said.") is None
+    assert _stretch("The talks will resume in June, the spokesman said.") == "the spokesman said"
+
+
 def test_a_speaker_must_be_named_right_before_the_verb() -> None:
     # "Libya" is in the sentence, but the words before the verb name no speaker
     sentence = "Elections in Libya are due in December, a diplomat in the region said."
