@@ -26,9 +26,12 @@ from seed.extract.falls import KIND as FALL
 from seed.extract.falls import dated_otherwise, fall_hit
 from seed.extract.named_acts import split_named_act
 from seed.extract.narration import narrated_hit, narrates_past, step_kind
+from seed.extract.offsets import as_counted, offset_hits
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
+from seed.extract.spoken import KIND as SPOKEN
+from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
 from seed.extract.talks_before import is_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
@@ -46,7 +49,9 @@ _NEWS_PERFECT = re.compile(
 # day counted from another date ("the next day"), talks that ended on another date.
 # A happening told in a when-clause ("thrown into disarray when X said") takes the date of
 # the clause it is told in (see seed.extract.told).
-UNSTATED_KINDS = frozenset({"quoted", "chained", "span", "told", "attributed", "fall", "toll"})
+UNSTATED_KINDS = frozenset(
+    {"quoted", "chained", "span", "told", "attributed", "fall", "toll", SPOKEN}
+)
 # Hits that no expression of the sentence states: no clause of theirs tells another happening.
 _NOT_STATED = frozenset({"lead", "perfect", "span"})
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
@@ -68,6 +73,7 @@ def extract_candidates(
 ) -> list[Candidate]:
     sentences = article.sentences
     candidates: list[Candidate] = []
+    spoken: list[Candidate] = []  # undated statements (see seed.extract.spoken)
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
@@ -79,6 +85,8 @@ def extract_candidates(
             hits = _speaker_dates(sentence, found, publication)
         chained = chained_hits(sentence.text, index, tuple(hits), anchor)
         chained += span_hits(sentence.text, tuple(hits))
+        counted = offset_hits(sentence.text, tuple(hits))
+        chained += counted
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
         hits = sorted([*hits, *chained], key=lambda h: h.start)
         if hits:
@@ -133,6 +141,8 @@ def extract_candidates(
                 multi=stated > 1,
                 resolved=hit.fixed or narrow,
             )
+            if hit in counted:
+                as_counted(made[0], sentence.start, hit)
             if len(made) == 1:
                 # "welcomed on Friday the truce reached between ...": the truce besides
                 made = split_named_act(made[0], sentence, sentence_actors, actors)
@@ -147,12 +157,51 @@ def extract_candidates(
                 # "<news>, the ministry announced on Wednesday": the news and its telling
                 told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
+        if narrow and (not lead or perfect is not None):
+            said = sentence_statement(
+                article.raw.file_name,
+                (index, sentence),
+                hits,
+                [*candidates, *spoken],
+                sentence_actors,
+                publication,
+                _quoted_spans(sentence.text),
+            )
+            if said is not None:
+                mine = [c for c in candidates if c.sentence_index == index]
+                _after_telling(article, sentence, said, mine)
+                spoken.append(said)
         if sentence_actors:
             previous_actors = actor_roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete
     complete_actors([c for c in candidates if c.date_kind != "span"], article, actors)
+    # statements beside the dated happenings of their sentence leave those their actors
+    complete_actors(spoken, article, actors)
+    if spoken:
+        named = {h.actor_key for s in sentences for h in actors.find(s.text)}
+        add_bodies_spoken_for(spoken, named, actors.registry.relations)
     _share_with_talks(candidates)
-    return candidates
+    return sorted([*candidates, *spoken], key=lambda c: (c.sentence_index, c.quote_start))
+
+
+def _after_telling(
+    article: ParsedArticle, sentence: Sentence, telling: Candidate, others: list[Candidate]
+) -> None:
+    """ "The UN says forces have left": the news of a sentence that opens with its telling is
+    what follows the telling (each of the two happenings has its own words)."""
+    for other in others:
+        hit = other.hit
+        if (
+            other.quote_start == telling.quote_start
+            and other.quote_end > telling.quote_end
+            and hit is not None
+            and sentence.start + hit.start >= telling.quote_end
+        ):
+            text = article.raw.text
+            start = telling.quote_end
+            while start < other.quote_end and text[start] in " ,":
+                start += 1
+            other.quote_start, other.quote = start, text[start : other.quote_end]
 
 
 def _share_with_talks(candidates: list[Candidate]) -> None:

@@ -52,6 +52,20 @@ _BYLINE = re.compile(
     r"\A(?:By|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|al|el|bin|van|von))*"
     r"(?:\s*[,|/\u2013\u2014-]\s*[A-Z][\w.&' ]*)?\s*\Z"
 )
+# A credit line standing alone: "Associated Press", "Text by: RFI" (the agency or outlet that
+# wrote the report, not a sentence of it).
+_CREDIT_LINE = re.compile(
+    r"\A\s*(?:(?:Text|Words|Story|Report)\s+by\s*:\s*[^\n]{1,40}|(?:The\s+)?(?:Associated\s+Press|"
+    r"Agence\s+France[- ]Presse|Reuters|AFP|AP|Anadolu(?:\s+Agency)?|Xinhua|EFE|UPI|dpa|TASS|"
+    r"ANSA))\s*\Z"
+)
+# A line that only credits the report and dates it: "AFP 21 Sep 2021", "Daily Post, Tuesday 7
+# Feb 2023", "Reuters - March 3, 2022".
+_CREDITED_DATE = re.compile(
+    r"\A(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s*[,|\u2013\u2014-]?\s*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d\d\s*\Z"
+)
 _SOURCE = re.compile(r"\A\s*Source\s*:\s*(?P<name>[^,;\n]+?)(?:\s+and\s+[^\n]*)?\s*\Z", re.I)
 _COPYRIGHT_NAME = re.compile(
     r"(?:\u00a9|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.'\u2019 -]{1,60}?)"
@@ -159,7 +173,9 @@ def _kind_at(text: str, index: int) -> str:
         BOILERPLATE.match(text) or _COPYRIGHT.search(text) or _CREDIT.search(text)
     ):
         return "boilerplate"
-    if len(text) <= 80 and _BYLINE.match(text):
+    if len(text) <= 80 and (
+        _BYLINE.match(text) or _CREDIT_LINE.match(text) or _CREDITED_DATE.match(text)
+    ):
         return "boilerplate"
     words = text.split()
     if index == 0 and len(words) <= 20 and not text.rstrip().endswith((".", '"', "\u201d")):

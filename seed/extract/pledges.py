@@ -25,6 +25,7 @@ from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
+from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval, PledgeStatus
 
@@ -83,6 +84,8 @@ def extract_pledges(
     by_sentence: dict[int, list[Candidate]] = {}
     by_paragraph: dict[int, Candidate] = {}
     for c in candidates:
+        if c.date_kind == SPOKEN:
+            continue  # the report's days, which the pledge takes by itself when undated
         by_sentence.setdefault(c.sentence_index, []).append(c)
         # a speaker's date, or one counted from another, dates its own sentence only
         if c.date_kind not in UNSTATED_KINDS:

@@ -213,3 +213,24 @@ def test_a_yearless_wire_dateline_in_other_house_styles_is_read(
 def test_a_bracket_or_a_dated_aside_is_no_dateline(line: str) -> None:
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert (article.dateline_day, article.sentences[0].text) == (None, line)
+
+
+@pytest.mark.parametrize("credit", ["Associated Press", "Text by: Radio Tripoli", "Reuters"])
+def test_a_credit_line_standing_alone_is_not_the_lead(credit: str) -> None:
+    text = (
+        f"Fighters leave the south\n\n{credit}\n\n"
+        "The mission says some fighters have left the south of the country.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "boilerplate", "body"]
+    assert [s.text for s in article.sentences] == [
+        "The mission says some fighters have left the south of the country."
+    ]
+
+
+@pytest.mark.parametrize("line", ["AFP 21 Sep 2021", "Daily Courier , Tuesday 7 Feb 2023"])
+def test_a_line_that_only_credits_and_dates_the_report_is_no_sentence(line: str) -> None:
+    text = f"Talks resume\n\n{line}\n\nThe talks resumed in Tunis on Monday.\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert [p.kind for p in article.paragraphs] == ["headline", "boilerplate", "body"]
+    assert [s.text for s in article.sentences] == ["The talks resumed in Tunis on Monday."]
