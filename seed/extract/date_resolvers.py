@@ -210,6 +210,20 @@ def ago(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, 
     return add_months(centre, -2), add_months(centre, 2), "range"
 
 
+# How far back "recently" and "in recent weeks" reach, in days.
+RECENTLY_MOST = 14
+RECENT_WEEKS_MOST = 42
+
+
+def recent(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    """ "In recent days", "over the past few days": up to a week and a half before publication;
+    "recently": up to two weeks; "in recent weeks": up to six. Vague by nature: a range ending
+    at publication."""
+    unit = (m.group("unit") or "").lower()
+    back = FEW_DAYS_MOST if unit == "days" else RECENT_WEEKS_MOST if unit else RECENTLY_MOST
+    return pub - timedelta(days=back), pub, "range"
+
+
 def season(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
     rel = m.group("rel").lower()
     first, last = SEASONS[m.group("season").lower()]

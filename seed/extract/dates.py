@@ -188,6 +188,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r.ago,
     ),
     _Pattern(
+        # "in recent days", "over the past few days", "recently" (not "the recently elected")
+        "recent",
+        re.compile(
+            r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:(?:past|last)\s+(?:few\s+|several\s+|"
+            r"couple\s+of\s+)?|recent\s+)(?P<unit>days|weeks)\b(?!\s+of\b)|"
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)recently\b(?!-))",
+            re.I,
+        ),
+        r.recent,
+    ),
+    _Pattern(
         "named_day",
         re.compile(
             r"\b(?:on\s+the\s+eve\s+of\b(?P<w>)|(?P<two>the\s+day\s+(?:before|after)\s+)?"
@@ -250,8 +261,8 @@ PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 # Every expression above contains one of these: most sentences are ruled out by one search.
 _MAYBE = re.compile(
     r"\d|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|"
-    r"year|winter|spring|summer|autumn|fall|eve\b|ago\b",
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|days?\b|week|month|"
+    r"year|winter|spring|summer|autumn|fall|eve\b|ago\b|recent",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,7 @@ from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
 from seed.link.rival_kinds import rival_kinds, rivals
+from seed.link.vague_days import vague_day
 
 MIN_SCORE = 2.0
 # Weight of the share of a candidate's dated-stretch words found in a cluster's.
@@ -152,6 +153,8 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
     actors = probe.actors
     if not overlaps(candidate.date, cluster.date):
         return 0.0
+    if vague_day(candidate) or vague_day(cluster.members[0]):
+        return 0.0  # "on Wednesday" of an unknown month is no other telling's Wednesday
     types_agree = candidate.type == cluster.type
     compatible = types_agree or candidate.type in WEAK_TYPES or cluster.type in WEAK_TYPES
     if not compatible:

@@ -137,3 +137,34 @@ def test_more_day_and_part_phrases(sentence: str, published: str, expected: str)
     (hit,) = find_dates(sentence, pub(published))
     found = hit.interval
     assert f"{found.start}..{found.end} {found.precision}" == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "in recent days", "over the past few days": up to ten days before publication
+        ("Water cuts spread across Sabha in recent days.", "2022-02-04..2022-02-14 range"),
+        ("Fuel queues grew over the past few days, drivers said.", "2022-02-04..2022-02-14 range"),
+        # "recently": up to two weeks; "in recent weeks": up to six
+        ("The mayor recently closed two bakeries.", "2022-01-31..2022-02-14 range"),
+        ("Prices of bread doubled in recent weeks.", "2022-01-03..2022-02-14 range"),
+    ],
+)
+def test_recently_is_a_range_ending_at_publication(sentence: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub("2022-02-14"))
+    assert (hit.kind, f"{hit.interval.start}..{hit.interval.end} {hit.interval.precision}") == (
+        "recent",
+        expected,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The recently elected mayor closed two bakeries.",
+        "A recently-built depot burned.",
+        "In the last days of the siege the depot burned.",
+    ],
+)
+def test_recently_as_an_adjective_or_a_span_of_something_else_is_no_date(sentence: str) -> None:
+    assert find_dates(sentence, pub("2022-02-14")) == ()
