@@ -1,10 +1,14 @@
-"""Happenings whose day an uncertain publication date leaves vague, kept apart when merging.
+"""Happenings whose date an uncertain publication date leaves vague, kept apart when merging.
 
 "On Wednesday" in an article published some day of a year is any Wednesday of that year: its
 range overlaps many happenings of its kind, and nothing but the range ties it to one of them.
 Such a telling is an event of its own (with the whole honest range), neither joining another
 event nor joined by one. A date that is wide by its own words ("last year", "in 2020") is not
 vague in this sense, and neither is a weekday in an article of a known week.
+
+A relative date of an article whose publication is not known within about a year is vaguer
+still (see `Candidate.resolved`): it may join a dated event it clearly reports, and otherwise
+stands as an event of its own with the whole range, honestly wide, rather than vanishing.
 """
 
 from __future__ import annotations
@@ -27,3 +31,8 @@ def vague_day(candidate: Candidate) -> bool:
         and hit.kind in _DAY_KINDS
         and (candidate.date.end - candidate.date.start).days > MAX_DAY_RANGE
     )
+
+
+def stands_alone(founder: Candidate) -> bool:
+    """Whether an event founded by `founder` is joined by no other telling."""
+    return not founder.resolved or vague_day(founder)

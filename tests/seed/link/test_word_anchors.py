@@ -153,3 +153,16 @@ def test_a_dated_article_that_may_date_an_undated_one_by_words_shares_a_key_with
     stored = set(source_keys(undated, registry, undated=True).undated_persons)
     assert "w6:bridge|ghadame" in stored
     assert "w6:bridge|ghadame" in anchor_actors(dated, registry)
+
+
+def test_a_weekday_of_an_article_of_unknown_year_is_an_event_with_the_whole_range() -> None:
+    # Nothing dates the article: "on Sunday" is any Sunday it may have been published after
+    # (since the earliest year considered, up to the day of the run), not nothing.
+    undated = RawArticle(
+        "b.txt",
+        "Well dug\n\nThe council of Ghat opened a new water well for the oasis on Sunday.\n",
+    )
+    timeline = build_timeline([undated], today=TODAY)
+    ((event, mention),) = [(e, m) for e in timeline.events for m in e.mentions]
+    assert (mention.file_name, mention.date_text) == ("b.txt", "on Sunday")
+    assert (event.date.start, event.date.end) == (date(2010, 12, 26), date(2026, 11, 29))
