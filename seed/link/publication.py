@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from seed.extract.candidate import Candidate
-from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
+from seed.extract.dates import WEEKDAYS, publication_constraint
 from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.dateline_year import dateline_interval
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
@@ -137,7 +138,8 @@ def infer_publication(
     # Words alone (no shared person) are the weakest evidence: used only when nothing else is.
     evidence = named or _copy_evidence(copies) or by_words
     if article.dateline_day is not None:
-        found = _dateline_interval(article, article.dateline_day, evidence, lower, end)
+        floor = lower[0] if lower else EARLIEST
+        found = dateline_interval(article, article.dateline_day, evidence, floor, end)
         if found is not None:
             return found
     if evidence is not None:
@@ -292,66 +294,6 @@ def _news_window(cand: Candidate, anchor: Anchor) -> tuple[date, date] | None:
     if anchor.date.start != anchor.date.end:
         return None
     return anchor.date.start, anchor.date.end + timedelta(days=7)
-
-
-def _dateline_interval(
-    article: ParsedArticle,
-    month_day: tuple[int, int],
-    evidence: Evidence | None,
-    lower: tuple[date, str] | None,
-    today: date,
-) -> PublicationDate | None:
-    """A yearless dateline ("CITY, Nov 24 (Agency) -") names the day (copy sent then, printed
-    that day or the next); the year comes from the other evidence, else from the dates of the
-    text and the weekday its lead gives to the news."""
-    month, day = month_day
-    first = (evidence[0] if evidence else lower[0] if lower else EARLIEST).year - 1
-    last = (evidence[1] if evidence else today).year + 1
-    days = [d for y in range(first, last + 1) if (d := _safe(y, month, day)) is not None]
-    if evidence is not None:
-        start, end, why = evidence
-        chosen = min(days, key=lambda d: (max(start - d, d - end, timedelta(0)), d))
-        reason = f"the dateline says {chosen:%b} {day}; the year from: {why}"
-        return _day_after(chosen, reason)
-    floor = lower[0] if lower else EARLIEST
-    days = [d for d in days if d >= floor and d <= today]
-    weekday = _lead_weekday(article)
-    if weekday is not None:
-        days = [d for d in days if weekday in {d.weekday(), (d - timedelta(days=1)).weekday()}]
-    if not days:
-        return None
-    reason = f"the dateline says {days[0]:%b} {day}, on or after {floor.isoformat()}"
-    if weekday is not None:
-        reason += ", in a year when it falls on or the day after the lead's weekday"
-    return PublicationDate(
-        DateInterval(days[0], days[-1] + timedelta(days=1), "range"), explicit=False, reason=reason
-    )
-
-
-def _day_after(day: date, reason: str) -> PublicationDate:
-    return PublicationDate(
-        DateInterval(day, day + timedelta(days=1), "range"), explicit=False, reason=reason
-    )
-
-
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _lead_weekday(article: ParsedArticle) -> int | None:
-    """The weekday the first sentence dates its news with ("... on Tuesday extended ...")."""
-    if not article.sentences:
-        return None
-    for hit in find_dates(article.sentences[0].text, PROBE):
-        if hit.kind == "weekday":
-            words = hit.text.lower().split()
-            if words[0] in {"last", "next", "this"}:
-                return None
-            return WEEKDAYS[words[-1]]
-    return None
 
 
 def _weekday_of(cand: Candidate) -> int | None:
