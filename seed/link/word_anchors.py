@@ -13,15 +13,13 @@ reopened on Sunday"): they are anchored here, on stricter evidence.
 
 Words found in very many dated happenings of one weekday say nothing: they are not counted.
 The keys `undated_keys` and `dated_keys` tell the incremental path which stored undated articles
-a new dated one may date (any match shares a pair of words on a weekday, or a day and an act).
+a new dated one may date (a match shares `MIN_WORDS` words of a weekday, or a day and an act).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from seed.extract.candidate import Candidate
@@ -109,20 +107,21 @@ def year_window(cand: Candidate, index: WordIndex) -> tuple[date, date, Anchor] 
     return date(year, 1, 1), date(year, 12, 31), first
 
 
-def _pairs(words: Iterable[str]) -> set[str]:
-    return {f"{a}|{b}" for a, b in combinations(sorted(words), 2)}
+# Key prefixes: actor keys (slugs) hold no colon.
+WORD_KEY = "word:"
+DAY_KEY = "day:"
 
 
 def undated_keys(cand: Candidate, weekday: int | None, name_words: frozenset[str]) -> set[str]:
     """Keys of an undated article's relative happening that a dated source matching it shares
-    (see `dated_keys`)."""
+    (see `dated_keys`): a weekday match shares `MIN_WORDS` word keys, a day match one key."""
     keys: set[str] = set()
     if weekday is not None:
-        keys |= {f"w{weekday}:{p}" for p in _pairs(cand.tokens - name_words)}
+        keys |= {f"{WORD_KEY}{weekday}:{w}" for w in cand.tokens - name_words}
     if year_offset(cand) is not None and cand.hit is not None:
         day = cand.hit.interval.start
         acts = SIGNATURES.get(cand.type, set()) & cand.tokens
-        keys |= {f"d{day.month}-{day.day}:{act}" for act in acts}
+        keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in acts}
     return keys
 
 
@@ -131,8 +130,8 @@ def dated_keys(cand: Candidate) -> set[str]:
     day = cand.date.start
     if day != cand.date.end:
         return set()
-    keys = {f"w{day.weekday()}:{p}" for p in _pairs(cand.tokens)}
-    keys |= {f"d{day.month}-{day.day}:{act}" for act in cand.tokens & _ALL_ACTS}
+    keys = {f"{WORD_KEY}{day.weekday()}:{w}" for w in cand.tokens}
+    keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in cand.tokens & _ALL_ACTS}
     return keys
 
 
