@@ -34,7 +34,7 @@ from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, Mention, PublicationDate, Timeline
-from seed.link import copies, origins
+from seed.link import copies, origins, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.origins import independent_origins
@@ -305,7 +305,9 @@ async def _neighbourhood(
             if shared >= copies.CONTAINMENT * min(size, other) / copies.SAMPLE / 2:
                 return _whole("an article copies a stored one")
     anchors = set().union(*(anchor_actors(x, registry) for x in fresh))
-    if await keys_repo.undated_naming(session, sorted(anchors)):
+    words = sorted(k for k in anchors if k.startswith(word_anchors.WORD_KEY))
+    named = sorted(anchors.difference(words))
+    if await keys_repo.undated_naming(session, named, words, word_anchors.MIN_WORDS):
         return _whole("an article may date an undated one")
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.

@@ -185,16 +185,34 @@ async def copy_candidates(
     return [(s, int(n), int(size)) for s, n, size in rows.tuples()]
 
 
-async def undated_naming(session: AsyncSession, actors: Sequence[str]) -> list[uuid.UUID]:
-    """Undated sources whose relative dates name one of `actors`."""
-    if not actors:
-        return []
-    rows = await session.scalars(
-        select(SourceSketch.source_id).where(
-            SourceSketch.undated_persons.op("&&")(array_param(actors, Text()))
+async def undated_naming(
+    session: AsyncSession,
+    actors: Sequence[str],
+    words: Sequence[str] = (),
+    min_words: int = 1,
+) -> list[uuid.UUID]:
+    """Undated sources whose relative dates name one of `actors` (or share another such key),
+    or share at least `min_words` of `words` (keys of words of a weekday)."""
+    found: set[uuid.UUID] = set()
+    if actors:
+        rows = await session.scalars(
+            select(SourceSketch.source_id).where(
+                SourceSketch.undated_persons.op("&&")(array_param(actors, Text()))
+            )
         )
-    )
-    return list(rows.all())
+        found |= set(rows.all())
+    if words:
+        result = await session.execute(_SHARING_WORDS, {"words": list(words), "least": min_words})
+        found |= set(result.scalars().all())
+    return sorted(found)
+
+
+_SHARING_WORDS = text(
+    "SELECT s.source_id FROM source_sketches s"
+    " WHERE s.undated_persons && CAST(:words AS text[])"
+    " AND cardinality(ARRAY(SELECT unnest(s.undated_persons)"
+    " INTERSECT SELECT unnest(CAST(:words AS text[])))) >= :least"
+)
 
 
 async def events_in_blocks(

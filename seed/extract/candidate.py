@@ -35,7 +35,7 @@ class Candidate:
     lead: bool = False
     # False when the date only resolves against a wide inferred publication interval ("on
     # Thursday" in an article of unknown year): such a candidate may join a dated event as a
-    # mention but never found one.
+    # mention; otherwise it is an event of its own that no other telling joins.
     resolved: bool = True
     # Ids of the near-duplicate groups of the paragraphs the quote spans (see seed.link.origins).
     origins: tuple[str, ...] = ()

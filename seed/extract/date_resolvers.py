@@ -215,15 +215,31 @@ def past_span(
 ) -> tuple[date, date, DatePrecision]:
     """ "in the past two weeks": from that many units before publication up to it; without a
     number ("in the past months", "the last few days"), as far back as a vague count goes."""
-    word = (m.group("n") or "few").lower()
+    word = (m.group("n") or ("couple" if "couple" in m.group(0).lower() else "few")).lower()
     n, unit = NUMBERS.get(word) or (int(word) if word.isdigit() else 0), m.group("unit").lower()
-    if word in {"few", "several"} or n == 0:
+    if word == "couple":
+        n = 3  # "a couple of weeks" is loosely two; three keeps the truth inside
+    elif word in {"few", "several"} or n == 0:
         n = FEW_DAYS_MOST if unit == "day" else VAGUE_COUNT[1]
     if unit == "day":
         return pub - timedelta(days=n), pub, "range"
     if unit == "week":
         return pub - timedelta(weeks=n), pub, "range"
     return add_months(pub, -n), pub, "range"
+
+
+# How far back "recently" and "in recent weeks" reach, in days.
+RECENTLY_MOST = 14
+RECENT_WEEKS_MOST = 42
+
+
+def recent(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+    """ "In recent days", "over the past few days": up to a week and a half before publication;
+    "recently": up to two weeks; "in recent weeks": up to six. Vague by nature: a range ending
+    at publication."""
+    unit = (m.group("unit") or "").lower()
+    back = FEW_DAYS_MOST if unit == "days" else RECENT_WEEKS_MOST if unit else RECENTLY_MOST
+    return pub - timedelta(days=back), pub, "range"
 
 
 def season(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:

@@ -187,8 +187,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         # "in the past months", "over the last few weeks", "in the past two days": up to now
         "past_span",
         re.compile(
-            rf"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:{NUM}\s+)?"
-            r"(?P<unit>day|week|month)s\b",
+            rf"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+"
+            rf"(?:(?:couple\s+of|{NUM})\s+)?(?P<unit>day|week|month)s\b(?!\s+of\b)",
             re.I,
         ),
         r.past_span,
@@ -197,6 +197,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "ago",
         re.compile(rf"\b{NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I),
         r.ago,
+    ),
+    _Pattern(
+        # "in recent days", "recently" (not "the recently elected"); "the past few days" is a
+        # past span above
+        "recent",
+        re.compile(
+            r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<unit>days|weeks)\b(?!\s+of\b)|"
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)recently\b(?!-)",
+            re.I,
+        ),
+        r.recent,
     ),
     _Pattern(
         "named_day",
@@ -262,7 +273,7 @@ PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 _MAYBE = re.compile(
     r"\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|days?\b|week|month|"
-    r"year|yr\b|winter|spring|summer|autumn|fall|eve\b|ago\b",
+    r"year|yr\b|winter|spring|summer|autumn|fall|eve\b|ago\b|recent",
     re.IGNORECASE,
 )
 

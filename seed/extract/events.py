@@ -378,8 +378,8 @@ def _candidates(
 
 # Relative dates ("on Thursday") of an article whose publication is known to within about a
 # year are dated events, with the whole range of days they may be (an undated article's news
-# must not vanish); with a wider publication interval they are only mentions of dated ones, as
-# such ranges would join unrelated happenings.
+# must not vanish); with a wider publication interval they join only dated events they clearly
+# report, or stand alone (joined by none), as such ranges would join unrelated happenings.
 MAX_PUBLICATION_WIDTH = 400
 
 

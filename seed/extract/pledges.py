@@ -130,9 +130,10 @@ def _quantity_referred_to(pledge: PledgeCandidate, previous: str) -> None:
 def _making(events: list[Candidate], publication: DateInterval) -> Candidate | None:
     """The event of the sentence that dates the commitment's making: the first one not after
     the publication ("agreed in 2020 to withdraw by January 2021"); a later date is what the
-    commitment is for ("will host a conference on November 12"), not when it was made."""
+    commitment is for ("will host a conference on November 12"), not when it was made. With
+    a publication date known only within a span, "not after" must hold for its first day."""
     ordered = sorted(events, key=lambda c: c.hit.start if c.hit is not None else -1)
-    return next((c for c in ordered if c.date.start <= publication.end), None)
+    return next((c for c in ordered if c.date.start <= publication.start), None)
 
 
 def _pledge(

@@ -29,7 +29,8 @@ from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
 from seed.link.members import MemberKey
 from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
-from seed.link.publication import _RELATIVE
+from seed.link.publication import _RELATIVE, _weekday_of
+from seed.link.word_anchors import dated_keys, undated_keys
 
 Related = Callable[[str], set[str]]
 
@@ -41,6 +42,8 @@ class SourceKeys:
     paragraph_spans: tuple[int, ...]
     copies: tuple[int, ...]
     copy_size: int
+    # Persons its relative dates name, and the keys of its happenings a dated one may find by
+    # their words (seed.link.word_anchors): a new dated article sharing one may date it.
     undated_persons: tuple[str, ...]
     # (quote start, quote end) of each candidate and pledge, and its origins joined by " ".
     spans: tuple[int, ...]
@@ -81,6 +84,8 @@ def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool
         for cand in reading.candidates:
             if cand.hit is not None and cand.hit.kind in _RELATIVE:
                 persons.update(key for key, _ in cand.actors if key in known)
+            # what a dated happening found by its words alone shares (seed.link.word_anchors)
+            persons |= undated_keys(cand, _weekday_of(cand), frozenset())
     spans: list[int] = []
     joined: list[str] = []
     items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
@@ -100,15 +105,19 @@ def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool
 
 
 def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
-    """Persons of the happenings a dated article dates precisely enough to anchor others."""
+    """Persons of the happenings a dated article dates precisely enough to anchor others, and
+    the keys of those an undated article may find by their words (seed.link.word_anchors)."""
     known = _persons(reading, registry)
-    return {
+    found = {
         key
         for cand in reading.candidates
         if (cand.date.end - cand.date.start).days <= 7
         for key, _ in cand.actors
         if key in known
     }
+    for cand in reading.candidates:
+        found |= dated_keys(cand)
+    return found
 
 
 def _blocks(

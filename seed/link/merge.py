@@ -23,6 +23,7 @@ from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
 from seed.link.rival_kinds import rival_kinds, rivals
+from seed.link.vague_days import stands_alone, vague_day
 
 MIN_SCORE = 2.0
 # Weight of the share of a candidate's dated-stretch words found in a cluster's.
@@ -153,6 +154,8 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
     actors = probe.actors
     if not overlaps(candidate.date, cluster.date):
         return 0.0
+    if vague_day(candidate) or stands_alone(cluster.members[0]):
+        return 0.0  # "on Wednesday" of an unknown month is no other telling's Wednesday
     types_agree = candidate.type == cluster.type
     compatible = types_agree or candidate.type in WEAK_TYPES or cluster.type in WEAK_TYPES
     if not compatible:
@@ -314,11 +317,13 @@ def cluster_candidates(
             if value >= best:
                 chosen, best = pool[number], value + 1e-9
         if chosen is None:
-            if not candidate.resolved:
-                continue  # no dated event to attach it to: not on the timeline
             chosen = Cluster(number=len(clusters))
             clusters.append(chosen)
             indexed[id(chosen)] = set()
+            if stands_alone(candidate):
+                # no dated event to attach it to: an event of its own, which none joins
+                chosen.add(candidate, related)
+                continue
         chosen.add(candidate, related)
         assert chosen.date is not None
         # Earlier members' articles are indexed already: only this candidate's can be new.

@@ -7,7 +7,9 @@
    lead: that day .. a week later). "The same happening" needs a shared person, a compatible
    event type, shared content words beyond the names, and, for a weekday, the anchor falling on
    that very weekday; without a weekday, the same act of the same kind or many shared words: a
-   shared name alone links unrelated stories. Constraints are intersected.
+   shared name alone links unrelated stories. Constraints are intersected. A happening that
+   names no person a dated source names may be anchored by its words alone
+   (seed.link.word_anchors): the weakest evidence, used only when there is no other.
 2. Bounds from the text (seed.link.text_bounds, seed.link.elapsed): no earlier than the latest
    past date it states with a year (or than its dateline's day, placed after that); a plan
    still ahead bounds it loosely from above; "ten years since the 2011 uprising" bounds both.
@@ -19,18 +21,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from seed.extract.candidate import Candidate
-from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
+from seed.extract.dates import WEEKDAYS, publication_constraint
 from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.dateline_year import dateline_interval
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
+from seed.link.word_anchors import WordIndex, weekday_matches, year_window
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 # An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
@@ -65,6 +69,8 @@ class AnchorIndex:
     """
 
     buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]]
+    # The day-precise ones (with a person or not) by their words (seed.link.word_anchors).
+    words: WordIndex = field(default_factory=WordIndex)
 
     def candidates(self, persons: Iterable[str], weekday: int | None) -> list[Anchor]:
         found: dict[tuple[object, ...], Anchor] = {}
@@ -79,22 +85,22 @@ class AnchorIndex:
 def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> AnchorIndex:
     """Index the precisely dated (at most a week wide) happenings that name a person."""
     buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = {}
+    words = WordIndex()
     for cand in candidates:
         # a speaker's date (often a plan) or one counted from another date anchors nothing
         if (cand.date.end - cand.date.start).days > 7 or cand.date_kind in UNSTATED_KINDS:
             continue
         persons = frozenset(k for k, _ in cand.actors) & person_keys
-        if not persons:
-            continue
         anchor = Anchor(cand.file_name, cand.date, cand.type, persons, cand.tokens)
         identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
+        words.add(anchor, identity)
         day = cand.date.start.weekday() if cand.date.start == cand.date.end else -1
         for person in persons:
             bucket = buckets.setdefault((person, day), {})
             # The first file (in sorted order) names the anchor: deterministic.
             if identity not in bucket or anchor.file_name < bucket[identity].file_name:
                 bucket[identity] = anchor
-    return AnchorIndex(buckets)
+    return AnchorIndex(buckets, words)
 
 
 # An undated copy of a dated article (see seed.link.copies) appeared about when it did:
@@ -112,22 +118,28 @@ def infer_publication(
     name_words: frozenset[str] = frozenset(),
     copies: Sequence[tuple[str, DateInterval]] = (),
     today: date | None = None,
+    actor_words: frozenset[str] = frozenset(),
 ) -> PublicationDate:
     """`candidates` were extracted with a provisional wide publication interval.
 
     `name_words` are the content tokens of actor names: they do not count as shared content
     (two stories naming the same minister are not the same story). `copies` are the (narrowly)
-    dated articles this one copies. Evidence in order of strength: anchors, then copies; a
+    dated articles this one copies; `actor_words` those of every actor's name (matching by
+    words alone does not count them either). Evidence in order of strength: anchors, then copies; a
     yearless wire dateline then fixes the day and the evidence only its year."""
     today = today or date.today()
     upper = upper_bound(article)
     end = min(upper[0], today) if upper else today
     lower, end, upper = _within_elapsed(article, lower_bound(article), end, upper)
     # Anchors first: a partial copy may have run days before or after its original.
-    evidence = _anchor_evidence(candidates, anchors, person_keys, name_words, lower)
-    evidence = evidence or _copy_evidence(copies)
+    named, by_words = _anchor_evidence(
+        candidates, anchors, person_keys, (name_words, name_words | actor_words), lower
+    )
+    # Words alone (no shared person) are the weakest evidence: used only when nothing else is.
+    evidence = named or _copy_evidence(copies) or by_words
     if article.dateline_day is not None:
-        found = _dateline_interval(article, article.dateline_day, evidence, lower, end)
+        floor = lower[0] if lower else EARLIEST
+        found = dateline_interval(article, article.dateline_day, evidence, floor, end)
         if found is not None:
             return found
     if evidence is not None:
@@ -193,29 +205,41 @@ def _anchor_evidence(
     candidates: Sequence[Candidate],
     anchors: AnchorIndex,
     person_keys: set[str],
-    name_words: frozenset[str],
+    names: tuple[frozenset[str], frozenset[str]],
     lower: tuple[date, str] | None,
-) -> Evidence | None:
+) -> tuple[Evidence | None, Evidence | None]:
+    """What dated happenings of the persons the text names say, and (weaker) what dated
+    happenings found by their words alone say."""
     constraints: list[tuple[date, date, str]] = []
+    worded: list[tuple[date, date, str]] = []
+    name_words, all_names = names
     for cand in candidates:
-        if cand.hit is None or cand.hit.kind not in _RELATIVE | _UNDATED_NEWS:
+        if cand.hit is None:
+            continue
+        if cand.hit.kind not in _RELATIVE | _UNDATED_NEWS:
+            counted = year_window(cand, anchors.words)  # "December 24 this year"
+            if counted is not None:
+                worded.append((counted[0], counted[1], _told(cand, counted[2])))
             continue
         anchor = best_anchor(cand, anchors, person_keys, name_words)
         if anchor is None:
+            found = _by_words(cand, anchors, person_keys, all_names)
+            if found is not None:
+                worded.append(found)
             continue
         if cand.hit.kind in _UNDATED_NEWS:
             window = _news_window(cand, anchor)
         else:
             direction = direction_at(cand.summary, cand.hit.start)
             window = publication_constraint(cand.hit, anchor.date, direction)
-        if window is None:
-            continue
-        reason = (
-            f"{cand.date_text or 'the undated lead'!r} in {cand.quote[:60]!r}... reports what "
-            f"{anchor.file_name} "
-            f"dates {anchor.date.start.isoformat()}"
-        )
-        constraints.append((window[0], window[1], reason))
+        if window is not None:
+            constraints.append((window[0], window[1], _told(cand, anchor)))
+    return _joined(constraints, lower), _joined(worded, lower)
+
+
+def _joined(
+    constraints: list[tuple[date, date, str]], lower: tuple[date, str] | None
+) -> Evidence | None:
     if lower is not None:
         constraints = [c for c in constraints if c[1] >= lower[0]]
     if not constraints:
@@ -229,72 +253,47 @@ def _anchor_evidence(
     return start, end, f"inferred from other sources: {reasons}"
 
 
+def _by_words(
+    cand: Candidate, anchors: AnchorIndex, person_keys: set[str], name_words: frozenset[str]
+) -> tuple[date, date, str] | None:
+    """A constraint from a dated happening of the same weekday found by its words
+    (seed.link.word_anchors), for a happening no dated source of a person it names tells."""
+    weekday = _weekday_of(cand)
+    if weekday is None:
+        return None
+    mine = {key for key, _ in cand.actors} & person_keys
+    matches = weekday_matches(cand.tokens - name_words, weekday, anchors.words, cand.file_name)
+    for _, anchor in matches:
+        if mine & anchor.persons or not _compatible(cand.type, anchor.type):
+            continue  # a shared person's happenings were weighed by `best_anchor`
+        acts = SIGNATURES.get(anchor.type, set())
+        if (
+            anchor.type in DISTINCT_ACTS
+            and cand.tokens & acts
+            and not cand.tokens & anchor.words & acts
+        ):
+            continue
+        assert cand.hit is not None
+        direction = direction_at(cand.summary, cand.hit.start)
+        found = publication_constraint(cand.hit, anchor.date, direction)
+        if found is not None:
+            return found[0], found[1], _told(cand, anchor)
+    return None
+
+
+def _told(cand: Candidate, anchor: Anchor) -> str:
+    return (
+        f"{cand.date_text or 'the undated lead'!r} in {cand.quote[:60]!r}... reports what "
+        f"{anchor.file_name} dates {anchor.date.start.isoformat()}"
+    )
+
+
 def _news_window(cand: Candidate, anchor: Anchor) -> tuple[date, date] | None:
     """Publication for an undated lead reporting what a dated source places on one day: that
     day to a week after (a lead reports the news of the last days)."""
     if anchor.date.start != anchor.date.end:
         return None
     return anchor.date.start, anchor.date.end + timedelta(days=7)
-
-
-def _dateline_interval(
-    article: ParsedArticle,
-    month_day: tuple[int, int],
-    evidence: Evidence | None,
-    lower: tuple[date, str] | None,
-    today: date,
-) -> PublicationDate | None:
-    """A yearless dateline ("CITY, Nov 24 (Agency) -") names the day (copy sent then, printed
-    that day or the next); the year comes from the other evidence, else from the dates of the
-    text and the weekday its lead gives to the news."""
-    month, day = month_day
-    first = (evidence[0] if evidence else lower[0] if lower else EARLIEST).year - 1
-    last = (evidence[1] if evidence else today).year + 1
-    days = [d for y in range(first, last + 1) if (d := _safe(y, month, day)) is not None]
-    if evidence is not None:
-        start, end, why = evidence
-        chosen = min(days, key=lambda d: (max(start - d, d - end, timedelta(0)), d))
-        reason = f"the dateline says {chosen:%b} {day}; the year from: {why}"
-        return _day_after(chosen, reason)
-    floor = lower[0] if lower else EARLIEST
-    days = [d for d in days if d >= floor and d <= today]
-    weekday = _lead_weekday(article)
-    if weekday is not None:
-        days = [d for d in days if weekday in {d.weekday(), (d - timedelta(days=1)).weekday()}]
-    if not days:
-        return None
-    reason = f"the dateline says {days[0]:%b} {day}, on or after {floor.isoformat()}"
-    if weekday is not None:
-        reason += ", in a year when it falls on or the day after the lead's weekday"
-    return PublicationDate(
-        DateInterval(days[0], days[-1] + timedelta(days=1), "range"), explicit=False, reason=reason
-    )
-
-
-def _day_after(day: date, reason: str) -> PublicationDate:
-    return PublicationDate(
-        DateInterval(day, day + timedelta(days=1), "range"), explicit=False, reason=reason
-    )
-
-
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _lead_weekday(article: ParsedArticle) -> int | None:
-    """The weekday the first sentence dates its news with ("... on Tuesday extended ...")."""
-    if not article.sentences:
-        return None
-    for hit in find_dates(article.sentences[0].text, PROBE):
-        if hit.kind == "weekday":
-            words = hit.text.lower().split()
-            if words[0] in {"last", "next", "this"}:
-                return None
-            return WEEKDAYS[words[-1]]
-    return None
 
 
 def _weekday_of(cand: Candidate) -> int | None:

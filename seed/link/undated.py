@@ -48,6 +48,9 @@ def infer_undated(
     for other, publication in sorted(known.items()):
         if other in copies:
             dated_copies.setdefault(copies[other], []).append((other, publication.interval))
+    actor_words = frozenset(
+        t for r in registry.actors.values() for t in content_tokens(" ".join((r.name, *r.aliases)))
+    )
     for extraction in undated:
         name = extraction.file_name
         local_names = names | {
@@ -64,5 +67,6 @@ def infer_undated(
             name_words=frozenset(local_names),
             copies=copied,
             today=today,
+            actor_words=actor_words,
         )
         read[name] = date_article(extraction.parsed, registry, inferred)

@@ -209,3 +209,31 @@ async def test_mentions_stored_without_their_readings_are_linked_from_their_sour
     assert "whole readings" in caplog.text
     assert one_by_one == bulk
     assert kept
+
+
+# Written for this test: an undated article that only the words of a dated one can date.
+BRIDGE_UNDATED = RawArticle(
+    file_name="bridge-undated.txt",
+    text="Lorries cross again\n\nThe town council said on Sunday that the bridge linking "
+    "Ghadames and Nalut had reopened once engineers repaired the pillars.\n",
+)
+BRIDGE_DATED = RawArticle(
+    file_name="bridge-dated.txt",
+    text="Bridge reopened\n\nThe river bridge between Ghadames and Nalut reopened to lorries "
+    "yesterday after engineers repaired its cracked pillars.\n",
+    published=date(2021, 3, 15),
+)
+
+
+async def test_a_dated_article_that_dates_a_stored_undated_one_by_words_links_the_corpus(
+    engine: AsyncEngine,
+) -> None:
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [BRIDGE_UNDATED, BRIDGE_DATED])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [BRIDGE_UNDATED])
+        report = await ingest(session, [BRIDGE_DATED])
+        one_by_one = await _timeline(session)
+    assert report.linked == "corpus"
+    assert one_by_one == bulk

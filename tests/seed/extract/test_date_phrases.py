@@ -159,6 +159,8 @@ def test_more_day_and_part_phrases(sentence: str, published: str, expected: str)
         ),
         ("Shelling has intensified over the last few days.", "2022-09-04..2022-09-14"),
         ("In the past two weeks, raids emptied three villages.", "2022-08-31..2022-09-14"),
+        ("Fuel queues grew over past few days, drivers said.", "2022-09-04..2022-09-14"),
+        ("Rents rose over the last couple of weeks.", "2022-08-24..2022-09-14"),
     ],
 )
 def test_the_past_units_run_up_to_publication(sentence: str, expected: str) -> None:
@@ -171,3 +173,33 @@ def test_the_past_units_run_up_to_publication(sentence: str, expected: str) -> N
 
 def test_a_duration_for_the_past_months_is_no_date() -> None:
     assert find_dates("The envoy has lived in Tunis for the past months.", pub("2022-09-14")) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "in recent days": up to ten days before publication
+        ("Water cuts spread across Sabha in recent days.", "2022-02-04..2022-02-14 range"),
+        # "recently": up to two weeks; "in recent weeks": up to six
+        ("The mayor recently closed two bakeries.", "2022-01-31..2022-02-14 range"),
+        ("Prices of bread doubled in recent weeks.", "2022-01-03..2022-02-14 range"),
+    ],
+)
+def test_recently_is_a_range_ending_at_publication(sentence: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub("2022-02-14"))
+    assert (hit.kind, f"{hit.interval.start}..{hit.interval.end} {hit.interval.precision}") == (
+        "recent",
+        expected,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The recently elected mayor closed two bakeries.",
+        "A recently-built depot burned.",
+        "In the last days of the siege the depot burned.",
+    ],
+)
+def test_recently_as_an_adjective_or_a_span_of_something_else_is_no_date(sentence: str) -> None:
+    assert find_dates(sentence, pub("2022-02-14")) == ()

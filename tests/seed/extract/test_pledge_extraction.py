@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from seed.extract.article import date_article
+from seed.extract.parse import decode_article, parse_article
 from seed.extract.registry import load_registry
-from seed.extract.types import DateInterval, RawArticle
+from seed.extract.types import DateInterval, PublicationDate, RawArticle
 from seed.link.timeline import build_timeline
 
 REGISTRY = load_registry()
@@ -180,3 +182,17 @@ def test_a_speaker_date_in_the_paragraph_before_does_not_date_a_commitment() -> 
     article = RawArticle("a.txt", text, published=date(2021, 1, 22))
     (pledge,) = build_timeline([article], REGISTRY).pledges
     assert pledge.made == DateInterval(date(2021, 1, 22), date(2021, 1, 22), "day")
+
+
+def test_a_pledge_of_an_article_dated_within_a_year_is_not_made_on_a_later_plan() -> None:
+    # Published some day of 2022: the vote of 20 November may lie after publication, so it
+    # does not date the making of the pledge told next to it; the publication span does.
+    text = (
+        "Vote\n\nThe Italian foreign minister said the municipal elections planned for "
+        "November 20 this year must go ahead. \u201cWe will keep helping them with ballot "
+        "boxes,\u201d the minister said.\n"
+    )
+    parsed = parse_article(decode_article("a.txt", text.encode()))
+    span = DateInterval(date(2022, 1, 1), date(2022, 12, 31), "range")
+    found = date_article(parsed, REGISTRY, PublicationDate(span, explicit=False, reason="test"))
+    assert [p.made for p in found.pledges] == [span]

@@ -162,3 +162,22 @@ def test_last_months_happening_is_not_anchored_on_another_act_of_the_same_person
     )
     _, _, reason = publication([dated, undated], "b.txt")
     assert reason == "no publication date and no dated reference in the text"
+
+
+def test_a_dateline_day_other_sources_rule_out_sets_their_evidence_aside() -> None:
+    # The dated agreement of 24 October is not what the March dispatch's "yesterday" tells:
+    # the dateline names 3 March, so publication is on a 3 March, in a year the text allows.
+    dated = RawArticle(
+        "a.txt",
+        "Port deal\n\nJan Kubis signed the port agreement with the harbour council on "
+        "24 October 2021.\n",
+        published=date(2021, 10, 25),
+    )
+    undated = RawArticle(
+        "b.txt",
+        "Port talks\n\nBENGHAZI, March 3 (Agency) - Jan Kubis yesterday asked for more time to "
+        "read the port agreement before signing it, officials said.\n",
+    )
+    start, end, reason = publication([dated, undated], "b.txt")
+    assert (start, end) == (date(2011, 3, 3), date(2026, 3, 4))
+    assert reason == "the dateline says Mar 3, on or after 2011-01-01"

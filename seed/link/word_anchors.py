@@ -1,0 +1,138 @@
+"""Anchors an undated article's happening finds by what it tells, when it names no person.
+
+`seed.link.publication` anchors a relative date on a dated source's happening of a person both
+name. Many tellings name no person the dated source names ("the coastal road between two towns
+reopened on Sunday"): they are anchored here, on stricter evidence.
+
+1. A weekday ("on Sunday"): a dated source's happening on that very weekday, of a compatible
+   kind, sharing at least `MIN_WORDS` content words besides names. The weekday itself confirms
+   the match; the words say it is the same happening.
+2. A day with a year counted from publication ("December 24 this year"): a dated source's
+   happening of the same kind on that month and day, naming the same act ("elections"). Its year
+   is then the publication's year (give or take the one the text counts).
+
+Words found in very many dated happenings of one weekday say nothing: they are not counted.
+The keys `undated_keys` and `dated_keys` tell the incremental path which stored undated articles
+a new dated one may date (a match shares `MIN_WORDS` words of a weekday, or a day and an act).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from seed.extract.candidate import Candidate
+from seed.link.merge import SIGNATURES
+
+if TYPE_CHECKING:
+    from seed.link.publication import Anchor
+
+# Content words (besides names) a weekday match without a shared person must share.
+MIN_WORDS = 4
+# A word in more dated happenings of one weekday than this tells none of them apart.
+MAX_BUCKET = 200
+_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+
+
+@dataclass(slots=True)
+class WordIndex:
+    """Day-precise anchors by (content word, weekday) and by (month, day)."""
+
+    by_word: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
+    by_day: dict[tuple[int, int], dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
+
+    def add(self, anchor: Anchor, identity: tuple[object, ...]) -> None:
+        day = anchor.date.start
+        if day != anchor.date.end:
+            return
+        buckets = [self.by_word.setdefault((w, day.weekday()), {}) for w in anchor.words]
+        buckets.append(self.by_day.setdefault((day.month, day.day), {}))
+        for bucket in buckets:
+            # The first file (in sorted order) names the anchor: deterministic.
+            if identity not in bucket or anchor.file_name < bucket[identity].file_name:
+                bucket[identity] = anchor
+
+
+def weekday_matches(
+    words: frozenset[str], weekday: int, index: WordIndex, own: str
+) -> list[tuple[int, Anchor]]:
+    """Dated happenings of `weekday` in files other than `own` sharing at least `MIN_WORDS` of
+    `words`, with how many, most first (ties by file name)."""
+    counts: dict[tuple[object, ...], int] = {}
+    found: dict[tuple[object, ...], Anchor] = {}
+    for word in sorted(words):
+        bucket = index.by_word.get((word, weekday), {})
+        if len(bucket) > MAX_BUCKET:
+            continue
+        for identity, anchor in bucket.items():
+            if anchor.file_name == own:
+                continue
+            counts[identity] = counts.get(identity, 0) + 1
+            found[identity] = anchor
+    ranked = [(n, found[i]) for i, n in counts.items() if n >= MIN_WORDS]
+    ranked.sort(key=lambda x: (-x[0], x[1].file_name, x[1].date.start))
+    return ranked
+
+
+def year_offset(cand: Candidate) -> int | None:
+    """How many years after publication a "December 24 this year" date lies; None for any
+    other expression."""
+    if cand.hit is None or cand.hit.kind != "day":
+        return None
+    words = cand.hit.text.lower().split()
+    if len(words) < 2 or words[-1] != "year":
+        return None
+    return _YEAR_OFFSET.get(words[-2])
+
+
+def year_window(cand: Candidate, index: WordIndex) -> tuple[date, date, Anchor] | None:
+    """The publication year a "<month> <day> this year" happening gives, when dated sources
+    place a happening of its kind naming its act on that month and day (of one year)."""
+    offset = year_offset(cand)
+    acts = SIGNATURES.get(cand.type, set()) & cand.tokens
+    if offset is None or cand.hit is None or not acts:
+        return None
+    day = cand.hit.interval.start
+    matches = [
+        a
+        for a in index.by_day.get((day.month, day.day), {}).values()
+        if a.type == cand.type and a.words & acts and a.file_name != cand.file_name
+    ]
+    years = {a.date.start.year - offset for a in matches}
+    if len(years) != 1:
+        return None  # none, or happenings of that kind on that day in several years
+    year = years.pop()
+    first = min(matches, key=lambda a: (a.file_name, a.date.start))
+    return date(year, 1, 1), date(year, 12, 31), first
+
+
+# Key prefixes: actor keys (slugs) hold no colon.
+WORD_KEY = "word:"
+DAY_KEY = "day:"
+
+
+def undated_keys(cand: Candidate, weekday: int | None, name_words: frozenset[str]) -> set[str]:
+    """Keys of an undated article's relative happening that a dated source matching it shares
+    (see `dated_keys`): a weekday match shares `MIN_WORDS` word keys, a day match one key."""
+    keys: set[str] = set()
+    if weekday is not None:
+        keys |= {f"{WORD_KEY}{weekday}:{w}" for w in cand.tokens - name_words}
+    if year_offset(cand) is not None and cand.hit is not None:
+        day = cand.hit.interval.start
+        acts = SIGNATURES.get(cand.type, set()) & cand.tokens
+        keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in acts}
+    return keys
+
+
+def dated_keys(cand: Candidate) -> set[str]:
+    """Keys of a dated source's day-precise happening (see `undated_keys`)."""
+    day = cand.date.start
+    if day != cand.date.end:
+        return set()
+    keys = {f"{WORD_KEY}{day.weekday()}:{w}" for w in cand.tokens}
+    keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in cand.tokens & _ALL_ACTS}
+    return keys
+
+
+_ALL_ACTS = frozenset(t for tokens in SIGNATURES.values() for t in tokens)
