@@ -372,7 +372,7 @@ def _report(
     print(
         "(latencies in ms; pgbench runs the same statement with its values inlined; CPU: the\n"
         "server's processes' CPU time per request, which depends little on the machine's other\n"
-        "load; CPU ratio = lean / service, the rate ratio a quiet machine would approach)"
+        "load; CPU ratio = lean / service, the servers' own cost without the database's share)"
     )
 
 
