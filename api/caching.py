@@ -13,6 +13,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
+import xxhash
 from starlette.types import Message, Scope
 
 from api.compression import identity_etag
@@ -28,10 +29,13 @@ def resource_etag(id: uuid.UUID, version: int) -> str:
 
 
 def body_etag(body: bytes) -> str:
-    """Strong ETag of a whole representation (lists): a hash of its bytes."""
-    # SHA-256 (128 bits kept): with the CPU's SHA instructions it hashes a 20 KB page in half
-    # the time blake2b takes here, a tenth of an uncached page's CPU before.
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    """Strong ETag of a whole representation (lists): a 128-bit hash of its bytes.
+
+    XXH3-128: a validator needs no cryptographic strength (the bytes are public and the tag
+    only says whether they changed), and it hashes a 35 KB page in about 1 us, where SHA-256
+    took ~80 us, the largest single cost of an uncached page.
+    """
+    return '"' + xxhash.xxh3_128_hexdigest(body) + '"'
 
 
 def weak_etag(*parts: object) -> str:

@@ -121,12 +121,12 @@ class ResponseCoder:
     def process(self, message: Message) -> list[Message]:
         coding = self.coding
         if message["type"] == "http.response.start":
-            headers = MutableHeaders(raw=message["headers"])
+            raw = message["headers"]
             if message["status"] == 304:
                 if coding is not None:
-                    _recode_not_modified(headers, self.if_none_match, coding)
-            elif _compressible(headers):
-                headers.add_vary_header("Accept-Encoding")
+                    _recode_not_modified(MutableHeaders(raw=raw), self.if_none_match, coding)
+            elif _compressible(raw):
+                add_vary(raw, b"Accept-Encoding")
                 if coding is not None:
                     self.held = message  # until the body says how large it is
                     return []
@@ -167,11 +167,27 @@ class ResponseCoder:
         return [{"type": "http.response.body", "body": data, "more_body": True}] if data else []
 
 
-def _compressible(headers: MutableHeaders) -> bool:
-    if "content-encoding" in headers:
-        return False
-    content_type = headers.get("content-type", "").encode()
+def _compressible(raw: list[tuple[bytes, bytes]]) -> bool:
+    content_type = b""
+    for name, value in raw:
+        if name == b"content-encoding":
+            return False
+        if name == b"content-type" and not content_type:
+            content_type = value
     return content_type.startswith(COMPRESSIBLE)
+
+
+def add_vary(raw: list[tuple[bytes, bytes]], value: bytes) -> None:
+    """`MutableHeaders(raw=raw).add_vary_header(value)`, on the raw list (in place): one
+    `vary` header, where the first stood, listing the values of all of them and `value`."""
+    found = [i for i, (name, _) in enumerate(raw) if name == b"vary"]
+    joined = b", ".join([*(raw[i][1] for i in found), value])
+    for i in reversed(found[1:]):
+        del raw[i]
+    if found:
+        raw[found[0]] = (b"vary", joined)
+    else:
+        raw.append((b"vary", joined))
 
 
 def _recode_not_modified(headers: MutableHeaders, if_none_match: str, coding: str) -> None:

@@ -26,12 +26,12 @@ import asyncio
 import logging
 import time
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.caching import Capture, ResponseCache, cache_key, replay
-from api.compression import ResponseCoder, negotiate_coding
+from api.compression import ResponseCoder, add_vary, negotiate_coding
 from api.errors import ApiError, InternalError, PayloadTooLarge, ServiceUnavailable
 from api.logging_config import REQUEST_ID
 from api.metrics import CACHE_HITS, CACHE_MISSES, UNMATCHED, observe_request
@@ -278,9 +278,8 @@ class _Exchange:
                 await cors.send(message, self.identified, Headers(scope=self.scope))
                 return
             # As Starlette's CORS does for a request without Origin: caches must key on it.
-            message.setdefault("headers", [])
-            headers = MutableHeaders(scope=message)
-            headers["Vary"] = ", ".join([*headers.getlist("Vary"), "Origin"])
+            raw = message["headers"] = list(message.get("headers", ()))
+            add_vary(raw, b"Origin")
         await self.identified(message)
 
     async def identified(self, message: Message) -> None:

@@ -13,8 +13,11 @@ PostgreSQL's JSON. Before measuring, each lean page is checked equal to the serv
 `items`. `wrk` (Debian package `wrk`) then measures every query on both, interleaved (service,
 lean, lean, service, ...) for `--rounds` rounds, so that other work on the machine weighs on
 both alike; the table gives the medians and the ratio service / lean (median of the rounds'
-ratios). `pgbench` runs each query's SQL as the database's own ceiling. `--cache` also
-measures the service with its response cache.
+ratios). Each run also takes the CPU time the server's processes spent per request: on a
+machine shared with other work the rates swing from round to round, the CPU per request much
+less, so its ratio (lean / service) shows the service's own overhead steadily. `pgbench` runs
+each query's SQL as the database's own ceiling. `--cache` also measures the service with its
+response cache.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from typing import Any
 from urllib.parse import quote
 
 import orjson
+import psutil
 from sqlalchemy import Select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -157,7 +161,28 @@ def check_same_pages(service: dict[str, str], lean: dict[str, str]) -> None:
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, *, duration: int, connections: int) -> tuple[float, float, float]:
+Run = tuple[float, float, float, float]  # req/s, p50 ms, p99 ms, server CPU us per request
+
+
+def cpu_seconds(proc: subprocess.Popen[bytes]) -> float:
+    """User and system CPU time of a server: its process and its workers."""
+    root = psutil.Process(proc.pid)
+    total = 0.0
+    for p in [root, *root.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def wrk(
+    url: str, *, duration: int, connections: int, server: subprocess.Popen[bytes] | None = None
+) -> Run:
+    """wrk's figures, and the CPU time the server spent per request (nan without `server`):
+    unlike the rate, it hardly depends on what else the machine is running."""
+    cpu_before = cpu_seconds(server) if server is not None else float("nan")
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
         capture_output=True,
@@ -166,13 +191,15 @@ def wrk(url: str, *, duration: int, connections: int) -> tuple[float, float, flo
     ).stdout
     if "Non-2xx" in out or "Socket errors" in out:
         print(out)
+    cpu = cpu_seconds(server) - cpu_before if server is not None else float("nan")
     rps = float(_find(r"Requests/sec:\s+([\d.]+)", out)[0])
+    requests = int(_find(r"(\d+) requests in", out)[0])
 
     def pct(p: str) -> float:
         value, unit = _find(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
         return float(value) * _UNITS[unit]
 
-    return rps, pct("50"), pct("99")
+    return rps, pct("50"), pct("99"), cpu / max(requests, 1) * 1e6
 
 
 def _find(pattern: str, text: str) -> tuple[str, ...]:
@@ -266,7 +293,7 @@ def _run(args: argparse.Namespace, admin: str) -> None:
         procs.append(lean)
         lean_targets = {q.name: f"{lean_base}/lean/{quote(q.name)}" for q in chosen}
         check_same_pages(targets, lean_targets)
-        results: dict[str, dict[str, list[tuple[float, float, float]]]] = {
+        results: dict[str, dict[str, list[Run]]] = {
             q.name: {"service": [], "lean": []} for q in chosen
         }
         for round_ in range(args.rounds):
@@ -275,10 +302,13 @@ def _run(args: argparse.Namespace, admin: str) -> None:
                 order = ("service", "lean") if round_ % 2 == 0 else ("lean", "service")
                 for side in order:
                     target = targets[q.name] if side == "service" else lean_targets[q.name]
-                    r = wrk(target, duration=args.duration, connections=args.connections)
+                    server = service if side == "service" else lean
+                    r = wrk(
+                        target, duration=args.duration, connections=args.connections, server=server
+                    )
                     results[q.name][side].append(r)
                     print(f"  round {round_ + 1} {q.name} {side}: {r[0]:.0f} req/s", flush=True)
-        cached: dict[str, tuple[float, float, float]] = {}
+        cached: dict[str, Run] = {}
         if args.cache:
             service.terminate()
             service.wait(timeout=20)
@@ -289,7 +319,10 @@ def _run(args: argparse.Namespace, admin: str) -> None:
             procs.append(service)
             for q in chosen:
                 cached[q.name] = wrk(
-                    service_url(base, q), duration=args.duration, connections=args.connections
+                    service_url(base, q),
+                    duration=args.duration,
+                    connections=args.connections,
+                    server=service,
                 )
     finally:
         for proc in procs:
@@ -308,31 +341,39 @@ def _run(args: argparse.Namespace, admin: str) -> None:
 
 
 def _report(
-    results: dict[str, dict[str, list[tuple[float, float, float]]]],
+    results: dict[str, dict[str, list[Run]]],
     bench: dict[str, tuple[float, float]],
-    cached: dict[str, tuple[float, float, float]],
+    cached: dict[str, Run],
     *,
     rounds: int,
 ) -> None:
-    def med(runs: list[tuple[float, float, float]], i: int) -> float:
+    def med(runs: list[Run], i: int) -> float:
         return statistics.median(r[i] for r in runs)
 
     print(
         f"\nmedians of {rounds} interleaved rounds; ratio = median of the rounds' service/lean\n"
         f"{'query':<18} {'service req/s':>13} {'p50':>6} {'p99':>6} {'lean req/s':>10} "
-        f"{'p50':>6} {'p99':>6} {'ratio':>6} {'pgbench tx/s':>12}"
+        f"{'p50':>6} {'p99':>6} {'ratio':>6} {'pgbench tx/s':>12} "
+        f"{'CPU us/req':>10} {'lean':>5} {'CPU ratio':>9}"
     )
     for name, sides in results.items():
         s, lean = sides["service"], sides["lean"]
         ratio = statistics.median(a[0] / b[0] for a, b in zip(s, lean, strict=True))
+        # lean / service: the share of the service's CPU per request the lean endpoint needs.
+        cpu_ratio = statistics.median(b[3] / a[3] for a, b in zip(s, lean, strict=True))
         print(
             f"{name:<18} {med(s, 0):>13.0f} {med(s, 1):>6.1f} {med(s, 2):>6.1f} "
             f"{med(lean, 0):>10.0f} {med(lean, 1):>6.1f} {med(lean, 2):>6.1f} "
-            f"{ratio:>6.2f} {bench[name][0]:>12.0f}"
+            f"{ratio:>6.2f} {bench[name][0]:>12.0f} "
+            f"{med(s, 3):>10.0f} {med(lean, 3):>5.0f} {cpu_ratio:>9.2f}"
         )
-    for name, (rps, p50, p99) in cached.items():
-        print(f"{name + ' (cache)':<18} {rps:>13.0f} {p50:>6.1f} {p99:>6.1f}")
-    print("(latencies in ms; pgbench runs the same statement with its values inlined)")
+    for name, (rps, p50, p99, cpu) in cached.items():
+        print(f"{name + ' (cache)':<18} {rps:>13.0f} {p50:>6.1f} {p99:>6.1f} {cpu:>62.0f}")
+    print(
+        "(latencies in ms; pgbench runs the same statement with its values inlined; CPU: the\n"
+        "server's processes' CPU time per request, which depends little on the machine's other\n"
+        "load; CPU ratio = lean / service, the servers' own cost without the database's share)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,19 +18,23 @@ import re
 import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 
+from api.actor_lookup import ActorIds
 from api.deps import get_session
 from api.exports.negotiation import choose_format
 from api.pagination import date_uuid_key
 from api.routes.event_output import json_page, render_events
 from api.routes.event_params import EventParams, event_params
+from db.repositories.filters import EventFilter
 from db.repositories.raw import PooledReader
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -47,7 +51,7 @@ def plain_page_arguments(request: Request) -> dict[str, Any] | None:
     """`event_params`' arguments when the query is a plainly valid JSON page, else None."""
     arguments: dict[str, Any] = {}
     types: list[str] = []
-    for name, value in request.query_params.multi_items():
+    for name, value in _query_items(request.scope.get("query_string", b"")):
         if not value:
             return None
         if name == "type":
@@ -67,6 +71,23 @@ def plain_page_arguments(request: Request) -> dict[str, Any] | None:
     if types:
         arguments["type"] = types
     return arguments
+
+
+def _query_items(raw: bytes) -> list[tuple[str, str]]:
+    """The query's (name, value) pairs, as `request.query_params.multi_items()` gives them.
+
+    A query without escapes (`%`, `+`) reads as it is written: split here, without the
+    decoding pass of `parse_qsl`, which cost more than the rest of this parsing.
+    """
+    query = raw.decode("latin-1")
+    if "%" in query or "+" in query:
+        return QueryParams(query).multi_items()
+    items = []
+    for part in query.split("&"):
+        if part:
+            name, _, value = part.partition("=")
+            items.append((name, value))
+    return items
 
 
 def _parse(name: str, value: str) -> Any:
@@ -102,21 +123,89 @@ async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-async def plain_page(request: Request, params: EventParams) -> Response:
+async def plain_page(request: Request, params: EventParams, cursor: str | None = None) -> Response:
     """The page on a pooled connection (no session) when nothing needs a session: the actor, if
     any, is one this worker remembers. Otherwise (and under a session override: tests) the
-    page is rendered on a session as the declared route does."""
+    page is rendered on a session as the declared route does. `cursor`: the page's, when
+    `params` (as `PlainQueries` keeps them) hold none."""
+    cursor = cursor or params.cursor
     kind = f"events:{params.sort}"
-    after = date_uuid_key(params.cursor, kind)  # a bad cursor is a 400 before anything else
+    after = date_uuid_key(cursor, kind)  # a bad cursor is a 400 before anything else
     state = request.app.state
     engine = getattr(state, "engine", None)
     ids = () if params.actor is None else state.actor_lookup.remembered(params.actor)
     if engine is None or ids is None or get_session in request.app.dependency_overrides:
         async with request_session(request) as session:
-            return await render_events(request, session, params, "json")
-    filter = params.filter_with((ids,) if params.actor is not None else ())
+            with_cursor = replace(params, cursor=cursor)
+            return await render_events(request, session, with_cursor, "json")
+    filter = PLAIN_QUERIES.filter(params, ids)
     async with PooledReader(engine) as reader:
         return await json_page(request, reader, params, filter, after)
+
+
+class PlainQueries:
+    """Per worker, the parameters and filters of the plain queries seen lately.
+
+    Keyed by the query without its cursor (and the Accept header, which decides the format):
+    the parameters do not depend on the cursor, so every page of a listing reads them once.
+    Only unescaped queries with at most one cursor are kept; anything else is parsed anew.
+    """
+
+    def __init__(self, max_entries: int = 256) -> None:
+        self.max_entries = max_entries
+        self._params: dict[tuple[bytes, bytes | None], EventParams] = {}
+        self._filters: dict[tuple[EventParams, ActorIds], EventFilter] = {}
+
+    def clear(self) -> None:
+        self._params.clear()
+        self._filters.clear()
+
+    async def read(self, request: Request) -> tuple[EventParams, str | None] | None:
+        """The query's parameters (without the cursor) and its cursor; None: not plain."""
+        raw: bytes = request.scope.get("query_string", b"")
+        key: tuple[bytes, bytes | None] | None = None
+        cursor: str | None = None
+        if b"%" not in raw and b"+" not in raw:
+            parts = raw.split(b"&")
+            cursors = [p for p in parts if p.startswith(b"cursor=")]
+            if len(cursors) <= 1:
+                rest = b"&".join([p for p in parts if not p.startswith(b"cursor=")])
+                key = (rest, _header(request, b"accept"))
+                if cursors:
+                    cursor = cursors[0][len(b"cursor=") :].decode("latin-1")
+                known = self._params.get(key)
+                if known is not None and cursor != "":
+                    return known, cursor
+        arguments = plain_page_arguments(request)
+        if arguments is None:
+            return None
+        params = await event_params(**arguments)
+        if key is not None:
+            if len(self._params) >= self.max_entries:
+                self._params.clear()
+            self._params[key] = replace(params, cursor=None)
+        return params, params.cursor
+
+    def filter(self, params: EventParams, ids: ActorIds) -> EventFilter:
+        key = (params, ids)
+        known = self._filters.get(key)
+        if known is None:
+            if len(self._filters) >= self.max_entries:
+                self._filters.clear()
+            groups = (ids,) if params.actor is not None else ()
+            known = self._filters[key] = params.filter_with(groups)
+        return known
+
+
+PLAIN_QUERIES = PlainQueries()
+
+
+def _header(request: Request, name: bytes) -> bytes | None:
+    """The first value of a request header (as `request.headers.get`), undecoded."""
+    for key, value in request.scope["headers"]:
+        if key == name:
+            return bytes(value)
+    return None
 
 
 class PageRoute(APIRoute):
@@ -126,10 +215,9 @@ class PageRoute(APIRoute):
         declared = super().get_route_handler()
 
         async def handler(request: Request) -> Response:
-            arguments = plain_page_arguments(request)
-            if arguments is None:
+            plain = await PLAIN_QUERIES.read(request)
+            if plain is None:
                 return await declared(request)
-            params = await event_params(**arguments)
-            return await plain_page(request, params)
+            return await plain_page(request, *plain)
 
         return handler

@@ -114,11 +114,13 @@ async def test_the_plain_path_answers_as_the_declared_route_does(
         return taken[-1]
 
     monkeypatch.setattr(event_page_route, "plain_page_arguments", spy)
+    event_page_route.PLAIN_QUERIES.clear()  # (parameters of a query seen before are kept)
     direct = await client.get(url)
     assert taken[0] is not None  # the plain path answered
     follow = direct.json().get("next") if direct.status_code == 200 else None
     direct_next = await client.get(follow) if follow else None
     monkeypatch.setattr(event_page_route, "plain_page_arguments", lambda request: None)
+    event_page_route.PLAIN_QUERIES.clear()
     declared = await client.get(url)
     declared_next = await client.get(follow) if follow else None
     assert direct.status_code == declared.status_code
@@ -173,3 +175,31 @@ async def test_pages_on_a_pooled_connection_equal_the_session_pages(
         assert (got.status_code, got.content) == (200, want.content)
         assert got.headers["etag"] == want.headers["etag"]
         assert got.headers.get("link") == want.headers.get("link")
+
+
+async def test_the_pages_of_one_listing_read_its_parameters_once(
+    client: AsyncClient, timeline: StoredTimeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    read = event_page_route.plain_page_arguments
+
+    def spy(request: Request) -> dict[str, Any] | None:
+        calls.append(request.url.query)
+        return read(request)
+
+    monkeypatch.setattr(event_page_route, "plain_page_arguments", spy)
+    event_page_route.PLAIN_QUERIES.clear()
+    first = await client.get("/events?limit=2")
+    second = await client.get(first.json()["next"])
+    again = await client.get("/events?limit=2")
+    assert calls == ["limit=2"]  # the cursor page and the repeat reused them
+    assert second.json()["items"] != first.json()["items"]
+    assert (again.content, again.headers["etag"]) == (first.content, first.headers["etag"])
+    # The format depends on Accept: another Accept is another entry (here a CSV export).
+    csv = await client.get("/events?limit=2", headers={"Accept": "text/csv"})
+    assert csv.headers["content-type"].startswith("text/csv")
+    # A repeated or empty cursor is the declared route's to answer, as without the memo.
+    cursor = first.json()["next"].split("cursor=")[1]
+    twice = await client.get(f"/events?limit=2&cursor={cursor}&cursor={cursor}")
+    empty = await client.get("/events?limit=2&cursor=")
+    assert twice.status_code == 200 and empty.json()["items"] == first.json()["items"]

@@ -90,3 +90,21 @@ def test_event_list_documents_every_media_type(spec: dict[str, Any]) -> None:
         "PledgeDetail",
     } <= set(schemas)
     assert set(schemas["EventItem"]["required"]) >= {"date_start", "date_end", "date_precision"}
+
+
+@pytest.mark.parametrize("path", READ_PATHS)
+def test_every_read_route_documents_the_503_of_an_unreachable_database(
+    spec: dict[str, Any], path: str
+) -> None:
+    unavailable = spec["paths"][path]["get"]["responses"]["503"]
+    assert list(unavailable["content"]) == ["application/problem+json"]
+    assert "Retry-After" in unavailable["headers"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/events.csv", "/events.ndjson", "/events.ics", "/events.timelinejs.json"]
+)
+def test_exports_do_not_document_a_page_size_they_ignore(spec: dict[str, Any], path: str) -> None:
+    names = {p["name"] for p in spec["paths"][path]["get"].get("parameters", [])}
+    assert "limit" not in names
+    assert {"actor", "date_from", "cursor"} <= names  # the filters (and a start) they honour
