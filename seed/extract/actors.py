@@ -206,10 +206,11 @@ class ArticleActors:
         # sentences then hit: one registry pass per sentence, not a second one over the text.
         for sentence in text.split("\n"):
             hits = self._known_hits(sentence)
+            shared = _shared_starts(hits)
             for hit in hits:
                 record = self.registry.actors.get(hit.actor_key)
                 # A force found through its leader ("Haftar's forces") is not named in full.
-                derived = any(h.start == hit.start and h is not hit for h in hits)
+                derived = hit.start in shared
                 if record is None or record.type in ("person", "state") or derived:
                     continue
                 head = _head_noun(record.name)
@@ -342,6 +343,18 @@ def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+def _shared_starts(hits: tuple[ActorHit, ...]) -> set[int]:
+    """Where two or more hits start (each hit is a distinct object)."""
+    if len(hits) < 2:
+        return set()
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for h in hits:
+        (shared if h.start in seen else seen).add(h.start)
+    return shared
+
+
+@lru_cache(maxsize=4096)
 def _head_noun(name: str) -> str | None:
     """ "commission" of "5+5 Joint Military Commission", "house" of "House of Representatives";
     None for one-word names (the name itself is the reference) and names without a noun head."""

@@ -58,11 +58,13 @@ class Registry:
     _places: re.Pattern[str] = field(init=False, repr=False)
     _by_surface: dict[str, str] = field(init=False, repr=False)
     _related: dict[str, set[str]] = field(init=False, repr=False)
+    _tenure_ends: dict[str, date | None] = field(init=False, repr=False)
     # Results of other stages that depend only on the registry and a text (see actors.py).
     memo: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._related = {}
+        self._tenure_ends = {}
         self.memo = {}
         self._by_surface = {}
         exact: list[str] = []
@@ -129,13 +131,16 @@ class Registry:
 
     def tenure_end(self, person_key: str) -> date | None:
         """The day a person's last office the registry knows ended, if it did."""
+        if person_key in self._tenure_ends:
+            return self._tenure_ends[person_key]
         ends = [
             end
             for spans in self.titles.values()
             for _, end, key in spans
             if key == person_key and end != date.max
         ]
-        return max(ends, default=None)
+        found = self._tenure_ends[person_key] = max(ends, default=None)
+        return found
 
     def led_force(self, person_key: str) -> str | None:
         """The armed group or government a person leads ("Haftar's forces" -> the LNA)."""
@@ -204,7 +209,8 @@ def _guarded_branches(unique: list[str], flags: int) -> str:
     """`unique` as one alternation, its surfaces grouped by the characters they can start with
     and each group behind a one-character look-ahead: the same matches as the plain
     alternation, which the engine tries surface by surface at every word start, for a few
-    look-aheads and one group's surfaces there.
+    look-aheads and one group's surfaces there (and a word start that no surface can begin
+    is passed over at the first look-ahead).
 
     Two groups never start on the same character (their first characters are joined when the
     flags let them match a common one: "I" and "İ" under IGNORECASE), so at any position only
@@ -235,7 +241,9 @@ def _guarded_branches(unique: list[str], flags: int) -> str:
     for key, members in groups.items():
         guard = "".join(re.escape(c) for c in sorted(starts[key]))
         branches.append(f"(?=(?-i:[{guard}]))(?:" + "|".join(re.escape(s) for s in members) + ")")
-    return "|".join(branches)
+    # and one look-ahead for all of them, which most word starts fail
+    every = "".join(re.escape(c) for c in sorted(owner))
+    return f"(?=(?-i:[{every}]))(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=1024)
