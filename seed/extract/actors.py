@@ -15,9 +15,9 @@ from functools import lru_cache
 from seed.extract.dates import MONTHS, WEEKDAYS
 from seed.extract.discovery import (
     NAME_PART,
-    ROLE_BEFORE_NAME,
     body_name_ok,
     person_name_ok,
+    roles_before_names,
     strip_titles,
 )
 from seed.extract.generic_bodies import generic_bodies
@@ -127,7 +127,7 @@ class ArticleActors:
             if known and known[0].start == 0:
                 continue
             self._discover_person(name, m.group("title"))
-        for m in ROLE_BEFORE_NAME.finditer(text):
+        for m in roles_before_names(text):
             name = _trim_name(m.group("name"))
             if name is None or not person_name_ok(name) or self.registry.find(name):
                 continue
