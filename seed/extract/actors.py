@@ -34,8 +34,9 @@ _TITLE = (
     r"Chairwoman|Speaker|Prosecutor|Mayor)"
 )
 _NAME_PART = NAME_PART
+# (Every title begins with a capital: the look-ahead passes over other words at once.)
 _TITLED = re.compile(
-    rf"\b(?P<title>{_TITLE})(?:\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]+)?\s+"
+    rf"\b(?=[A-Z])(?P<title>{_TITLE})(?:\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]+)?\s+"
     rf"(?P<name>{_NAME_PART}(?:\s+(?:(?:al|el|Al|El)-|bin\s+|ibn\s+|de\s+|van\s+)?{_NAME_PART}){{0,3}})"
 )
 # "the High Council of State": a body's name goes on across "of" and capitalised words.

@@ -6,12 +6,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
+from seed.extract.alternatives import literal_alternation
 from seed.extract.types import ActorRecord, ActorRelation, ActorType, DateInterval
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "registry" / "actors.yaml"
@@ -200,62 +200,9 @@ def _alternation(surfaces: list[str], *, flags: int) -> re.Pattern[str]:
     unique = sorted({_plain_quotes(s) for s in surfaces if s}, key=len, reverse=True)
     if not unique:
         return re.compile(r"(?!x)x")
-    body = _guarded_branches(unique, flags)
+    body = literal_alternation(unique, flags)
     # Letters and digits around a match mean it is part of another word ("Wagnerian", "UNSMIL").
     return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
-
-
-def _guarded_branches(unique: list[str], flags: int) -> str:
-    """`unique` as one alternation, its surfaces grouped by the characters they can start with
-    and each group behind a one-character look-ahead: the same matches as the plain
-    alternation, which the engine tries surface by surface at every word start, for a few
-    look-aheads and one group's surfaces there (and a word start that no surface can begin
-    is passed over at the first look-ahead).
-
-    Two groups never start on the same character (their first characters are joined when the
-    flags let them match a common one: "I" and "İ" under IGNORECASE), so at any position only
-    one group can match, its surfaces tried in their order: longest first, as before."""
-    if any(ord(s[0]) > 0xFFFF for s in unique):
-        return "|".join(re.escape(s) for s in unique)
-    parent: dict[str, str] = {}
-    owner: dict[str, str] = {}  # a character a first character matches -> that first one
-
-    def root(c: str) -> str:
-        while parent[c] != c:
-            c = parent[c]
-        return c
-
-    for first in dict.fromkeys(s[0] for s in unique):
-        parent[first] = first
-        for c in _matched_by(first, flags):
-            if c in owner and root(owner[c]) != root(first):
-                parent[root(owner[c])] = root(first)
-            owner.setdefault(c, first)
-    groups: dict[str, list[str]] = {}
-    for s in unique:
-        groups.setdefault(root(s[0]), []).append(s)
-    starts: dict[str, set[str]] = {}
-    for c, first in owner.items():
-        starts.setdefault(root(first), set()).add(c)
-    branches = []
-    for key, members in groups.items():
-        guard = "".join(re.escape(c) for c in sorted(starts[key]))
-        branches.append(f"(?=(?-i:[{guard}]))(?:" + "|".join(re.escape(s) for s in members) + ")")
-    # and one look-ahead for all of them, which most word starts fail
-    every = "".join(re.escape(c) for c in sorted(owner))
-    return f"(?=(?-i:[{every}]))(?:" + "|".join(branches) + ")"
-
-
-@lru_cache(maxsize=1024)
-def _matched_by(char: str, flags: int) -> frozenset[str]:
-    """Every character of the Basic Multilingual Plane the pattern character `char` matches
-    under `flags` (no character beyond it matches one within it under IGNORECASE)."""
-    return frozenset(re.findall(re.escape(char), _bmp(), flags))
-
-
-@lru_cache(maxsize=1)
-def _bmp() -> str:
-    return "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
 
 
 def load_registry(path: Path | None = None) -> Registry:
