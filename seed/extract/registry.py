@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -107,7 +108,7 @@ class Registry:
         return kept
 
     def find_places(self, text: str) -> list[tuple[int, str]]:
-        return [(m.start(), m.group(0)) for m in self._places.finditer(text)]
+        return list(_places_in(self._places, text))
 
     def state_of_capital(self, place: str) -> str | None:
         """The state whose capital `place` is ("Paris" -> france), if the registry says so."""
@@ -167,6 +168,12 @@ class Registry:
 _AS_PLACE = re.compile(
     r"\b(?:in|at|to|from|near|outside|into|toward|towards|via|around|across|of)\s+\Z", re.I
 )
+
+
+@lru_cache(maxsize=16384)
+def _places_in(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, str], ...]:
+    # Cached: the text around a date of a wire sentence recurs across articles.
+    return tuple((m.start(), m.group(0)) for m in pattern.finditer(text))
 
 
 def _plain_quotes(text: str) -> str:
