@@ -38,7 +38,7 @@ _REACH = 10
 _LIST_GAP = 2
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _attending(text: str) -> bool:
     return _ATTENDING.search(text) is not None
 

@@ -64,7 +64,7 @@ def ym(day: date) -> tuple[int, int]:
     return day.year, day.month
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def within_duration(text: str) -> tuple[int, str] | None:
     """ "within three months" / "within a maximum period of 90 days" -> (3, "month")."""
     m = re.search(

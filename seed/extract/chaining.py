@@ -74,7 +74,7 @@ def chained_hits(
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _chained_phrases(sentence: str) -> tuple[tuple[int, int, str, int], ...]:
     """The chained phrases of `sentence` (start, end, text, days from the day counted from),
     cached by the sentence alone: wire sentences recur across articles."""
@@ -112,7 +112,7 @@ def span_hits(sentence: str, taken: tuple[DateHit, ...]) -> list[DateHit]:
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _has_span(sentence: str) -> bool:
     return _SPAN.search(sentence) is not None
 

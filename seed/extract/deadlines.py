@@ -53,7 +53,7 @@ class Quantity:
     unit: str
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def quantity_in(text: str) -> Quantity | None:
     """The first count of people or materiel in `text`."""
     for m in QUANTITY.finditer(text):

@@ -178,7 +178,7 @@ def _objects(text: str, hits: list[ActorHit]) -> set[str]:
     return {h.actor_key for h in hits if _after_transitive(text, h.start)}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _after_transitive(text: str, start: int) -> bool:
     # Cached: every dated happening of a sentence asks about the same actors.
     return _TRANSITIVE.search(text, max(0, start - 30), start) is not None
@@ -280,7 +280,7 @@ def _opened_by(text: str) -> str:
     return text[m.end() :] if m else ""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _takes_up(title: str, text: str) -> bool:
     nouns = {m.group(0).lower().rstrip("s") for m in _HAPPENING_NOUN.finditer(title)}
     for noun in nouns:

@@ -43,7 +43,7 @@ def clause_span(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _clause_splits(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where `sentence`'s clause boundaries are, cached by the sentence (several dates of one
     sentence, and the same wire sentence in several articles, ask)."""

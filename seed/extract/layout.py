@@ -136,7 +136,7 @@ _BOILERPLATE_WORDS = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def maybe_boilerplate(text: str) -> bool:
     """A cheap test that rules most reporting paragraphs out before the costly patterns."""
     return _BOILERPLATE_WORDS.search(text) is not None
