@@ -3,6 +3,7 @@ pattern tried at every position."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable
 
@@ -33,3 +34,20 @@ def test_a_match_may_start_before_an_earlier_role_word_that_leads_nowhere() -> N
         (0, 36, "Xminister Tarek spokesman", "Omar Bello"),
         (49, 70, "army chief", "Hana Sorel"),
     ]
+
+
+WORDS = [
+    "Xminister", "minister", "spokesman", "Tarek", "Omar", "Bello", "chief", "acting", "UN",
+    "U.N.", "foreign", "said", "general", "al-Sayed", "el-", "de", "Jean-Yves", "O'Neil",
+    "Omar's", "army", "regional", "spokesperson", "top", "admiral", "ex-envoy", "2021", "the",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", "", "\n", ", ", "-", "  ", "\t"]
+
+
+def test_windowed_search_on_many_made_up_word_sequences() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(WORDS) + rng.choice(SEPARATORS) for _ in range(rng.randint(1, 12))
+        )
+        assert _spans(roles_before_names(text)) == _spans(ROLE_BEFORE_NAME.finditer(text))
