@@ -15,9 +15,9 @@ from functools import lru_cache
 from seed.extract.dates import MONTHS, WEEKDAYS
 from seed.extract.discovery import (
     NAME_PART,
-    ROLE_BEFORE_NAME,
     body_name_ok,
     person_name_ok,
+    roles_before_names,
     strip_titles,
 )
 from seed.extract.generic_bodies import generic_bodies
@@ -34,8 +34,9 @@ _TITLE = (
     r"Chairwoman|Speaker|Prosecutor|Mayor)"
 )
 _NAME_PART = NAME_PART
+# (Every title begins with a capital: the look-ahead passes over other words at once.)
 _TITLED = re.compile(
-    rf"\b(?P<title>{_TITLE})(?:\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]+)?\s+"
+    rf"\b(?=[A-Z])(?P<title>{_TITLE})(?:\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]+)?\s+"
     rf"(?P<name>{_NAME_PART}(?:\s+(?:(?:al|el|Al|El)-|bin\s+|ibn\s+|de\s+|van\s+)?{_NAME_PART}){{0,3}})"
 )
 # "the High Council of State": a body's name goes on across "of" and capitalised words.
@@ -127,7 +128,7 @@ class ArticleActors:
             if known and known[0].start == 0:
                 continue
             self._discover_person(name, m.group("title"))
-        for m in ROLE_BEFORE_NAME.finditer(text):
+        for m in roles_before_names(text):
             name = _trim_name(m.group("name"))
             if name is None or not person_name_ok(name) or self.registry.find(name):
                 continue
@@ -206,10 +207,11 @@ class ArticleActors:
         # sentences then hit: one registry pass per sentence, not a second one over the text.
         for sentence in text.split("\n"):
             hits = self._known_hits(sentence)
+            shared = _shared_starts(hits)
             for hit in hits:
                 record = self.registry.actors.get(hit.actor_key)
                 # A force found through its leader ("Haftar's forces") is not named in full.
-                derived = any(h.start == hit.start and h is not hit for h in hits)
+                derived = hit.start in shared
                 if record is None or record.type in ("person", "state") or derived:
                     continue
                 head = _head_noun(record.name)
@@ -342,6 +344,18 @@ def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+def _shared_starts(hits: tuple[ActorHit, ...]) -> set[int]:
+    """Where two or more hits start (each hit is a distinct object)."""
+    if len(hits) < 2:
+        return set()
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for h in hits:
+        (shared if h.start in seen else seen).add(h.start)
+    return shared
+
+
+@lru_cache(maxsize=4096)
 def _head_noun(name: str) -> str | None:
     """ "commission" of "5+5 Joint Military Commission", "house" of "House of Representatives";
     None for one-word names (the name itself is the reference) and names without a noun head."""

@@ -11,6 +11,7 @@ with the list of the attendance sentence just before it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from seed.extract.dates import PROBE, find_dates
@@ -41,6 +42,11 @@ _REACH = 10
 _LIST_GAP = 2
 
 
+@lru_cache(maxsize=16384)
+def _attending(text: str) -> bool:
+    return _ATTENDING.search(text) is not None
+
+
 def add_attendees(
     candidates: list[Candidate], sentences: tuple[Sentence, ...], hits_of: list[list[ActorHit]]
 ) -> None:
@@ -54,7 +60,7 @@ def add_attendees(
     listing: tuple[int, list[Candidate]] | None = None
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        if not hits_of[index] or not _ATTENDING.search(text) or index in meetings:
+        if not hits_of[index] or not _attending(text) or index in meetings:
             continue
         if find_dates(text, PROBE):
             continue  # a dated sentence tells a happening of its own

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from seed.extract.types import DateInterval, DatePrecision
 
@@ -63,6 +64,7 @@ def ym(day: date) -> tuple[int, int]:
     return day.year, day.month
 
 
+@lru_cache(maxsize=16384)
 def within_duration(text: str) -> tuple[int, str] | None:
     """ "within three months" / "within a maximum period of 90 days" -> (3, "month")."""
     m = re.search(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from seed.extract.calendar_math import NUMBERS
 from seed.extract.dates import DateHit
@@ -61,17 +62,31 @@ def chained_hits(
     """Hits for the chained phrases of sentence `index`, each resolved against the latest day
     named before it (`taken`, the sentence's own hits, or `anchor`, from earlier sentences)."""
     found: list[DateHit] = []
-    for m in _CHAINED.finditer(sentence):
-        if any(h.start < m.end() and m.start() < h.end for h in taken):
+    for start, end, text, step in _chained_phrases(sentence):
+        if any(h.start < end and start < h.end for h in taken):
             continue
-        base = latest_day(taken, m.start(), index) or anchor
+        base = latest_day(taken, start, index) or anchor
         if base is None or index - base.sentence > MAX_SENTENCES_BACK:
             continue
-        step = 1 if m.group("next") else -1 if m.group("previous") else 0
         day = base.interval.start + timedelta(days=step)
         interval = DateInterval(day, day, "day")
-        found.append(DateHit(m.start(), m.end(), m.group(0), "chained", interval, base.fixed))
+        found.append(DateHit(start, end, text, "chained", interval, base.fixed))
     return found
+
+
+@lru_cache(maxsize=16384)
+def _chained_phrases(sentence: str) -> tuple[tuple[int, int, str, int], ...]:
+    """The chained phrases of `sentence` (start, end, text, days from the day counted from),
+    cached by the sentence alone: wire sentences recur across articles."""
+    return tuple(
+        (
+            m.start(),
+            m.end(),
+            m.group(0),
+            1 if m.group("next") else -1 if m.group("previous") else 0,
+        )
+        for m in _CHAINED.finditer(sentence)
+    )
 
 
 def span_hits(sentence: str, taken: tuple[DateHit, ...]) -> list[DateHit]:
@@ -81,6 +96,8 @@ def span_hits(sentence: str, taken: tuple[DateHit, ...]) -> list[DateHit]:
     # only known to within some days) a short span of the days it may be
     days = [h for h in taken if _width(h) <= _MAX_SPAN_DAYS and h.kind not in _NOT_STATED]
     found: list[DateHit] = []
+    if not _has_span(sentence):
+        return found
     for m in _SPAN.finditer(sentence):
         word = (m.group("n") or m.group("n2")).lower()
         count = NUMBERS.get(word) or (int(word) if word.isdigit() else 0)
@@ -93,6 +110,11 @@ def span_hits(sentence: str, taken: tuple[DateHit, ...]) -> list[DateHit]:
         interval = DateInterval(first, base.interval.end, "range")
         found.append(DateHit(m.start(), m.end(), m.group(0), "span", interval, base.fixed))
     return found
+
+
+@lru_cache(maxsize=16384)
+def _has_span(sentence: str) -> bool:
+    return _SPAN.search(sentence) is not None
 
 
 def _width(hit: DateHit) -> int:

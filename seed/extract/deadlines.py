@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from seed.extract.dates import NUMBERS, add_months, find_dates, month_bounds
 from seed.extract.lexicon import FIGHTERS, alternation
@@ -52,6 +53,7 @@ class Quantity:
     unit: str
 
 
+@lru_cache(maxsize=16384)
 def quantity_in(text: str) -> Quantity | None:
     """The first count of people or materiel in `text`."""
     for m in QUANTITY.finditer(text):

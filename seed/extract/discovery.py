@@ -9,6 +9,7 @@ Party" of "Peoples' Democratic Party") and titles kept in the name ("Ambassador 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A capitalised name part, hyphenated parts included ("Jean-Yves", "Anne-Claire").
 NAME_PART = r"[A-Z][a-z\u00c0-\u017f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u017f'\u2019]+)*"
@@ -152,15 +153,66 @@ _GENERIC_QUALIFIERS = frozenset(
 
 # "acting US ambassador Jane Doe", "UN spokesman John Roe", "Foreign Ministry spokesperson
 # Jane Doe": a role written in lower case right before a full name.
+_ROLE = (
+    r"(?:spokes(?:man|woman|person)|ambassador|envoy|minister|commander|chief|adviser|advisor|"
+    r"official|representative|director|coordinator|prosecutor|negotiator|diplomat|analyst|"
+    r"lawmaker|researcher|general|colonel|admiral)"
+)
 ROLE_BEFORE_NAME = re.compile(
     r"(?P<title>(?:(?:acting|deputy|former|special|senior|chief|top)\s+)?"
     r"(?:(?:[A-Z][A-Za-z.]+|presidential|military|army|government|ministry|foreign|defen[cs]e|"
     r"interior|state|rights|parliamentary|national|regional)\s+){0,3}"
-    r"(?:spokes(?:man|woman|person)|ambassador|envoy|minister|commander|chief|adviser|advisor|"
-    r"official|representative|director|coordinator|prosecutor|negotiator|diplomat|analyst|"
-    r"lawmaker|researcher|general|colonel|admiral))\s+"
+    rf"{_ROLE})\s+"
     rf"(?P<name>{PERSON_NAME})(?![\w'\u2019-])"
 )
+# Every match of ROLE_BEFORE_NAME holds a role word followed by a capital, after at most four
+# words (letters and dots), each followed by space.
+_ROLE_ANCHOR = re.compile(rf"{_ROLE}\s+[A-Z]")
+_LEAD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def roles_before_names(text: str) -> Iterator[re.Match[str]]:
+    """`ROLE_BEFORE_NAME.finditer(text)`, the pattern tried only just before its role words
+    instead of at every position of the text.
+
+    A match holds its role word after at most four words, so it starts no earlier than
+    `_lead_start` of that role word. The first match at or after `pos` has its role word at or
+    after the first role word after `pos`, and `_lead_start` never decreases along the text:
+    if no match starts between `_lead_start` of that first role word and the role word itself,
+    none starts before the role word."""
+    pos = 0
+    while True:
+        anchor = _ROLE_ANCHOR.search(text, pos)
+        if anchor is None:
+            return
+        role = anchor.start()
+        for start in range(max(pos, _lead_start(text, role)), role + 1):
+            found = ROLE_BEFORE_NAME.match(text, start)
+            if found is not None:
+                yield found
+                pos = found.end()
+                break
+        else:
+            pos = role + 1
+
+
+def _lead_start(text: str, position: int) -> int:
+    """The start of the fourth word before the word at `position`, words (letters and dots)
+    joined by space only; the start of the earliest such word when there are fewer."""
+    start = position
+    while start > 0 and text[start - 1] in _LEAD_CHARS:
+        start -= 1
+    for _ in range(4):
+        i = start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1] in _LEAD_CHARS:
+            j -= 1
+        if i == start or j == i:
+            break
+        start = j
+    return start
 
 
 def person_name_ok(name: str) -> bool:

@@ -11,6 +11,7 @@ transitive verb ("hosted Egypt's foreign minister") is the predicate's `object`,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -174,7 +175,13 @@ _TRANSITIVE = re.compile(
 
 
 def _objects(text: str, hits: list[ActorHit]) -> set[str]:
-    return {h.actor_key for h in hits if _TRANSITIVE.search(text, max(0, h.start - 30), h.start)}
+    return {h.actor_key for h in hits if _after_transitive(text, h.start)}
+
+
+@lru_cache(maxsize=16384)
+def _after_transitive(text: str, start: int) -> bool:
+    # Cached: every dated happening of a sentence asks about the same actors.
+    return _TRANSITIVE.search(text, max(0, start - 30), start) is not None
 
 
 def _add_subject(
@@ -273,6 +280,7 @@ def _opened_by(text: str) -> str:
     return text[m.end() :] if m else ""
 
 
+@lru_cache(maxsize=16384)
 def _takes_up(title: str, text: str) -> bool:
     nouns = {m.group(0).lower().rstrip("s") for m in _HAPPENING_NOUN.finditer(title)}
     for noun in nouns:

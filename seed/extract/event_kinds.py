@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from seed.extract.alternatives import literal_alternation
 from seed.extract.clauses import attributed_content_end
 
 # Trigger stems per event type; the trigger nearest to the date expression decides the type.
@@ -62,7 +63,7 @@ _ANNOUNCED_WITHDRAWAL = re.compile(
     re.IGNORECASE,
 )
 TRIGGER_RE = {
-    kind: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+    kind: re.compile(r"\b(?:" + literal_alternation(stems, re.IGNORECASE) + r")", re.IGNORECASE)
     for kind, stems in TRIGGERS.items()
 }
 SPEECH = re.compile(

@@ -32,15 +32,22 @@ _LEADING = re.compile(
 
 def clause_span(sentence: str, position: int) -> tuple[int, int]:
     start, end = 0, len(sentence)
-    for m in _CLAUSE_SPLIT.finditer(sentence):
-        if m.end() <= position:
-            start = m.end()
-        elif m.start() >= position:
-            end = m.start()
+    for split_start, split_end in _clause_splits(sentence):
+        if split_end <= position:
+            start = split_end
+        elif split_start >= position:
+            end = split_start
             break
     if len(sentence[start:end].split()) < 4:
         return 0, len(sentence)
     return start, end
+
+
+@lru_cache(maxsize=16384)
+def _clause_splits(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where `sentence`'s clause boundaries are, cached by the sentence (several dates of one
+    sentence, and the same wire sentence in several articles, ask)."""
+    return tuple((m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(sentence))
 
 
 def subject_title(text: str, c_start: int, clause: str, hits: list[ActorHit]) -> str:

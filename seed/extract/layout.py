@@ -150,6 +150,7 @@ _BOILERPLATE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def maybe_boilerplate(text: str) -> bool:
     """A cheap test that rules most reporting paragraphs out before the costly patterns."""
     return _BOILERPLATE_WORDS.search(text) is not None
@@ -188,24 +189,30 @@ def _kind_at(text: str, index: int) -> str:
 
 
 def split_sentences(para: Paragraph) -> list[Sentence]:
-    pieces: list[Sentence] = []
+    return [
+        Sentence(para.start + start, para.start + start + len(body), body, para.index)
+        for start, body in _sentence_pieces(para.text)
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _sentence_pieces(text: str) -> tuple[tuple[int, str], ...]:
+    """The sentences of a paragraph's text (offset in it, text); cached by the text, as wire
+    paragraphs recur across articles."""
+    pieces: list[tuple[int, str]] = []
     cursor = 0
-    text = para.text
     for m in _SENTENCE_END.finditer(text):
         candidate = text[cursor : m.start()]
         if _ABBREVIATIONS.search(candidate.rstrip("\"'\u201d\u2019")):
             continue
-        pieces.append(_sentence(para, cursor, m.start()))
+        pieces.append(_sentence(text, cursor, m.start()))
         cursor = m.end()
     if cursor < len(text):
-        pieces.append(_sentence(para, cursor, len(text)))
-    return [p for p in pieces if p.text]
+        pieces.append(_sentence(text, cursor, len(text)))
+    return tuple(p for p in pieces if p[1])
 
 
-def _sentence(para: Paragraph, start: int, end: int) -> Sentence:
-    raw = para.text[start:end]
+def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
+    raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
-    body = raw.strip()
-    return Sentence(
-        para.start + start + lead, para.start + start + lead + len(body), body, para.index
-    )
+    return start + lead, raw.strip()

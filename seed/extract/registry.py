@@ -6,11 +6,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
+from seed.extract.alternatives import literal_alternation
 from seed.extract.types import ActorRecord, ActorRelation, ActorType, DateInterval
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "registry" / "actors.yaml"
@@ -57,11 +59,13 @@ class Registry:
     _places: re.Pattern[str] = field(init=False, repr=False)
     _by_surface: dict[str, str] = field(init=False, repr=False)
     _related: dict[str, set[str]] = field(init=False, repr=False)
+    _tenure_ends: dict[str, date | None] = field(init=False, repr=False)
     # Results of other stages that depend only on the registry and a text (see actors.py).
     memo: dict[str, tuple[ActorHit, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._related = {}
+        self._tenure_ends = {}
         self.memo = {}
         self._by_surface = {}
         exact: list[str] = []
@@ -104,7 +108,7 @@ class Registry:
         return kept
 
     def find_places(self, text: str) -> list[tuple[int, str]]:
-        return [(m.start(), m.group(0)) for m in self._places.finditer(text)]
+        return list(_places_in(self._places, text))
 
     def state_of_capital(self, place: str) -> str | None:
         """The state whose capital `place` is ("Paris" -> france), if the registry says so."""
@@ -128,13 +132,16 @@ class Registry:
 
     def tenure_end(self, person_key: str) -> date | None:
         """The day a person's last office the registry knows ended, if it did."""
+        if person_key in self._tenure_ends:
+            return self._tenure_ends[person_key]
         ends = [
             end
             for spans in self.titles.values()
             for _, end, key in spans
             if key == person_key and end != date.max
         ]
-        return max(ends, default=None)
+        found = self._tenure_ends[person_key] = max(ends, default=None)
+        return found
 
     def led_force(self, person_key: str) -> str | None:
         """The armed group or government a person leads ("Haftar's forces" -> the LNA)."""
@@ -161,6 +168,12 @@ class Registry:
 _AS_PLACE = re.compile(
     r"\b(?:in|at|to|from|near|outside|into|toward|towards|via|around|across|of)\s+\Z", re.I
 )
+
+
+@lru_cache(maxsize=16384)
+def _places_in(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, str], ...]:
+    # Cached: the text around a date of a wire sentence recurs across articles.
+    return tuple((m.start(), m.group(0)) for m in pattern.finditer(text))
 
 
 def _plain_quotes(text: str) -> str:
@@ -194,7 +207,7 @@ def _alternation(surfaces: list[str], *, flags: int) -> re.Pattern[str]:
     unique = sorted({_plain_quotes(s) for s in surfaces if s}, key=len, reverse=True)
     if not unique:
         return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(s) for s in unique)
+    body = literal_alternation(unique, flags)
     # Letters and digits around a match mean it is part of another word ("Wagnerian", "UNSMIL").
     return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seed.extract.governing import governing_span
 
@@ -43,6 +44,7 @@ class Told:
     speech: bool
 
 
+@lru_cache(maxsize=16384)
 def told_when(sentence: str, start: int, end: int, clause_end: int) -> Told | None:
     """The when-clause after the date at [start, end) that tells another happening, within
     the date's clause (which ends at `clause_end`); None when there is none."""

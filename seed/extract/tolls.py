@@ -8,6 +8,7 @@ the past ("clashes killed 42 people in May") carry the date of their happening i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from seed.extract.dates import DateHit
 from seed.extract.types import DateInterval
@@ -22,7 +23,14 @@ KIND = "toll"
 
 def toll_hit(text: str, publication: DateInterval) -> DateHit | None:
     """A hit dating the toll `text` tells to the day of the report, if it tells one."""
-    m = _TOLL.search(text)
-    if m is None:
+    span = _toll_span(text)
+    if span is None:
         return None
-    return DateHit(m.start(), m.end(), "", KIND, publication)
+    return DateHit(span[0], span[1], "", KIND, publication)
+
+
+@lru_cache(maxsize=16384)
+def _toll_span(text: str) -> tuple[int, int] | None:
+    # Cached by the text: wire sentences recur across articles of different days.
+    m = _TOLL.search(text)
+    return None if m is None else (m.start(), m.end())
