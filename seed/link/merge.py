@@ -296,13 +296,18 @@ def cluster_candidates(
         # tie the oldest cluster wins, so the result does not depend on string hashing.
         # Only clusters whose date overlaps the candidate's: `score` gives the others 0, and a
         # block (a month and an actor) of a large corpus holds many days' events.
+        # Nor those of another named kind of happening (`score` gives them 0 too).
         first, last = candidate.date.start, candidate.date.end
+        kind = candidate.type
+        any_kind = kind in WEAK_TYPES
         pool = {
             cluster.number: cluster
             for month in _months(candidate.date)
             for key in keys
             for cluster in index.get((month, key), ())
-            if cluster.start <= last and first <= cluster.end
+            if cluster.start <= last
+            and first <= cluster.end
+            and (any_kind or cluster.type == kind or cluster.type in WEAK_TYPES)
         }
         for number in sorted(pool):
             value = score(candidate, probed, pool[number], default)
