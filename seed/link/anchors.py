@@ -3,14 +3,14 @@ inference of undated ones (`seed.link.publication`).
 
 A lookup goes through the anchors of the persons an undated candidate names; of a large corpus
 those are thousands, of which only the few sharing enough words with the candidate can match.
-Each bucket therefore also has an inverted index (word -> its anchors), so the shared words are
-counted in bulk rather than by a set intersection per anchor.
+Each bucket therefore also has an inverted index (word -> its anchors): the shared words are
+counted in bulk, and anchors are valued most shared words first, until no other can win.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -60,38 +60,54 @@ class AnchorIndex:
         # Insertion order is already deterministic (articles are read sorted by name).
         return list(found.values())
 
-    def sharing(
+    def best(
         self,
-        persons: Iterable[str],
+        persons: AbstractSet[str],
         weekday: int | None,
         words: AbstractSet[str],
-        enough: int,
-        acts: Mapping[str, AbstractSet[str]],
-    ) -> list[Anchor]:
-        """Of `candidates(persons, weekday)`, in the same order, those sharing at least
-        `enough` of `words`, or one of the words `acts` gives for the anchor's type."""
-        found: dict[tuple[object, ...], Anchor] = {}
-        named = set().union(*acts.values())
-        for person in sorted(persons):
-            for day in _days(weekday):
-                bucket = self.buckets.get((person, day))
-                if not bucket:
+        value: Callable[[Anchor], float | None],
+    ) -> Anchor | None:
+        """Of `candidates(persons, weekday)`, the anchor of the highest (value, file name),
+        the first of them on a tie; `value` is None for an anchor that does not fit, else at
+        most the persons it shares plus a fifth of the `words` it shares.
+
+        The same choice as going through them all, without valuing most: within a bucket,
+        anchors are taken by the number of `words` they share, most first, and the rest of the
+        bucket is skipped once even sharing every person could not reach the best value found.
+        """
+        valued: dict[tuple[object, ...], tuple[tuple[int, int], Anchor, float | None]] = {}
+        found = float("-inf")
+        ceiling = len(persons)
+        buckets = [(p, d) for p in sorted(persons) for d in _days(weekday)]
+        for number, key in enumerate(buckets):
+            bucket = self.buckets.get(key)
+            if not bucket:
+                continue
+            postings = self._postings_of(key, bucket)
+            counts: Counter[int] = Counter()
+            for word in words:
+                hits = postings.words.get(word)
+                if hits:
+                    counts.update(hits)
+            for i, shared in counts.most_common():
+                if ceiling + shared / 5 < found:
+                    break
+                anchor = postings.anchors[i]
+                identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
+                if identity in valued:
                     continue
-                postings = self._postings_of((person, day), bucket)
-                counts: Counter[int] = Counter()
-                for word in words:
-                    hits = postings.words.get(word)
-                    if hits:
-                        counts.update(hits)
-                chosen = {i for i, n in counts.items() if n >= enough}
-                for word in words & named:
-                    for i in postings.words.get(word, ()):
-                        if i not in chosen and word in acts.get(postings.anchors[i].type, ()):
-                            chosen.add(i)
-                for i in sorted(chosen):
-                    anchor = postings.anchors[i]
-                    found[(anchor.date, anchor.type, anchor.persons, anchor.words)] = anchor
-        return list(found.values())
+                worth = value(anchor)
+                valued[identity] = ((number, i), anchor, worth)
+                if worth is not None and worth > found:
+                    found = worth
+        best: tuple[float, str, Anchor] | None = None
+        # In the order `candidates` gives them: the first of equals is chosen.
+        for _, anchor, worth in sorted(valued.values(), key=lambda v: v[0]):
+            if worth is None:
+                continue
+            if best is None or (worth, anchor.file_name) > best[:2]:
+                best = (worth, anchor.file_name, anchor)
+        return best[2] if best else None
 
     def _postings_of(self, key: tuple[str, int], bucket: Bucket) -> _Postings:
         postings = self._postings.get(key)

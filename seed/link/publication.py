@@ -276,13 +276,12 @@ def best_anchor(
         return None
     weekday = _weekday_of(cand)
     words = cand.tokens - name_words
-    best: tuple[float, str, Anchor] | None = None
-    # Only anchors sharing enough words (or a word naming their act) can pass the test below.
-    for anchor in anchors.sharing(mine, weekday, words, MIN_SHARED_WORDS, SIGNATURES):
+
+    def value(anchor: Anchor) -> float | None:
         if weekday is not None and anchor.date.start != anchor.date.end:
-            continue
+            return None
         if not _compatible(cand.type, anchor.type):
-            continue
+            return None
         shared = words & anchor.words
         shared_words = len(shared)
         acts = SIGNATURES.get(anchor.type, set())
@@ -292,17 +291,15 @@ def best_anchor(
             and anchor.words & acts
             and not shared & acts
         ):
-            continue  # an appointment does not report a resignation
+            return None  # an appointment does not report a resignation
         # Fewer words do when one of them names the act itself ("resign" for two resignations).
         if shared_words < MIN_SHARED_WORDS and not shared & acts:
-            continue
+            return None
         if weekday is None and not _same_act(cand, anchor, shared, acts):
-            continue
-        value = len(mine & anchor.persons) + shared_words / 5
-        rank = (value, anchor.file_name)
-        if best is None or rank > best[:2]:
-            best = (value, anchor.file_name, anchor)
-    return best[2] if best else None
+            return None
+        return len(mine & anchor.persons) + shared_words / 5
+
+    return anchors.best(mine, weekday, words, value)
 
 
 def wide_interval(lower: tuple[date, str] | None) -> DateInterval:
