@@ -65,6 +65,9 @@ class Cluster:
     end: Day = Day.max
     # The near-duplicate groups of its members' paragraphs: one set, not one per member.
     origins: set[str] = field(default_factory=set)
+    # Its members by article, in the order they joined: a candidate is told apart from the
+    # members of its own article, not by going through every member.
+    by_file: dict[str, list[Candidate]] = field(default_factory=dict)
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
@@ -81,6 +84,7 @@ class Cluster:
         self.heads |= head_tokens(candidate)
         self.kinds |= rival_kinds(candidate)
         self.files.add(candidate.file_name)
+        self.by_file.setdefault(candidate.file_name, []).append(candidate)
         self.origins.update(candidate.origins)
 
 
@@ -234,9 +238,7 @@ def _apart_in_article(candidate: Candidate, cluster: Cluster) -> bool:
     - "X has left Moscow" in the lead and "Y said on Tuesday" further down are two events of
       that article, though a statement may join another article's telling of any kind.
     """
-    for member in cluster.members:
-        if member.file_name != candidate.file_name:
-            continue
+    for member in cluster.by_file.get(candidate.file_name, ()):
         if "chained" in {member.date_kind, candidate.date_kind}:
             return True
         if member.sentence_index != candidate.sentence_index:
