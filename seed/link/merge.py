@@ -10,6 +10,7 @@ in the same paragraph still differ in date, type or words.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Day
@@ -20,7 +21,6 @@ from seed.extract.event_kinds import SPEECH
 from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
-from seed.link.cluster_index import ClusterIndex, months
 from seed.link.rival_kinds import rival_kinds, rivals
 
 MIN_SCORE = 2.0
@@ -285,7 +285,7 @@ def cluster_candidates(
     clusters: list[Cluster] = []
     # Blocking: a cluster is only compared with candidates of an overlapping month that share an
     # actor, a word naming the happening or an article; without one, no score reaches MIN_SCORE.
-    index = ClusterIndex()
+    index: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     indexed: dict[int, set[str]] = {}
     for candidate in ordered:
         probed = probe_of(candidate, related)
@@ -304,8 +304,9 @@ def cluster_candidates(
         any_kind = kind in WEAK_TYPES
         pool = {
             cluster.number: cluster
-            for block in index.blocks(candidate.date, keys)
-            for cluster in block
+            for month in _months(candidate.date)
+            for key in keys
+            for cluster in index.get((month, key), ())
             if cluster.start <= last
             and first <= cluster.end
             and (any_kind or cluster.type == kind or cluster.type in WEAK_TYPES)
@@ -327,7 +328,9 @@ def cluster_candidates(
             chosen.actors, chosen.tokens | chosen.heads, (candidate.file_name,), default
         )
         fresh = cluster_keys - indexed[id(chosen)]
-        index.add(chosen, sorted(fresh))
+        for month in _months(chosen.date):
+            for key in fresh:
+                index[(month, key)].append(chosen)
         indexed[id(chosen)] |= fresh
     return clusters
 
@@ -350,5 +353,9 @@ def _block_keys(
     return keys
 
 
-# The months of an interval's blocks (capped), where the linking keys look them up.
-_months = months
+def _months(interval: DateInterval) -> range:
+    first = interval.start.year * 12 + interval.start.month
+    last = interval.end.year * 12 + interval.end.month
+    if last - first > 36:
+        last = first + 36
+    return range(first, last + 1)

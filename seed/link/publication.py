@@ -17,16 +17,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from seed.extract.candidate import Candidate
 from seed.extract.dates import PROBE, WEEKDAYS, find_dates, publication_constraint
+from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
-from seed.link.anchors import Anchor, AnchorIndex
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
@@ -42,6 +43,58 @@ WIDE_YEARS = 2
 # Words (besides names) two tellings of one happening share at least, when no word naming the
 # act ties them: two common words ("eastern", "months") are found between any two stories.
 MIN_SHARED_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A precisely dated happening of a dated article, reduced to what matching needs."""
+
+    file_name: str
+    date: DateInterval
+    type: str
+    persons: frozenset[str]
+    words: frozenset[str]
+
+
+@dataclass(slots=True)
+class AnchorIndex:
+    """Anchors by (person, weekday of the anchor's day or -1 for a wider date).
+
+    Identical anchors (the same wire paragraph in many dated reprints) are kept once, so the
+    cost of a lookup grows with the number of distinct statements of a person, not of articles.
+    """
+
+    buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]]
+
+    def candidates(self, persons: Iterable[str], weekday: int | None) -> list[Anchor]:
+        found: dict[tuple[object, ...], Anchor] = {}
+        wanted = (weekday,) if weekday is not None else (*range(7), -1)
+        for person in sorted(persons):
+            for day in wanted:
+                found.update(self.buckets.get((person, day), {}))
+        # Insertion order is already deterministic (articles are read sorted by name).
+        return list(found.values())
+
+
+def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> AnchorIndex:
+    """Index the precisely dated (at most a week wide) happenings that name a person."""
+    buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = {}
+    for cand in candidates:
+        # a speaker's date (often a plan) or one counted from another date anchors nothing
+        if (cand.date.end - cand.date.start).days > 7 or cand.date_kind in UNSTATED_KINDS:
+            continue
+        persons = frozenset(k for k, _ in cand.actors) & person_keys
+        if not persons:
+            continue
+        anchor = Anchor(cand.file_name, cand.date, cand.type, persons, cand.tokens)
+        identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
+        day = cand.date.start.weekday() if cand.date.start == cand.date.end else -1
+        for person in persons:
+            bucket = buckets.setdefault((person, day), {})
+            # The first file (in sorted order) names the anchor: deterministic.
+            if identity not in bucket or anchor.file_name < bucket[identity].file_name:
+                bucket[identity] = anchor
+    return AnchorIndex(buckets)
 
 
 # An undated copy of a dated article (see seed.link.copies) appeared about when it did:
@@ -276,12 +329,12 @@ def best_anchor(
         return None
     weekday = _weekday_of(cand)
     words = cand.tokens - name_words
-
-    def value(anchor: Anchor) -> float | None:
+    best: tuple[float, str, Anchor] | None = None
+    for anchor in anchors.candidates(mine, weekday):
         if weekday is not None and anchor.date.start != anchor.date.end:
-            return None
+            continue
         if not _compatible(cand.type, anchor.type):
-            return None
+            continue
         shared = words & anchor.words
         shared_words = len(shared)
         acts = SIGNATURES.get(anchor.type, set())
@@ -291,15 +344,17 @@ def best_anchor(
             and anchor.words & acts
             and not shared & acts
         ):
-            return None  # an appointment does not report a resignation
+            continue  # an appointment does not report a resignation
         # Fewer words do when one of them names the act itself ("resign" for two resignations).
         if shared_words < MIN_SHARED_WORDS and not shared & acts:
-            return None
+            continue
         if weekday is None and not _same_act(cand, anchor, shared, acts):
-            return None
-        return len(mine & anchor.persons) + shared_words / 5
-
-    return anchors.best(mine, weekday, words, value)
+            continue
+        value = len(mine & anchor.persons) + shared_words / 5
+        rank = (value, anchor.file_name)
+        if best is None or rank > best[:2]:
+            best = (value, anchor.file_name, anchor)
+    return best[2] if best else None
 
 
 def wide_interval(lower: tuple[date, str] | None) -> DateInterval:
