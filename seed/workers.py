@@ -26,6 +26,7 @@ from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
 from seed.link.keys import timeline_keys
 from seed.link.members import member_payloads
+from seed.link.shingled import Shingled
 from seed.link.timeline import KnownOrigins, link_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import load as load_extraction
@@ -176,11 +177,16 @@ def _link(
     if keep is not None:
         # An incremental run: of a stored reading, only the quotes of the events it re-links.
         loaded = [_only(x, keep.get(x.file_name, set())) for x in loaded]
-    timeline = link_timeline([*loaded, *extracted], registry, known_origins=known_origins)
+    shingled = Shingled()  # what linking hashes, the keys need again
+    timeline = link_timeline(
+        [*loaded, *extracted], registry, known_origins=known_origins, shingled=shingled
+    )
     undated = {s.file_name for s in timeline.sources if not s.publication.explicit}
     # An incremental run keeps the stored keys of stored articles (see seed.incremental).
     mine = {x.file_name for x in extracted} if keep is not None else None
-    keys = timeline_keys(timeline.readings, timeline.events, undated, registry, only=mine)
+    keys = timeline_keys(
+        timeline.readings, timeline.events, undated, registry, only=mine, shingled=shingled
+    )
     readings = [r for r in timeline.readings if mine is None or r.file_name in mine]
     keys.dated = {r.file_name: dump_extraction(r) for r in readings if r.file_name in undated}
     keys.members = member_payloads(timeline.readings, timeline.events, timeline.pledges, members)

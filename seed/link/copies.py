@@ -16,6 +16,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from seed.link.shingled import Shingled
 from seed.link.unionfind import UnionFind
 
 SHINGLE = 5
@@ -43,11 +44,23 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def copy_groups(texts: Mapping[str, str]) -> dict[str, str]:
+def sample(found: frozenset[int]) -> tuple[frozenset[int], int]:
+    """The shingles of a text that go into the index, and how many it has: none for a text
+    too short to be taken for a copy."""
+    if len(found) < MIN_SHINGLES:
+        return frozenset(), len(found)
+    return frozenset(h for h in found if h % SAMPLE == 0), len(found)
+
+
+def copy_groups(texts: Mapping[str, str], shingled: Shingled | None = None) -> dict[str, str]:
     """Per article that copies (or is copied by) another: an id shared by its group of copies.
 
-    `texts` maps an article name to its reporting text. Articles without a copy are absent."""
+    `texts` maps an article name to its reporting text. Articles without a copy are absent.
+    Each text's sample (`sample`) goes into `shingled`, when given."""
     sets = {name: shingles(text) for name, text in texts.items()}
+    if shingled is not None:
+        for name, text in texts.items():
+            shingled.samples[text] = sample(sets[name])
     postings: dict[int, list[str]] = defaultdict(list)
     for name in sorted(sets):
         if len(sets[name]) < MIN_SHINGLES:

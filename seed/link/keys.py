@@ -30,6 +30,7 @@ from seed.link import copies, origins
 from seed.link.members import MemberKey
 from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
 from seed.link.publication import _RELATIVE, _weekday_of
+from seed.link.shingled import Shingled
 from seed.link.word_anchors import dated_keys, undated_keys
 
 Related = Callable[[str], set[str]]
@@ -50,22 +51,30 @@ class SourceKeys:
     origins: tuple[str, ...]
 
 
-def paragraph_sketch(reading: ArticleExtraction) -> list[tuple[int, int, int]]:
-    """(sketch hash, paragraph start, paragraph end) of each paragraph's sketch."""
-    return [
-        (h, paragraph.start, paragraph.end)
-        for paragraph in reading.parsed.paragraphs
-        for h in sorted(origins.shingles(paragraph.text))[: origins.SKETCH]
-    ]
+def paragraph_sketch(
+    reading: ArticleExtraction, shingled: Shingled | None = None
+) -> list[tuple[int, int, int]]:
+    """(sketch hash, paragraph start, paragraph end) of each paragraph's sketch (as linking
+    worked it out, when `shingled` holds it)."""
+    known = shingled.sketches if shingled is not None else {}
+    found: list[tuple[int, int, int]] = []
+    for paragraph in reading.parsed.paragraphs:
+        sketch = known.get(paragraph.text)
+        if sketch is None:
+            sketch = tuple(sorted(origins.shingles(paragraph.text))[: origins.SKETCH])
+        found += [(h, paragraph.start, paragraph.end) for h in sketch]
+    return found
 
 
-def copy_sample(reading: ArticleExtraction) -> tuple[set[int], int]:
+def copy_sample(
+    reading: ArticleExtraction, shingled: Shingled | None = None
+) -> tuple[set[int], int]:
     """The sampled shingles of the reporting text and how many shingles it has; nothing for a
     text too short to be taken for a copy."""
-    found = copies.shingles(" ".join(s.text for s in reading.parsed.sentences))
-    if len(found) < copies.MIN_SHINGLES:
-        return set(), len(found)
-    return {h for h in found if h % copies.SAMPLE == 0}, len(found)
+    text = " ".join(s.text for s in reading.parsed.sentences)
+    known = shingled.samples.get(text) if shingled is not None else None
+    sampled, size = known if known is not None else copies.sample(copies.shingles(text))
+    return set(sampled), size
 
 
 def _persons(reading: ArticleExtraction, registry: Registry) -> set[str]:
@@ -74,10 +83,16 @@ def _persons(reading: ArticleExtraction, registry: Registry) -> set[str]:
     return {k for k, r in registry.actors.items() if r.type == "person"} | set(reading.discovered)
 
 
-def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool) -> SourceKeys:
+def source_keys(
+    reading: ArticleExtraction,
+    registry: Registry,
+    *,
+    undated: bool,
+    shingled: Shingled | None = None,
+) -> SourceKeys:
     """`reading` is the final one (against the publication linking settled on), its quotes
-    and pledges carrying their origins."""
-    sample, size = copy_sample(reading)
+    and pledges carrying their origins; `shingled`, what linking it worked out."""
+    sample, size = copy_sample(reading, shingled)
     persons: set[str] = set()
     if undated:
         known = _persons(reading, registry)
@@ -92,7 +107,7 @@ def source_keys(reading: ArticleExtraction, registry: Registry, *, undated: bool
     for item in items:
         spans += [item.quote_start, item.quote_end]
         joined.append(" ".join(item.origins))
-    sketch = paragraph_sketch(reading)
+    sketch = paragraph_sketch(reading, shingled)
     return SourceKeys(
         tuple(h for h, _, _ in sketch),
         tuple(x for _, start, end in sketch for x in (start, end)),
@@ -206,6 +221,7 @@ def timeline_keys(
     registry: Registry,
     *,
     only: set[str] | None = None,
+    shingled: Shingled | None = None,
 ) -> LinkKeys:
     """The keys of a linked timeline, from its final `readings`; `undated` names the articles
     whose publication was inferred. Source keys of the articles in `only` (all when None)."""
@@ -214,7 +230,7 @@ def timeline_keys(
     related, default = registry.related, registry.default_actor
     return LinkKeys(
         sources={
-            r.file_name: source_keys(r, registry, undated=r.file_name in undated)
+            r.file_name: source_keys(r, registry, undated=r.file_name in undated, shingled=shingled)
             for r in readings
             if only is None or r.file_name in only
         },

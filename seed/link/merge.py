@@ -67,6 +67,9 @@ class Cluster:
     end: Day = Day.max
     # The near-duplicate groups of its members' paragraphs: one set, not one per member.
     origins: set[str] = field(default_factory=set)
+    # Its members by article, in the order they joined: a candidate is told apart from the
+    # members of its own article, not by going through every member.
+    by_file: dict[str, list[Candidate]] = field(default_factory=dict)
 
     def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
         self.members.append(candidate)
@@ -83,6 +86,7 @@ class Cluster:
         self.heads |= head_tokens(candidate)
         self.kinds |= rival_kinds(candidate)
         self.files.add(candidate.file_name)
+        self.by_file.setdefault(candidate.file_name, []).append(candidate)
         self.origins.update(candidate.origins)
 
 
@@ -238,9 +242,7 @@ def _apart_in_article(candidate: Candidate, cluster: Cluster) -> bool:
     - "X has left Moscow" in the lead and "Y said on Tuesday" further down are two events of
       that article, though a statement may join another article's telling of any kind.
     """
-    for member in cluster.members:
-        if member.file_name != candidate.file_name:
-            continue
+    for member in cluster.by_file.get(candidate.file_name, ()):
         if "chained" in {member.date_kind, candidate.date_kind}:
             return True
         if member.sentence_index != candidate.sentence_index:
@@ -304,13 +306,18 @@ def cluster_candidates(
         # tie the oldest cluster wins, so the result does not depend on string hashing.
         # Only clusters whose date overlaps the candidate's: `score` gives the others 0, and a
         # block (a month and an actor) of a large corpus holds many days' events.
+        # Nor those of another named kind of happening (`score` gives them 0 too).
         first, last = candidate.date.start, candidate.date.end
+        kind = candidate.type
+        any_kind = kind in WEAK_TYPES
         pool = {
             cluster.number: cluster
             for month in _months(candidate.date)
             for key in keys
             for cluster in index.get((month, key), ())
-            if cluster.start <= last and first <= cluster.end
+            if cluster.start <= last
+            and first <= cluster.end
+            and (any_kind or cluster.type == kind or cluster.type in WEAK_TYPES)
         }
         for number in sorted(pool):
             value = score(candidate, probed, pool[number], default)

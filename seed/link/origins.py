@@ -13,6 +13,8 @@ import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 
+from seed.link.shingled import Shingled
+
 SHINGLE = 4
 SKETCH = 4
 THRESHOLD = 0.6
@@ -38,10 +40,14 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b)
 
 
-def origins(paragraphs: Sequence[str]) -> list[str]:
-    """An origin id per paragraph; near-identical paragraphs get the same id."""
+def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list[str]:
+    """An origin id per paragraph; near-identical paragraphs get the same id. Each
+    paragraph's sketch goes into `shingled`, when given."""
     keys = [normalise(p).replace(" ", "") for p in paragraphs]
     sets = [shingles(p) for p in paragraphs]
+    if shingled is not None:
+        for paragraph, found in zip(paragraphs, sets, strict=True):
+            shingled.sketches[paragraph] = tuple(sorted(found)[:SKETCH])
     parent = list(range(len(paragraphs)))
 
     def find(i: int) -> int:

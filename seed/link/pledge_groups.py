@@ -106,6 +106,12 @@ def group_pledges(
         if c.date is not None
     ]
     withdrawal_keys = [event_of[id(c.members[0])] for c in withdrawn]
+    # Only a withdrawal by one of a pledge's makers can rate it (`rating_of`): each pledge is
+    # rated with those alone, in their order, not with every withdrawal of the corpus.
+    by_actor: dict[str, list[int]] = {}
+    for i, (_, actors_of, _) in enumerate(withdrawals):
+        for actor in actors_of:
+            by_actor.setdefault(actor, []).append(i)
     result: list[TimelinePledge] = []
     for group in groups:
         first = group[0]
@@ -134,10 +140,16 @@ def group_pledges(
         unit = next((p.unit for p in group if p.unit), None)
         # The country itself is party to everything: it links no withdrawal to a pledge.
         pledgers = set(actors) - {default_actor}
+        mine = sorted({i for actor in pledgers for i in by_actor.get(actor, ())})
         status, reason, shown = rating_of(
-            made, deadline, pledgers, withdrawals, {p.quote for p in group}, as_of
+            made,
+            deadline,
+            pledgers,
+            [withdrawals[i] for i in mine],
+            {p.quote for p in group},
+            as_of,
         )
-        evidence = tuple((withdrawal_keys[i], relation) for i, relation in shown)
+        evidence = tuple((withdrawal_keys[mine[i]], relation) for i, relation in shown)
         ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
         origin = independent_origins([(p.file_name, p.origins) for p in ordered])
         mentions = tuple(

@@ -38,6 +38,7 @@ from seed.link.merge import Cluster, cluster_candidates
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.publication import index_anchors
+from seed.link.shingled import Shingled
 from seed.link.undated import infer_undated, is_wide
 
 
@@ -67,6 +68,7 @@ def link_timeline(
     *,
     today: date | None = None,
     known_origins: KnownOrigins | None = None,
+    shingled: Shingled | None = None,
 ) -> Timeline:
     """The corpus stage: publication dates of undated articles, paragraph origins, events
     merged across articles, pledges grouped and rated. Any order of `extractions` gives the
@@ -76,7 +78,8 @@ def link_timeline(
     evidence may have been published; tests pin it. `known_origins` (an incremental run):
     per article, the origins of its quotes and pledges by (start, end) as linking the corpus
     assigned them; they stand instead of those computed from the articles at hand, which are
-    only part of the corpus (and whose paragraphs need then not be given)."""
+    only part of the corpus (and whose paragraphs need then not be given). `shingled`
+    receives what hashing the texts found, for the keys of the same run."""
     today = today or date.today()
     timeline = Timeline()
     ordered = sorted(extractions, key=lambda x: x.file_name)
@@ -91,7 +94,7 @@ def link_timeline(
         if record.type == "person":
             names |= content_tokens(" ".join((record.name, *record.aliases)))
     copies = copy_groups(
-        {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in ordered}
+        {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in ordered}, shingled
     )
     undated = [x for x in ordered if not x.dated]
     # Two rounds: an undated article dated narrowly in the first (by a copy or an anchor) can
@@ -109,7 +112,7 @@ def link_timeline(
         assert extraction.publication is not None
         publications[name] = extraction.publication
 
-    paragraph_origins = _paragraph_origins(parsed)
+    paragraph_origins = _paragraph_origins(parsed, shingled)
     # A copy of a whole article (re-paragraphed, truncated) is one origin with it throughout.
     lengths = {a.raw.file_name: len(a.raw.text) for a in parsed}
     for name, group in copies.items():
@@ -151,7 +154,9 @@ ParagraphOrigins = dict[str, list[tuple[int, int, str]]]
 KnownOrigins = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
 
 
-def _paragraph_origins(parsed: list[ParsedArticle]) -> ParagraphOrigins:
+def _paragraph_origins(
+    parsed: list[ParsedArticle], shingled: Shingled | None = None
+) -> ParagraphOrigins:
     """Per article: (start, end, near-duplicate group id) of each paragraph."""
     keys: list[tuple[str, int, int]] = []
     texts: list[str] = []
@@ -160,7 +165,7 @@ def _paragraph_origins(parsed: list[ParsedArticle]) -> ParagraphOrigins:
             keys.append((article.raw.file_name, para.start, para.end))
             texts.append(para.text)
     by_file: ParagraphOrigins = {}
-    for (name, start, end), origin in zip(keys, origins(texts), strict=True):
+    for (name, start, end), origin in zip(keys, origins(texts, shingled), strict=True):
         by_file.setdefault(name, []).append((start, end, origin))
     return by_file
 

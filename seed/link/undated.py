@@ -69,4 +69,6 @@ def infer_undated(
             today=today,
             actor_words=actor_words,
         )
-        read[name] = date_article(extraction.parsed, registry, inferred)
+        if read[name].publication != inferred:
+            # (read again only when the date moved: the reading against it is the same)
+            read[name] = date_article(extraction.parsed, registry, inferred)
