@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
 from seed.extract.attribution import news_end
@@ -29,6 +28,7 @@ from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.offsets import as_counted, offset_hits
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
+from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
@@ -54,15 +54,8 @@ UNSTATED_KINDS = frozenset(
 )
 # Hits that no expression of the sentence states: no clause of theirs tells another happening.
 _NOT_STATED = frozenset({"lead", "perfect", "span"})
-_QUOTES = re.compile(r"[\"\u201c\u201d]")
 # Besides speech verbs, what an undated lead reports someone made known or asked of others.
 _DISCLOSURE = re.compile(r"\b(?:revealed|disclosed|called\s+(?:on|for)|calls\s+(?:on|for))\b", re.I)
-
-
-@lru_cache(maxsize=65536)
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    marks = [m.start() for m in _QUOTES.finditer(text)]
-    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
 
 
 def extract_candidates(
@@ -80,9 +73,9 @@ def extract_candidates(
     historical = False
     for index, sentence in enumerate(sentences):
         found = find_dates(sentence.text, publication)
-        hits = [h for h in found if not _inside_quotes(sentence, h)]
+        hits = [h for h in found if not inside_quotes(sentence, h)]
         if not hits:
-            hits = _speaker_dates(sentence, found, publication)
+            hits = speaker_dates(sentence, found, publication)
         chained = chained_hits(sentence.text, index, tuple(hits), anchor)
         chained += span_hits(sentence.text, tuple(hits))
         counted = offset_hits(sentence.text, tuple(hits))
@@ -101,11 +94,11 @@ def extract_candidates(
         inherited = previous_actors[:1]
         lead = index == 0
         toll = None if hits else toll_hit(sentence.text, publication)
-        if toll is not None and not _inside_quotes(sentence, toll):
+        if toll is not None and not inside_quotes(sentence, toll):
             # "At least 27 people have been killed so far": the toll of the day of the report
             hits = [toll]
         perfect = _NEWS_PERFECT.search(sentence.text) if lead and not hits else None
-        if perfect is not None and not _quoted_spans(sentence.text):
+        if perfect is not None and not quoted_spans(sentence.text):
             # "The parliament has approved ...": a lead in the present perfect is the day's news.
             hits = [DateHit(perfect.start(), perfect.end(), "", "perfect", publication)]
         elif (
@@ -120,7 +113,7 @@ def extract_candidates(
         if (
             fall is not None
             and not dated_otherwise(sentence.text, fall, hits)
-            and not _inside_quotes(sentence, fall)
+            and not inside_quotes(sentence, fall)
         ):
             # "since a NATO-backed uprising toppled dictator X": a fall the registry dates
             hits = sorted([*hits, fall], key=lambda h: h.start)
@@ -165,7 +158,7 @@ def extract_candidates(
                 [*candidates, *spoken],
                 sentence_actors,
                 publication,
-                _quoted_spans(sentence.text),
+                quoted_spans(sentence.text),
             )
             if said is not None:
                 mine = [c for c in candidates if c.sentence_index == index]
@@ -218,43 +211,6 @@ def _share_with_talks(candidates: list[Candidate]) -> None:
                 if key not in known:
                     talks.actors.append((key, "participant"))
                     known.add(key)
-
-
-def _inside_quotes(sentence: Sentence, hit: DateHit) -> bool:
-    return any(s < hit.start < e for s, e in _quoted_spans(sentence.text))
-
-
-def _speaker_dates(
-    sentence: Sentence, found: tuple[DateHit, ...], publication: DateInterval
-) -> list[DateHit]:
-    """The dates of a quotation that is the only place the sentence gives a date, when the
-    sentence says outside the quotation who spoke ("'Today we signed,' the envoy said"): they
-    date the speaker's words, and are marked so ("quoted")."""
-    if not found:
-        return []
-    text, cursor, outside = sentence.text, 0, []
-    for start, end in _quoted_spans(text):
-        outside.append(text[cursor:start])
-        cursor = end + 1
-    outside.append(text[cursor:])
-    if not SPEECH.search(" ".join(outside)):
-        return []
-    # The speaker spoke on the day of the report or the day before: "today" in the quotation is
-    # one of those days, not necessarily the publication day.
-    spoken = DateInterval(publication.start - timedelta(days=1), publication.end, "range")
-    widened = {h.start: h for h in find_dates(text, spoken)}
-    return [
-        DateHit(
-            h.start,
-            h.end,
-            h.text,
-            "quoted",
-            h.interval if h.fixed else widened[h.start].interval,
-            h.fixed,
-        )
-        for h in found
-        if h.fixed or h.start in widened
-    ]
 
 
 def _candidates(

@@ -18,6 +18,7 @@ a relative clause dates, so the statement takes that date.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -87,7 +88,7 @@ class Spoken:
 def undated_statement(
     sentence: str,
     actors: list[ActorHit],
-    quoted: list[tuple[int, int]],
+    quoted: Sequence[tuple[int, int]],
 ) -> Spoken | None:
     """The first speech verb of `sentence` outside quotations whose speaker is named (an actor,
     or a subject named by its role), with the stretch that tells who spoke; None when there is
@@ -178,7 +179,7 @@ def sentence_statement(
     earlier: list[Candidate],
     actors: list[ActorHit],
     publication: DateInterval,
-    quoted: list[tuple[int, int]],
+    quoted: Sequence[tuple[int, int]],
 ) -> Candidate | None:
     """The candidate of a named speaker's first statement in the article (`earlier`: the
     candidates made so far) that no date of the sentence (`hits`) dates; None when there is

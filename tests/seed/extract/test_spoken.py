@@ -84,7 +84,7 @@ def test_only_the_first_undated_statement_of_a_speaker_is_one() -> None:
     first = '"The crossing will stay open until the elections in June," Egypt said.'
     second = '"A second crossing will open in July," Egypt said.'
     events = _events(f"{lead}\n\n{first}\n\n{second}")
-    # the words of the second are dated by their quotation (see _speaker_dates)
+    # the words of the second are dated by their quotation (see seed.extract.quoted_dates)
     assert [(e[0], e[4]) for e in events if e[0] == "2023-03-14..2023-03-15"] == [
         ("2023-03-14..2023-03-15", ["Egypt said"])
     ]
