@@ -77,7 +77,9 @@ async def run(url: str, count: int, workers: int) -> None:
     started = time.perf_counter()
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            report = await ingest(session, articles, pool=pool, progress=_stage_clock())
+            report = await ingest(
+                session, articles, pool=pool, progress=_stage_clock(), link_in_pool=False
+            )
     finally:
         await engine.dispose()
         if pool is not None:

@@ -162,12 +162,15 @@ async def ingest(
     relink: bool = False,
     reread: bool = False,
     prepared: Sequence[Read] = (),
+    link_in_pool: bool = True,
 ) -> IngestReport:
     """Add or update `articles` and reconcile the stored timeline. Flushes, never commits.
 
     Articles are read in `pool` (or a thread); stored sources are not read again while their
     text and the extractor are unchanged (`reread` forces it). When nothing is new or edited
-    the stored timeline stands (`relink` links the corpus again anyway).
+    the stored timeline stands (`relink` links the corpus again anyway). The whole corpus is
+    linked in `pool` too unless `link_in_pool` is False: a server keeps its interpreter free
+    that way, while a batch run (the CLI) saves shipping every reading to a worker and back.
     Announces the change (`notify_change`): API workers clear their caches on commit.
     """
     report = IngestReport(run_id=uuid.uuid4())
@@ -280,7 +283,9 @@ async def ingest(
         progress("extract", len(missing), len(missing))
     if progress:
         progress("link", 0, 1)
-    timeline = await link_extractions([*stored_payloads, *packed], extracted, registry, pool)
+    timeline = await link_extractions(
+        [*stored_payloads, *packed], extracted, registry, pool if link_in_pool else None
+    )
     if progress:
         progress("link", 1, 1)
     report.linked = "corpus"

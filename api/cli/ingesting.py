@@ -106,6 +106,8 @@ async def run_ingest(
                     pool=pool,
                     relink=relink,
                     reread=reread,
+                    # No requests to keep answering: link here, not in a worker.
+                    link_in_pool=False,
                 )
     except SQLAlchemyError as exc:
         # One transaction per run: a database failure stores nothing and removes nothing.

@@ -24,7 +24,13 @@ async def test_two_workers_store_what_one_stores(engine: AsyncEngine) -> None:
             await ingest(session, articles, pool=pool)
             pooled = await _timeline(session)
             pooled_ids = sorted((await session.scalars(select(Event.id))).all())
+        # A batch run reads in the workers and links in its own process.
+        async with rolled_back_session(engine) as session:
+            await ingest(session, articles, pool=pool, link_in_pool=False)
+            linked_here = await _timeline(session)
+            linked_here_ids = sorted((await session.scalars(select(Event.id))).all())
     finally:
         pool.shutdown()
     assert len(ids) == 21
     assert (pooled, pooled_ids) == (alone, ids)
+    assert (linked_here, linked_here_ids) == (alone, ids)
