@@ -135,21 +135,31 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
 async def burst(http: httpx.AsyncClient, auth: dict[str, str], first: int) -> None:
     started = time.perf_counter()
     different = await asyncio.gather(
-        *(http.post("/sources", json=small_article(first + i), headers=auth) for i in range(20))
+        *(http.post("/sources", json=small_article(first + i), headers=auth) for i in range(20)),
+        return_exceptions=True,
     )
     elapsed = time.perf_counter() - started
-    print(
-        f"  20 different at once {dict(Counter(r.status_code for r in different))} "
-        f"in {elapsed:.1f} s"
-    )
+    print(f"  20 different at once {_outcomes(different)} in {elapsed:.1f} s")
     same = small_article(first + 100)
     repeated = await asyncio.gather(
-        *(http.post("/sources", json=same, headers=auth) for _ in range(20))
+        *(http.post("/sources", json=same, headers=auth) for _ in range(20)),
+        return_exceptions=True,
     )
-    ids = {r.json().get("id") for r in repeated if r.status_code in (200, 201)}
-    print(
-        f"  one article 20 times {dict(Counter(r.status_code for r in repeated))}, "
-        f"{len(ids)} source(s)"
+    ids = {
+        r.json().get("id")
+        for r in repeated
+        if isinstance(r, httpx.Response) and r.status_code in (200, 201)
+    }
+    print(f"  one article 20 times {_outcomes(repeated)}, {len(ids)} source(s)")
+
+
+def _outcomes(results: list[httpx.Response | BaseException]) -> dict[str, int]:
+    """Statuses, and the client's errors by name (a timeout is a result, not a crash)."""
+    return dict(
+        Counter(
+            str(r.status_code) if isinstance(r, httpx.Response) else type(r).__name__
+            for r in results
+        )
     )
 
 
@@ -192,16 +202,23 @@ def run_size(server_url: str, size: int, args: argparse.Namespace) -> None:
         print(f"{size} stored articles (filled in {time.perf_counter() - started:.0f} s)")
         server, base = start_api(url)
         asyncio.run(measure(base, key, args.posts, args.clients, args.seconds))
-        server.terminate()
-        server.wait(timeout=30)
+        _stop(server)
         server = None
         if args.up:
             time_up(url)
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            _stop(server)
         drop_database(server_url, name)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()  # still busy with requests the client gave up on
+        server.wait()
 
 
 def main() -> None:
