@@ -29,6 +29,12 @@ class Settings(BaseSettings):
         "never used, so a client cannot make the service (or its cache) link elsewhere.",
     )
     workers: int = 1
+    # uvicorn's default is 5 s. A client (or a proxy) that reuses an idle connection just as
+    # the server closes it gets a reset instead of a response; a keep-alive longer than the
+    # idle timeout of common proxies (60 s) leaves the closing to them.
+    keep_alive: int = Field(
+        default=75, ge=1, description="Seconds an idle HTTP connection is kept open."
+    )
     log_level: str = "info"
     log_json: bool = False
     cors_origins: list[str] = ["*"]

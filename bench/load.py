@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.key_tokens import generate_key
+from api.settings import Settings
 from bench.database import bench_server
 from db import migrate
 from db.engine import make_engine
@@ -177,6 +178,8 @@ def start_api(database_url: str, **settings: str) -> tuple[subprocess.Popen[byte
     env = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "warning", **settings}
     command = [sys.executable, "-m", "uvicorn", "--factory", "api.main:create_app"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
+    # The keep-alive `timeline serve` uses (uvicorn's own 5 s resets reused idle connections).
+    command += ["--timeout-keep-alive", str(Settings.model_fields["keep_alive"].default)]
     return subprocess.Popen(command, env=env), f"http://127.0.0.1:{port}"
 
 

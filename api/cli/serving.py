@@ -57,6 +57,7 @@ def serve(
                 access_log=False,  # api.middleware logs each request
                 log_config=None,  # uvicorn's lines use our handlers (JSON with LOG_JSON)
                 http=ProblemHttpToolsProtocol,
+                timeout_keep_alive=s.keep_alive,
             )
 
 

@@ -1,4 +1,5 @@
-"""`timeline serve`: a busy port is reported before any set-up; a stop request exits 0."""
+"""`timeline serve`: a busy port is reported before any set-up; a stop request exits 0; an idle
+connection is kept open for `KEEP_ALIVE` seconds."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 
 import orjson
@@ -15,12 +17,13 @@ from api.settings import PROJECT_ROOT
 from tests.api.processes import free_port, wait_healthy
 
 
-def _serve(port: int, database_url: str, *args: str) -> subprocess.Popen[str]:
+def _serve(port: int, database_url: str, *args: str, **settings: str) -> subprocess.Popen[str]:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "LOG_JSON": "true",
         "RESPONSE_CACHE": "false",
+        **settings,
     }
     return subprocess.Popen(
         [sys.executable, "-m", "api.cli", *args, "serve", "--port", str(port)],
@@ -65,3 +68,43 @@ def test_sigterm_stops_the_service_with_exit_status_0_and_every_line_is_json(
     assert {"uvicorn.error", "api.access"} <= loggers
     assert not any(name.startswith("alembic") for name in loggers)  # quiet without -v
     assert out == ""
+
+
+def _get_healthz(conn: socket.socket) -> bytes:
+    """One whole response (head and body) on this connection."""
+    conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    received = b""
+    while b"\r\n\r\n" not in received:
+        received += conn.recv(65536)
+    head, body = received.split(b"\r\n\r\n", 1)
+    length = next(
+        int(line.split(b":", 1)[1])
+        for line in head.split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    )
+    while len(body) < length:
+        body += conn.recv(65536)
+    return head
+
+
+def test_an_idle_connection_stays_open_for_the_keep_alive(
+    scratch_database: Callable[[], str],
+) -> None:
+    url = scratch_database()
+    port = free_port()
+    child = _serve(port, url, KEEP_ALIVE="1")
+    try:
+        wait_healthy(child, port, 90)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as kept:
+            first = _get_healthz(kept)
+            time.sleep(0.3)  # idle for less than KEEP_ALIVE: still open
+            second = _get_healthz(kept)
+            # Closed once idle for KEEP_ALIVE, well before uvicorn's own 5 s (a timeout here).
+            kept.settimeout(3)
+            closed = kept.recv(65536)
+    finally:
+        child.send_signal(signal.SIGTERM)
+        child.communicate(timeout=30)
+    assert first.startswith(b"HTTP/1.1 200")
+    assert second.startswith(b"HTTP/1.1 200")
+    assert closed == b""
