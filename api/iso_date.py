@@ -31,6 +31,19 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+# Date, time to the minute at least, then seconds, fractions and the zone as ISO 8601 allows.
+_ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?.*")
+
+
+def _iso_instant(value: Any) -> Any:
+    """Pydantic would also read `0.5` as half a second after the Unix epoch."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_INSTANT.fullmatch(value):
+        raise ValueError("must be an ISO 8601 instant, such as 2026-11-30T12:00:00Z")
+    return value
+
+
 def _utc_instant(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("must name its time zone (for example 2026-11-30T12:00:00Z)")
@@ -40,4 +53,4 @@ def _utc_instant(value: datetime) -> datetime:
         raise ValueError("lies outside the years 1 to 9999 in UTC") from None
 
 
-IsoInstant = Annotated[datetime, AfterValidator(_utc_instant)]
+IsoInstant = Annotated[datetime, BeforeValidator(_iso_instant), AfterValidator(_utc_instant)]

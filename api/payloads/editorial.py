@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from api.iso_date import IsoDate
+
 DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "range", "unknown"]
 PledgeStatus = Literal["not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken"]
 # The kinds the extraction assigns (see tests/gold/seed-gold.yaml) plus "other" for editors.
@@ -42,7 +44,8 @@ def _plausible(value: date) -> date:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
-Day = Annotated[date, AfterValidator(_plausible)]
+# ISO 8601 days only: a number in a JSON body is not a day (`"published": 0`).
+Day = Annotated[IsoDate, AfterValidator(_plausible)]
 
 
 class _Patch(BaseModel):

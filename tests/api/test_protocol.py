@@ -83,6 +83,8 @@ _NO_ZONE = "must name its time zone (for example 2026-11-30T12:00:00Z)"
         ("/actors?updated_since=0001-01-01T00:00:00%2B14:00", _OUTSIDE),
         ("/events?updated_since=9999-12-31T23:59:59-05:00", _OUTSIDE),
         ("/sources?updated_since=2026-11-30T12:00:00", _NO_ZONE),
+        # Lax parsing would read a number as seconds after the Unix epoch.
+        ("/pledges?updated_since=0.5", "must be an ISO 8601 instant, such as 2026-11-30T12:00:00Z"),
     ],
 )
 async def test_an_instant_names_its_zone_and_fits_in_utc(

@@ -78,6 +78,8 @@ async def test_json_article_with_metadata(client: AsyncClient, writer: Key) -> N
         (b"\x00\x01\x02\x03binary", "text/plain", 422),
         (b"caf\xe9 latin-1 text", "text/plain", 422),
         (b"{not json", "application/json", 422),
+        # A number is not a publication day (lax parsing would read 0 as 1970-01-01).
+        (b'{"text": "Talks resumed in Geneva today.", "published": 0}', "application/json", 422),
         (b"<p>html</p>", "text/html", 415),
         (b"x" * (2 * 1024 * 1024 + 1), "text/plain", 413),
     ],
