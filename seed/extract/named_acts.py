@@ -12,18 +12,18 @@ and no date is given to it. A phrase that carries its own date is left to that d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from seed.extract.actors import ArticleActors
-from seed.extract.candidate import Candidate, actor_roles
+from seed.extract.candidate import Candidate
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_kinds import event_type
-from seed.extract.event_titles import make_title
 from seed.extract.governing import is_reaction
 from seed.extract.parse import Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
+from seed.extract.two_happenings import told_candidate
 
 # "the (permanent) ceasefire agreement (already) reached between / signed by / struck with"
 _NAMED_ACT = re.compile(
@@ -96,23 +96,16 @@ def split_named_act(
     kind = predicate_type(named, verb, verb, event_type)
     if kind in {"statement", "other"}:
         kind = "agreement"
-    hits = [h for h in sentence_actors if act.np_start <= h.start < act.end]
-    roles = actor_roles(hits, named) or main.actors[:1]
-    places = actors.registry.find_places(named)
-    told = DateHit(start, start, "", "told", main.date, hit.fixed)
-    agreement = replace(
+    agreement = told_candidate(
         main,
-        quote_start=sentence.start + start,
-        quote_end=sentence.start + act.end,
-        quote=text[start : act.end],
-        date_text=None,
-        date_kind="told",
-        type=kind,
-        title=make_title(named),
-        actors=roles,
-        location=places[0][1] if places else None,
-        tokens=content_tokens(named),
-        hit=told,
+        sentence,
+        (start, act.end),
+        (act.np_start, act.end),
+        kind,
+        main.date,
+        hit.fixed,
+        sentence_actors,
+        actors,
     )
     # What the dated clause did, told without the agreement it names: its words are its own
     # ("asked for time to study"), so it links to other tellings of the request, not to those

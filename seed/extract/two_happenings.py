@@ -65,28 +65,46 @@ def when_clause_candidate(
     clause = sentence.text[told.start : told.end]
     verb = told.verb_start - told.start, told.verb_end - told.start
     kind = "statement" if told.speech else predicate_type(clause, *verb, event_type)
-    hits = [h for h in sentence_actors if told.start <= h.start < told.end]
-    roles = actor_roles(hits, clause) or main.actors[:1]
-    places = actors.registry.find_places(clause)
     # Told "when" the main clause's act took place, which the date may not date ("the vote
     # set for 24 December was derailed when ..."): no nearer than the date's month.
     when = main.date
     if when.start.year == when.end.year and when.start.month == when.end.month:
         when = DateInterval(*month_bounds(when.start.year, when.start.month), "month")
-    # An empty date span at the clause's start: the clause states no date of its own.
-    hit = DateHit(told.start, told.start, "", "told", when, main.hit.fixed if main.hit else True)
+    span = (told.start, told.end)
+    fixed = main.hit.fixed if main.hit else True
+    return told_candidate(main, sentence, span, span, kind, when, fixed, sentence_actors, actors)
+
+
+def told_candidate(
+    main: Candidate,
+    sentence: Sentence,
+    quote: tuple[int, int],
+    words: tuple[int, int],
+    kind: str,
+    when: DateInterval,
+    fixed: bool,
+    sentence_actors: list[ActorHit],
+    actors: ArticleActors,
+) -> Candidate:
+    """The second happening of `main`'s sentence, quoted by the `quote` span of the sentence
+    and named by its `words` span (its actors, place, title and words), at `when`. Its date
+    span is empty, at the quote's start: the clause states no date of its own."""
+    text = sentence.text
+    phrase = text[words[0] : words[1]]
+    hits = [h for h in sentence_actors if words[0] <= h.start < words[1]]
+    places = actors.registry.find_places(phrase)
     return replace(
         main,
-        quote_start=sentence.start + told.start,
-        quote_end=sentence.start + told.end,
-        quote=sentence.text[told.start : told.end],
+        quote_start=sentence.start + quote[0],
+        quote_end=sentence.start + quote[1],
+        quote=text[quote[0] : quote[1]],
         date=when,
         date_text=None,
         date_kind="told",
         type=kind,
-        title=make_title(clause),
-        actors=roles,
+        title=make_title(phrase),
+        actors=actor_roles(hits, phrase) or main.actors[:1],
         location=places[0][1] if places else None,
-        tokens=content_tokens(clause),
-        hit=hit,
+        tokens=content_tokens(phrase),
+        hit=DateHit(quote[0], quote[0], "", "told", when, fixed),
     )
