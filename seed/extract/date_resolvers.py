@@ -215,7 +215,7 @@ def past_span(
 ) -> tuple[date, date, DatePrecision]:
     """ "in the past two weeks": from that many units before publication up to it; without a
     number ("in the past months", "the last few days"), as far back as a vague count goes."""
-    word = (m.group("n") or ("couple" if "couple" in m.group(0).lower() else "few")).lower()
+    word = "couple" if m.group("couple") else (m.group("n") or "few").lower()
     n, unit = NUMBERS.get(word) or (int(word) if word.isdigit() else 0), m.group("unit").lower()
     if word == "couple":
         n = 3  # "a couple of weeks" is loosely two; three keeps the truth inside

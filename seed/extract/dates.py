@@ -188,7 +188,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "past_span",
         re.compile(
             rf"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+"
-            rf"(?:(?:couple\s+of|{NUM})\s+)?(?P<unit>day|week|month)s\b(?!\s+of\b)",
+            rf"(?:(?:(?P<couple>couple\s+of)|{NUM})\s+)?(?P<unit>day|week|month)s\b(?!\s+of\b)",
             re.I,
         ),
         r.past_span,
