@@ -19,6 +19,7 @@ from seed.extract.clauses import trailing_attribution
 from seed.extract.event_kinds import event_type
 from seed.extract.event_titles import make_title
 from seed.extract.predicates import content_kind
+from seed.extract.quoted_dates import QUOTE_MARKS
 from seed.extract.tokens import content_tokens
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ _NOT_DONE = re.compile(
 _VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|[a-z]+ed)\b")
 # A doer named in the sentence before: "But he left the capital, the ministry said".
 _PERSONAL = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
-_QUOTATION = re.compile(r"[\"\u201c\u201d]")
 # Kinds of news that name no happening of their own.
 _NO_HAPPENING = frozenset({"statement", "other"})
 # Dates that no expression of the sentence states, or that date something else than a telling.
@@ -55,7 +55,7 @@ def news_end(telling: Candidate, sentence: str, doers: list[int]) -> int | None:
     if end is None:
         return None
     news = sentence[:end]
-    if _QUOTATION.search(news) or _NOT_DONE.search(news):
+    if QUOTE_MARKS.search(news) or _NOT_DONE.search(news):
         return None
     verb = _VERB.search(news)
     before = verb.start() if verb is not None else len(" ".join(news.split()[:3]))

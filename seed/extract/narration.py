@@ -18,6 +18,7 @@ from datetime import timedelta
 from seed.extract.chaining import MAX_SENTENCES_BACK, DayAnchor
 from seed.extract.dates import DateHit
 from seed.extract.governing import governing_span
+from seed.extract.quoted_dates import QUOTE_MARKS
 from seed.extract.types import DateInterval
 
 # The present of the verbs chronicles tell their steps with: "forces announce", "the UN calls".
@@ -34,7 +35,6 @@ _NOT_FINITE = re.compile(
     r"an|its|their|his|her|of|and|or)|n't)\s+\Z",
     re.IGNORECASE,
 )
-_QUOTE = re.compile(r"[\"\u201c\u201d]")
 _PAST_WORD = re.compile(r"\b(?:said|told|was|were|had|did|[a-z]{2,}ed)\b")
 # How many days before publication a day must lie for its present tense to be historical.
 _PAST_BY = 2
@@ -46,7 +46,7 @@ def _present_verbs(text: str, lo: int = 0, hi: int | None = None) -> list[re.Mat
     for m in _PRESENT.finditer(text, lo, end):
         if _NOT_FINITE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        if len(_QUOTE.findall(text, 0, m.start())) % 2:
+        if len(QUOTE_MARKS.findall(text, 0, m.start())) % 2:
             continue  # inside a quotation: the speaker's words
         found.append(m)
     return found
@@ -72,7 +72,7 @@ def narrates_past(text: str, hits: tuple[DateHit, ...], publication: DateInterva
 
 
 def _outside_quotes(text: str) -> str:
-    return "".join(part for i, part in enumerate(_QUOTE.split(text)) if i % 2 == 0)
+    return "".join(part for i, part in enumerate(QUOTE_MARKS.split(text)) if i % 2 == 0)
 
 
 def narrated_hit(text: str, index: int, anchor: DayAnchor | None) -> DateHit | None:

@@ -15,13 +15,14 @@ from seed.extract.event_kinds import SPEECH
 from seed.extract.parse import Sentence
 from seed.extract.types import DateInterval
 
-_QUOTES = re.compile(r"[\"\u201c\u201d]")
+# Straight and curly double quotation marks: one place for every rule that reads quotations.
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
 @lru_cache(maxsize=65536)
 def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(opening, closing) offsets of each pair of quotation marks; a tuple, as it is cached."""
-    marks = [m.start() for m in _QUOTES.finditer(text)]
+    marks = [m.start() for m in QUOTE_MARKS.finditer(text)]
     return tuple((marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2))
 
 
