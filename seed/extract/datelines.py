@@ -13,12 +13,6 @@ from seed.extract.calendar_math import MONTH_NAME, MONTHS
 from seed.extract.layout import Paragraph
 from seed.extract.types import DateInterval
 
-AGENCIES = {
-    "ap": "The Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
-    "upi": "United Press International", "dpa": "dpa", "xinhua": "Xinhua", "ansa": "ANSA",
-    "aa": "Anadolu Agency", "anadolu": "Anadolu Agency", "efe": "EFE", "tass": "TASS",
-    "ria novosti": "RIA Novosti", "lana": "Libya News Agency", "mena": "MENA",
-}  # fmt: skip
 # "TRIPOLI, Libya (AP) — ", "TRIPOLI, Aug 28 (Reuters) - ", "Tripoli, Oct. 3 (AFP) -- ",
 # "BENGHAZI, Libya, Oct. 3 (UPI) --": an upper-case place, or any place with an agency.
 # The day of a dateline, month first or day first, perhaps with a year and a full stop:

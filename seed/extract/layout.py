@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from seed.extract.calendar_math import MONTH_NAME
+from seed.extract.lexicon import AGENCIES
 
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty|EPA|Anadolu|File|Xinhua|UPI)[^)]*Photo[^)]*\)|"
@@ -54,10 +55,20 @@ _BYLINE = re.compile(
 )
 # A credit line standing alone: "Associated Press", "Text by: RFI" (the agency or outlet that
 # wrote the report, not a sentence of it).
+# Every agency of the lexicon: by its published name (spaces and hyphens alike: "Agence France
+# Presse"), in capitals as a dateline gives it, or a longer key as a word ("Anadolu").
+_AGENCY_NAMES = "|".join(
+    re.escape(name).replace(r"\ ", r"[- ]").replace(r"\-", r"[- ]")
+    for name in sorted(
+        {n.removeprefix("The ") for n in AGENCIES.values()}
+        | {k.upper() for k in AGENCIES}
+        | {k.title() for k in AGENCIES if len(k) > 4},  # "Anadolu", not "Lana"
+        key=lambda n: (-len(n), n),
+    )
+)
 _CREDIT_LINE = re.compile(
-    r"\A\s*(?:(?:Text|Words|Story|Report)\s+by\s*:\s*[^\n]{1,40}|(?:The\s+)?(?:Associated\s+Press|"
-    r"Agence\s+France[- ]Presse|Reuters|AFP|AP|Anadolu(?:\s+Agency)?|Xinhua|EFE|UPI|dpa|TASS|"
-    r"ANSA))\s*\Z"
+    r"\A\s*(?:(?:Text|Words|Story|Report)\s+by\s*:\s*[^\n]{1,40}|(?:The\s+)?"
+    rf"(?:{_AGENCY_NAMES}))\s*\Z"
 )
 # A line that only credits the report and dates it: "AFP 21 Sep 2021", "Daily Post, Tuesday 7
 # Feb 2023", "Reuters - March 3, 2022".

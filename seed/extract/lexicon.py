@@ -28,3 +28,13 @@ LED_FORCES: tuple[str, ...] = ("forces", "troops", "fighters", "militias", "mili
 def alternation(*groups: Iterable[str]) -> str:
     """The words of `groups` as one regular-expression alternation (no group, no anchors)."""
     return "|".join(word for group in groups for word in group)
+
+
+# News agencies, by the name or acronym a dateline or a credit line gives them (lower case),
+# with the name they publish under.
+AGENCIES = {
+    "ap": "The Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
+    "upi": "United Press International", "dpa": "dpa", "xinhua": "Xinhua", "ansa": "ANSA",
+    "aa": "Anadolu Agency", "anadolu": "Anadolu Agency", "efe": "EFE", "tass": "TASS",
+    "ria novosti": "RIA Novosti", "lana": "Libya News Agency", "mena": "MENA",
+}  # fmt: skip

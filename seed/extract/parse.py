@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from seed.extract.calendar_math import MONTHS
-from seed.extract.datelines import AGENCIES, stated_date, strip_date_lines, strip_dateline
+from seed.extract.datelines import stated_date, strip_date_lines, strip_dateline
 from seed.extract.errors import ArticleError
 from seed.extract.layout import (
     BOILERPLATE,
@@ -26,6 +26,7 @@ from seed.extract.layout import (
     split_paragraphs,
     split_sentences,
 )
+from seed.extract.lexicon import AGENCIES
 from seed.extract.types import RawArticle
 
 # Re-exported: the layout's dataclasses are part of what a parsed article is.

@@ -215,7 +215,10 @@ def test_a_bracket_or_a_dated_aside_is_no_dateline(line: str) -> None:
     assert (article.dateline_day, article.sentences[0].text) == (None, line)
 
 
-@pytest.mark.parametrize("credit", ["Associated Press", "Text by: Radio Tripoli", "Reuters"])
+@pytest.mark.parametrize(
+    "credit",
+    ["Associated Press", "Text by: Radio Tripoli", "Reuters", "Agence France Presse", "MENA"],
+)
 def test_a_credit_line_standing_alone_is_not_the_lead(credit: str) -> None:
     text = (
         f"Fighters leave the south\n\n{credit}\n\n"
