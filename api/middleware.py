@@ -93,7 +93,8 @@ class ServiceMiddleware:
             await self._serve(ex, scope, receive, method)
         finally:
             duration = time.perf_counter() - began
-            route = getattr(scope.get("route"), "path", UNMATCHED)
+            # The template as documented (`{event_id}`, without a convertor such as `:uuid`).
+            route = getattr(scope.get("route"), "path_format", UNMATCHED)
             observe_request(method, route, ex.status, duration)
             if log.isEnabledFor(logging.INFO):  # (LOG_LEVEL=warning: not even the fields)
                 _log_access(scope, method, route, ex, duration)

@@ -47,8 +47,11 @@ _ETAG = {"ETag": {"description": "The new version's ETag", "schema": {"type": "s
 _WRITE_ERRORS = {**PRECONDITION_ERRORS, 404: PROBLEM, 422: PROBLEM}
 
 
+# `:uuid`: only an event id's URL has PATCH and DELETE. Any other path under /events/ (the
+# facets, or a malformed id) is a resource these methods do not apply to, so the router answers
+# 405 with the methods it does have in `Allow`, instead of this route refusing the id as a 422.
 @router.patch(
-    "/events/{event_id}",
+    "/events/{event_id:uuid}",
     response_model=EditedEvent,
     responses={**_WRITE_ERRORS, 200: {"headers": _ETAG, **json_example(EDITED_EVENT)}},
 )
@@ -69,7 +72,7 @@ async def patch_event(
 
 
 @router.delete(
-    "/events/{event_id}",
+    "/events/{event_id:uuid}",
     status_code=204,
     responses={**_WRITE_ERRORS, 204: {"headers": _ETAG}},
 )

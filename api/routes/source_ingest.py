@@ -1,4 +1,4 @@
-"""`POST /sources` and `PUT /sources/{id}` (write scope): ingest or replace one article."""
+"""`POST /sources` and `PUT /sources/{source}` (write scope): ingest or replace one article."""
 
 from __future__ import annotations
 
@@ -177,8 +177,12 @@ async def ingest_source(
     return await _answer(session, result, response)
 
 
+# One template with `GET /sources/{source}` (OpenAPI forbids two that differ only in the name).
+# `:uuid`: only the id's URL takes PUT. The slug's URL is an alias that follows the slug, which
+# a new file name may change, so replacing through it would move the resource it names; a PUT
+# there is a 405 whose `Allow` says what the slug's URL does take.
 @router.put(
-    "/sources/{source_id}",
+    "/sources/{source:uuid}",
     response_model=IngestedSource,
     openapi_extra={"requestBody": _BODY},
     responses={
@@ -192,10 +196,11 @@ async def ingest_source(
     },
 )
 async def replace_source(
-    source_id: Annotated[
+    source: Annotated[
         uuid.UUID,
         PathParam(
-            description="The source's id (its `id` in `GET /sources`).",
+            description="The source's id (its `id` in `GET /sources`); its slug's URL is "
+            "read-only (405).",
             openapi_examples={
                 "id": {"summary": "The article on the JMC meeting in Geneva", "value": SOURCE_ID}
             },
@@ -213,7 +218,7 @@ async def replace_source(
     change is recorded in the audit log."""
     result = await replace_article(
         session,
-        source_id=source_id,
+        source_id=source,
         article=await _article(request),
         if_match=if_match,
         key_id=key_id,

@@ -31,14 +31,14 @@ async def _chunks(size: int) -> AsyncIterator[bytes]:
 
 
 def _url(path: str) -> str:
-    for name in ("{event_id}", "{pledge_id}", "{actor_id}", "{source_id}", "{key_id}", "{actor}"):
+    for name in ("{event_id}", "{pledge_id}", "{actor_id}", "{source}", "{key_id}", "{actor}"):
         path = path.replace(name, str(uuid.uuid4()))
     return path
 
 
 def test_every_write_route_is_covered() -> None:
     assert {m for m, _ in WRITE_ROUTES} == {"POST", "PUT", "PATCH", "DELETE"}
-    assert ("PUT", "/sources/{source_id}") in WRITE_ROUTES
+    assert ("PUT", "/sources/{source}") in WRITE_ROUTES
 
 
 @pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "content-length"])

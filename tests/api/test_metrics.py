@@ -47,6 +47,7 @@ async def test_requests_are_counted_by_route_template_and_status(
     await client.get(f"/events/{event}")
     await client.head(f"/events/{event}")
     await client.get("/events/not-an-id")
+    await client.patch(f"/events/{event}", json={})  # (no key; its template has `:uuid`)
     await client.get("/no/such/route/1")
     await client.get("/no/such/route/2")
     after = await _scrape(client)
@@ -57,6 +58,7 @@ async def test_requests_are_counted_by_route_template_and_status(
     assert delta(_requests("GET", "/events/{event_id}", "200")) == 2
     assert delta(_requests("HEAD", "/events/{event_id}", "200")) == 1
     assert delta(_requests("GET", "/events/{event_id}", "404")) == 1
+    assert delta(_requests("PATCH", "/events/{event_id}", "401")) == 1
     assert delta(_requests("GET", "<unmatched>", "404")) == 2
     latency = (
         "http_request_duration_seconds_count",

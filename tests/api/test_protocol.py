@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import orjson
 import pytest
+from curation.support import make_key
 from fixtures_timeline import StoredTimeline
 from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Message
 
 from api.app import create_app
 from api.settings import Settings
+from seed.names import slugify
 
 
 @pytest.mark.parametrize(
@@ -40,17 +43,63 @@ async def test_head_of_one_event_and_its_304(client: AsyncClient, timeline: Stor
         ("POST", "/events", "GET, HEAD"),
         ("DELETE", "/healthz", "GET, HEAD"),
         ("PUT", "/pledges/{pledge}", "GET, HEAD, PATCH"),
+        # A static path under a templated one is its own resource, not a malformed id.
+        ("PATCH", "/events/facets", "GET, HEAD"),
+        ("DELETE", "/events/facets", "GET, HEAD"),
+        # Only an event id's URL takes writes (GET answers any other with a 404).
+        ("PATCH", "/events/not-an-id", "GET, HEAD"),
+        # A source's id takes PUT; its slug's URL only reads.
+        ("DELETE", "/sources/{source}", "GET, HEAD, PUT"),
+        ("PUT", "/sources/{slug}", "GET, HEAD"),
     ],
 )
 async def test_405_lists_every_method_the_path_accepts(
     client: AsyncClient, timeline: StoredTimeline, method: str, path: str, allow: str
 ) -> None:
+    file_name, source = next(iter(timeline.sources.items()))
     url = path.format(
-        event=timeline.events["geneva-ceasefire"], pledge=next(iter(timeline.pledges.values()))
+        event=timeline.events["geneva-ceasefire"],
+        pledge=next(iter(timeline.pledges.values())),
+        source=source,
+        slug=slugify(file_name),
     )
     response = await client.request(method, url)
     assert (response.status_code, response.headers["allow"]) == (405, allow)
     assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_malformed_event_id_is_still_a_404_to_read(
+    client: AsyncClient, timeline: StoredTimeline
+) -> None:
+    response = await client.get("/events/not-an-id")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "No event 'not-an-id'."
+
+
+@pytest.mark.parametrize("method", ["PATCH", "DELETE"])
+async def test_an_event_id_in_capitals_still_reaches_the_write_routes(
+    client: AsyncClient, session: AsyncSession, timeline: StoredTimeline, method: str
+) -> None:
+    # UUIDs are case-insensitive on input (RFC 9562): the `:uuid` convertor takes capitals.
+    key = await make_key(session, "write")
+    url = f"/events/{str(timeline.events['geneva-ceasefire']).upper()}"
+    response = await client.request(method, url, json={"title": "x"}, headers=key.auth)
+    assert response.status_code == 428
+    assert response.json()["detail"] == (
+        "Send `If-Match` with the ETag you last read, so concurrent edits are not lost."
+    )
+
+
+async def test_a_source_is_replaced_by_its_id_only(
+    client: AsyncClient, session: AsyncSession, timeline: StoredTimeline
+) -> None:
+    key = await make_key(session, "write")
+    headers = key.auth | {"Content-Type": "text/plain"}
+    file_name, source = next(iter(timeline.sources.items()))
+    body = b"A text."
+    by_id = await client.put(f"/sources/{source}", content=body, headers=headers)
+    by_slug = await client.put(f"/sources/{slugify(file_name)}", content=body, headers=headers)
+    assert (by_id.status_code, by_slug.status_code) == (428, 405)
 
 
 @pytest.mark.parametrize(
