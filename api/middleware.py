@@ -94,7 +94,7 @@ class ServiceMiddleware:
         finally:
             duration = time.perf_counter() - began
             # The template as documented (`{event_id}`, without a convertor such as `:uuid`).
-            route = getattr(scope.get("route"), "path_format", UNMATCHED)
+            route = getattr(ex.scope.get("route"), "path_format", UNMATCHED)
             observe_request(method, route, ex.status, duration)
             if log.isEnabledFor(logging.INFO):  # (LOG_LEVEL=warning: not even the fields)
                 _log_access(scope, method, route, ex, duration)
@@ -132,8 +132,12 @@ class ServiceMiddleware:
             await problem_for_path(*refused)(scope, receive, ex.guarded)
             return
         if method == "HEAD":
-            # In place, so that the metrics and logs see the route that answered.
-            scope["method"] = "GET"
+            # The routes answer a copy whose method is GET. The server's own scope must keep
+            # HEAD: uvicorn reads it as it sends, and with GET there it wrote the chunked end
+            # of a streamed body (garbage before the connection's next response) and failed on
+            # every Content-Length the empty body left unmet. `ex.scope` is the copy, so the
+            # metrics and the log see the route that answered.
+            scope = ex.scope = {**scope, "method": "GET"}
             ex.head = True
         try:
             if self.read_deadline is not None and method in ("GET", "HEAD"):

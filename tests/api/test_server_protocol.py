@@ -19,10 +19,12 @@ from api.settings import Settings
 async def port() -> AsyncIterator[int]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    # No log_config nor log_level: the server leaves the logging set-up of other tests alone
+    # (uvicorn otherwise sets its loggers' level, and test_access_log then sees no line).
     config = uvicorn.Config(
         create_app(Settings(database_url=None)),
         http=ProblemHttpToolsProtocol,
-        log_level="critical",
+        log_config=None,
         lifespan="off",
     )
     server = uvicorn.Server(config)
