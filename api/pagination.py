@@ -81,6 +81,17 @@ def date_uuid_key(token: str | None, kind: str) -> tuple[date, uuid.UUID] | None
     return d, i
 
 
+def public_url(request: Request, **params: str) -> str:
+    """The request's own URL (with `params` set) on the configured public base, not its Host.
+
+    For every absolute link a response carries besides `next` (a feed's self link, the change
+    feed's resume link): a forged Host must not reach other clients through the cache.
+    """
+    url = request.url.include_query_params(**params) if params else request.url
+    query = f"?{url.query}" if url.query else ""
+    return f"{request.app.state.settings.public_base}{url.path}{query}"
+
+
 def next_url(request: Request, kind: str, key: Sequence[object] | None) -> str | None:
     """Absolute URL of the next page (the same query with a new cursor), or None.
 

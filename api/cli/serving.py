@@ -42,8 +42,11 @@ def serve(
         if ingest_corpus:
             report = asyncio.run(run_ingest(url, [CORPUS], show_progress=False))
             print_report(report)
-        # Workers are separate processes: they find the database through the environment.
+        # Workers are separate processes: they find the database through the environment,
+        # and the address they serve on too (the default public URL of every absolute link is
+        # http://HOST:PORT: with `--port` alone, links named the PORT of the settings).
         os.environ["DATABASE_URL"] = url
+        os.environ["HOST"], os.environ["PORT"] = bind_host, str(bind_port)
         get_settings.cache_clear()
         n_workers = workers or s.workers
         with _metrics_directory(n_workers), _stop_request_is_success():

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from api.deps import SessionDep
-from api.pagination import decode_cursor, encode_cursor, link_header, parse_key
+from api.pagination import decode_cursor, encode_cursor, link_header, parse_key, public_url
 from api.responses import json_response
 from api.schemas.changes import ChangePage
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_MODIFIED
@@ -63,7 +63,7 @@ async def list_changes(
     resume = encode_cursor(KIND, page.last_key) if page.last_key is not None else None
     following = None
     if page.more and page.last_key is not None:
-        following = str(request.url.include_query_params(since=resume))
+        following = public_url(request, since=resume)
     return json_response(
         request,
         {"items": page.items, "next": following, "since": resume},

@@ -14,6 +14,7 @@ from api.caching import weak_etag
 from api.deps import SessionDep
 from api.exports.atom import atom_chunks
 from api.exports.geojson import geojson_chunks
+from api.pagination import public_url
 from api.responses import json_response, stream_response
 from api.routes.event_output import CALENDAR_NAME
 from api.routes.event_params import EventParams, event_params
@@ -80,7 +81,8 @@ async def events_atom(request: Request, session: SessionDep, params: Params) -> 
     updated = summary[1]
     if updated is None:
         updated = (await repo.fingerprint(session, filter=EventFilter()))[1] or _EPOCH
-    base = str(request.base_url)
+    # The public base, not the request's Host (see api.pagination.public_url).
+    base = request.app.state.settings.public_base + "/"
     # Each event with its mentions and their sources: the entry credits every source.
     batches = iter_quoted_events(session, filter=filter, descending=True, batch_size=200)
     return stream_response(
@@ -89,7 +91,7 @@ async def events_atom(request: Request, session: SessionDep, params: Params) -> 
             batches,
             title=CALENDAR_NAME,
             subtitle=_subtitle(request),
-            self_url=str(request.url),
+            self_url=public_url(request),
             base=base,
             updated=updated,
         ),

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
+import httpx
 import orjson
 
 from api.settings import PROJECT_ROOT
@@ -108,3 +109,20 @@ def test_an_idle_connection_stays_open_for_the_keep_alive(
     assert first.startswith(b"HTTP/1.1 200")
     assert second.startswith(b"HTTP/1.1 200")
     assert closed == b""
+
+
+def test_links_name_the_port_given_on_the_command_line(
+    scratch_database: Callable[[], str],
+) -> None:
+    url = scratch_database()
+    port = free_port()
+    child = _serve(port, url, PORT="8000")  # `--port` wins over the setting, links included
+    try:
+        wait_healthy(child, port, 90)
+        feed = httpx.get(f"http://127.0.0.1:{port}/events.atom", headers={"Host": "evil.example"})
+    finally:
+        child.send_signal(signal.SIGTERM)
+        child.communicate(timeout=30)
+    assert feed.status_code == 200
+    assert f'href="http://127.0.0.1:{port}/events.atom"' in feed.text
+    assert "evil.example" not in feed.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,3 +48,34 @@ async def test_a_foreign_host_header_changes_nothing_other_clients_get(
     assert honest.content == forged.content
     assert honest.headers["link"] == forged.headers["link"]
     assert honest.headers["etag"] == forged.headers["etag"]
+
+
+async def test_a_foreign_host_reaches_no_link_of_the_change_feed_or_the_atom_feed(
+    corpus_session: AsyncSession, corpus: IngestReport
+) -> None:
+    settings = Settings(
+        database_url=None,
+        data_dir=PROJECT_ROOT / ".data",
+        public_url="https://timeline.example.org",
+        response_cache=True,
+        read_deadline=None,
+    )
+    evil = {"Host": "evil.example"}
+    async with client_for(corpus_session, settings) as http:
+        forged_changes = await http.get("/changes?limit=1", headers=evil)
+        honest_changes = await http.get("/changes?limit=1")
+        forged_atom = await http.get("/events.atom?type=meeting", headers=evil)
+        honest_atom = await http.get("/events.atom?type=meeting")
+    following = honest_changes.json()["next"]
+    assert following == (
+        "https://timeline.example.org/changes?limit=1&since=" + honest_changes.json()["since"]
+    )
+    assert honest_changes.headers["link"] == f'<{following}>; rel="next"'
+    assert forged_changes.content == honest_changes.content
+    assert forged_atom.text == honest_atom.text
+    links = re.findall(r'href="([^"]+)"', honest_atom.text)
+    assert links[:2] == [
+        "https://timeline.example.org/events.atom?type=meeting",
+        "https://timeline.example.org/events",
+    ]
+    assert all(link.startswith("https://timeline.example.org/") for link in links)
