@@ -62,7 +62,7 @@ async def list_changes(
     )
     resume = encode_cursor(KIND, page.last_key) if page.last_key is not None else None
     following = None
-    if page.more and page.last_key is not None:
+    if page.more and resume is not None:
         following = public_url(request, since=resume)
     return json_response(
         request,
