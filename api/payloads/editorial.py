@@ -51,7 +51,8 @@ Day = Annotated[IsoDate, AfterValidator(_plausible)]
 class _Patch(BaseModel):
     """Only the fields sent are changed; fields in `_required` may not be set to null."""
 
-    model_config = ConfigDict(extra="forbid")
+    # minProperties: the schema says what the validator below refuses (an empty edit).
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
     _required: frozenset[str] = frozenset()
 
     @model_validator(mode="after")

@@ -108,3 +108,17 @@ def test_exports_do_not_document_a_page_size_they_ignore(spec: dict[str, Any], p
     names = {p["name"] for p in spec["paths"][path]["get"].get("parameters", [])}
     assert "limit" not in names
     assert {"actor", "date_from", "cursor"} <= names  # the filters (and a start) they honour
+
+
+@pytest.mark.parametrize("schema", ["EventPatch", "PledgePatch"])
+def test_an_edit_must_change_a_field(spec: dict[str, Any], schema: str) -> None:
+    # An empty edit is a 422: the schema says so, rather than a validator alone.
+    assert spec["components"]["schemas"][schema]["minProperties"] == 1
+
+
+def test_writes_share_their_paths_with_the_reads(spec: dict[str, Any]) -> None:
+    # One template per path (OpenAPI forbids two that differ in a parameter's name), and the
+    # `:uuid` convertor of the write routes is not part of the documented path.
+    assert sorted(spec["paths"]["/events/{event_id}"]) == ["delete", "get", "patch"]
+    assert sorted(spec["paths"]["/sources/{source}"]) == ["get", "put"]
+    assert not [path for path in spec["paths"] if ":" in path]
