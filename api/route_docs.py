@@ -37,3 +37,14 @@ PRECONDITION_ERRORS: dict[int | str, dict[str, Any]] = {
     412: {**PROBLEM, "description": "If-Match does not match the current ETag"},
     428: {**PROBLEM, "description": "If-Match is required"},
 }
+
+# The write routes that match an id's URL only (a `:uuid` path convertor): any other path
+# under theirs is another resource, or none, and answers their method with a 405.
+NOT_AN_ID: dict[int | str, dict[str, Any]] = {
+    405: {
+        **PROBLEM,
+        "description": "The path is not an id (e.g. a slug or `facets`); `Allow` lists the "
+        "methods it takes",
+        "headers": {"Allow": {"schema": {"type": "string"}, "example": "GET, HEAD"}},
+    },
+}

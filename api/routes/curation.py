@@ -25,7 +25,7 @@ from api.payloads.editorial import (
     MergedActor,
     PledgePatch,
 )
-from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
+from api.route_docs import AUTH_ERRORS, NOT_AN_ID, PRECONDITION_ERRORS, PROBLEM
 from api.write_examples import (
     ACTOR_MERGE,
     EDITED_EVENT,
@@ -53,7 +53,7 @@ _WRITE_ERRORS = {**PRECONDITION_ERRORS, 404: PROBLEM, 422: PROBLEM}
 @router.patch(
     "/events/{event_id:uuid}",
     response_model=EditedEvent,
-    responses={**_WRITE_ERRORS, 200: {"headers": _ETAG, **json_example(EDITED_EVENT)}},
+    responses={**_WRITE_ERRORS, **NOT_AN_ID, 200: {"headers": _ETAG, **json_example(EDITED_EVENT)}},
 )
 async def patch_event(
     event_id: uuid.UUID,
@@ -74,7 +74,7 @@ async def patch_event(
 @router.delete(
     "/events/{event_id:uuid}",
     status_code=204,
-    responses={**_WRITE_ERRORS, 204: {"headers": _ETAG}},
+    responses={**_WRITE_ERRORS, **NOT_AN_ID, 204: {"headers": _ETAG}},
 )
 async def delete_event(
     event_id: uuid.UUID, session: SessionDep, key_id: WriteKey, if_match: IfMatch = None

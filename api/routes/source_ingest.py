@@ -31,7 +31,7 @@ from api.payloads.sources import (
     SourceOut,
     SourceSubmission,
 )
-from api.route_docs import AUTH_ERRORS, PRECONDITION_ERRORS, PROBLEM
+from api.route_docs import AUTH_ERRORS, NOT_AN_ID, PRECONDITION_ERRORS, PROBLEM
 from api.routes.curation import IfMatch
 from api.routes.jobs import job_response, job_view
 from api.write_examples import INGESTED_SOURCE, SOURCE_BODY, json_example
@@ -188,6 +188,7 @@ async def ingest_source(
     responses={
         200: _INGESTED,
         **PRECONDITION_ERRORS,
+        **NOT_AN_ID,
         404: PROBLEM,
         409: {**PROBLEM, "description": "Another source already has this text"},
         413: PROBLEM,

@@ -122,3 +122,19 @@ def test_writes_share_their_paths_with_the_reads(spec: dict[str, Any]) -> None:
     assert sorted(spec["paths"]["/events/{event_id}"]) == ["delete", "get", "patch"]
     assert sorted(spec["paths"]["/sources/{source}"]) == ["get", "put"]
     assert not [path for path in spec["paths"] if ":" in path]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("patch", "/events/{event_id}"),
+        ("delete", "/events/{event_id}"),
+        ("put", "/sources/{source}"),
+    ],
+)
+def test_a_write_to_a_path_that_is_not_an_id_documents_its_405(
+    spec: dict[str, Any], method: str, path: str
+) -> None:
+    response = spec["paths"][path][method]["responses"]["405"]
+    assert sorted(response["headers"]) == ["Allow"]
+    assert "application/problem+json" in response["content"]
