@@ -147,10 +147,15 @@ def weekday(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     rel = (m.group("rel") or "").lower()
     back = (pub.weekday() - target) % 7
     if rel in {"next", "this"} or (direction == "future" and rel != "last"):
-        ahead = (target - pub.weekday()) % 7 or 7
+        # A plan "on Friday" printed on a Friday is that day (wires name the day, not "today");
+        # "next Friday" is the one after.
+        ahead = (target - pub.weekday()) % 7 or (7 if rel == "next" else 0)
         day = pub + timedelta(days=ahead)
     elif rel == "last":
         day = pub - timedelta(days=back or 7)
+    elif direction == "nearest":
+        ahead = (target - pub.weekday()) % 7
+        day = pub - timedelta(days=back) if back <= ahead else pub + timedelta(days=ahead)
     else:
         day = pub - timedelta(days=back)
     return day, day, "day"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -34,7 +34,7 @@ from seed.extract.calendar_math import (
     ym,
 )
 from seed.extract.lexicon import FIGHTERS, alternation
-from seed.extract.tense import Direction, direction_at
+from seed.extract.tense import Direction, direction_at, reported_at
 from seed.extract.types import DateInterval, DatePrecision
 
 # Re-exported: callers read the calendar words and arithmetic from here too.
@@ -285,6 +285,7 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
     Cached: wire paragraphs recur across articles, and stages re-read the same sentence."""
     taken: list[tuple[int, int]] = []
     hits: list[DateHit] = []
+    planned: list[tuple[int, _Pattern, re.Match[str]]] = []
     for pattern, m, direction in _matches(sentence):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -295,9 +296,48 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
         fixed = pattern.kind in _FIXED_KINDS or (
             pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
         )
+        if pattern.kind == "weekday" and direction != "past" and _bare(m.group("rel")):
+            planned.append((len(hits), pattern, m))
         hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
+    if planned:
+        _count_from_the_telling(sentence, hits, planned)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
+
+
+def _bare(rel: str | None) -> bool:
+    """A weekday without "next", "this" or "last": counted from the day it was told."""
+    return (rel or "on").lower() == "on"
+
+
+# "ahead of Tuesday's talks": the talks follow the happening the sentence tells.
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _count_from_the_telling(
+    sentence: str, hits: list[DateHit], planned: list[tuple[int, _Pattern, re.Match[str]]]
+) -> None:
+    """A planned weekday counted from the day the sentence tells, not from publication: "The
+    road would reopen on Saturday, the premier announced Thursday", printed on Sunday, is the
+    Saturday after that Thursday; so is "arrived on Thursday ahead of Saturday's talks"."""
+    ahead = {index for index, _, _ in planned}
+    told = [
+        h for i, h in enumerate(hits) if i not in ahead and h.kind == "weekday"
+        and h.interval.precision == "day" and reported_at(sentence, h.start)
+    ]  # fmt: skip
+    for index, pattern, m in planned:
+        said = told[0] if len(told) == 1 else None
+        if said is None and _AHEAD_OF.search(sentence, 0, m.start()):
+            earlier = [
+                h for i, h in enumerate(hits) if i not in ahead and h.kind == "weekday"
+                and h.start < m.start() and h.interval.precision == "day"
+            ]  # fmt: skip
+            said = earlier[-1] if earlier else None
+        if said is None:
+            continue
+        interval = resolve(pattern, m, said.interval, "future")
+        if interval is not None:
+            hits[index] = replace(hits[index], interval=interval)
 
 
 @lru_cache(maxsize=65536)

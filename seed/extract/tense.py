@@ -6,7 +6,9 @@ in "the road would reopen on Friday, officials said Thursday" the Thursday belon
 own clause, decides: a future cue (will, planned, due, set for, to be held, ...) places it
 ahead; a past cue (a reporting verb in the past, "was held", "could not be held", "after the")
 places it before. Without a cue, an election or summit named just before the date takes the
-nearest such day (they are usually ahead); anything else lies in the past.
+nearest such day (they are usually ahead); anything else lies in the past. A planned weekday
+is counted from the day it was told when the sentence gives one ("would reopen on Saturday, the
+governor announced Thursday": see `seed.extract.dates`), and may be the publication day itself.
 """
 
 from __future__ import annotations
@@ -111,9 +113,23 @@ _FUTURE_AFTER = re.compile(
 _OPENING = re.compile(r"(?:\A|[;,]\s*)(?:on|in|by|for|from|until)?\s*\Z", re.IGNORECASE)
 
 
+# "ahead of the November summit", "in the run-up to Thursday's vote": after what the clause
+# tells, which may itself be past.
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+|an?\s+)?\Z", re.I)
+
+
 def direction_at(sentence: str, position: int, end: int | None = None) -> Direction:
     """Whether a yearless date at `position` (ending at `end`) lies after publication (planned)
     or before it."""
+    found = _direction(sentence, position, end)
+    if found == "past" and _AHEAD_OF.search(sentence, max(0, position - 30), position):
+        # "urged restraint ahead of Thursday's vote": the vote follows the urging, so it lies
+        # either side of publication; the nearest such day is meant.
+        return "nearest"
+    return found
+
+
+def _direction(sentence: str, position: int, end: int | None) -> Direction:
     before = _own_clause(sentence, position)
     if end is not None and _OPENING.search(before) and _FUTURE_AFTER.match(sentence, end):
         return "future"
@@ -134,9 +150,27 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
     if _PROSPECTIVE_NOUN.search(before) or (
         end is not None and _PROSPECTIVE_AFTER.match(sentence, end)
     ):
-        return "future" if future and last_future >= len(before) - 40 else "nearest"
+        if future and last_future >= len(before) - 40:
+            return "future"
+        # "the summit on Wednesday is expected to draw ministers": its own verb says ahead
+        planned = not past and end is not None and _FUTURE_AFTER.match(sentence, end)
+        return "future" if planned else "nearest"
     if future:
         # a future cue governs the rest of its clause ("proposed to delay the vote by a month
         # and hold it on <date>") unless a past cue came after it (handled above)
         return "future"
     return "past"
+
+
+# A reporting verb right before a weekday: "officials said Thursday", "told reporters on
+# Monday", "announced in a statement on Tuesday".
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|stated|declared|confirmed|reported|revealed|added|noted)\b"
+    r"[^,;.]{0,30}\Z",
+    re.IGNORECASE,
+)
+
+
+def reported_at(sentence: str, position: int) -> bool:
+    """Whether the date at `position` is the day someone said what the sentence tells."""
+    return _REPORTED.search(sentence, max(0, position - 45), position) is not None

@@ -116,3 +116,31 @@ def test_the_tense_of_the_verb_governing_a_date_places_it(
     sentence: str, expected: list[str]
 ) -> None:
     assert days(sentence, "2021-11-10") == expected
+
+
+def test_a_planned_weekday_printed_on_that_weekday_is_that_day() -> None:
+    # Friday 2021-06-18: wires name the day of a plan for later that day, not "today".
+    assert days("The council will vote on Friday.", "2021-06-18") == ["2021-06-18"]
+    assert days("The council will vote next Friday.", "2021-06-18") == ["2021-06-25"]
+
+
+def test_a_planned_weekday_counts_from_the_day_it_was_announced() -> None:
+    # Printed Sunday 2021-06-20: the Saturday after the Thursday of the announcement.
+    sentence = "The crossing would reopen on Saturday, the governor announced Thursday."
+    assert days(sentence, "2021-06-20") == ["2021-06-19", "2021-06-17"]
+
+
+def test_ahead_of_a_weekday_counts_from_the_happening_before_it() -> None:
+    # Printed Thursday 2021-06-17: the meeting followed Monday's landing, so it was that week's.
+    sentence = "The envoy landed in Rome on Monday ahead of Wednesday's meeting."
+    assert days(sentence, "2021-06-17") == ["2021-06-14", "2021-06-16"]
+    # Without an earlier day, ahead of publication (Tuesday 2021-06-15).
+    assert days("The minister urged restraint ahead of Thursday's vote.", "2021-06-15") == [
+        "2021-06-17"
+    ]
+
+
+def test_a_summit_whose_own_verb_is_ahead_lies_ahead() -> None:
+    # Monday 2021-06-14: the nearest Friday would be the one before.
+    sentence = "The summit on Friday is expected to adopt a declaration."
+    assert days(sentence, "2021-06-14") == ["2021-06-18"]
