@@ -295,7 +295,7 @@ def weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the", "at the"}):
         start = saturday if pub.weekday() >= 5 and rel != "next" else saturday + timedelta(days=7)
         return start, start + timedelta(days=1), "range"
-    if rel in {"last", "the past"} and pub.weekday() >= 5:
+    if rel in {"last", "the past", "this past"} and pub.weekday() >= 5:
         saturday -= timedelta(days=7)  # said on a weekend, "last weekend" is the one before
     return saturday, min(saturday + timedelta(days=1), pub), "range"
 
@@ -341,3 +341,48 @@ def named_day(
         offset += -1 if "before" in m.group("two").lower() else 1
     day = pub + timedelta(days=offset)
     return day, day, "day"
+
+
+def part_of_month(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
+    """ "the first week of June" = 1-7 June, "the last week of June" = its last seven days,
+    "the second half of May" = 16-31 May; the year as for a bare month."""
+    month = month_no(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else _place_month(month, pub, direction)
+    first, last = month_bounds(year, month)
+    order = m.group("ord").lower()
+    if m.group("part").lower() == "half":
+        if order not in {"first", "second", "last", "final"}:
+            return None
+        middle = first + timedelta(days=14)
+        return (
+            (first, middle, "range") if order == "first" else (middle + timedelta(1), last, "range")
+        )
+    if order in {"last", "final"}:
+        return last - timedelta(days=6), last, "range"
+    index = {"first": 0, "second": 1, "third": 2, "fourth": 3}[order]
+    start = first + timedelta(weeks=index)
+    return start, start + timedelta(days=6), "range"
+
+
+def current_unit(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
+    """ "at the start of the month", "earlier in the week": this week, month or year, named
+    whole like "earlier this month" (news copy dates it so). Its end or a later part is ahead:
+    told in the past ("clashes at the end of the month") it may mean last month's, so only a
+    plan is dated."""
+    unit = m.group("unit").lower()
+    early = (m.group("part") or "").lower() in {"start", "beginning"} or (
+        (m.group("side") or "").lower() == "earlier"
+    )
+    if not early and direction != "future":
+        return None
+    if unit == "week":
+        start = week_start(pub)
+        return start, start + timedelta(days=6), "week"
+    if unit == "month":
+        start, end = month_bounds(pub.year, pub.month)
+        return start, end, "month"
+    return date(pub.year, 1, 1), date(pub.year, 12, 31), "year"

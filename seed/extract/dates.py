@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from seed.extract import date_resolvers as r
@@ -31,7 +31,6 @@ from seed.extract.calendar_math import (
     month_bounds,
     week_start,
     within_duration,
-    ym,
 )
 from seed.extract.lexicon import FIGHTERS, alternation
 from seed.extract.tense import Direction, direction_at, reported_at
@@ -40,7 +39,7 @@ from seed.extract.types import DateInterval, DatePrecision
 # Re-exported: callers read the calendar words and arithmetic from here too.
 __all__ = [
     "MONTHS", "NUMBERS", "PROBE", "SEASONS", "WEEKDAYS", "DateHit", "add_duration", "add_months",
-    "find_dates", "month_bounds", "publication_constraint", "resolve", "week_start",
+    "find_dates", "month_bounds", "resolve", "week_start",
     "within_duration",
 ]  # fmt: skip
 
@@ -65,7 +64,7 @@ class DateHit:
     """A date expression found in a sentence, resolved against the publication interval.
 
     `kind` names the expression family; relative kinds (weekday, last_week, ...) can also be
-    inverted to constrain an unknown publication date (see `publication_constraint`).
+    inverted to constrain an unknown publication date (see `seed.extract.inverse_dates`).
     """
 
     start: int
@@ -115,6 +114,26 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r.day_month,
     ),
     _Pattern(
+        # "the first week of June", "the second half of May 2021": those days of the month
+        "part_of_month",
+        re.compile(
+            r"\b(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>week|half)\s+of\s+"
+            rf"{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+            re.I,
+        ),
+        r.part_of_month,
+    ),
+    _Pattern(
+        # "at the end of the month", "earlier in the week": this unit, seen from publication
+        "current_unit",
+        re.compile(
+            r"\b(?:(?P<part>start|beginning|middle|end)\s+of|(?P<side>earlier|later)\s+in)\s+"
+            r"the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after)\b)",
+            re.I,
+        ),
+        r.current_unit,
+    ),
+    _Pattern(
         # "the second half of 2021", "the first quarter of 2022": those months of that year
         "half_year",
         re.compile(
@@ -160,7 +179,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "weekend",
         re.compile(
-            r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the|at\s+the)\s+weekend\b", re.I
+            r"\b(?P<rel>last|this\s+past|this|next|over\s+the|the\s+past|on\s+the|at\s+the)"
+            r"\s+weekend\b",
+            re.I,
         ),
         r.weekend,
     ),
@@ -262,7 +283,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
 # Expressions that carry their own year.
 _FIXED_KINDS = frozenset({"month_year", "year", "half_year"})
 # Kinds that may carry their own year (in their group "y").
-_MAY_BE_FIXED = frozenset({"day", "day_range"})
+_MAY_BE_FIXED = frozenset({"day", "day_range", "part_of_month"})
 
 
 # A stand-in publication day, for when the question is only whether (and which) expressions a
@@ -364,42 +385,3 @@ def resolve(
     start, end = min(first[0], last[0]), max(first[1], last[1])
     precision: DatePrecision = first[2] if (first[0], first[1]) == (last[0], last[1]) else "range"
     return DateInterval(start, end, precision)
-
-
-def publication_constraint(
-    hit: DateHit, anchor: DateInterval, direction: Direction = "past"
-) -> tuple[date, date] | None:
-    """Invert a relative expression: if `hit` refers to an event dated `anchor`, when can the
-    article have been published? None when the expression says nothing usable. `direction` is
-    that of the clause governing the expression (a planned "will meet on Wednesday")."""
-    text = hit.text.lower()
-    if hit.kind == "weekday" and anchor.precision == "day":
-        if "next" in text or "this" in text:
-            return None
-        if direction == "future":
-            # the coming such day; a reprint of the day before may run on that very day
-            # ("is expected to speak on Wednesday", printed on Wednesday morning)
-            return anchor.start - timedelta(days=7), anchor.start
-        if "last" in text.split()[0:1]:
-            return anchor.start + timedelta(days=1), anchor.start + timedelta(days=7)
-        return anchor.start, anchor.start + timedelta(days=6)
-    if hit.kind == "relative_unit" and anchor.end - anchor.start <= timedelta(days=7):
-        unit = "week" if "week" in text else "month" if "month" in text else "year"
-        rel = "this" if "this" in text else "next" if "next" in text else "last"
-        if rel == "next":
-            return None
-        if unit == "week":
-            monday = week_start(anchor.start)
-            if rel == "last":
-                return monday + timedelta(days=7), monday + timedelta(days=13)
-            return anchor.start, monday + timedelta(days=6)
-        if unit == "month":
-            if rel == "last":
-                return month_bounds(*ym(add_months(anchor.start.replace(day=1), 1)))
-            return anchor.start, month_bounds(anchor.start.year, anchor.start.month)[1]
-    if hit.kind == "named_day" and anchor.precision == "day":
-        offset = {"yesterday": 1, "today": 0}.get(text)
-        if offset is not None:
-            day = anchor.start + timedelta(days=offset)
-            return day, day
-    return None

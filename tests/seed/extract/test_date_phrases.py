@@ -203,3 +203,48 @@ def test_recently_is_a_range_ending_at_publication(sentence: str, expected: str)
 )
 def test_recently_as_an_adjective_or_a_span_of_something_else_is_no_date(sentence: str) -> None:
     assert find_dates(sentence, pub("2022-02-14")) == ()
+
+
+def _one(sentence: str, published: str) -> str:
+    (hit,) = find_dates(sentence, pub(published))
+    return f"{hit.interval.start}..{hit.interval.end} {hit.interval.precision}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Monday 2021-06-21: the weekend just gone
+        (
+            "Fishermen were detained this past weekend.",
+            "2021-06-21",
+            "2021-06-19..2021-06-20 range",
+        ),
+        # parts of a month with its name
+        (
+            "Flights resumed in the first week of June.",
+            "2021-06-17",
+            "2021-06-01..2021-06-07 range",
+        ),
+        ("Prices rose in the last week of May 2020.", "2021-06-17", "2020-05-25..2020-05-31 range"),
+        (
+            "Drills were held in the second half of May.",
+            "2021-06-17",
+            "2021-05-16..2021-05-31 range",
+        ),
+        # this unit without "this": named whole, like "earlier this month"
+        ("The board met at the start of the month.", "2021-06-17", "2021-06-01..2021-06-30 month"),
+        ("Hostages were freed earlier in the week.", "2021-06-17", "2021-06-14..2021-06-20 week"),
+        (
+            "The bank will reopen by the end of the year.",
+            "2021-06-17",
+            "2021-01-01..2021-12-31 year",
+        ),
+    ],
+)
+def test_phrases_of_a_part_of_a_period(sentence: str, published: str, expected: str) -> None:
+    assert _one(sentence, published) == expected
+
+
+def test_the_end_of_the_month_told_as_past_is_not_dated() -> None:
+    # published on the 3rd, it may well be last month's end: no date rather than a wrong one
+    assert find_dates("Clashes erupted at the end of the month.", pub("2021-06-03")) == ()

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from seed.extract.dates import add_duration, find_dates, publication_constraint, within_duration
+from seed.extract.dates import add_duration, find_dates, within_duration
+from seed.extract.inverse_dates import publication_constraint
 from seed.extract.types import DateInterval
 
 
