@@ -23,7 +23,7 @@ from seed.extract.tense import Direction
 from seed.extract.types import DatePrecision
 
 
-def _place_month(month: int, pub: date, direction: Direction) -> int:
+def place_month(month: int, pub: date, direction: Direction) -> int:
     """Year of the `month` meant, seen from `pub`."""
     past = pub.year if month <= pub.month else pub.year - 1
     future = pub.year if month >= pub.month else pub.year + 1
@@ -36,7 +36,7 @@ def _place_month(month: int, pub: date, direction: Direction) -> int:
     return past if distance_past <= distance_future else future
 
 
-def _place_day(month: int, day: int, pub: date, direction: Direction) -> date | None:
+def place_day(month: int, day: int, pub: date, direction: Direction) -> date | None:
     def safe(year: int) -> date | None:
         try:
             return date(year, month, day)
@@ -70,7 +70,7 @@ def day_month(
         except ValueError:
             return None
     else:
-        found = _place_day(month, day, pub, direction)
+        found = place_day(month, day, pub, direction)
     return (found, found, "day") if found else None
 
 
@@ -80,20 +80,20 @@ def day_range(
     """ "30-31 October 2021", "October 30-31": the days from the first to the last."""
     month = month_no(m.group("m") or m.group("m2"))
     first, last = int(m.group("d1") or m.group("d1b")), int(m.group("d") or m.group("db"))
-    if not first < last:
-        return None
+    if not first < last or ((m.group("and") or m.group("and2")) and last != first + 1):
+        return None  # "on 3 and 6 May": two days, not the days between
     if m.group("y") or m.group("yrel"):
         year = int(m.group("y")) if m.group("y") else pub.year
         year += {"this": 0, "last": -1, "next": 1}.get((m.group("yrel") or "").lower(), 0)
-        end: date | None = _safe_day(year, month, last)
+        end: date | None = safe_day(year, month, last)
     else:
-        end = _place_day(month, last, pub, direction)
+        end = place_day(month, last, pub, direction)
     if end is None or first > end.day:
         return None
     return end.replace(day=first), end, "range"
 
 
-def _safe_day(year: int, month: int, day: int) -> date | None:
+def safe_day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
@@ -120,7 +120,7 @@ def relative_month(
 ) -> tuple[date, date, DatePrecision]:
     rel = m.group("rel").lower()
     month = month_no(m.group("m"))
-    year = _place_month(month, pub, "past" if rel == "last" else "future")
+    year = place_month(month, pub, "past" if rel == "last" else "future")
     if rel == "last" and (year, month) == (pub.year, pub.month):
         year -= 1
     start, end = month_bounds(year, month)
@@ -131,7 +131,7 @@ def bare_month(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
     month = month_no(m.group("m"))
-    start, end = month_bounds(_place_month(month, pub, direction), month)
+    start, end = month_bounds(place_month(month, pub, direction), month)
     return start, end, "month"
 
 
@@ -341,48 +341,3 @@ def named_day(
         offset += -1 if "before" in m.group("two").lower() else 1
     day = pub + timedelta(days=offset)
     return day, day, "day"
-
-
-def part_of_month(
-    m: re.Match[str], pub: date, direction: Direction
-) -> tuple[date, date, DatePrecision] | None:
-    """ "the first week of June" = 1-7 June, "the last week of June" = its last seven days,
-    "the second half of May" = 16-31 May; the year as for a bare month."""
-    month = month_no(m.group("m"))
-    year = int(m.group("y")) if m.group("y") else _place_month(month, pub, direction)
-    first, last = month_bounds(year, month)
-    order = m.group("ord").lower()
-    if m.group("part").lower() == "half":
-        if order not in {"first", "second", "last", "final"}:
-            return None
-        middle = first + timedelta(days=14)
-        return (
-            (first, middle, "range") if order == "first" else (middle + timedelta(1), last, "range")
-        )
-    if order in {"last", "final"}:
-        return last - timedelta(days=6), last, "range"
-    index = {"first": 0, "second": 1, "third": 2, "fourth": 3}[order]
-    start = first + timedelta(weeks=index)
-    return start, start + timedelta(days=6), "range"
-
-
-def current_unit(
-    m: re.Match[str], pub: date, direction: Direction
-) -> tuple[date, date, DatePrecision] | None:
-    """ "at the start of the month", "earlier in the week": this week, month or year, named
-    whole like "earlier this month" (news copy dates it so). Its end or a later part is ahead:
-    told in the past ("clashes at the end of the month") it may mean last month's, so only a
-    plan is dated."""
-    unit = m.group("unit").lower()
-    early = (m.group("part") or "").lower() in {"start", "beginning"} or (
-        (m.group("side") or "").lower() == "earlier"
-    )
-    if not early and direction != "future":
-        return None
-    if unit == "week":
-        start = week_start(pub)
-        return start, start + timedelta(days=6), "week"
-    if unit == "month":
-        start, end = month_bounds(pub.year, pub.month)
-        return start, end, "month"
-    return date(pub.year, 1, 1), date(pub.year, 12, 31), "year"

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from seed.extract import date_resolvers as r
+from seed.extract import span_resolvers as spans
 from seed.extract.calendar_math import (
+    MONTH_NAME,
     MONTHS,
     NUM,
     NUMBERS,
@@ -33,7 +35,8 @@ from seed.extract.calendar_math import (
     within_duration,
 )
 from seed.extract.lexicon import FIGHTERS, alternation
-from seed.extract.tense import Direction, direction_at, reported_at
+from seed.extract.tense import Direction, direction_at
+from seed.extract.told_weekdays import Recount, bare_weekday, count_from_the_telling
 from seed.extract.types import DateInterval, DatePrecision
 
 # Re-exported: callers read the calendar words and arithmetic from here too.
@@ -84,15 +87,43 @@ class _Pattern:
     resolve: Callable[[re.Match[str], date, Direction], tuple[date, date, DatePrecision] | None]
 
 
+# One day of a pair of dates: "June 14", "30 May", "1st of June" (the month names no group).
+_DAY_OF = (
+    rf"(?:{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{MONTH_NAME})"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
 _PATTERNS: tuple[_Pattern, ...] = (
+    # a span between two dates: "from June 14 to June 16", "between 30 May and 2 June 2021"
+    _Pattern(
+        "day_range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<first>{_DAY_OF})\s+(?:to|and|until|till|through)\s+"
+            rf"(?P<last>{_DAY_OF})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        ),
+        spans.date_pair,
+    ),
+    # the days from one weekday to another: "on Monday and Tuesday", "from Monday to Wednesday"
+    _Pattern(
+        "weekday_range",
+        re.compile(
+            rf"\b(?:(?P<fr>from|between)\s+|on\s+)?(?P<wd1>{_WEEKDAY})\s+(?P<to>and|to|through|until|till)\s+"
+            rf"(?P<wd2>{_WEEKDAY})\b(?!['\u2019])"
+        ),
+        spans.weekday_pair,
+    ),
     # a span of days in one month: "30-31 October 2021", "October 30-31, 2021", "from 3 to 5
-    # June", "between 3 and 5 June": the span, not its last day
+    # June", "between 3 and 5 June", "on 14 and 15 June" (two days in a row; "on 3 and 6 May"
+    # are two days): the span, not its last day
     _Pattern(
         "day_range",
         re.compile(
             rf"\b(?:(?:(?P<btw>between\s+)|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-            r"(?(btw)\s+and\s+|\s*(?:-|\u2013|\bto\b)\s*)"
-            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})\s*(?:-|\u2013)\s*(?P<db>\d{{1,2}})\b)"
+            # "on 14 and 15 June": the two days, as "14-15 June"
+            r"(?(btw)\s+and\s+|(?:\s*(?:-|\u2013|\bto\b)\s*|(?P<and>\s+and\s+)))"
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})"
+            r"(?:\s*(?:-|\u2013)\s*|\s+to\s+|(?P<and2>\s+and\s+))(?P<db>\d{1,2})\b(?![,.]?\d))"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
         ),
         r.day_range,
@@ -121,7 +152,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
             rf"{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
             re.I,
         ),
-        r.part_of_month,
+        spans.part_of_month,
     ),
     _Pattern(
         # "at the end of the month", "earlier in the week": this unit, seen from publication
@@ -131,7 +162,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after)\b)",
             re.I,
         ),
-        r.current_unit,
+        spans.current_unit,
     ),
     _Pattern(
         # "the second half of 2021", "the first quarter of 2022": those months of that year
@@ -306,7 +337,7 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
     Cached: wire paragraphs recur across articles, and stages re-read the same sentence."""
     taken: list[tuple[int, int]] = []
     hits: list[DateHit] = []
-    planned: list[tuple[int, _Pattern, re.Match[str]]] = []
+    planned: list[tuple[int, Recount]] = []
     for pattern, m, direction in _matches(sentence):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -317,48 +348,13 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
         fixed = pattern.kind in _FIXED_KINDS or (
             pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
         )
-        if pattern.kind == "weekday" and direction != "past" and _bare(m.group("rel")):
-            planned.append((len(hits), pattern, m))
+        if pattern.kind == "weekday" and direction != "past" and bare_weekday(m.group("rel")):
+            planned.append((len(hits), partial(resolve, pattern, m, direction="future")))
         hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
     if planned:
-        _count_from_the_telling(sentence, hits, planned)
+        count_from_the_telling(sentence, hits, planned)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
-
-
-def _bare(rel: str | None) -> bool:
-    """A weekday without "next", "this" or "last": counted from the day it was told."""
-    return (rel or "on").lower() == "on"
-
-
-# "ahead of Tuesday's talks": the talks follow the happening the sentence tells.
-_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
-
-
-def _count_from_the_telling(
-    sentence: str, hits: list[DateHit], planned: list[tuple[int, _Pattern, re.Match[str]]]
-) -> None:
-    """A planned weekday counted from the day the sentence tells, not from publication: "The
-    road would reopen on Saturday, the premier announced Thursday", printed on Sunday, is the
-    Saturday after that Thursday; so is "arrived on Thursday ahead of Saturday's talks"."""
-    ahead = {index for index, _, _ in planned}
-    told = [
-        h for i, h in enumerate(hits) if i not in ahead and h.kind == "weekday"
-        and h.interval.precision == "day" and reported_at(sentence, h.start)
-    ]  # fmt: skip
-    for index, pattern, m in planned:
-        said = told[0] if len(told) == 1 else None
-        if said is None and _AHEAD_OF.search(sentence, 0, m.start()):
-            earlier = [
-                h for i, h in enumerate(hits) if i not in ahead and h.kind == "weekday"
-                and h.start < m.start() and h.interval.precision == "day"
-            ]  # fmt: skip
-            said = earlier[-1] if earlier else None
-        if said is None:
-            continue
-        interval = resolve(pattern, m, said.interval, "future")
-        if interval is not None:
-            hits[index] = replace(hits[index], interval=interval)
 
 
 @lru_cache(maxsize=65536)
