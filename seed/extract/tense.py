@@ -20,7 +20,9 @@ Direction = Literal["past", "future", "nearest"]
 
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|planned|plans?|scheduled|set\s+(?:for|to)|expected|due|slated|"
-    r"upcoming|to\s+be\s+held|to\s+hold|to\s+host|to\s+convene|to\s+take\s+place|take\s+place|"
+    r"upcoming|to\s+be\s+held|"
+    # what a plan or text provides for: "the roadmap foresees a vote in June"
+    r"foresees?|envisages?|envisions?|calls\s+for|provides\s+for|to\s+hold|to\s+host|to\s+convene|to\s+take\s+place|take\s+place|"
     r"aims?\s+to|next|postponed\s+(?:to|until)|is\s+to|are\s+to|"
     # a proposal: "suggested to delay the vote and hold it on"
     r"(?:suggest|propos)\w*\s+to|to\s+delay|to\s+postpone|"

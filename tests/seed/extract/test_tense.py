@@ -144,3 +144,9 @@ def test_a_summit_whose_own_verb_is_ahead_lies_ahead() -> None:
     # Monday 2021-06-14: the nearest Friday would be the one before.
     sentence = "The summit on Friday is expected to adopt a declaration."
     assert days(sentence, "2021-06-14") == ["2021-06-18"]
+
+
+@pytest.mark.parametrize("verb", ["envisages", "foresees", "calls for", "provides for"])
+def test_what_a_plan_provides_for_lies_ahead(verb: str) -> None:
+    sentence = f"The roadmap {verb} the departure of all fighters in May."
+    assert days(sentence, "2021-06-17") == ["2022-05-01"]
