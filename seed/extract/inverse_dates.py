@@ -21,6 +21,9 @@ def publication_constraint(
     if hit.kind == "weekday" and anchor.precision == "day":
         if "next" in text or "this" in text:
             return None
+        if direction == "nearest":
+            # the nearest such day: at most three days either side of publication
+            return anchor.start - timedelta(days=3), anchor.start + timedelta(days=3)
         if direction == "future":
             # the coming such day; a reprint of the day before may run on that very day
             # ("is expected to speak on Wednesday", printed on Wednesday morning)
