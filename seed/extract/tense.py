@@ -6,9 +6,11 @@ in "the road would reopen on Friday, officials said Thursday" the Thursday belon
 own clause, decides: a future cue (will, planned, due, set for, to be held, ...) places it
 ahead; a past cue (a reporting verb in the past, "was held", "could not be held", "after the")
 places it before. Without a cue, an election or summit named just before the date takes the
-nearest such day (they are usually ahead); anything else lies in the past. A planned weekday
-is counted from the day it was told when the sentence gives one ("would reopen on Saturday, the
-governor announced Thursday": see `seed.extract.dates`), and may be the publication day itself.
+nearest such day (they are usually ahead); anything else lies in the past. A plan told in the
+past ("was due to", "initially set for"), put off ("... was postponed") or named "ahead of" what
+the clause tells may lie either side of publication: the nearest such day. A planned weekday is
+counted from the day it was told when the sentence gives one ("would reopen on Saturday, the
+governor announced Thursday": see `seed.extract.told_weekdays`), and may be the publication day.
 """
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ _PAST = re.compile(
     r"had\s+been\s+(?:due|scheduled|planned|expected|set|slated))\b",
     re.IGNORECASE,
 )
+# A plan told in the past ("the vote was due on", "talks initially set for"): made before
+# publication, for a day that may since have passed or still lie ahead: the nearest such day.
+_PAST_PLAN = re.compile(
+    r"\b(?:(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|planned|expected|set|slated|"
+    r"supposed|meant)|(?:initially|originally|previously|first)\s+(?:set|scheduled|planned|due|"
+    r"slated|expected|proposed|meant))\b"
+    # with the verb it governs: "was due to hold", "were expected to be held"
+    r"(?:\s+to(?:\s+be)?(?:\s+[a-z]+){1,2}\b)?",
+    re.IGNORECASE,
+)
 # A verb in the simple past that the clause reaches after any future cue: "The envoy, expected
 # in Tripoli next week, met the premier on May 3", "the plan it approved in March". Regular
 # forms, and the irregular ones news copy uses most; not after an auxiliary or "to" ("will be
@@ -72,7 +84,16 @@ _AUXILIARY = re.compile(
 # took place".
 _REALIZED_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:(?:was|were)\s+(?:finally\s+)?held|took\s+place|never\s+(?:took|"
-    r"happened|materiali[sz]ed)|did\s+not\s+(?:take|happen)|fell\s+through)\b",
+    r"happened|materiali[sz]ed)|did\s+not\s+(?:take|happen)|fell\s+through|"
+    # ... or failed to: "the vote set for December 24 could not be held", "was postponed"
+    r"could\s+not\s+(?:be\s+held|take\s+place|go\s+ahead))\b",
+    re.IGNORECASE,
+)
+# A plan put off: "the vote set for June was called off", "talks due on May 3 were delayed".
+# Put off before its day or after it, it lies either side of publication: the nearest such day.
+_PUT_OFF_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:postponed|delayed|"
+    r"cancell?ed|called\s+off|put\s+off|suspended|scrapped)\b",
     re.IGNORECASE,
 )
 _PROSPECTIVE_NOUN = re.compile(
@@ -131,8 +152,14 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
     return found
 
 
+# The date a proposal names: "the board proposed January 24 as the new date".
+_PROPOSED = re.compile(r"\b(?:suggest|propos)(?:ed|es|e|ing)\s+(?:the\s+date\s+of\s+)?\Z", re.I)
+
+
 def _direction(sentence: str, position: int, end: int | None) -> Direction:
     before = _own_clause(sentence, position)
+    if _PROPOSED.search(before):
+        return "future"
     if end is not None and _OPENING.search(before) and _FUTURE_AFTER.match(sentence, end):
         return "future"
     future = [m.end() for m in _FUTURE.finditer(before)]
@@ -147,8 +174,13 @@ def _direction(sentence: str, position: int, end: int | None) -> Direction:
         return "past"
     last_future = future[-1] if future else -1
     last_past = past[-1] if past else -1
+    plans = [m.end() for m in _PAST_PLAN.finditer(before)]
+    if plans and plans[-1] >= max(last_future, last_past):
+        return "nearest"
     if last_past > -1 and last_past >= last_future:
         return "past"
+    if end is not None and _PUT_OFF_AFTER.match(sentence, end):
+        return "nearest"
     if _PROSPECTIVE_NOUN.search(before) or (
         end is not None and _PROSPECTIVE_AFTER.match(sentence, end)
     ):

@@ -150,3 +150,30 @@ def test_a_summit_whose_own_verb_is_ahead_lies_ahead() -> None:
 def test_what_a_plan_provides_for_lies_ahead(verb: str) -> None:
     sentence = f"The roadmap {verb} the departure of all fighters in May."
     assert days(sentence, "2021-06-17") == ["2022-05-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a plan told in the past: the nearest such day, here the one just gone
+        ("The referendum was due to take place on 20 December.", "2022-01-12", "2021-12-20"),
+        (
+            "The port, initially set to reopen on 2 December, stayed shut.",
+            "2022-01-12",
+            "2021-12-02",
+        ),
+        # ... and here the one still ahead
+        ("The referendum was due to take place on 20 December.", "2021-11-02", "2021-12-20"),
+        # a plan that could not be held is past
+        ("The runoff slated for 9 December could not be held.", "2022-01-12", "2021-12-09"),
+        # a plan put off: the nearest such day (ahead when put off early)
+        ("Talks expected to open on 4 February were postponed.", "2022-03-01", "2022-02-04"),
+        ("Talks expected to open on 4 February were postponed.", "2022-01-10", "2022-02-04"),
+        # the day a proposal names lies ahead
+        ("The committee proposed 14 February as the new date.", "2022-01-12", "2022-02-14"),
+    ],
+)
+def test_plans_told_in_the_past_put_off_or_proposed(
+    sentence: str, published: str, expected: str
+) -> None:
+    assert days(sentence, published) == [expected]
