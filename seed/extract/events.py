@@ -3,8 +3,9 @@
 A candidate is made for each date expression in reporting text (not captions, not boilerplate,
 not inside quotation marks, where "today" is the speaker's day, not the article's). The lead
 sentence of a report without a date ("X said they had agreed ...") is dated to the week before
-publication, the usual reach of a news lead. Sentences without any date produce no event:
-background facts must not enter the timeline with an invented date.
+publication, the usual reach of a news lead. Sentences without any date produce no event of
+what they tell: background facts must not enter the timeline with an invented date (a named
+speaker's words are the report's, see seed.extract.spoken).
 """
 
 from __future__ import annotations
