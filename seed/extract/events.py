@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from seed.extract.actors import ArticleActors
 from seed.extract.attribution import news_end
+from seed.extract.body_perfect import body_perfect_hit
 from seed.extract.candidate import Candidate, actor_roles
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
@@ -102,6 +103,13 @@ def extract_candidates(
         if perfect is not None and not quoted_spans(sentence.text):
             # "The parliament has approved ...": a lead in the present perfect is the day's news.
             hits = [DateHit(perfect.start(), perfect.end(), "", "perfect", publication)]
+        elif not lead and (
+            body := body_perfect_hit(
+                sentence.text, hits, sentence_actors, quoted_spans(sentence.text), publication
+            )
+        ):
+            # "The council has approved ..." further down: news of the report's days too
+            hits = sorted([*hits, body], key=lambda h: h.start)
         elif (
             not hits
             and lead

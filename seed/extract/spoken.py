@@ -79,9 +79,17 @@ _SUBJECT_REACH = 25
 # reported without a day was made on the report's days, when those are known.
 _UNDATED_REACH = timedelta(days=14)
 # Words that place a sentence's happening in a time of its own.
-_OTHER_TIME = re.compile(
+OTHER_TIME = re.compile(
     r"\b(?:days?|weeks?|months?|years?|decades?|ago|earlier|previously|formerly|once|then|eve|"
     r"mornings?|evenings?|nights?|weekends?)\b",
+    re.IGNORECASE,
+)
+
+# A length of time: "for another 18 months", "for two weeks", "a one-year mandate".
+_DURATION = re.compile(
+    r"\bfor\s+(?:(?:another|a\s+further|the\s+next|up\s+to|about|some)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+"
+    r"(?:days?|weeks?|months?|years?)\b|\b[\w]+-(?:day|week|month|year)\b",
     re.IGNORECASE,
 )
 
@@ -186,6 +194,12 @@ def _principal(spoken: Spoken) -> set[str]:
     return {nearest.actor_key}
 
 
+def names_other_time(sentence: str) -> bool:
+    """Whether `sentence` places what it tells in a time of its own ("years ago", "that
+    evening"); a length of time ("for another six months", "a one-year mandate") does not."""
+    return OTHER_TIME.search(_DURATION.sub(" ", sentence)) is not None
+
+
 def _took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval) -> bool:
     """Whether one of `speakers` is an actor of an `earlier` candidate dated within `days`."""
     return any(
@@ -222,7 +236,7 @@ def sentence_statement(
     none. `at`: the sentence and its index; `quoted`: its quotation spans."""
     index, sentence = at
     if not hits and (
-        publication.end - publication.start > _UNDATED_REACH or _OTHER_TIME.search(sentence.text)
+        publication.end - publication.start > _UNDATED_REACH or names_other_time(sentence.text)
     ):
         # a sentence without a date has only the report's days to go by; when those are not
         # known to within about two weeks, its statement would join any of the speaker's; and
