@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import timedelta
 
 from seed.extract.clauses import relative_clause_at
 from seed.extract.dates import DateHit
 from seed.extract.event_kinds import event_type
 from seed.extract.predicates import content_kind
 from seed.extract.registry import ActorHit
-from seed.extract.spoken import names_other_time
+from seed.extract.spoken import REPORT_REACH, names_other_time
 from seed.extract.types import DateInterval
 
 # The date kind: the same as a lead's present perfect, no expression of the sentence states it.
@@ -58,8 +57,6 @@ _NO_ACT = frozenset({"other", "statement"})
 # At most this many words from the stretch's start to the verb: "The Tripoli-based council of
 # the south has approved".
 _SUBJECT_WORDS = 8
-# The widest publication interval that dates such news (see the module docstring).
-MAX_REPORT_DAYS = timedelta(days=14)
 
 
 def body_perfect_hit(
@@ -72,7 +69,7 @@ def body_perfect_hit(
     """The hit of the present perfect main clause of a body `sentence` that no date of it dates,
     at `publication`; None when there is none. `hits`: the sentence's dates; `actors`: the
     actors it names; `quoted`: its quotation spans."""
-    if publication.end - publication.start > MAX_REPORT_DAYS:
+    if publication.end - publication.start > REPORT_REACH:
         return None
     verb = _PERFECT.search(sentence)
     if verb is None or any(s <= verb.start() < e for s, e in quoted):

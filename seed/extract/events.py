@@ -32,6 +32,7 @@ from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
+from seed.extract.reported_news import reported_news_hit
 from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
 from seed.extract.talks_before import is_talks, talks_before
@@ -110,6 +111,13 @@ def extract_candidates(
         ):
             # "The council has approved ..." further down: news of the report's days too
             hits = sorted([*hits, body], key=lambda h: h.start)
+        elif (
+            not hits
+            and not lead
+            and (news := reported_news_hit(sentence.text, sentence_actors, publication))
+        ):
+            # "<news>, the chancellor said": news a speaker of the report passes on
+            hits = [news]
         elif (
             not hits
             and lead

@@ -77,7 +77,7 @@ _NEWS = frozenset({"perfect"})
 _SUBJECT_REACH = 25
 # The widest publication interval an undated sentence's statement is dated by: a statement
 # reported without a day was made on the report's days, when those are known.
-_UNDATED_REACH = timedelta(days=14)
+REPORT_REACH = timedelta(days=14)
 # Words that place a sentence's happening in a time of its own.
 OTHER_TIME = re.compile(
     r"\b(?:days?|weeks?|months?|years?|decades?|ago|earlier|previously|formerly|once|then|eve|"
@@ -236,7 +236,7 @@ def sentence_statement(
     none. `at`: the sentence and its index; `quoted`: its quotation spans."""
     index, sentence = at
     if not hits and (
-        publication.end - publication.start > _UNDATED_REACH or names_other_time(sentence.text)
+        publication.end - publication.start > REPORT_REACH or names_other_time(sentence.text)
     ):
         # a sentence without a date has only the report's days to go by; when those are not
         # known to within about two weeks, its statement would join any of the speaker's; and
