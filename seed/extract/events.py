@@ -3,8 +3,9 @@
 A candidate is made for each date expression in reporting text (not captions, not boilerplate,
 not inside quotation marks, where "today" is the speaker's day, not the article's). The lead
 sentence of a report without a date ("X said they had agreed ...") is dated to the week before
-publication, the usual reach of a news lead. Sentences without any date produce no event:
-background facts must not enter the timeline with an invented date.
+publication, the usual reach of a news lead. Sentences without any date produce no event of
+what they tell: background facts must not enter the timeline with an invented date (a named
+speaker's words are the report's, see seed.extract.spoken).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import timedelta
 
 from seed.extract.actors import ArticleActors
 from seed.extract.attribution import news_end
+from seed.extract.body_perfect import body_perfect_hit
 from seed.extract.candidate import Candidate, actor_roles
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
@@ -30,6 +32,7 @@ from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
 from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
+from seed.extract.reported_news import reported_news_hit
 from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
 from seed.extract.talks_before import is_talks, talks_before
@@ -101,6 +104,20 @@ def extract_candidates(
         if perfect is not None and not quoted_spans(sentence.text):
             # "The parliament has approved ...": a lead in the present perfect is the day's news.
             hits = [DateHit(perfect.start(), perfect.end(), "", "perfect", publication)]
+        elif not lead and (
+            body := body_perfect_hit(
+                sentence.text, hits, sentence_actors, quoted_spans(sentence.text), publication
+            )
+        ):
+            # "The council has approved ..." further down: news of the report's days too
+            hits = sorted([*hits, body], key=lambda h: h.start)
+        elif (
+            not hits
+            and not lead
+            and (news := reported_news_hit(sentence.text, sentence_actors, publication))
+        ):
+            # "<news>, the chancellor said": news a speaker of the report passes on
+            hits = [news]
         elif (
             not hits
             and lead

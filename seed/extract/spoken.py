@@ -7,6 +7,10 @@ too: a speaker named before or right after the speech verb, outside any quotatio
 the day of the report or the day before ([publication - 1 day, publication], as for a
 speaker's "today", see `seed.extract.events`).
 
+A sentence without any date is read the same way when the report's days are known to within
+two weeks: "X told reporters that ..." in the body of a dated report is X's statement of those
+days (when they are not known, it would join any statement of X's and is left out).
+
 Only a speaker's first undated statement in the article is one: "he added", "she said" and
 more of the same speaker's words carry on the statement already made. A sentence whose own
 date dates the speech verb ("said on Tuesday") is dated by it and is left alone.
@@ -71,6 +75,23 @@ _CIRCUMSTANCE = re.compile(r"\s+(?:at|during|in|to|before|on|from|via|while)\s+(
 _NEWS = frozenset({"perfect"})
 # How far before its verb a speaker may be named (characters): "X, its spokesman, said".
 _SUBJECT_REACH = 25
+# The widest publication interval an undated sentence's statement is dated by: a statement
+# reported without a day was made on the report's days, when those are known.
+REPORT_REACH = timedelta(days=14)
+# Words that place a sentence's happening in a time of its own.
+OTHER_TIME = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|decades?|ago|earlier|previously|formerly|once|then|eve|"
+    r"mornings?|evenings?|nights?|weekends?)\b",
+    re.IGNORECASE,
+)
+
+# A length of time: "for another 18 months", "for two weeks", "a one-year mandate".
+_DURATION = re.compile(
+    r"\bfor\s+(?:(?:another|a\s+further|the\s+next|up\s+to|about|some)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+"
+    r"(?:days?|weeks?|months?|years?)\b|\b[\w]+-(?:day|week|month|year)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +181,35 @@ def _segment_end(sentence: str, position: int, inverted: bool) -> int:
     return len(sentence[:end].rstrip(" .,"))
 
 
+def _principal(spoken: Spoken) -> set[str]:
+    """Who speaks: of the names in the speaker's stretch, the one nearest the verb. "Turkish
+    Vice President X told": the state only qualifies the person's title, so the state's own
+    earlier statement does not make this one more of the same."""
+    if not spoken.speakers:
+        return set()
+    nearest = min(
+        spoken.speakers,
+        key=lambda h: spoken.verb_start - h.end if h.end <= spoken.verb_start else h.start,
+    )
+    return {nearest.actor_key}
+
+
+def names_other_time(sentence: str) -> bool:
+    """Whether `sentence` places what it tells in a time of its own ("years ago", "that
+    evening"); a length of time ("for another six months", "a one-year mandate") does not."""
+    return OTHER_TIME.search(_DURATION.sub(" ", sentence)) is not None
+
+
+def _took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval) -> bool:
+    """Whether one of `speakers` is an actor of an `earlier` candidate dated within `days`."""
+    return any(
+        days.start <= c.date.start
+        and c.date.end <= days.end
+        and speakers & {key for key, _ in c.actors}
+        for c in earlier
+    )
+
+
 def spoken_interval(publication: DateInterval) -> DateInterval:
     """The days an undated statement of a report was made: that of the report or the day
     before."""
@@ -185,8 +235,14 @@ def sentence_statement(
     candidates made so far) that no date of the sentence (`hits`) dates; None when there is
     none. `at`: the sentence and its index; `quoted`: its quotation spans."""
     index, sentence = at
-    if not hits:
-        return None  # a sentence without a date makes no event (see seed.extract.events)
+    if not hits and (
+        publication.end - publication.start > REPORT_REACH or names_other_time(sentence.text)
+    ):
+        # a sentence without a date has only the report's days to go by; when those are not
+        # known to within about two weeks, its statement would join any of the speaker's; and
+        # a time the sentence names but no date resolves ("on the same day as the vote",
+        # "years ago") is not the report's days
+        return None
     text = sentence.text
     spoken = undated_statement(text, actors, quoted)
     if spoken is None:
@@ -211,11 +267,15 @@ def sentence_statement(
         # "<news dated in the past>, X said": the telling of that news, which the news's
         # event stands for (a dated telling is split off, see seed.extract.attribution)
         return None
-    speakers = {h.actor_key for h in spoken.speakers}
+    speakers = _principal(spoken)
     if speakers and any(
         c.type == "statement" and speakers & {key for key, _ in c.actors} for c in earlier
     ):
         return None  # more words of a statement already made
+    if not hits and speakers and _took_part(speakers, earlier, spoken_interval(publication)):
+        # "X met Y on Thursday. After the talks, X told reporters ...": an undated sentence
+        # goes on about a happening of the report's days its speaker took part in
+        return None
     gathering = next((h for h in hits if dated_gathering(text, spoken.verb_end, h.start)), None)
     news = next((h for h in hits if h.kind in _NEWS and h.start > spoken.verb_start), None)
     if gathering is not None:

@@ -56,7 +56,7 @@ async def test_changes_list_the_ingestion_then_an_edit_and_deletions(
             ("source", Source),
         )
     }
-    assert (stored["event"], stored["source"]) == (21, 5)
+    assert (stored["event"], stored["source"]) == (22, 5)
     assert Counter((i["entity"], i["change"], i["version"]) for i in items) == {
         (entity, "created", 1): count for entity, count in stored.items()
     }

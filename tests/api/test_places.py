@@ -62,7 +62,7 @@ async def test_geojson_of_the_sample_corpus(corpus_client: AsyncClient) -> None:
     body = response.json()
     assert body["type"] == "FeatureCollection"
     features = body["features"]
-    # 7 of the 21 events name a place; the others have no coordinates and are left out.
+    # 7 of the 22 events name a place; the others have no coordinates and are left out.
     assert Counter(f["properties"]["place"] for f in features) == {
         "paris": 2,
         "tripoli": 2,

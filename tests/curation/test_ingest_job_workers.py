@@ -166,6 +166,6 @@ async def test_two_worker_processes_store_what_in_process_ingestion_stores(
     from_workers, in_process = await _stored(queued), await _stored(local)
     await queued.dispose()
     await local.dispose()
-    assert len(from_workers["events"]) == 21
+    assert len(from_workers["events"]) == 22
     assert len(from_workers["sources"]) == 5
     assert from_workers == in_process

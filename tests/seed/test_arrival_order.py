@@ -78,5 +78,5 @@ async def test_one_article_at_a_time_in_any_order_gives_the_bulk_timeline(
         for article in shuffled:
             await ingest(session, [article])
         one_by_one = await _timeline(session)
-    assert len(bulk["events"]) == 21
+    assert len(bulk["events"]) == 22
     assert one_by_one == bulk

@@ -55,7 +55,7 @@ async def test_one_new_article_at_a_time_stores_what_linking_the_corpus_stores(
         linked = [(await ingest(session, [NEW[i]])).linked for i in order]
         one_by_one = await _timeline(session)
     assert linked == ["neighbourhood"] * 3
-    assert len(bulk["events"]) == 23
+    assert len(bulk["events"]) == 24
     assert one_by_one == bulk
 
 

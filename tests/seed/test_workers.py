@@ -31,6 +31,6 @@ async def test_two_workers_store_what_one_stores(engine: AsyncEngine) -> None:
             linked_here_ids = sorted((await session.scalars(select(Event.id))).all())
     finally:
         pool.shutdown()
-    assert len(ids) == 21
+    assert len(ids) == 22
     assert (pooled, pooled_ids) == (alone, ids)
     assert (linked_here, linked_here_ids) == (alone, ids)

@@ -100,7 +100,7 @@ async def test_filter_by_alias_open_an_event_and_follow_its_credit(
         )
 
         await page.goto(f"{served}/")
-        assert await page.locator("article.event").count() == 21
+        assert await page.locator("article.event").count() == 22
         # Our script: "/" moves the keyboard to the first filter.
         await page.keyboard.press("/")
         assert await page.evaluate("document.activeElement.id") == "actor"

@@ -74,7 +74,7 @@ async def test_every_event_credits_every_source(corpus_client: AsyncClient) -> N
     api = (await corpus_client.get("/events", params={"limit": 500})).json()["items"]
     page = parse((await corpus_client.get("/")).text)
     articles = page.find_all("article", "event")
-    assert len(articles) == len(api) == 21
+    assert len(articles) == len(api) == 22
     for event, article in zip(api, articles, strict=True):
         credited = {
             a.attrs["href"]
@@ -216,7 +216,7 @@ async def test_source_page_highlights_the_quotes(corpus_client: AsyncClient) -> 
     marked = "".join(m.text for m in body.find_all("mark"))
     covered = sorted({i for m in source["mentions"] for i in range(m["char_start"], m["char_end"])})
     assert marked == "".join(source["text"][i] for i in covered)
-    assert len(source["mentions"]) == 9
+    assert len(source["mentions"]) == 10
     missing = await corpus_client.get("/timeline/sources/no-such-source")
     assert missing.status_code == 404
 

@@ -55,7 +55,7 @@ def test_extractions_made_in_worker_processes_link_to_the_same_timeline() -> Non
         extractions = [pickle.loads(b) for b in pool.map(_extract, articles)]
     linked = link_timeline(list(reversed(extractions)), REGISTRY)
     assert linked == build_timeline(articles, REGISTRY)
-    assert (len(linked.events), len(linked.sources)) == (21, 5)
+    assert (len(linked.events), len(linked.sources)) == (22, 5)
 
 
 def test_a_relative_date_of_an_article_known_within_a_year_is_a_dated_range() -> None:

@@ -60,7 +60,11 @@ def test_a_report_in_the_past_leaves_a_sentence_in_the_present_undated() -> None
         "Delegates of both camps met in Geneva on June 2.\n"
         "The government says the talks may resume soon.\n"
     )
-    assert [q for q, *_ in _read(text)] == ["Delegates of both camps met in Geneva on June 2."]
+    # no step of the chronicle: only the government's statement of the report's days
+    assert [(q, start, kind) for q, start, _, kind, _ in _read(text)] == [
+        ("Delegates of both camps met in Geneva on June 2.", "2021-06-02", "day"),
+        ("The government says", "2021-06-11", "spoken"),
+    ]
 
 
 def test_a_chronicle_step_far_from_the_last_named_day_stays_undated() -> None:
@@ -82,6 +86,8 @@ def test_a_present_speech_verb_dating_a_past_act_makes_no_chronicle() -> None:
         "The army says it downed a drone near the airport on June 2.\n"
         "The government says the drone was a civilian one.\n"
     )
-    assert [q for q, *_ in _read(text)] == [
-        "The army says it downed a drone near the airport on June 2."
+    # no step of the chronicle: only the government's statement of the report's days
+    assert [(q, start, kind) for q, start, _, kind, _ in _read(text)] == [
+        ("The army says it downed a drone near the airport on June 2.", "2021-06-02", "day"),
+        ("The government says", "2021-06-11", "spoken"),
     ]

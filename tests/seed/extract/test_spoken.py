@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from seed.extract.article import extract_article
 from seed.extract.registry import load_registry
 from seed.extract.spoken import undated_statement
 from seed.extract.types import RawArticle
@@ -90,10 +91,35 @@ def test_only_the_first_undated_statement_of_a_speaker_is_one() -> None:
     ]
 
 
-def test_a_sentence_without_a_date_makes_no_statement() -> None:
+def test_a_sentence_without_a_date_makes_a_statement_of_the_report_days() -> None:
     lead = "Egypt opened a new border crossing with Libya on Monday."
     body = "Egypt's foreign minister said the crossing would stay open for traders."
-    assert [e for e in _events(f"{lead}\n\n{body}") if e[1] == "statement"] == []
+    assert [(e[0], e[4]) for e in _events(f"{lead}\n\n{body}") if e[1] == "statement"] == [
+        ("2023-03-14..2023-03-15", ["Egypt's foreign minister said"])
+    ]
+
+
+def test_an_undated_sentence_of_a_report_of_unknown_days_makes_no_statement() -> None:
+    # no marker and a single year to go by: the report's days are not known to two weeks
+    lead = "Egypt opened a new border crossing with Libya in 2022."
+    body = "Egypt's foreign minister said the crossing would stay open for traders."
+    article = RawArticle("b.txt", f"Headline here\n\n{lead}\n\n{body}\n")
+    events = build_timeline([article], REGISTRY).events
+    assert [e.type for e in events if e.type == "statement"] == []
+
+
+def test_a_state_qualifying_the_speakers_title_is_not_the_speaker() -> None:
+    lead = "Egypt opened a new border crossing with Libya on Monday."
+    first = "Egypt says the crossing will stay open for traders."
+    second = "Egyptian Prime Minister Mostafa Madbouly told reporters that more would open."
+    text = f"Headline here\n\n{lead}\n\n{first}\n\n{second}\n"
+    article = RawArticle("a.txt", text, published=PUBLISHED)
+    candidates = extract_article(article, REGISTRY).candidates
+    # the state spoke, and then its prime minister: two statements, not one carried on
+    assert [c.quote for c in candidates if c.type == "statement"] == [
+        "Egypt says",
+        "Egyptian Prime Minister Mostafa Madbouly told",
+    ]
 
 
 def test_words_said_again_and_again_or_in_a_relative_clause_are_no_statement() -> None:
@@ -141,3 +167,19 @@ def test_a_speaker_speaks_for_the_body_they_lead_when_the_article_names_it() -> 
     assert [(e[0], e[3]) for e in statements] == [
         ("2023-03-14..2023-03-15", ["aguila-saleh", "egypt", "house-of-representatives"])
     ]
+
+
+def test_an_undated_sentence_naming_a_time_of_its_own_makes_no_statement() -> None:
+    lead = "Egypt opened a new border crossing with Libya on Monday."
+    body = "Egypt's foreign minister said years ago that the crossing would stay open."
+    assert [e for e in _events(f"{lead}\n\n{body}") if e[1] == "statement"] == []
+
+
+def test_an_undated_sentence_goes_on_about_a_happening_its_speaker_took_part_in() -> None:
+    lead = "Egypt's foreign minister Sameh Shoukry met his Libyan counterpart on Wednesday."
+    body = "Sameh Shoukry told reporters that the border would stay open for traders."
+    text = f"Headline here\n\n{lead}\n\n{body}\n"
+    article = RawArticle("a.txt", text, published=PUBLISHED)
+    candidates = extract_article(article, REGISTRY).candidates
+    # the talks of the report's days are the happening; the minister's words are part of it
+    assert [(c.sentence_index, c.type) for c in candidates] == [(0, "meeting")]
