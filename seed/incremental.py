@@ -279,17 +279,31 @@ async def rerate_after(
         for e in linked.timeline.events
         if e.type == "withdrawal"
     ]
+    before = linked.withdrawals
+    now = await touched_withdrawals(session, sorted({*linked.scope.events, *stored.events}))
+    if _withdrawal_rows(before) == _withdrawal_rows(now):
+        # Every withdrawal it could touch is stored as before (id, days, summary, actors):
+        # no pledge outside the neighbourhood is rated or evidenced otherwise, and looking up
+        # the pledges of those withdrawals' actors (thousands in a large corpus) is not needed.
+        before, after = [], []
     chosen = registry or default_registry()
     await rerate(
         session,
         chosen,
-        linked.withdrawals,
+        before,
         after,
         linked.as_of,
         stored.pledges,
         everything=linked.moved,
         relinked=[*linked.scope.events, *stored.events],
         pool=pool,
+    )
+
+
+def _withdrawal_rows(rows: Sequence[dict[str, Any]]) -> list[tuple[object, ...]]:
+    return sorted(
+        (w["id"], w["start"], w["end"], w["precision"], w["summary"] or "", *sorted(w["actors"]))
+        for w in rows
     )
 
 
