@@ -286,6 +286,7 @@ async def rerate_after(
         # no pledge outside the neighbourhood is rated or evidenced otherwise, and looking up
         # the pledges of those withdrawals' actors (thousands in a large corpus) is not needed.
         before, after = [], []
+        log.info("withdrawals stored as before: no other pledge re-rated")
     chosen = registry or default_registry()
     await rerate(
         session,
