@@ -87,7 +87,10 @@ async def test_the_neighbourhood_of_a_near_duplicate_holds_only_the_events_it_ca
         with caplog.at_level(logging.INFO, logger="seed.incremental"):
             await ingest(session, [LATER])
     lines = [r.getMessage() for r in caplog.records if r.name == "seed.incremental"]
-    assert lines == ["neighbourhood: 2 events (2 changed), 0 pledges, 4 stored articles"]
+    assert lines == [
+        "neighbourhood: 2 events (2 changed), 0 pledges, 4 stored articles",
+        "withdrawals stored as before: no other pledge re-rated",
+    ]
 
 
 async def test_a_joining_paragraph_takes_the_stored_group_id(engine: AsyncEngine) -> None:
