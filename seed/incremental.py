@@ -8,13 +8,14 @@ merge step decides each quote by the clusters it is compared with, so re-linking
 events a new quote can meet gives what linking the whole corpus gives for them.
 
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
-undated (its date is inferred from the corpus) or may date an undated article; it shares a
-paragraph or most of its text with a stored article (near-duplicate groups and copies are
-corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at a
-touched event whose mentions change are linked again with them (a second linking, once the
-first has shown which events change). A withdrawal the neighbourhood adds or changes
-re-rates the pledges of its actors, and an article newer than every stored one (pledges are
-rated as of the newest) re-rates all of them (`seed.rerate`).
+undated (its date is inferred from the corpus) or may date an undated article; it copies
+most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
+rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
+takes its id: `seed.near_duplicates`); it states pledges (pledge grouping is corpus-wide).
+The pledges made at a touched event whose mentions change are linked again with them (a
+second linking, once the first has shown which events change). A withdrawal the
+neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
+every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
 
 from __future__ import annotations
@@ -360,7 +361,7 @@ def _restore_origins(
 ) -> None:
     """Origins of stored quotes as the corpus-wide linking assigned them (the neighbourhood
     holds only part of their near-duplicate groups); the new articles' own are corpus-wide
-    already (they share no paragraph with a stored one)."""
+    already (given by `seed.near_duplicates` where a paragraph joins a stored group)."""
     assert timeline.keys is not None
     fresh: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
     for name, found in timeline.keys.sources.items():
