@@ -8,13 +8,14 @@ merge step decides each quote by the clusters it is compared with, so re-linking
 events a new quote can meet gives what linking the whole corpus gives for them.
 
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
-undated (its date is inferred from the corpus) or may date an undated article; it shares a
-paragraph or most of its text with a stored article (near-duplicate groups and copies are
-corpus-wide); it states pledges (pledge grouping is corpus-wide). The pledges made at a
-touched event whose mentions change are linked again with them (a second linking, once the
-first has shown which events change). A withdrawal the neighbourhood adds or changes
-re-rates the pledges of its actors, and an article newer than every stored one (pledges are
-rated as of the newest) re-rates all of them (`seed.rerate`).
+undated (its date is inferred from the corpus) or may date an undated article; it copies
+most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
+rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
+takes its id: `seed.near_duplicates`); it states pledges (pledge grouping is corpus-wide).
+The pledges made at a touched event whose mentions change are linked again with them (a
+second linking, once the first has shown which events change). A withdrawal the
+neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
+every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
 
 from __future__ import annotations
@@ -31,14 +32,16 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import link_keys as keys_repo
+from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, Mention, PublicationDate, Timeline
-from seed.link import copies, origins, word_anchors
-from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, paragraph_sketch
+from seed.link import copies, word_anchors
+from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.origins import independent_origins
 from seed.link_members import link_from_members
+from seed.near_duplicates import Origins
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.workers import default_registry, link_extractions
@@ -67,9 +70,10 @@ async def link_neighbourhood(
     """The timeline of the neighbourhood of the `fresh` (new) articles and what storing it
     rewrites; None when the whole corpus must be linked (see the module's docstring)."""
     chosen = registry or default_registry()
-    touched = await _neighbourhood(session, fresh, chosen, version)
-    if touched is None:
+    found = await _neighbourhood(session, fresh, chosen, version)
+    if found is None:
         return None
+    touched, fresh_origins = found
     stored_latest = await keys_repo.latest_publication(session)
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
     as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
@@ -78,7 +82,7 @@ async def link_neighbourhood(
     for _, source, start, end, date_text in event_members:
         members.setdefault(source, set()).add((start, end, date_text or ""))
     loaded = _Loaded()
-    linked = await _link(session, members, fresh, registry, version, pool, loaded)
+    linked = await _link(session, members, fresh, registry, version, pool, loaded, fresh_origins)
     if linked is None:
         return None
     # The pledges made at an event whose mentions change are grouped and dated with it: they
@@ -87,7 +91,9 @@ async def link_neighbourhood(
     if pledges:
         for _, source, start, end in await keys_repo.pledge_members(session, pledges):
             members.setdefault(source, set()).add(("pledge", start, end))
-        linked = await _link(session, members, fresh, registry, version, pool, loaded)
+        linked = await _link(
+            session, members, fresh, registry, version, pool, loaded, fresh_origins
+        )
         if linked is None:
             return None
     timeline = linked.timeline
@@ -161,10 +167,12 @@ async def _link(
     version: str,
     pool: Executor | None,
     loaded: _Loaded,
+    fresh_origins: Origins,
 ) -> _Linked | None:
     """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources,
     from the readings of those mentions (`seed.link.members`), else from their sources' whole
-    readings; None when a stored reading is out of date (another extractor): link everything."""
+    readings; None when a stored reading is out of date (another extractor): link everything.
+    `fresh_origins`: the origins of the fresh quotes whose paragraphs join stored groups."""
     new = [source for source in members if source not in loaded.asked]
     loaded.asked.update(new)
     # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
@@ -180,6 +188,7 @@ async def _link(
     loaded.members.update(await keys_repo.member_readings(session, asked))
     names = {source: loaded.sources[source].file_name for source in members}
     by_name = {names[source]: loaded.origins.get(source, {}) for source in members}
+    by_name.update(fresh_origins)
     keep = {names[source]: members[source] for source in members}
     if all(key in loaded.members for key in wanted):
         timeline = await link_from_members(
@@ -271,11 +280,19 @@ async def rerate_after(
         for e in linked.timeline.events
         if e.type == "withdrawal"
     ]
+    before = linked.withdrawals
+    now = await touched_withdrawals(session, sorted({*linked.scope.events, *stored.events}))
+    if _withdrawal_rows(before) == _withdrawal_rows(now):
+        # Every withdrawal it could touch is stored as before (id, days, summary, actors):
+        # no pledge outside the neighbourhood is rated or evidenced otherwise, and looking up
+        # the pledges of those withdrawals' actors (thousands in a large corpus) is not needed.
+        before, after = [], []
+        log.info("withdrawals stored as before: no other pledge re-rated")
     chosen = registry or default_registry()
     await rerate(
         session,
         chosen,
-        linked.withdrawals,
+        before,
         after,
         linked.as_of,
         stored.pledges,
@@ -285,10 +302,18 @@ async def rerate_after(
     )
 
 
+def _withdrawal_rows(rows: Sequence[dict[str, Any]]) -> list[tuple[object, ...]]:
+    return sorted(
+        (w["id"], w["start"], w["end"], w["precision"], w["summary"] or "", *sorted(w["actors"]))
+        for w in rows
+    )
+
+
 async def _neighbourhood(
     session: AsyncSession, fresh: Sequence[ArticleExtraction], registry: Registry, version: str
-) -> set[uuid.UUID] | None:
-    """The stored events the fresh articles' quotes can meet, or None (see the docstring)."""
+) -> tuple[set[uuid.UUID], Origins] | None:
+    """The stored events the fresh articles' quotes can meet, and the origins of the fresh
+    quotes whose paragraphs join stored near-duplicate groups; or None (see the docstring)."""
     if any(not x.dated or x.pledges for x in fresh):
         return _whole("an article is undated or states pledges")
     latest = await keys_repo.latest_publication(session)
@@ -296,8 +321,11 @@ async def _neighbourhood(
         return _whole("nothing is stored")
     if await keys_repo.other_versions(session, version):
         return _whole("stored readings are of another extractor version")
-    if await _near_duplicates(session, fresh):
-        return _whole("an article shares a paragraph with a stored one")
+    # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
+    # group's id, found through the sketch buckets (`seed.near_duplicates`).
+    fresh_origins = await near_duplicates.fresh_origins(session, fresh)
+    if fresh_origins is None:
+        return None
     for x in fresh:
         sample, size = copy_sample(x)
         for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
@@ -320,36 +348,10 @@ async def _neighbourhood(
     touched: set[uuid.UUID] = set()
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
-    return touched
+    return touched, fresh_origins
 
 
-async def _near_duplicates(session: AsyncSession, fresh: Sequence[ArticleExtraction]) -> bool:
-    """Whether a paragraph of `fresh` is a near-duplicate of a stored one, compared as
-    `seed.link.origins` compares them: within the sketch buckets they share, by Jaccard
-    similarity of their shingles (or the same normalised text)."""
-    mine: dict[int, list[str]] = {}
-    for x in fresh:
-        for h, start, end in paragraph_sketch(x):
-            mine.setdefault(h, []).append(x.parsed.raw.text[start:end])
-    # A bucket of more than the cap (the new paragraph included) is not compared.
-    buckets = await keys_repo.paragraph_buckets(session, sorted(mine), _BUCKET_CAP - 1)
-    for h, stored in buckets.items():
-        for paragraph in mine[h]:
-            key = origins.normalise(paragraph).replace(" ", "")
-            shingles = origins.shingles(paragraph)
-            for other in stored:
-                if origins.normalise(other).replace(" ", "") == key:
-                    return True
-                if origins.jaccard(shingles, origins.shingles(other)) >= origins.THRESHOLD:
-                    return True
-    return False
-
-
-# The largest sketch bucket `seed.link.origins` compares.
-_BUCKET_CAP = 200
-
-
-def _whole(reason: str) -> set[uuid.UUID] | None:
+def _whole(reason: str) -> tuple[set[uuid.UUID], Origins] | None:
     log.info("linking the whole corpus: %s", reason)
     return None
 
@@ -359,7 +361,7 @@ def _restore_origins(
 ) -> None:
     """Origins of stored quotes as the corpus-wide linking assigned them (the neighbourhood
     holds only part of their near-duplicate groups); the new articles' own are corpus-wide
-    already (they share no paragraph with a stored one)."""
+    already (given by `seed.near_duplicates` where a paragraph joins a stored group)."""
     assert timeline.keys is not None
     fresh: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
     for name, found in timeline.keys.sources.items():

@@ -134,8 +134,9 @@ _BUCKET_SIZES = text(
     " WHERE ss.paragraphs @> ARRAY[w.h] LIMIT :over) AS x)"
     " FROM unnest(CAST(:hashes AS bigint[])) AS w(h)"
 )
-_BUCKET_TEXTS = text(
-    "SELECT w.h, substr(s.text, ss.paragraph_spans[2 * p.i - 1] + 1,"
+_BUCKET_PARAGRAPHS = text(
+    "SELECT w.h, s.id, ss.paragraph_spans[2 * p.i - 1], ss.paragraph_spans[2 * p.i],"
+    " substr(s.text, ss.paragraph_spans[2 * p.i - 1] + 1,"
     " ss.paragraph_spans[2 * p.i] - ss.paragraph_spans[2 * p.i - 1])"
     " FROM unnest(CAST(:hashes AS bigint[])) AS w(h)"
     " JOIN source_sketches ss ON ss.paragraphs @> ARRAY[w.h]"
@@ -144,24 +145,27 @@ _BUCKET_TEXTS = text(
     " WHERE p.v = w.h"
 )
 
+# A stored paragraph of a sketch bucket: (source, start, end, text).
+BucketParagraph = tuple[uuid.UUID, int, int, str]
+
 
 async def paragraph_buckets(
     session: AsyncSession, hashes: Sequence[int], cap: int
-) -> dict[int, list[str]]:
-    """Per sketch hash: the text of each stored paragraph in its bucket; buckets of more than
-    `cap` stored paragraphs are left out (not compared: see `seed.link.origins`) and never
-    read beyond their first `cap + 1` members."""
+) -> tuple[dict[int, int], dict[int, list[BucketParagraph]]]:
+    """Per sketch hash: how many stored sources hold it (counted up to `cap + 1`), and of
+    those held by at most `cap`, each stored paragraph in its bucket. A larger bucket is never
+    read beyond its first `cap + 1` members (it is not compared: see `seed.link.origins`)."""
     if not hashes:
-        return {}
-    sizes = await session.execute(_BUCKET_SIZES, {"hashes": list(hashes), "over": cap + 1})
-    small = [h for h, n in sizes.tuples() if 0 < n <= cap]
-    if not small:
-        return {}
-    rows = await session.execute(_BUCKET_TEXTS, {"hashes": small})
-    buckets: dict[int, list[str]] = {}
-    for h, paragraph in rows.tuples():
-        buckets.setdefault(h, []).append(paragraph)
-    return buckets
+        return {}, {}
+    rows = await session.execute(_BUCKET_SIZES, {"hashes": list(hashes), "over": cap + 1})
+    sizes = {h: int(n) for h, n in rows.tuples()}
+    small = sorted(h for h, n in sizes.items() if 0 < n <= cap)
+    buckets: dict[int, list[BucketParagraph]] = {}
+    if small:
+        found = await session.execute(_BUCKET_PARAGRAPHS, {"hashes": small})
+        for h, source, start, end, paragraph in found.tuples():
+            buckets.setdefault(h, []).append((source, start, end, paragraph))
+    return sizes, buckets
 
 
 async def copy_candidates(

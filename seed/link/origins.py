@@ -81,10 +81,11 @@ def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list
                 i, j = members[x], members[y]
                 if find(i) != find(j) and jaccard(sets[i], sets[j]) >= THRESHOLD:
                     union(i, j)
-    return [_origin_id(keys[find(i)]) for i in range(len(paragraphs))]
+    return [origin_id(keys[find(i)]) for i in range(len(paragraphs))]
 
 
-def _origin_id(key: str) -> str:
+def origin_id(key: str) -> str:
+    """The id of a near-duplicate group: the hash of the smallest normalised text in it."""
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 

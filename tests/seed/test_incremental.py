@@ -84,6 +84,43 @@ async def test_a_new_withdrawal_rates_pledges_as_linking_the_corpus_does(
     assert one_by_one == bulk
 
 
+# A second account of the same withdrawal, published the next day (written for this test).
+ECHO = RawArticle(
+    file_name="withdrawal-confirmed.txt",
+    text="Fighters gone\n\nOfficials confirmed that the Libyan National Army withdrew the "
+    "last foreign fighters from Benghazi on Wednesday.\n",
+    published=date(2021, 6, 18),
+)
+
+
+async def test_a_new_mention_that_leaves_a_withdrawal_as_it_was_rerates_no_other_pledge(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, WITHDRAWAL, ECHO])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, WITHDRAWAL])
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [ECHO])
+        one_by_one = await _timeline(session)
+    assert report.linked == "neighbourhood"
+    lines = [r.getMessage() for r in caplog.records if r.name == "seed.incremental"]
+    assert lines == [
+        "neighbourhood: 2 events (1 changed), 0 pledges, 4 stored articles",
+        "withdrawals stored as before: no other pledge re-rated",
+    ]
+    assert one_by_one == bulk
+    # The changed event is the withdrawal, told by both articles.
+    told = [
+        e[2]
+        for e in bulk["events"]  # type: ignore[union-attr]
+        if {"fighters-leave", "withdrawal-confirmed"} <= {q[0] for q in e[-1]}
+    ]
+    assert told == ["withdrawal"]
+
+
 PLEDGED = RawArticle(
     file_name="fighters-plan.txt",
     text="Fighters leave the east\n\nThe Libyan National Army withdrew the last foreign "
