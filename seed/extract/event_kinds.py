@@ -62,8 +62,18 @@ _ANNOUNCED_WITHDRAWAL = re.compile(
     r"deported|evacuated|repatriated|pull\s+out)\b",
     re.IGNORECASE,
 )
+# Common words that begin with a trigger stem but name no happening ("according to",
+# "a significant number", "electricity", "the foundation"): a stem never matches inside them.
+FALSE_FRIENDS = (
+    "according", "accordance", "accordingly", "significan", "signal", "electric", "pollut",
+    "leftist", "foundation", "founder",
+)  # fmt: skip
+_NOT_A_TRIGGER = r"(?!" + literal_alternation(FALSE_FRIENDS, re.IGNORECASE) + r")"
 TRIGGER_RE = {
-    kind: re.compile(r"\b(?:" + literal_alternation(stems, re.IGNORECASE) + r")", re.IGNORECASE)
+    kind: re.compile(
+        r"\b" + _NOT_A_TRIGGER + r"(?:" + literal_alternation(stems, re.IGNORECASE) + r")",
+        re.IGNORECASE,
+    )
     for kind, stems in TRIGGERS.items()
 }
 SPEECH = re.compile(

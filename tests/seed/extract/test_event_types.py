@@ -116,3 +116,15 @@ def test_delegations_that_spent_a_day_together_held_a_meeting() -> None:
 def test_a_counteroffensive_is_a_military_happening() -> None:
     sentence = "Loyalists began a counteroffensive on Monday."
     assert event_type(sentence, sentence.index("on Monday")) == "military"
+
+
+def test_a_word_that_begins_with_a_trigger_is_not_that_trigger() -> None:
+    # "according" begins with "accord", "significant" with "sign", "electricity" with "elect".
+    assert _type_at(
+        "Rocket fire hit the airport on Monday, according to officials.", "on Monday"
+    ) == ("military")
+    assert (
+        _type_at("The airport reopened on Monday, according to officials.", "on Monday") == "other"
+    )
+    assert _type_at("Flights resumed on Monday in a significant step.", "on Monday") == "other"
+    assert _type_at("The electricity grid failed on Monday.", "on Monday") == "other"
