@@ -15,6 +15,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import repeat
 
 from seed.link.shingled import Shingled
 from seed.link.unionfind import UnionFind
@@ -73,8 +74,8 @@ def copy_groups(texts: Mapping[str, str], shingled: Shingled | None = None) -> d
         if len(names) > MAX_POSTINGS:
             continue
         for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                pairs[(a, b)] += 1
+            # Counted by Counter.update (in C): a Python loop per pair cost a tenth of linking.
+            pairs.update(zip(repeat(a), names[i + 1 :]))
     components: UnionFind[str] = UnionFind()
     for (a, b), shared in sorted(pairs.items()):
         sampled = min(len(sets[a]), len(sets[b])) / SAMPLE

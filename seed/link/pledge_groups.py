@@ -14,12 +14,20 @@ from seed.link.merge import Cluster, overlaps, width
 from seed.link.origins import independent_origins, jaccard
 
 
-def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str]) -> bool:
+def _same_pledge(
+    a: PledgeCandidate,
+    b: PledgeCandidate,
+    event_of: dict[int, str],
+    hashed: dict[int, frozenset[int]] | None = None,
+) -> bool:
+    """`hashed`: each pledge's hashed tokens by `id`, kept between calls (a pledge is compared
+    with up to PLEDGE_LOOKBACK groups per key, and each group's first pledge with many)."""
     a_event = event_of.get(id(a.event)) if a.event else None
     b_event = event_of.get(id(b.event)) if b.event else None
     if a.quantity is not None and a.quantity == b.quantity and a.unit == b.unit:
         return bool(set(a.actors) & set(b.actors)) and overlaps(a.made, b.made)
-    similar = jaccard(frozenset(map(hash, a.tokens)), frozenset(map(hash, b.tokens))) >= 0.35
+    memo = {} if hashed is None else hashed
+    similar = jaccard(_hashed(a, memo), _hashed(b, memo)) >= 0.35
     if same_dated_deadline(a, b):
         # The same actor promising the same act for the same day: one pledge, whenever each
         # article says it was made.
@@ -34,6 +42,13 @@ def _same_pledge(a: PledgeCandidate, b: PledgeCandidate, event_of: dict[int, str
         a.file_name == b.file_name and not (a.actors and b.actors)
     )
     return similar and overlaps(a.made, b.made) and related
+
+
+def _hashed(pledge: PledgeCandidate, memo: dict[int, frozenset[int]]) -> frozenset[int]:
+    found = memo.get(id(pledge))
+    if found is None:
+        found = memo[id(pledge)] = frozenset(map(hash, pledge.tokens))
+    return found
 
 
 def _consistent(a: PledgeCandidate, b: PledgeCandidate) -> bool:
@@ -76,6 +91,7 @@ def group_pledges(
     were made at), dated, attributed and rated as of `as_of`."""
     cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
     groups: list[list[PledgeCandidate]] = []
+    hashed: dict[int, frozenset[int]] = {}  # (the pledges of `found` live as long as it does)
     # Only groups sharing an event, a quantity or an actor can match: index them by those.
     index: dict[tuple[str, object], list[list[PledgeCandidate]]] = {}
     for pledge in sorted(found, key=lambda p: (width(p.made), p.file_name, p.quote_start)):
@@ -88,7 +104,7 @@ def group_pledges(
                 if id(group) in seen:
                     continue
                 seen.add(id(group))
-                if _same_pledge(group[0], pledge, event_of):
+                if _same_pledge(group[0], pledge, event_of, hashed):
                     group.append(pledge)
                     break
             else:
