@@ -310,9 +310,10 @@ def cluster_candidates(
         first, last = candidate.date.start, candidate.date.end
         kind = candidate.type
         any_kind = kind in WEAK_TYPES
+        # A vague day joins nothing (`score` gives every cluster 0): not even looked up.
         pool = {
             cluster.number: cluster
-            for month in _months(candidate.date)
+            for month in (() if vague_day(candidate) else _months(candidate.date))
             for key in keys
             for cluster in index.get((month, key), ())
             if cluster.start <= last
