@@ -23,7 +23,7 @@ from seed.extract.tense import Direction
 from seed.extract.types import DatePrecision
 
 
-def _place_month(month: int, pub: date, direction: Direction) -> int:
+def place_month(month: int, pub: date, direction: Direction) -> int:
     """Year of the `month` meant, seen from `pub`."""
     past = pub.year if month <= pub.month else pub.year - 1
     future = pub.year if month >= pub.month else pub.year + 1
@@ -36,7 +36,7 @@ def _place_month(month: int, pub: date, direction: Direction) -> int:
     return past if distance_past <= distance_future else future
 
 
-def _place_day(month: int, day: int, pub: date, direction: Direction) -> date | None:
+def place_day(month: int, day: int, pub: date, direction: Direction) -> date | None:
     def safe(year: int) -> date | None:
         try:
             return date(year, month, day)
@@ -70,7 +70,7 @@ def day_month(
         except ValueError:
             return None
     else:
-        found = _place_day(month, day, pub, direction)
+        found = place_day(month, day, pub, direction)
     return (found, found, "day") if found else None
 
 
@@ -80,20 +80,20 @@ def day_range(
     """ "30-31 October 2021", "October 30-31": the days from the first to the last."""
     month = month_no(m.group("m") or m.group("m2"))
     first, last = int(m.group("d1") or m.group("d1b")), int(m.group("d") or m.group("db"))
-    if not first < last:
-        return None
+    if not first < last or ((m.group("and") or m.group("and2")) and last != first + 1):
+        return None  # "on 3 and 6 May": two days, not the days between
     if m.group("y") or m.group("yrel"):
         year = int(m.group("y")) if m.group("y") else pub.year
         year += {"this": 0, "last": -1, "next": 1}.get((m.group("yrel") or "").lower(), 0)
-        end: date | None = _safe_day(year, month, last)
+        end: date | None = safe_day(year, month, last)
     else:
-        end = _place_day(month, last, pub, direction)
+        end = place_day(month, last, pub, direction)
     if end is None or first > end.day:
         return None
     return end.replace(day=first), end, "range"
 
 
-def _safe_day(year: int, month: int, day: int) -> date | None:
+def safe_day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
@@ -120,7 +120,7 @@ def relative_month(
 ) -> tuple[date, date, DatePrecision]:
     rel = m.group("rel").lower()
     month = month_no(m.group("m"))
-    year = _place_month(month, pub, "past" if rel == "last" else "future")
+    year = place_month(month, pub, "past" if rel == "last" else "future")
     if rel == "last" and (year, month) == (pub.year, pub.month):
         year -= 1
     start, end = month_bounds(year, month)
@@ -131,7 +131,7 @@ def bare_month(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
     month = month_no(m.group("m"))
-    start, end = month_bounds(_place_month(month, pub, direction), month)
+    start, end = month_bounds(place_month(month, pub, direction), month)
     return start, end, "month"
 
 
@@ -147,10 +147,15 @@ def weekday(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     rel = (m.group("rel") or "").lower()
     back = (pub.weekday() - target) % 7
     if rel in {"next", "this"} or (direction == "future" and rel != "last"):
-        ahead = (target - pub.weekday()) % 7 or 7
+        # A plan "on Friday" printed on a Friday is that day (wires name the day, not "today");
+        # "next Friday" is the one after.
+        ahead = (target - pub.weekday()) % 7 or (7 if rel == "next" else 0)
         day = pub + timedelta(days=ahead)
     elif rel == "last":
         day = pub - timedelta(days=back or 7)
+    elif direction == "nearest":
+        ahead = (target - pub.weekday()) % 7
+        day = pub - timedelta(days=back) if back <= ahead else pub + timedelta(days=ahead)
     else:
         day = pub - timedelta(days=back)
     return day, day, "day"
@@ -290,7 +295,7 @@ def weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
     if rel == "next" or (direction == "future" and rel in {"this", "over the", "on the", "at the"}):
         start = saturday if pub.weekday() >= 5 and rel != "next" else saturday + timedelta(days=7)
         return start, start + timedelta(days=1), "range"
-    if rel in {"last", "the past"} and pub.weekday() >= 5:
+    if rel in {"last", "the past", "this past"} and pub.weekday() >= 5:
         saturday -= timedelta(days=7)  # said on a weekend, "last weekend" is the one before
     return saturday, min(saturday + timedelta(days=1), pub), "range"
 

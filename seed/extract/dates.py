@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
+from functools import lru_cache, partial
 
 from seed.extract import date_resolvers as r
+from seed.extract import span_resolvers as spans
 from seed.extract.calendar_math import (
+    MONTH_NAME,
     MONTHS,
     NUM,
     NUMBERS,
@@ -31,16 +33,16 @@ from seed.extract.calendar_math import (
     month_bounds,
     week_start,
     within_duration,
-    ym,
 )
 from seed.extract.lexicon import FIGHTERS, alternation
 from seed.extract.tense import Direction, direction_at
+from seed.extract.told_weekdays import Recount, bare_weekday, count_from_the_telling
 from seed.extract.types import DateInterval, DatePrecision
 
 # Re-exported: callers read the calendar words and arithmetic from here too.
 __all__ = [
     "MONTHS", "NUMBERS", "PROBE", "SEASONS", "WEEKDAYS", "DateHit", "add_duration", "add_months",
-    "find_dates", "month_bounds", "publication_constraint", "resolve", "week_start",
+    "find_dates", "month_bounds", "resolve", "week_start",
     "within_duration",
 ]  # fmt: skip
 
@@ -65,7 +67,7 @@ class DateHit:
     """A date expression found in a sentence, resolved against the publication interval.
 
     `kind` names the expression family; relative kinds (weekday, last_week, ...) can also be
-    inverted to constrain an unknown publication date (see `publication_constraint`).
+    inverted to constrain an unknown publication date (see `seed.extract.inverse_dates`).
     """
 
     start: int
@@ -85,15 +87,43 @@ class _Pattern:
     resolve: Callable[[re.Match[str], date, Direction], tuple[date, date, DatePrecision] | None]
 
 
+# One day of a pair of dates: "June 14", "30 May", "1st of June" (the month names no group).
+_DAY_OF = (
+    rf"(?:{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{MONTH_NAME})"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
 _PATTERNS: tuple[_Pattern, ...] = (
+    # a span between two dates: "from June 14 to June 16", "between 30 May and 2 June 2021"
+    _Pattern(
+        "day_range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<first>{_DAY_OF})\s+(?:to|and|until|till|through)\s+"
+            rf"(?P<last>{_DAY_OF})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        ),
+        spans.date_pair,
+    ),
+    # the days from one weekday to another: "on Monday and Tuesday", "from Monday to Wednesday"
+    _Pattern(
+        "weekday_range",
+        re.compile(
+            rf"\b(?:(?P<fr>from|between)\s+|on\s+)?(?P<wd1>{_WEEKDAY})\s+(?P<to>and|to|through|until|till)\s+"
+            rf"(?P<wd2>{_WEEKDAY})\b(?!['\u2019])"
+        ),
+        spans.weekday_pair,
+    ),
     # a span of days in one month: "30-31 October 2021", "October 30-31, 2021", "from 3 to 5
-    # June", "between 3 and 5 June": the span, not its last day
+    # June", "between 3 and 5 June", "on 14 and 15 June" (two days in a row; "on 3 and 6 May"
+    # are two days): the span, not its last day
     _Pattern(
         "day_range",
         re.compile(
             rf"\b(?:(?:(?P<btw>between\s+)|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-            r"(?(btw)\s+and\s+|\s*(?:-|\u2013|\bto\b)\s*)"
-            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})\s*(?:-|\u2013)\s*(?P<db>\d{{1,2}})\b)"
+            # "on 14 and 15 June": the two days, as "14-15 June"
+            r"(?(btw)\s+and\s+|(?:\s*(?:-|\u2013|\bto\b)\s*|(?P<and>\s+and\s+)))"
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})"
+            r"(?:\s*(?:-|\u2013)\s*|\s+to\s+|(?P<and2>\s+and\s+))(?P<db>\d{1,2})\b(?![,.]?\d))"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
         ),
         r.day_range,
@@ -113,6 +143,26 @@ _PATTERNS: tuple[_Pattern, ...] = (
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
         ),
         r.day_month,
+    ),
+    _Pattern(
+        # "the first week of June", "the second half of May 2021": those days of the month
+        "part_of_month",
+        re.compile(
+            r"\b(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>week|half)\s+of\s+"
+            rf"{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+            re.I,
+        ),
+        spans.part_of_month,
+    ),
+    _Pattern(
+        # "at the end of the month", "earlier in the week": this unit, seen from publication
+        "current_unit",
+        re.compile(
+            r"\b(?:(?P<part>start|beginning|middle|end)\s+of|(?P<side>earlier|later)\s+in)\s+"
+            r"the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after)\b)",
+            re.I,
+        ),
+        spans.current_unit,
     ),
     _Pattern(
         # "the second half of 2021", "the first quarter of 2022": those months of that year
@@ -160,7 +210,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "weekend",
         re.compile(
-            r"\b(?P<rel>last|this|next|over\s+the|the\s+past|on\s+the|at\s+the)\s+weekend\b", re.I
+            r"\b(?P<rel>last|this\s+past|this|next|over\s+the|the\s+past|on\s+the|at\s+the)"
+            r"\s+weekend\b",
+            re.I,
         ),
         r.weekend,
     ),
@@ -262,7 +314,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
 # Expressions that carry their own year.
 _FIXED_KINDS = frozenset({"month_year", "year", "half_year"})
 # Kinds that may carry their own year (in their group "y").
-_MAY_BE_FIXED = frozenset({"day", "day_range"})
+_MAY_BE_FIXED = frozenset({"day", "day_range", "part_of_month"})
 
 
 # A stand-in publication day, for when the question is only whether (and which) expressions a
@@ -285,6 +337,7 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
     Cached: wire paragraphs recur across articles, and stages re-read the same sentence."""
     taken: list[tuple[int, int]] = []
     hits: list[DateHit] = []
+    planned: list[tuple[int, Recount]] = []
     for pattern, m, direction in _matches(sentence):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -295,7 +348,11 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
         fixed = pattern.kind in _FIXED_KINDS or (
             pattern.kind in _MAY_BE_FIXED and bool(m.group("y"))
         )
+        if pattern.kind == "weekday" and direction != "past" and bare_weekday(m.group("rel")):
+            planned.append((len(hits), partial(resolve, pattern, m, direction="future")))
         hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
+    if planned:
+        count_from_the_telling(sentence, hits, planned)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
 
@@ -324,42 +381,3 @@ def resolve(
     start, end = min(first[0], last[0]), max(first[1], last[1])
     precision: DatePrecision = first[2] if (first[0], first[1]) == (last[0], last[1]) else "range"
     return DateInterval(start, end, precision)
-
-
-def publication_constraint(
-    hit: DateHit, anchor: DateInterval, direction: Direction = "past"
-) -> tuple[date, date] | None:
-    """Invert a relative expression: if `hit` refers to an event dated `anchor`, when can the
-    article have been published? None when the expression says nothing usable. `direction` is
-    that of the clause governing the expression (a planned "will meet on Wednesday")."""
-    text = hit.text.lower()
-    if hit.kind == "weekday" and anchor.precision == "day":
-        if "next" in text or "this" in text:
-            return None
-        if direction == "future":
-            # the coming such day; a reprint of the day before may run on that very day
-            # ("is expected to speak on Wednesday", printed on Wednesday morning)
-            return anchor.start - timedelta(days=7), anchor.start
-        if "last" in text.split()[0:1]:
-            return anchor.start + timedelta(days=1), anchor.start + timedelta(days=7)
-        return anchor.start, anchor.start + timedelta(days=6)
-    if hit.kind == "relative_unit" and anchor.end - anchor.start <= timedelta(days=7):
-        unit = "week" if "week" in text else "month" if "month" in text else "year"
-        rel = "this" if "this" in text else "next" if "next" in text else "last"
-        if rel == "next":
-            return None
-        if unit == "week":
-            monday = week_start(anchor.start)
-            if rel == "last":
-                return monday + timedelta(days=7), monday + timedelta(days=13)
-            return anchor.start, monday + timedelta(days=6)
-        if unit == "month":
-            if rel == "last":
-                return month_bounds(*ym(add_months(anchor.start.replace(day=1), 1)))
-            return anchor.start, month_bounds(anchor.start.year, anchor.start.month)[1]
-    if hit.kind == "named_day" and anchor.precision == "day":
-        offset = {"yesterday": 1, "today": 0}.get(text)
-        if offset is not None:
-            day = anchor.start + timedelta(days=offset)
-            return day, day
-    return None

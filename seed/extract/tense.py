@@ -6,7 +6,11 @@ in "the road would reopen on Friday, officials said Thursday" the Thursday belon
 own clause, decides: a future cue (will, planned, due, set for, to be held, ...) places it
 ahead; a past cue (a reporting verb in the past, "was held", "could not be held", "after the")
 places it before. Without a cue, an election or summit named just before the date takes the
-nearest such day (they are usually ahead); anything else lies in the past.
+nearest such day (they are usually ahead); anything else lies in the past. A plan told in the
+past ("was due to", "initially set for"), put off ("... was postponed") or named "ahead of" what
+the clause tells may lie either side of publication: the nearest such day. A planned weekday is
+counted from the day it was told when the sentence gives one ("would reopen on Saturday, the
+governor announced Thursday": see `seed.extract.told_weekdays`), and may be the publication day.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ Direction = Literal["past", "future", "nearest"]
 
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|planned|plans?|scheduled|set\s+(?:for|to)|expected|due|slated|"
-    r"upcoming|to\s+be\s+held|to\s+hold|to\s+host|to\s+convene|to\s+take\s+place|take\s+place|"
+    r"upcoming|to\s+be\s+held|"
+    # what a plan or text provides for: "the roadmap foresees a vote in June"
+    r"foresees?|envisages?|envisions?|calls\s+for|provides\s+for|to\s+hold|to\s+host|to\s+convene|to\s+take\s+place|take\s+place|"
     r"aims?\s+to|next|postponed\s+(?:to|until)|is\s+to|are\s+to|"
     # a proposal: "suggested to delay the vote and hold it on"
     r"(?:suggest|propos)\w*\s+to|to\s+delay|to\s+postpone|"
@@ -39,6 +45,16 @@ _PAST = re.compile(
     r"was\s+not|were\s+not|after\s+the|since\s+the|"
     # a plan that was already past when told: "the vote, which had been due on"
     r"had\s+been\s+(?:due|scheduled|planned|expected|set|slated))\b",
+    re.IGNORECASE,
+)
+# A plan told in the past ("the vote was due on", "talks initially set for"): made before
+# publication, for a day that may since have passed or still lie ahead: the nearest such day.
+_PAST_PLAN = re.compile(
+    r"\b(?:(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|planned|expected|set|slated|"
+    r"supposed|meant)|(?:initially|originally|previously|first)\s+(?:set|scheduled|planned|due|"
+    r"slated|expected|proposed|meant))\b"
+    # with the verb it governs: "was due to hold", "were expected to be held"
+    r"(?:\s+to(?:\s+be)?(?:\s+[a-z]+){1,2}\b)?",
     re.IGNORECASE,
 )
 # A verb in the simple past that the clause reaches after any future cue: "The envoy, expected
@@ -68,7 +84,16 @@ _AUXILIARY = re.compile(
 # took place".
 _REALIZED_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:(?:was|were)\s+(?:finally\s+)?held|took\s+place|never\s+(?:took|"
-    r"happened|materiali[sz]ed)|did\s+not\s+(?:take|happen)|fell\s+through)\b",
+    r"happened|materiali[sz]ed)|did\s+not\s+(?:take|happen)|fell\s+through|"
+    # ... or failed to: "the vote set for December 24 could not be held", "was postponed"
+    r"could\s+not\s+(?:be\s+held|take\s+place|go\s+ahead))\b",
+    re.IGNORECASE,
+)
+# A plan put off: "the vote set for June was called off", "talks due on May 3 were delayed".
+# Put off before its day or after it, it lies either side of publication: the nearest such day.
+_PUT_OFF_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:postponed|delayed|"
+    r"cancell?ed|called\s+off|put\s+off|suspended|scrapped)\b",
     re.IGNORECASE,
 )
 _PROSPECTIVE_NOUN = re.compile(
@@ -111,10 +136,30 @@ _FUTURE_AFTER = re.compile(
 _OPENING = re.compile(r"(?:\A|[;,]\s*)(?:on|in|by|for|from|until)?\s*\Z", re.IGNORECASE)
 
 
+# "ahead of the November summit", "in the run-up to Thursday's vote": after what the clause
+# tells, which may itself be past.
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+|an?\s+)?\Z", re.I)
+
+
 def direction_at(sentence: str, position: int, end: int | None = None) -> Direction:
     """Whether a yearless date at `position` (ending at `end`) lies after publication (planned)
     or before it."""
+    found = _direction(sentence, position, end)
+    if found == "past" and _AHEAD_OF.search(sentence, max(0, position - 30), position):
+        # "urged restraint ahead of Thursday's vote": the vote follows the urging, so it lies
+        # either side of publication; the nearest such day is meant.
+        return "nearest"
+    return found
+
+
+# The date a proposal names: "the board proposed January 24 as the new date".
+_PROPOSED = re.compile(r"\b(?:suggest|propos)(?:ed|es|e|ing)\s+(?:the\s+date\s+of\s+)?\Z", re.I)
+
+
+def _direction(sentence: str, position: int, end: int | None) -> Direction:
     before = _own_clause(sentence, position)
+    if _PROPOSED.search(before):
+        return "future"
     if end is not None and _OPENING.search(before) and _FUTURE_AFTER.match(sentence, end):
         return "future"
     future = [m.end() for m in _FUTURE.finditer(before)]
@@ -129,14 +174,37 @@ def direction_at(sentence: str, position: int, end: int | None = None) -> Direct
         return "past"
     last_future = future[-1] if future else -1
     last_past = past[-1] if past else -1
+    plans = [m.end() for m in _PAST_PLAN.finditer(before)]
+    if plans and plans[-1] >= max(last_future, last_past):
+        return "nearest"
     if last_past > -1 and last_past >= last_future:
         return "past"
+    if end is not None and _PUT_OFF_AFTER.match(sentence, end):
+        return "nearest"
     if _PROSPECTIVE_NOUN.search(before) or (
         end is not None and _PROSPECTIVE_AFTER.match(sentence, end)
     ):
-        return "future" if future and last_future >= len(before) - 40 else "nearest"
+        if future and last_future >= len(before) - 40:
+            return "future"
+        # "the summit on Wednesday is expected to draw ministers": its own verb says ahead
+        planned = not past and end is not None and _FUTURE_AFTER.match(sentence, end)
+        return "future" if planned else "nearest"
     if future:
         # a future cue governs the rest of its clause ("proposed to delay the vote by a month
         # and hold it on <date>") unless a past cue came after it (handled above)
         return "future"
     return "past"
+
+
+# A reporting verb right before a weekday: "officials said Thursday", "told reporters on
+# Monday", "announced in a statement on Tuesday".
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|stated|declared|confirmed|reported|revealed|added|noted)\b"
+    r"[^,;.]{0,30}\Z",
+    re.IGNORECASE,
+)
+
+
+def reported_at(sentence: str, position: int) -> bool:
+    """Whether the date at `position` is the day someone said what the sentence tells."""
+    return _REPORTED.search(sentence, max(0, position - 45), position) is not None

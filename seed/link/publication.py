@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from seed.extract.candidate import Candidate
-from seed.extract.dates import WEEKDAYS, publication_constraint
+from seed.extract.dates import WEEKDAYS
 from seed.extract.events import UNSTATED_KINDS
+from seed.extract.inverse_dates import publication_constraint
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate

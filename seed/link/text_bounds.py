@@ -53,7 +53,8 @@ def _year_bearing(kind: str, text: str) -> bool:
 def _ahead(text: str, start: int, end: int) -> bool:
     """Whether the date at [start, end) of `text` may lie after publication."""
     return (
-        direction_at(text, start) == "future"
+        # "nearest": an election or summit named without a tense cue may still be ahead
+        direction_at(text, start) != "past"
         or _AHEAD_BEFORE.search(text, 0, start) is not None
         or _AHEAD_AFTER.match(text, end) is not None
     )

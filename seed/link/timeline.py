@@ -38,6 +38,7 @@ from seed.link.merge import Cluster, cluster_candidates
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.publication import index_anchors
+from seed.link.recycled_years import redate_recycled
 from seed.link.shingled import Shingled
 from seed.link.undated import infer_undated, is_wide
 
@@ -120,6 +121,8 @@ def link_timeline(
     known = known_origins or {}
     _assign_origins(paragraph_origins, [c for x in read.values() for c in x.candidates], known)
     all_candidates = [c for name in sorted(read) for c in read[name].candidates]
+    # A yearless day of a reprinted background paragraph takes the year of its first telling.
+    redate_recycled(all_candidates, publications)
     clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
     events, event_of = _events(clusters)
     timeline.events = events

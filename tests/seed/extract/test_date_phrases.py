@@ -203,3 +203,102 @@ def test_recently_is_a_range_ending_at_publication(sentence: str, expected: str)
 )
 def test_recently_as_an_adjective_or_a_span_of_something_else_is_no_date(sentence: str) -> None:
     assert find_dates(sentence, pub("2022-02-14")) == ()
+
+
+def _one(sentence: str, published: str) -> str:
+    (hit,) = find_dates(sentence, pub(published))
+    return f"{hit.interval.start}..{hit.interval.end} {hit.interval.precision}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Monday 2021-06-21: the weekend just gone
+        (
+            "Fishermen were detained this past weekend.",
+            "2021-06-21",
+            "2021-06-19..2021-06-20 range",
+        ),
+        # parts of a month with its name
+        (
+            "Flights resumed in the first week of June.",
+            "2021-06-17",
+            "2021-06-01..2021-06-07 range",
+        ),
+        ("Prices rose in the last week of May 2020.", "2021-06-17", "2020-05-25..2020-05-31 range"),
+        (
+            "Drills were held in the second half of May.",
+            "2021-06-17",
+            "2021-05-16..2021-05-31 range",
+        ),
+        # this unit without "this": named whole, like "earlier this month"
+        ("The board met at the start of the month.", "2021-06-17", "2021-06-01..2021-06-30 month"),
+        ("Hostages were freed earlier in the week.", "2021-06-17", "2021-06-14..2021-06-20 week"),
+        (
+            "The bank will reopen by the end of the year.",
+            "2021-06-17",
+            "2021-01-01..2021-12-31 year",
+        ),
+    ],
+)
+def test_phrases_of_a_part_of_a_period(sentence: str, published: str, expected: str) -> None:
+    assert _one(sentence, published) == expected
+
+
+def test_the_end_of_the_month_told_as_past_is_not_dated() -> None:
+    # published on the 3rd, it may well be last month's end: no date rather than a wrong one
+    assert find_dates("Clashes erupted at the end of the month.", pub("2021-06-03")) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Thursday 2021-06-17
+        (
+            "Mediators hosted talks on Monday and Tuesday.",
+            "2021-06-17",
+            "2021-06-14..2021-06-15 range",
+        ),
+        ("The panel sat from Monday to Wednesday.", "2021-06-17", "2021-06-14..2021-06-16 range"),
+        (
+            "The panel will sit from Monday to Wednesday.",
+            "2021-06-17",
+            "2021-06-21..2021-06-23 range",
+        ),
+        (
+            "Delegates gathered on 14 and 15 June in Rome.",
+            "2021-06-17",
+            "2021-06-14..2021-06-15 range",
+        ),
+        (
+            "Delegates gathered on June 14 and 15 in Rome.",
+            "2021-06-17",
+            "2021-06-14..2021-06-15 range",
+        ),
+        ("Strikes went on from May 30 to June 2.", "2021-06-17", "2021-05-30..2021-06-02 range"),
+        (
+            "Crews worked between 3 June and 9 June 2020.",
+            "2021-06-17",
+            "2020-06-03..2020-06-09 range",
+        ),
+        (
+            "Crews worked from 28 December to 3 January.",
+            "2021-01-10",
+            "2020-12-28..2021-01-03 range",
+        ),
+    ],
+)
+def test_a_span_between_two_days_is_those_days(
+    sentence: str, published: str, expected: str
+) -> None:
+    assert _one(sentence, published) == expected
+
+
+def test_a_figure_after_a_day_is_no_second_day() -> None:
+    hits = find_dates("On June 14 and 15,000 more fled.", pub("2021-06-17"))
+    assert [h.text for h in hits] == ["June 14"]
+
+
+def test_two_weekdays_apart_joined_by_and_are_two_days() -> None:
+    hits = find_dates("Drones struck on Monday and Thursday.", pub("2021-06-18"))
+    assert [h.interval.start.isoformat() for h in hits] == ["2021-06-14", "2021-06-17"]

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from seed.extract.dates import add_duration, find_dates, publication_constraint, within_duration
+from seed.extract.dates import add_duration, find_dates, within_duration
+from seed.extract.inverse_dates import publication_constraint
 from seed.extract.types import DateInterval
 
 
@@ -135,3 +136,14 @@ def test_one_sentence_read_against_two_publication_days_resolves_against_each() 
         ("on Tuesday", DateInterval(date(2022, 4, 19), date(2022, 4, 19), "day")),
         ("in March", DateInterval(date(2023, 3, 1), date(2023, 3, 31), "month")),
     ]
+
+
+def test_the_nearest_weekday_bounds_publication_to_three_days_either_side() -> None:
+    # "ahead of Wednesday's conference" of a Wednesday conference: the nearest Wednesday
+    wednesday = DateInterval(date(2021, 6, 23), date(2021, 6, 23), "day")
+    hit = find_dates("Maas spoke ahead of Wednesday's conference.", pub("2021-06-22"))[0]
+    assert hit.interval.start == date(2021, 6, 23)
+    assert publication_constraint(hit, wednesday, "nearest") == (
+        date(2021, 6, 20),
+        date(2021, 6, 26),
+    )

@@ -116,3 +116,64 @@ def test_the_tense_of_the_verb_governing_a_date_places_it(
     sentence: str, expected: list[str]
 ) -> None:
     assert days(sentence, "2021-11-10") == expected
+
+
+def test_a_planned_weekday_printed_on_that_weekday_is_that_day() -> None:
+    # Friday 2021-06-18: wires name the day of a plan for later that day, not "today".
+    assert days("The council will vote on Friday.", "2021-06-18") == ["2021-06-18"]
+    assert days("The council will vote next Friday.", "2021-06-18") == ["2021-06-25"]
+
+
+def test_a_planned_weekday_counts_from_the_day_it_was_announced() -> None:
+    # Printed Sunday 2021-06-20: the Saturday after the Thursday of the announcement.
+    sentence = "The crossing would reopen on Saturday, the governor announced Thursday."
+    assert days(sentence, "2021-06-20") == ["2021-06-19", "2021-06-17"]
+
+
+def test_ahead_of_a_weekday_counts_from_the_happening_before_it() -> None:
+    # Printed Thursday 2021-06-17: the meeting followed Monday's landing, so it was that week's.
+    sentence = "The envoy landed in Rome on Monday ahead of Wednesday's meeting."
+    assert days(sentence, "2021-06-17") == ["2021-06-14", "2021-06-16"]
+    # Without an earlier day, ahead of publication (Tuesday 2021-06-15).
+    assert days("The minister urged restraint ahead of Thursday's vote.", "2021-06-15") == [
+        "2021-06-17"
+    ]
+
+
+def test_a_summit_whose_own_verb_is_ahead_lies_ahead() -> None:
+    # Monday 2021-06-14: the nearest Friday would be the one before.
+    sentence = "The summit on Friday is expected to adopt a declaration."
+    assert days(sentence, "2021-06-14") == ["2021-06-18"]
+
+
+@pytest.mark.parametrize("verb", ["envisages", "foresees", "calls for", "provides for"])
+def test_what_a_plan_provides_for_lies_ahead(verb: str) -> None:
+    sentence = f"The roadmap {verb} the departure of all fighters in May."
+    assert days(sentence, "2021-06-17") == ["2022-05-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a plan told in the past: the nearest such day, here the one just gone
+        ("The referendum was due to take place on 20 December.", "2022-01-12", "2021-12-20"),
+        (
+            "The port, initially set to reopen on 2 December, stayed shut.",
+            "2022-01-12",
+            "2021-12-02",
+        ),
+        # ... and here the one still ahead
+        ("The referendum was due to take place on 20 December.", "2021-11-02", "2021-12-20"),
+        # a plan that could not be held is past
+        ("The runoff slated for 9 December could not be held.", "2022-01-12", "2021-12-09"),
+        # a plan put off: the nearest such day (ahead when put off early)
+        ("Talks expected to open on 4 February were postponed.", "2022-03-01", "2022-02-04"),
+        ("Talks expected to open on 4 February were postponed.", "2022-01-10", "2022-02-04"),
+        # the day a proposal names lies ahead
+        ("The committee proposed 14 February as the new date.", "2022-01-12", "2022-02-14"),
+    ],
+)
+def test_plans_told_in_the_past_put_off_or_proposed(
+    sentence: str, published: str, expected: str
+) -> None:
+    assert days(sentence, published) == [expected]

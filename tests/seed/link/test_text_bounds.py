@@ -49,3 +49,9 @@ def test_a_failed_plan_is_no_upper_bound(text: str) -> None:
 def test_a_plan_still_ahead_bounds_publication_loosely() -> None:
     low, high = bounds("Municipal polls are planned for May 2020.")
     assert (low, high) == (date(2019, 3, 1), date(2021, 6, 1))
+
+
+def test_a_vote_named_without_a_tense_cue_bounds_nothing_from_below() -> None:
+    # it may lie either side of publication (the nearest such month): not a lower bound
+    low, _ = bounds("A referendum in May 2027 is the next step for the city charter.")
+    assert low == date(2019, 3, 1)

@@ -1,0 +1,101 @@
+"""The year of a yearless day in recycled background ("On November 27, the two capitals
+signed a pact").
+
+News copy writes a day without its year when it means the current one, so a yearless day in
+the past is read as the latest such day before publication. Wire services keep background
+paragraphs for years, though: the paragraph written the week of the pact is reprinted a year
+later with the same "On November 27", and then means the year of the first telling. The text
+alone cannot tell the two apart; another telling of the same happening that carries its year
+can. A yearless day is moved to that year when
+
+- it lies well before its publication (background, not the news of the last days),
+- another sentence (of any article) tells a happening of the same kind, naming an actor of
+  it and several of its words, with a date that carries its own year,
+- that date leaves out the default reading but holds the same month and day of an earlier
+  year.
+
+Order-independent and repeatable: the default reading is the expression's own (`hit.interval`),
+so linking stored readings again gives the same dates, and takes a move back when its evidence
+is gone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from seed.extract.candidate import Candidate
+from seed.extract.types import DateInterval, PublicationDate
+
+# A yearless day at most this long before publication is news, whose year is not in doubt.
+BACKGROUND_AFTER = timedelta(days=14)
+# Content words (beyond any it shares by chance) two tellings of one happening have in common.
+MIN_SHARED_WORDS = 4
+# How many years back a recycled paragraph may reach.
+MAX_YEARS_BACK = 5
+
+
+def _yearless_background(cand: Candidate, publication: PublicationDate | None) -> date | None:
+    """The default reading of a yearless day told as background, or None."""
+    hit = cand.hit
+    if hit is None or hit.kind != "day" or hit.fixed or hit.interval.precision != "day":
+        return None
+    default = hit.interval.start
+    day = cand.date.start
+    same_day = cand.date.end == day and (day.month, day.day) == (default.month, default.day)
+    if not same_day or cand.date.start > default or publication is None:
+        return None  # dated otherwise (counted from another date, a speaker's plan)
+    return default if default < publication.interval.start - BACKGROUND_AFTER else None
+
+
+def _with_year(cand: Candidate) -> bool:
+    return cand.hit is not None and cand.hit.fixed
+
+
+def _earlier_same_day(day: date, evidence: DateInterval) -> date | None:
+    """The same month and day in an earlier year that `evidence` holds, if one year does."""
+    found: list[date] = []
+    for back in range(1, MAX_YEARS_BACK + 1):
+        try:
+            moved = day.replace(year=day.year - back)
+        except ValueError:
+            continue
+        if evidence.start <= moved <= evidence.end:
+            found.append(moved)
+    return found[0] if len(found) == 1 else None
+
+
+def _actors(cand: Candidate) -> set[str]:
+    return {key for key, _ in cand.actors}
+
+
+def redate_recycled(
+    candidates: Sequence[Candidate], publications: dict[str, PublicationDate]
+) -> None:
+    """Date the yearless days of recycled background in the year another telling gives them
+    (in place; the others keep their default reading)."""
+    by_type: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in candidates:
+        if _with_year(cand):
+            by_type[cand.type].append(cand)
+    for cand in candidates:
+        default = _yearless_background(cand, publications.get(cand.file_name))
+        if default is None:
+            continue
+        years: set[date] = set()
+        for other in by_type.get(cand.type, ()):
+            if other.file_name == cand.file_name and other.sentence_index == cand.sentence_index:
+                continue
+            if not _actors(cand) & _actors(other):
+                continue
+            if len(cand.tokens & other.tokens) < MIN_SHARED_WORDS:
+                continue
+            if other.date.start <= default <= other.date.end:
+                years = set()  # a telling with its year agrees with the default reading
+                break
+            moved = _earlier_same_day(default, other.date)
+            if moved is not None:
+                years.add(moved)
+        day = years.pop() if len(years) == 1 else default
+        cand.date = DateInterval(day, day, "day")
