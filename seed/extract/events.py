@@ -17,6 +17,7 @@ from seed.extract.actors import ArticleActors
 from seed.extract.attribution import news_end
 from seed.extract.body_perfect import body_perfect_hit
 from seed.extract.candidate import Candidate, actor_roles
+from seed.extract.carried_words import carried_statement
 from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
@@ -34,7 +35,7 @@ from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.reported_news import reported_news_hit
 from seed.extract.spoken import KIND as SPOKEN
-from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
+from seed.extract.spoken import add_bodies_spoken_for, names_other_time, sentence_statement
 from seed.extract.talks_before import is_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
@@ -70,6 +71,7 @@ def extract_candidates(
     sentences = article.sentences
     candidates: list[Candidate] = []
     spoken: list[Candidate] = []  # undated statements (see seed.extract.spoken)
+    last_said: Candidate | None = None  # the undated statement of the sentence before
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
@@ -181,6 +183,12 @@ def extract_candidates(
                 mine = [c for c in candidates if c.sentence_index == index]
                 _after_telling(article, sentence, said, mine)
                 spoken.append(said)
+            elif not hits and not names_other_time(sentence.text):
+                # "She added that ...": the same speaker's words of the sentence before
+                said = carried_statement(sentence, index, last_said, _one_person(last_said, actors))
+                if said is not None:
+                    spoken.append(said)
+            last_said = said
         if sentence_actors:
             previous_actors = actor_roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete
@@ -354,6 +362,15 @@ def _candidates(
 # must not vanish); with a wider publication interval they join only dated events they clearly
 # report, or stand alone (joined by none), as such ranges would join unrelated happenings.
 MAX_PUBLICATION_WIDTH = 400
+
+
+def _one_person(statement: Candidate | None, actors: ArticleActors) -> bool:
+    """Whether `statement` has one speaker and that speaker is a person."""
+    if statement is None:
+        return False
+    speakers = [key for key, role in statement.actors if role == "speaker"]
+    record = actors.record(speakers[0]) if len(speakers) == 1 else None
+    return record is not None and record.type == "person"
 
 
 def _following(sentences: tuple[Sentence, ...], index: int) -> Sentence | None:
