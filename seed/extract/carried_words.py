@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from seed.extract.actors import ArticleActors
 from seed.extract.candidate import Candidate
 from seed.extract.parse import Sentence
 
@@ -31,12 +32,16 @@ def carried_statement(
     sentence: Sentence,
     index: int,
     previous: Candidate | None,
-    person: bool,
+    actors: ArticleActors,
 ) -> Candidate | None:
     """The mention of `previous` (the statement of the sentence before, at most one paragraph
-    back) that `sentence` (at `index`) carries on, or None. `person`: whether the statement's
-    speaker is one person, whom "he" or "she" can name."""
-    if previous is None or not person or previous.sentence_index != index - 1:
+    back) that `sentence` (at `index`) carries on, or None; its speaker must be one person
+    (`actors` tells), whom "he" or "she" can name."""
+    if (
+        previous is None
+        or previous.sentence_index != index - 1
+        or not _one_person(previous, actors)
+    ):
         return None
     if not sentence.paragraph - previous.paragraph <= 1:
         return None
@@ -57,3 +62,10 @@ def carried_statement(
         actors=list(previous.actors),
         lead=False,
     )
+
+
+def _one_person(statement: Candidate, actors: ArticleActors) -> bool:
+    """Whether `statement` has one speaker and that speaker is a person."""
+    speakers = [key for key, role in statement.actors if role == "speaker"]
+    record = actors.record(speakers[0]) if len(speakers) == 1 else None
+    return record is not None and record.type == "person"

@@ -18,7 +18,7 @@ from seed.extract.attribution import news_end
 from seed.extract.body_perfect import body_perfect_hit
 from seed.extract.candidate import Candidate, actor_roles
 from seed.extract.carried_words import carried_statement
-from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
+from seed.extract.chaining import DayAnchor, chained_hits, lasted_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
@@ -86,7 +86,8 @@ def extract_candidates(
         counted = offset_hits(sentence.text, tuple(hits))
         chained += counted
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
-        hits = sorted([*hits, *chained], key=lambda h: h.start)
+        # "the two-day conference ended on Tuesday": its two days (the end stays the anchor)
+        hits = sorted([*lasted_hits(sentence.text, hits), *chained], key=lambda h: h.start)
         if hits:
             historical = historical or narrates_past(sentence.text, tuple(hits), publication)
         elif historical:
@@ -185,7 +186,7 @@ def extract_candidates(
                 spoken.append(said)
             elif not hits and not names_other_time(sentence.text):
                 # "She added that ...": the same speaker's words of the sentence before
-                said = carried_statement(sentence, index, last_said, _one_person(last_said, actors))
+                said = carried_statement(sentence, index, last_said, actors)
                 if said is not None:
                     spoken.append(said)
             last_said = said
@@ -362,15 +363,6 @@ def _candidates(
 # must not vanish); with a wider publication interval they join only dated events they clearly
 # report, or stand alone (joined by none), as such ranges would join unrelated happenings.
 MAX_PUBLICATION_WIDTH = 400
-
-
-def _one_person(statement: Candidate | None, actors: ArticleActors) -> bool:
-    """Whether `statement` has one speaker and that speaker is a person."""
-    if statement is None:
-        return False
-    speakers = [key for key, role in statement.actors if role == "speaker"]
-    record = actors.record(speakers[0]) if len(speakers) == 1 else None
-    return record is not None and record.type == "person"
 
 
 def _following(sentences: tuple[Sentence, ...], index: int) -> Sentence | None:
