@@ -10,7 +10,7 @@ few sentences before), never against the publication date; without such a day it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -40,6 +40,16 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _MAX_SPAN_DAYS = 14
+# A gathering of a stated length whose end a day of the sentence dates: "the two-day conference
+# on Libya ended on Tuesday", "a three-day summit, which concluded in Geneva on Friday".
+_LASTED = re.compile(
+    r"\b(?:the|a|its|their)\s+(?P<n>\w+)-day\s+(?:[\w.\u2019'-]+\s+){0,3}?(?:talks|meetings?|"
+    r"negotiations|consultations|conference|summit|session|discussions|forum|dialogue)\b"
+    r"[^.;\"\u201c\u201d]{0,80}?\b(?:ended|concluded|closed|wrapped\s+up)\b",
+    re.IGNORECASE,
+)
+# How far after its verb the day that ends such a gathering may be named ("ended in Geneva on").
+_LASTED_REACH = 40
 # Hits that no expression of the text states: an undated lead, a lead in the present perfect.
 _NOT_STATED = frozenset({"lead", "perfect", "span"})
 # How many sentences back the day a phrase counts from may be named.
@@ -110,6 +120,32 @@ def span_hits(sentence: str, taken: tuple[DateHit, ...]) -> list[DateHit]:
         interval = DateInterval(first, base.interval.end, "range")
         found.append(DateHit(m.start(), m.end(), m.group(0), "span", interval, base.fixed))
     return found
+
+
+def lasted_hits(sentence: str, hits: list[DateHit]) -> list[DateHit]:
+    """`hits` with the day that ends a gathering of N days ("the two-day conference ended on
+    Tuesday") read as the N days up to and including it: the gathering is what the sentence
+    tells, and it lasted those days, not only the last one."""
+    if "-day" not in sentence:
+        return hits
+    widened = list(hits)
+    for m in _LASTED.finditer(sentence):
+        word = m.group("n").lower()
+        count = NUMBERS.get(word) or (int(word) if word.isdigit() else 0)
+        if not 1 < count <= _MAX_SPAN_DAYS:
+            continue
+        for i, hit in enumerate(widened):
+            if (
+                m.end() <= hit.start <= m.end() + _LASTED_REACH
+                and _width(hit) == 0
+                and hit.kind not in _NOT_STATED
+                and hit.kind != "chained"
+            ):
+                first = hit.interval.start - timedelta(days=count - 1)
+                interval = DateInterval(first, hit.interval.end, "range")
+                widened[i] = replace(hit, interval=interval)
+                break
+    return widened
 
 
 @lru_cache(maxsize=16384)

@@ -17,7 +17,8 @@ from seed.extract.actors import ArticleActors
 from seed.extract.attribution import news_end
 from seed.extract.body_perfect import body_perfect_hit
 from seed.extract.candidate import Candidate, actor_roles
-from seed.extract.chaining import DayAnchor, chained_hits, latest_day, span_hits
+from seed.extract.carried_words import carried_statement
+from seed.extract.chaining import DayAnchor, chained_hits, lasted_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.event_actors import complete_actors
@@ -34,7 +35,7 @@ from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.reported_news import reported_news_hit
 from seed.extract.spoken import KIND as SPOKEN
-from seed.extract.spoken import add_bodies_spoken_for, sentence_statement
+from seed.extract.spoken import add_bodies_spoken_for, names_other_time, sentence_statement
 from seed.extract.talks_before import is_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
@@ -70,6 +71,7 @@ def extract_candidates(
     sentences = article.sentences
     candidates: list[Candidate] = []
     spoken: list[Candidate] = []  # undated statements (see seed.extract.spoken)
+    last_said: Candidate | None = None  # the undated statement of the sentence before
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
@@ -84,7 +86,8 @@ def extract_candidates(
         counted = offset_hits(sentence.text, tuple(hits))
         chained += counted
         anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
-        hits = sorted([*hits, *chained], key=lambda h: h.start)
+        # "the two-day conference ended on Tuesday": its two days (the end stays the anchor)
+        hits = sorted([*lasted_hits(sentence.text, hits), *chained], key=lambda h: h.start)
         if hits:
             historical = historical or narrates_past(sentence.text, tuple(hits), publication)
         elif historical:
@@ -181,6 +184,12 @@ def extract_candidates(
                 mine = [c for c in candidates if c.sentence_index == index]
                 _after_telling(article, sentence, said, mine)
                 spoken.append(said)
+            elif not hits and not names_other_time(sentence.text):
+                # "She added that ...": the same speaker's words of the sentence before
+                said = carried_statement(sentence, index, last_said, actors)
+                if said is not None:
+                    spoken.append(said)
+            last_said = said
         if sentence_actors:
             previous_actors = actor_roles(sentence_actors, sentence.text)
     # talks counted back from a happening take its actors, once those are complete

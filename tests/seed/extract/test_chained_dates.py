@@ -107,3 +107,25 @@ def test_talks_ended_by_a_signing_were_held_by_its_parties() -> None:
         ("meeting", ["government-of-national-accord", "libyan-national-army", "tunisia"]),
         ("agreement", ["government-of-national-accord", "libyan-national-army"]),
     ]
+
+
+def test_a_gathering_of_stated_length_that_ended_on_a_day_lasted_the_days_up_to_it() -> None:
+    first = "The two-day conference on the coastal road ended on 12 March in Rome."
+    second = "A three-day forum of the rival camps, which concluded in Tunis on Friday, set a date."
+    third = "The next day, the United Nations called for a humanitarian truce."
+    text = f"{first}\n\n{third}\n\n{second}"
+    # the day it ended stays the day the next sentence counts from
+    assert _dated_quotes(text) == [
+        ("2020-03-11", "2020-03-12", first),
+        ("2020-03-13", "2020-03-13", third),
+        # the relative clause that dates the forum is its telling
+        ("2020-03-18", "2020-03-20", second.removesuffix(", set a date.")),
+    ]
+
+
+def test_a_day_far_from_the_gathering_that_ended_is_not_its_end() -> None:
+    text = (
+        "The two-day meeting ended, and the delegates said that the coastal road had been "
+        "reopened on 12 March."
+    )
+    assert [(s, e) for s, e, _ in _dated_quotes(text)] == [("2020-03-12", "2020-03-12")]
