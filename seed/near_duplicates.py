@@ -30,8 +30,6 @@ from seed.link.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
-# The largest sketch bucket `seed.link.origins` compares.
-BUCKET_CAP = 200
 # Stored paragraphs of the groups new ones join beyond which linking the corpus is cheaper.
 MAX_STORED = 400
 
@@ -65,11 +63,11 @@ async def fresh_origins(
     closure: set[Para] = set(groups.texts)
     unread = sorted(mine)
     while unread:
-        sizes, stored = await keys_repo.paragraph_buckets(session, unread, BUCKET_CAP)
+        sizes, stored = await keys_repo.paragraph_buckets(session, unread, origins.BUCKET_CAP)
         for h in unread:
             size, members = sizes.get(h, 0), list(mine.get(h, []))
-            if size + len(members) > BUCKET_CAP:
-                if 0 < size <= BUCKET_CAP:
+            if size + len(members) > origins.BUCKET_CAP:
+                if 0 < size <= origins.BUCKET_CAP:
                     # The new paragraphs make a compared bucket too large to compare: the
                     # stored groups it joined may come apart.
                     return _whole("a stored sketch bucket grows past the cap")
@@ -104,11 +102,11 @@ class _Groups:
     def add(self, para: Para, text: str) -> None:
         if para not in self.texts:
             self.texts[para] = text
-            self.keys[para] = origins.normalise(text).replace(" ", "")
+            self.keys[para] = origins.text_key(text)
             self.shingles[para] = origins.shingles(text)
 
-    def sketch(self, para: Para) -> list[int]:
-        return sorted(self.shingles[para])[: origins.SKETCH]
+    def sketch(self, para: Para) -> tuple[int, ...]:
+        return origins.sketch(self.shingles[para])
 
     def alike(self, a: Para, b: Para) -> bool:
         # As `seed.link.origins` unites two paragraphs: the same text, or similar shingles.

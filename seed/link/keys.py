@@ -61,7 +61,7 @@ def paragraph_sketch(
     for paragraph in reading.parsed.paragraphs:
         sketch = known.get(paragraph.text)
         if sketch is None:
-            sketch = tuple(sorted(origins.shingles(paragraph.text))[: origins.SKETCH])
+            sketch = origins.sketch(origins.shingles(paragraph.text))
         found += [(h, paragraph.start, paragraph.end) for h in sketch]
     return found
 

@@ -18,11 +18,20 @@ from seed.link.shingled import Shingled
 SHINGLE = 4
 SKETCH = 4
 THRESHOLD = 0.6
+# A sketch bucket with more paragraphs than this (boilerplate every article repeats) is not
+# compared: its members are alike by chance, and comparing them all would be quadratic.
+BUCKET_CAP = 200
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+def text_key(text: str) -> str:
+    """The key two paragraphs with the same words (whatever their spacing and punctuation)
+    share; the smallest key of a group names it (`origin_id`)."""
+    return normalise(text).replace(" ", "")
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -34,6 +43,12 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, grams))))
 
 
+def sketch(found: frozenset[int]) -> tuple[int, ...]:
+    """A paragraph's bottom-k sketch: its `SKETCH` smallest shingle hashes, the buckets it is
+    compared in."""
+    return tuple(sorted(found)[:SKETCH])
+
+
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
@@ -43,11 +58,11 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list[str]:
     """An origin id per paragraph; near-identical paragraphs get the same id. Each
     paragraph's sketch goes into `shingled`, when given."""
-    keys = [normalise(p).replace(" ", "") for p in paragraphs]
+    keys = [text_key(p) for p in paragraphs]
     sets = [shingles(p) for p in paragraphs]
     if shingled is not None:
         for paragraph, found in zip(paragraphs, sets, strict=True):
-            shingled.sketches[paragraph] = tuple(sorted(found)[:SKETCH])
+            shingled.sketches[paragraph] = sketch(found)
     parent = list(range(len(paragraphs)))
 
     def find(i: int) -> int:
@@ -71,10 +86,10 @@ def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list
             union(exact[key], i)
             continue
         exact[key] = i
-        for h in sorted(sets[i])[:SKETCH]:
+        for h in sketch(sets[i]):
             buckets[h].append(i)
     for members in buckets.values():
-        if len(members) < 2 or len(members) > 200:
+        if len(members) < 2 or len(members) > BUCKET_CAP:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
