@@ -27,7 +27,7 @@ from seed.extract.dates import DateHit
 from seed.extract.event_kinds import event_type
 from seed.extract.predicates import content_kind
 from seed.extract.registry import ActorHit
-from seed.extract.spoken import REPORT_REACH, names_other_time
+from seed.extract.spoken import names_other_time, report_days_known
 from seed.extract.types import DateInterval
 
 # The date kind: the same as a lead's present perfect, no expression of the sentence states it.
@@ -69,7 +69,7 @@ def body_perfect_hit(
     """The hit of the present perfect main clause of a body `sentence` that no date of it dates,
     at `publication`; None when there is none. `hits`: the sentence's dates; `actors`: the
     actors it names; `quoted`: its quotation spans."""
-    if publication.end - publication.start > REPORT_REACH:
+    if not report_days_known(publication):
         return None
     verb = _PERFECT.search(sentence)
     if verb is None or any(s <= verb.start() < e for s, e in quoted):

@@ -24,7 +24,7 @@ from seed.extract.event_kinds import event_type
 from seed.extract.predicates import content_kind
 from seed.extract.quoted_dates import QUOTE_MARKS
 from seed.extract.registry import ActorHit
-from seed.extract.spoken import REPORT_REACH, names_other_time, spoken_interval
+from seed.extract.spoken import names_other_time, report_days_known, spoken_interval
 from seed.extract.types import DateInterval
 
 # The verb of news told as done: a regular past, a common irregular one, or a present perfect.
@@ -54,7 +54,7 @@ def reported_news_hit(
     """The hit of the news a named speaker passes on in the undated body `sentence` ("<news>,
     X said"), at the report's days; None when the sentence is no such news. `actors`: the
     actors the sentence names."""
-    if publication.end - publication.start > REPORT_REACH or QUOTE_MARKS.search(sentence):
+    if not report_days_known(publication) or QUOTE_MARKS.search(sentence):
         return None
     end = trailing_attribution(sentence, len(sentence))
     if end is None or not any(h.start >= end for h in actors):

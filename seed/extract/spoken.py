@@ -78,6 +78,15 @@ _SUBJECT_REACH = 25
 # The widest publication interval an undated sentence's statement is dated by: a statement
 # reported without a day was made on the report's days, when those are known.
 REPORT_REACH = timedelta(days=14)
+
+
+def report_days_known(publication: DateInterval) -> bool:
+    """Whether the report's days are known closely enough (within `REPORT_REACH`) to date what
+    a sentence tells without a date of its own; else it would join any of its actors'
+    happenings of a whole year."""
+    return publication.end - publication.start <= REPORT_REACH
+
+
 # Words that place a sentence's happening in a time of its own.
 OTHER_TIME = re.compile(
     r"\b(?:days?|weeks?|months?|years?|decades?|ago|earlier|previously|formerly|once|then|eve|"
@@ -235,9 +244,7 @@ def sentence_statement(
     candidates made so far) that no date of the sentence (`hits`) dates; None when there is
     none. `at`: the sentence and its index; `quoted`: its quotation spans."""
     index, sentence = at
-    if not hits and (
-        publication.end - publication.start > REPORT_REACH or names_other_time(sentence.text)
-    ):
+    if not hits and (not report_days_known(publication) or names_other_time(sentence.text)):
         # a sentence without a date has only the report's days to go by; when those are not
         # known to within about two weeks, its statement would join any of the speaker's; and
         # a time the sentence names but no date resolves ("on the same day as the vote",
