@@ -23,8 +23,8 @@ from seed.extract.parse import Sentence
 
 # A sentence opening with a person's pronoun and a verb that carries words on.
 _CARRIED = re.compile(
-    r"\A\s*(?:He|She)\s+(?:also\s+)?(?:added|said|says|adds|stressed|noted|continued|"
-    r"went\s+on\s+to\s+say|pointed\s+out|explained|insisted)\b"
+    r"\A\s*(?P<words>(?:He|She)\s+(?:also\s+)?(?:added|said|says|adds|stressed|noted|continued|"
+    r"went\s+on\s+to\s+say|pointed\s+out|explained|insisted)\b)"
 )
 
 
@@ -43,20 +43,18 @@ def carried_statement(
         or not _one_person(previous, actors)
     ):
         return None
-    if not sentence.paragraph - previous.paragraph <= 1:
+    if sentence.paragraph - previous.paragraph > 1:
         return None
     verb = _CARRIED.match(sentence.text)
     if verb is None:
         return None
-    stretch = sentence.text[verb.start() : verb.end()].strip()
-    start = sentence.start + len(sentence.text[: verb.end()]) - len(stretch)
     return replace(
         previous,
         sentence_index=index,
         paragraph=sentence.paragraph,
-        quote_start=start,
-        quote_end=start + len(stretch),
-        quote=stretch,
+        quote_start=sentence.start + verb.start("words"),
+        quote_end=sentence.start + verb.end("words"),
+        quote=verb["words"],
         # the same statement: its words, summary and date hit stay those of the first telling,
         # so that the two join as one event and the event's words do not change
         actors=list(previous.actors),
