@@ -75,19 +75,21 @@ def redate_recycled(
 ) -> None:
     """Date the yearless days of recycled background in the year another telling gives them
     (in place; the others keep their default reading)."""
-    by_type: dict[str, list[Candidate]] = defaultdict(list)
+    # Tellings with their year, by kind and actor: a yearless day is compared only with those
+    # that share its kind and an actor, not with every telling of its kind.
+    tellings: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for cand in candidates:
         if _with_year(cand):
-            by_type[cand.type].append(cand)
+            for key in _actors(cand):
+                tellings[(cand.type, key)].append(cand)
     for cand in candidates:
         default = _yearless_background(cand, publications.get(cand.file_name))
         if default is None:
             continue
+        others = {id(o): o for key in _actors(cand) for o in tellings.get((cand.type, key), ())}
         years: set[date] = set()
-        for other in by_type.get(cand.type, ()):
+        for other in others.values():
             if other.file_name == cand.file_name and other.sentence_index == cand.sentence_index:
-                continue
-            if not _actors(cand) & _actors(other):
                 continue
             if len(cand.tokens & other.tokens) < MIN_SHARED_WORDS:
                 continue
