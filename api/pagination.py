@@ -75,10 +75,28 @@ def parse_key(values: list[str], *parsers: Callable[[str], Any]) -> tuple[Any, .
 
 
 def date_uuid_key(token: str | None, kind: str) -> tuple[date, uuid.UUID] | None:
+    """The (date, id) position of a cursor of `kind`; a 400 problem if it is not one.
+
+    A valid cursor always reads the same, so each worker keeps the positions of the cursors it
+    read lately: a page asked for again (by each client that follows a listing, or one that
+    reloads it) skips the base64, JSON, keyed hash and UUID parsing. Bad cursors are never
+    kept, so each is refused anew.
+    """
     if token is None:
         return None
+    known = _POSITIONS.get((token, kind))
+    if known is not None:
+        return known
     d, i = parse_key(decode_cursor(token, kind), date.fromisoformat, uuid.UUID)
+    if len(_POSITIONS) >= _MAX_POSITIONS:
+        _POSITIONS.clear()
+    _POSITIONS[(token, kind)] = (d, i)
     return d, i
+
+
+# (cursor, kind) -> position, of valid cursors only; cleared when full (a bounded memo).
+_POSITIONS: dict[tuple[str, str], tuple[date, uuid.UUID]] = {}
+_MAX_POSITIONS = 1024
 
 
 def public_url(request: Request, **params: str) -> str:
@@ -92,26 +110,38 @@ def public_url(request: Request, **params: str) -> str:
     return f"{request.app.state.settings.public_base}{url.path}{query}"
 
 
-def next_url(request: Request, kind: str, key: Sequence[object] | None) -> str | None:
+def next_url(
+    request: Request, kind: str, key: Sequence[object] | None, kept: str | None = None
+) -> str | None:
     """Absolute URL of the next page (the same query with a new cursor), or None.
 
     Built on the configured public base URL, never on the request's Host header: a response
     may be cached and served to other clients, and a forged Host must not reach them.
+    `kept`: `kept_query` of the request's query, when the caller has it already.
     """
     if key is None:
         return None
-    query = request.scope.get("query_string", b"").decode("latin-1")
+    if kept is None:
+        kept = kept_query(request.scope.get("query_string", b""))
     base: str = request.app.state.settings.public_base + request.scope["path"] + "?"
-    cursor = "cursor=" + encode_cursor(kind, key)  # (base64url: nothing to escape)
+    # (base64url: nothing to escape)
+    return base + kept + "cursor=" + encode_cursor(kind, key)
+
+
+def kept_query(raw: bytes) -> str:
+    """What a next link keeps of a query: its parameters but the cursor, each followed by `&`
+    (empty without any), the new cursor then goes last. It depends on the query alone, so the
+    pages of one listing may work it out once."""
+    query = raw.decode("latin-1")
     if _PLAIN_QUERY.fullmatch(query):
         # Nothing escaped or to escape: the parameters are kept as they were written, which
         # is what decoding and re-encoding them would give, at a fraction of the cost.
         kept = [p for p in query.split("&") if p and not p.startswith("cursor=")]
         if all("=" in p for p in kept):
-            return base + "&".join([*kept, cursor])
+            return "".join([p + "&" for p in kept])
     # The same query, its cursor replaced and moved last, re-encoded.
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "cursor"]
-    return base + (urlencode(pairs) + "&" if pairs else "") + cursor
+    return urlencode(pairs) + "&" if pairs else ""
 
 
 # A query whose names and values need no escaping, as urlencode would write them.

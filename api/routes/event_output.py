@@ -120,14 +120,16 @@ async def json_page(
     after: SortKey | None,
     *,
     total: int | None = None,
+    kept: str | None = None,
 ) -> Response:
-    """A JSON page of events (PostgreSQL's JSON), its `next` link and Link header."""
+    """A JSON page of events (PostgreSQL's JSON), its `next` link and Link header (`kept`: see
+    `api.pagination.next_url`)."""
     kind = f"events:{params.sort}"
     page = await repo.list_events_json(
         reader, filter=filter, after=after, descending=params.sort == "-date", limit=params.limit
     )
     return raw_page_response(
-        request, page.items, next_url(request, kind, page.next_key), headers=VARY, total=total
+        request, page.items, next_url(request, kind, page.next_key, kept), headers=VARY, total=total
     )
 
 

@@ -31,7 +31,7 @@ from starlette.responses import Response
 from api.actor_lookup import ActorIds
 from api.deps import get_session
 from api.exports.negotiation import choose_format
-from api.pagination import date_uuid_key
+from api.pagination import date_uuid_key, kept_query
 from api.routes.event_output import json_page, render_events
 from api.routes.event_params import EventParams, event_params
 from db.repositories.filters import EventFilter
@@ -123,11 +123,14 @@ async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-async def plain_page(request: Request, params: EventParams, cursor: str | None = None) -> Response:
+async def plain_page(
+    request: Request, params: EventParams, cursor: str | None = None, kept: str | None = None
+) -> Response:
     """The page on a pooled connection (no session) when nothing needs a session: the actor, if
     any, is one this worker remembers. Otherwise (and under a session override: tests) the
     page is rendered on a session as the declared route does. `cursor`: the page's, when
-    `params` (as `PlainQueries` keeps them) hold none."""
+    `params` (as `PlainQueries` keeps them) hold none; `kept`: what its next link keeps of
+    the query (`api.pagination.kept_query`), when known."""
     cursor = cursor or params.cursor
     kind = f"events:{params.sort}"
     after = date_uuid_key(cursor, kind)  # a bad cursor is a 400 before anything else
@@ -140,31 +143,34 @@ async def plain_page(request: Request, params: EventParams, cursor: str | None =
             return await render_events(request, session, with_cursor, "json")
     filter = PLAIN_QUERIES.filter(params, ids)
     async with PooledReader(engine) as reader:
-        return await json_page(request, reader, params, filter, after)
+        return await json_page(request, reader, params, filter, after, kept=kept)
 
 
 class PlainQueries:
     """Per worker, the parameters and filters of the plain queries seen lately.
 
     Keyed by the query without its cursor (and the Accept header, which decides the format):
-    the parameters do not depend on the cursor, so every page of a listing reads them once.
-    Only unescaped queries with at most one cursor are kept; anything else is parsed anew.
+    the parameters do not depend on the cursor, so every page of a listing reads them, and
+    works out what its next links keep of the query, once. Only unescaped queries with at
+    most one cursor are kept; anything else is parsed anew.
     """
 
     def __init__(self, max_entries: int = 256) -> None:
         self.max_entries = max_entries
-        self._params: dict[tuple[bytes, bytes | None], EventParams] = {}
+        self._params: dict[tuple[bytes, bytes | None], tuple[EventParams, str]] = {}
         self._filters: dict[tuple[EventParams, ActorIds], EventFilter] = {}
 
     def clear(self) -> None:
         self._params.clear()
         self._filters.clear()
 
-    async def read(self, request: Request) -> tuple[EventParams, str | None] | None:
-        """The query's parameters (without the cursor) and its cursor; None: not plain."""
+    async def read(self, request: Request) -> tuple[EventParams, str | None, str | None] | None:
+        """The query's parameters (without the cursor), its cursor and what its next link keeps
+        of it (None: not worked out); None: not plain."""
         raw: bytes = request.scope.get("query_string", b"")
         key: tuple[bytes, bytes | None] | None = None
         cursor: str | None = None
+        rest = b""
         if b"%" not in raw and b"+" not in raw:
             parts = raw.split(b"&")
             cursors = [p for p in parts if p.startswith(b"cursor=")]
@@ -175,7 +181,7 @@ class PlainQueries:
                     cursor = cursors[0][len(b"cursor=") :].decode("latin-1")
                 known = self._params.get(key)
                 if known is not None and cursor != "":
-                    return known, cursor
+                    return known[0], cursor, known[1]
         arguments = plain_page_arguments(request)
         if arguments is None:
             return None
@@ -183,8 +189,8 @@ class PlainQueries:
         if key is not None:
             if len(self._params) >= self.max_entries:
                 self._params.clear()
-            self._params[key] = replace(params, cursor=None)
-        return params, params.cursor
+            self._params[key] = (replace(params, cursor=None), kept_query(rest))
+        return params, params.cursor, None
 
     def filter(self, params: EventParams, ids: ActorIds) -> EventFilter:
         key = (params, ids)

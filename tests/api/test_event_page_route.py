@@ -130,6 +130,8 @@ async def test_the_plain_path_answers_as_the_declared_route_does(
     if direct_next is not None and declared_next is not None:
         assert direct_next.content == declared_next.content
         assert direct_next.headers.get("etag") == declared_next.headers.get("etag")
+        # (its next link from what the listing's entry keeps of the query)
+        assert direct_next.headers.get("link") == declared_next.headers.get("link")
 
 
 async def test_pages_on_a_pooled_connection_equal_the_session_pages(

@@ -17,7 +17,8 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from test_events import ALL_LIVE
 
-from api.pagination import encode_cursor, next_url
+from api.errors import BadRequest
+from api.pagination import date_uuid_key, encode_cursor, kept_query, next_url
 from db.models import Event, EventActor, Mention
 
 
@@ -236,3 +237,21 @@ def test_the_next_link_keeps_the_query_and_replaces_the_cursor(query: str, kept:
     cursor = "cursor=" + encode_cursor("events:date", key)
     expected = "https://api.example/events?" + (kept + "&" if kept else "") + cursor
     assert next_url(request, "events:date", key) == expected
+    # What a listing's pages keep of their query, worked out once, makes the same link.
+    assert kept_query(query.encode()) == (kept + "&" if kept else "")
+    assert next_url(request, "events:date", key, kept_query(query.encode())) == expected
+
+
+def test_a_cursor_read_again_gives_the_same_position_and_a_bad_one_is_refused_each_time() -> None:
+    key = (date(2021, 3, 4), uuid.UUID(int=99))
+    token = encode_cursor("events:date", key)
+    assert date_uuid_key(token, "events:date") == key
+    assert date_uuid_key(token, "events:date") == key  # (remembered)
+    # Remembered per list and order: the same cursor of another sort is still refused.
+    with pytest.raises(BadRequest, match="another list or sort order"):
+        date_uuid_key(token, "events:-date")
+    edited = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    for _ in range(2):
+        with pytest.raises(BadRequest, match="malformed or was modified"):
+            date_uuid_key(edited, "events:date")
+    assert date_uuid_key(None, "events:date") is None
