@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -48,6 +48,27 @@ class EventFilter:
     placed: bool = False
     # Internal: restrict to these ids (the detail view reuses the list query).
     ids: tuple[uuid.UUID, ...] = ()
+    # The hash, worked out on first use: a filter keys the compiled-statement cache on every
+    # page, and hashing its fields (UUIDs, dates) each time cost a page several microseconds.
+    _hash: int | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        known = self._hash
+        if known is None:
+            known = hash(tuple(getattr(self, f.name) for f in _FILTER_FIELDS))
+            object.__setattr__(self, "_hash", known)
+        return known
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Without the cached hash: another process hashes strings differently.
+        return (_filter_of, (tuple(getattr(self, f.name) for f in _FILTER_FIELDS),))
+
+
+_FILTER_FIELDS = tuple(f for f in fields(EventFilter) if f.compare)
+
+
+def _filter_of(values: tuple[Any, ...]) -> EventFilter:
+    return EventFilter(**{f.name: v for f, v in zip(_FILTER_FIELDS, values, strict=True)})
 
 
 def inline_ids(ids: tuple[uuid.UUID, ...]) -> Any:
