@@ -68,16 +68,24 @@ def request_id(given: bytes | None) -> str:
 
 
 # A new id is this process's random prefix and a count: unique across processes and
-# restarts like a uuid4, without reading the system's random source on every request.
-_process: tuple[int, str] = (0, "")
+# restarts like a uuid4, without reading the system's random source on every request. A
+# forked worker draws its own prefix (at the fork, not by asking for the process id on
+# every request: a system call each time).
+_prefix = ""
 _count = itertools.count()
 
 
+def _draw_prefix() -> None:
+    global _prefix
+    _prefix = uuid.uuid4().hex[:16]
+
+
+_draw_prefix()
+os.register_at_fork(after_in_child=_draw_prefix)
+
+
 def _new_id() -> str:
-    global _process
-    if _process[0] != os.getpid():  # (a forked worker draws its own prefix)
-        _process = (os.getpid(), uuid.uuid4().hex[:16])
-    return f"{_process[1]}{next(_count) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+    return f"{_prefix}{next(_count) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
 
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -190,3 +190,24 @@ async def test_an_overlong_url_is_a_414_problem(settings: Settings) -> None:
     assert (sent[0]["status"], headers[b"content-type"]) == (414, b"application/problem+json")
     problem = orjson.loads(sent[1]["body"])
     assert problem["detail"] == "The URL is 100009 bytes long; at most 8192."
+
+
+def test_new_request_ids_are_unique_and_a_forked_process_draws_its_own_prefix() -> None:
+    import os
+
+    from api.protocol import request_id
+
+    first, second = request_id(None), request_id(None)
+    assert first != second and first[:16] == second[:16] and len(first) == 32
+    assert request_id(b"caller-id-7") == "caller-id-7"
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own prefix, drawn at the fork
+        os.close(read_end)
+        os.write(write_end, request_id(None).encode())
+        os._exit(0)
+    os.close(write_end)
+    child = os.read(read_end, 64).decode()
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    assert len(child) == 32 and child[:16] != first[:16]
