@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date as Day
 
@@ -46,6 +47,7 @@ SIGNATURES: dict[str, set[str]] = {
     "political": {"oust", "rebellion", "split", "governm", "resign", "appoint", "nominat"},
     "report": {"report", "estimat", "assessm", "investi"},
 }
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -70,24 +72,29 @@ class Cluster:
     # Its members by article, in the order they joined: a candidate is told apart from the
     # members of its own article, not by going through every member.
     by_file: dict[str, list[Candidate]] = field(default_factory=dict)
+    # Whether `date` is one day; the words that name a happening of its `type` (`SIGNATURES`).
+    one_day: bool = False
+    signature: AbstractSet[str] = frozenset()
 
-    def add(self, candidate: Candidate, related: Callable[[str], set[str]]) -> None:
+    def add(self, candidate: Candidate, probe: Probe) -> None:
         self.members.append(candidate)
         if self.date is None:
             self.date = candidate.date
             self.start, self.end = candidate.date.start, candidate.date.end
             self.type = candidate.type
-            self.reaction = reacts(candidate)
+            self.reaction = probe.reaction
+            self.one_day = self.start == self.end
+            self.signature = SIGNATURES.get(self.type, _NO_WORDS)
         elif candidate.type not in WEAK_TYPES and self.type in WEAK_TYPES:
             self.type = candidate.type
-        for key, _ in candidate.actors:
-            self.actors |= related(key)
+            self.signature = SIGNATURES.get(self.type, _NO_WORDS)
+        self.actors |= probe.actors
         self.tokens |= candidate.tokens
-        self.heads |= head_tokens(candidate)
-        self.kinds |= rival_kinds(candidate)
+        self.heads |= probe.heads
+        self.kinds |= probe.kinds
         self.files.add(candidate.file_name)
         self.by_file.setdefault(candidate.file_name, []).append(candidate)
-        self.origins.update(candidate.origins)
+        self.origins.update(probe.origins)
 
 
 def head_tokens(candidate: Candidate) -> frozenset[str]:
@@ -140,6 +147,9 @@ class Probe:
     origins: frozenset[str]
     # Which happenings of a kind with rivals it names ("presidential" elections).
     kinds: frozenset[str]
+    # Its date is one day; its type is a weak one (`WEAK_TYPES`).
+    one_day: bool
+    weak: bool
 
 
 def probe_of(candidate: Candidate, related: Callable[[str], set[str]]) -> Probe:
@@ -149,26 +159,47 @@ def probe_of(candidate: Candidate, related: Callable[[str], set[str]]) -> Probe:
         reacts(candidate),
         frozenset(candidate.origins),
         rival_kinds(candidate),
+        width(candidate.date) == 0,
+        candidate.type in WEAK_TYPES,
     )
 
 
 def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | None) -> float:
-    """How well `candidate` (with its `probe`) fits `cluster`; 0 = not."""
-    assert cluster.date is not None
-    actors = probe.actors
-    if not overlaps(candidate.date, cluster.date):
-        return 0.0
-    if vague_day(candidate) or stands_alone(cluster.members[0]):
-        return 0.0  # "on Wednesday" of an unknown month is no other telling's Wednesday
+    """How well `candidate` (with its `probe`) fits `cluster`; 0 = not.
+
+    `cluster` is one `cluster_candidates` draws for the candidate: its date overlaps the
+    candidate's, the candidate names no vague day and the cluster was not founded by a telling
+    that stands alone (see `seed.link.vague_days`); those would all be 0."""
     types_agree = candidate.type == cluster.type
-    compatible = types_agree or candidate.type in WEAK_TYPES or cluster.type in WEAK_TYPES
-    if not compatible:
+    if not (types_agree or probe.weak or cluster.type in WEAK_TYPES):
         return 0.0  # two named kinds of happening (a meeting, an offensive) are two events
-    shared = (actors & cluster.actors) - {default}
+    # The test most comparisons fail, first: neither shared content nor anything that ties the
+    # two tellings of one happening (below).
     common = len(candidate.tokens & cluster.tokens)
     union = len(candidate.tokens) + len(cluster.tokens) - common
     similarity = common / union if union else 0.0
-    same_day = width(candidate.date) == 0 and width(cluster.date) == 0
+    shared = (probe.actors & cluster.actors) - {default}
+    same_day = probe.one_day and cluster.one_day
+    # Both name the happening itself: with the same word ("truce"/"ceasefire", "elections"),
+    # or one article with other words ("signed a permanent ceasefire agreement" in the lead,
+    # "the deal, signed on Friday" further down).
+    # The words naming the happening count only where they hold the date: "imposed an embargo
+    # in 2011 amid an uprising that ousted the ruler" does not name the ouster.
+    signature = cluster.signature
+    heads = probe.heads
+    named = heads & signature and cluster.heads & signature
+    same_word = heads & cluster.heads & signature
+    # A shared actor and an overlapping date are not one happening ("the UN" in two December
+    # stories): the same day and kind, both naming a happening of that kind ("investigators'
+    # report", "an assessment released in October"), or shared content.
+    kind_named = types_agree and bool(named)
+    if similarity < MIN_SIMILARITY and not (
+        (same_day and shared)
+        or kind_named
+        or same_word
+        or _principal(candidate, probe, cluster, types_agree)
+    ):
+        return 0.0
     if (cluster.reaction or probe.reaction) and not (
         cluster.reaction == probe.reaction and types_agree
     ):
@@ -178,57 +209,42 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
     if candidate.file_name in cluster.files and _apart_in_article(candidate, cluster):
         return 0.0
     copied = not probe.origins.isdisjoint(cluster.origins)
-    if (
-        candidate.type == cluster.type == "statement"
-        and not copied
-        and not nested(candidate.date, cluster.date)
-    ):
-        # What was said yesterday and what was said today are two statements; a vaguer
-        # telling ("announced Wednesday" in an article of unknown week) may be the same one,
-        # and so is a copy of the same paragraph, whatever day each copy resolves it to.
-        return 0.0
-    value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
-    # Both name the happening itself: with the same word ("truce"/"ceasefire", "elections"),
-    # or one article with other words ("signed a permanent ceasefire agreement" in the lead,
-    # "the deal, signed on Friday" further down).
-    # The words naming the happening count only where they hold the date: "imposed an embargo
-    # in 2011 amid an uprising that ousted the ruler" does not name the ouster.
-    signature = SIGNATURES.get(cluster.type, set())
-    heads = probe.heads
-    named = heads & signature and cluster.heads & signature
-    same_word = heads & cluster.heads & signature
-    if types_agree and named and (same_word or candidate.file_name in cluster.files):
-        value += 1.0
-    # A shared actor and an overlapping date are not one happening ("the UN" in two December
-    # stories): the same day and kind, both naming a happening of that kind ("investigators'
-    # report", "an assessment released in October"), or shared content.
+    if candidate.type == cluster.type == "statement" and not copied:
+        assert cluster.date is not None
+        if not nested(candidate.date, cluster.date):
+            # What was said yesterday and what was said today are two statements; a vaguer
+            # telling ("announced Wednesday" in an article of unknown week) may be the same
+            # one, and so is a copy of the same paragraph, whatever day each copy resolves it to.
+            return 0.0
     if cluster.type in DISTINCT_ACTS and named and not same_word:
         return 0.0  # a resignation and an appointment, a nomination and an appointment
-    kind_named = types_agree and bool(named)
-    # Or the same kind done by the same principal actor (its subject in both), told with a
-    # word in common where the date is: "the march on Tripoli failed in June 2020" and "last
-    # year Haftar's militias were pushed back from Tripoli". A month or a year, a kind and an
-    # actor in common are not one happening.
-    principal = (
-        types_agree
-        and bool((heads & cluster.heads) - GENERIC)
-        and candidate.type not in WEAK_TYPES
-        and bool(candidate.actors)
-        and bool(cluster.members[0].actors)
-        and candidate.actors[0][0] == cluster.members[0].actors[0][0]
-    )
-    tied = (same_day and shared) or kind_named or same_word or principal
-    if not tied and similarity < MIN_SIMILARITY:
-        return 0.0
+    value = 2.0 * min(len(shared), 2) + 6.0 * similarity + (1.0 if types_agree else 0.0)
+    if types_agree and named and (same_word or candidate.file_name in cluster.files):
+        value += 1.0
     # Of several events a vague mention could join ("a ceasefire agreed in 2020"), the one
     # whose dated stretches share most of its own words.
     if heads:
         value += HEAD_WEIGHT * len(heads & cluster.heads) / len(heads)
     if same_day and shared:
         value += 1.0
-    if default and default in actors and default in cluster.actors and not shared:
+    if default and default in probe.actors and default in cluster.actors and not shared:
         value += 0.5
     return value
+
+
+def _principal(candidate: Candidate, probe: Probe, cluster: Cluster, types_agree: bool) -> bool:
+    """The same kind done by the same principal actor (its subject in both), told with a word
+    in common where the date is: "the march on Tripoli failed in June 2020" and "last year
+    Haftar's militias were pushed back from Tripoli". A month or a year, a kind and an actor
+    in common are not one happening."""
+    return (
+        types_agree
+        and not probe.weak
+        and bool(candidate.actors)
+        and bool(cluster.members[0].actors)
+        and candidate.actors[0][0] == cluster.members[0].actors[0][0]
+        and bool((probe.heads & cluster.heads) - GENERIC)
+    )
 
 
 def _apart_in_article(candidate: Candidate, cluster: Cluster) -> bool:
@@ -330,9 +346,9 @@ def cluster_candidates(
             indexed[id(chosen)] = set()
             if stands_alone(candidate):
                 # no dated event to attach it to: an event of its own, which none joins
-                chosen.add(candidate, related)
+                chosen.add(candidate, probed)
                 continue
-        chosen.add(candidate, related)
+        chosen.add(candidate, probed)
         assert chosen.date is not None
         # Earlier members' articles are indexed already: only this candidate's can be new.
         cluster_keys = _block_keys(

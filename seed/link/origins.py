@@ -58,10 +58,15 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list[str]:
     """An origin id per paragraph; near-identical paragraphs get the same id. Each
     paragraph's sketch goes into `shingled`, when given."""
-    keys = [text_key(p) for p in paragraphs]
-    sets = [shingles(p) for p in paragraphs]
+    # A paragraph repeated word for word (wire copy, boilerplate) is keyed and hashed once.
+    read: dict[str, tuple[str, frozenset[int]]] = {}
+    for paragraph in paragraphs:
+        if paragraph not in read:
+            read[paragraph] = (text_key(paragraph), shingles(paragraph))
+    keys = [read[p][0] for p in paragraphs]
+    sets = [read[p][1] for p in paragraphs]
     if shingled is not None:
-        for paragraph, found in zip(paragraphs, sets, strict=True):
+        for paragraph, (_, found) in read.items():
             shingled.sketches[paragraph] = sketch(found)
     parent = list(range(len(paragraphs)))
 
@@ -96,7 +101,12 @@ def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list
                 i, j = members[x], members[y]
                 if find(i) != find(j) and jaccard(sets[i], sets[j]) >= THRESHOLD:
                     union(i, j)
-    return [origin_id(keys[find(i)]) for i in range(len(paragraphs))]
+    ids: dict[int, str] = {}
+    for i in range(len(paragraphs)):
+        root = find(i)
+        if root not in ids:
+            ids[root] = origin_id(keys[root])
+    return [ids[find(i)] for i in range(len(paragraphs))]
 
 
 def origin_id(key: str) -> str:

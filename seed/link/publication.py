@@ -72,6 +72,9 @@ class AnchorIndex:
     buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]]
     # The day-precise ones (with a person or not) by their words (seed.link.word_anchors).
     words: WordIndex = field(default_factory=WordIndex)
+    # `best_anchor`'s answers by what it reads of a candidate: the same statement reprinted
+    # by many undated articles is matched against the anchors once.
+    best: dict[tuple[object, ...], Anchor | None] = field(default_factory=dict)
 
     def candidates(self, persons: Iterable[str], weekday: int | None) -> list[Anchor]:
         found: dict[tuple[object, ...], Anchor] = {}
@@ -311,12 +314,12 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or "statement" in (a, b)
 
 
-def _same_act(cand: Candidate, anchor: Anchor, shared: AbstractSet[str], acts: set[str]) -> bool:
+def _same_act(kind: str, anchor: Anchor, shared: AbstractSet[str], acts: set[str]) -> bool:
     """Without a weekday to confirm it ("last month's killing of X", an undated lead), a match
     must be of the same kind and name the same act, or share many words: a person's other
     happenings of other months share a few common ones."""
     # a kind without words naming its act (a statement) is matched on the shared words alone
-    same_kind = cand.type == anchor.type and (bool(shared & acts) or not acts)
+    same_kind = kind == anchor.type and (bool(shared & acts) or not acts)
     return same_kind or len(shared) >= MIN_SHARED_LEAD_WORDS
 
 
@@ -329,11 +332,20 @@ def best_anchor(
         return None
     weekday = _weekday_of(cand)
     words = cand.tokens - name_words
+    asked = (frozenset(mine), weekday, words, cand.type)
+    if asked not in anchors.best:
+        anchors.best[asked] = _best_anchor(cand.type, mine, weekday, words, anchors)
+    return anchors.best[asked]
+
+
+def _best_anchor(
+    kind: str, mine: set[str], weekday: int | None, words: frozenset[str], anchors: AnchorIndex
+) -> Anchor | None:
     best: tuple[float, str, Anchor] | None = None
     for anchor in anchors.candidates(mine, weekday):
         if weekday is not None and anchor.date.start != anchor.date.end:
             continue
-        if not _compatible(cand.type, anchor.type):
+        if not _compatible(kind, anchor.type):
             continue
         shared = words & anchor.words
         shared_words = len(shared)
@@ -348,7 +360,7 @@ def best_anchor(
         # Fewer words do when one of them names the act itself ("resign" for two resignations).
         if shared_words < MIN_SHARED_WORDS and not shared & acts:
             continue
-        if weekday is None and not _same_act(cand, anchor, shared, acts):
+        if weekday is None and not _same_act(kind, anchor, shared, acts):
             continue
         value = len(mine & anchor.persons) + shared_words / 5
         rank = (value, anchor.file_name)
