@@ -40,6 +40,7 @@ from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.origins import independent_origins
+from seed.link.recycled_years import earlier_days
 from seed.link_members import link_from_members
 from seed.near_duplicates import Origins
 from seed.rerate import rerate, touched_withdrawals
@@ -345,6 +346,13 @@ async def _neighbourhood(
             blocks.setdefault(cand.date, set()).update(
                 candidate_blocks(cand, registry.related, registry.default_actor)
             )
+            # A yearless background day may take the year of a stored telling of the same
+            # month and day in an earlier year (`seed.link.recycled_years`): those tellings.
+            for day in earlier_days(cand, x.publication):
+                moved = dataclasses.replace(cand, date=DateInterval(day, day, "day"))
+                blocks.setdefault(moved.date, set()).update(
+                    candidate_blocks(moved, registry.related, registry.default_actor)
+                )
     touched: set[uuid.UUID] = set()
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
