@@ -45,7 +45,7 @@ from seed.link_members import link_from_members
 from seed.near_duplicates import Origins
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope, Stored
-from seed.workers import default_registry, link_extractions
+from seed.workers import Clustered, default_registry, link_extractions
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +92,10 @@ async def link_neighbourhood(
     if pledges:
         for _, source, start, end in await keys_repo.pledge_members(session, pledges):
             members.setdefault(source, set()).add(("pledge", start, end))
+        # The same quotes, so the same events: they are not merged again.
+        clustered = _clustered(linked.timeline)
         linked = await _link(
-            session, members, fresh, registry, version, pool, loaded, fresh_origins
+            session, members, fresh, registry, version, pool, loaded, fresh_origins, clustered
         )
         if linked is None:
             return None
@@ -169,6 +171,7 @@ async def _link(
     pool: Executor | None,
     loaded: _Loaded,
     fresh_origins: Origins,
+    clustered: Clustered | None = None,
 ) -> _Linked | None:
     """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources,
     from the readings of those mentions (`seed.link.members`), else from their sources' whole
@@ -200,6 +203,7 @@ async def _link(
             pool,
             keep,
             by_name,
+            clustered,
         )
         _restore_origins(timeline, by_name)
         return _Linked(timeline, names)
@@ -216,6 +220,15 @@ async def _link(
     )
     _restore_origins(timeline, by_name)
     return _Linked(timeline, names)
+
+
+def _clustered(timeline: Timeline) -> Clustered:
+    """The event (its index) of each quote of the linked `timeline`."""
+    return {
+        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or ""): index
+        for index, event in enumerate(timeline.events)
+        for m in event.mentions
+    }
 
 
 def _changed(
