@@ -137,6 +137,8 @@ class _Loaded:
     readings: dict[uuid.UUID, tuple[str, bytes]] = field(default_factory=dict)
     origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
     asked: set[uuid.UUID] = field(default_factory=set)
+    # (source, (start, end)) of the quotes and pledges whose origins were read.
+    spans_asked: set[tuple[uuid.UUID, tuple[int, int]]] = field(default_factory=set)
     # Stored source -> what linking reads of it besides its mentions.
     sources: dict[uuid.UUID, StoredSource] = field(default_factory=dict)
     # (source, kind, start, end, date text) -> the reading of that stored mention.
@@ -145,6 +147,12 @@ class _Loaded:
 
 
 _Member = tuple[uuid.UUID, str, int, int, str]
+
+
+def _span(key: tuple[object, ...]) -> tuple[int, int]:
+    """(start, end) of a stored mention as `members` names it (see `_member_keys`)."""
+    start, end = key[1:] if key[0] == "pledge" else key[:2]
+    return cast(int, start), cast(int, end)
 
 
 def _member_keys(members: dict[uuid.UUID, set[tuple[object, ...]]]) -> list[_Member]:
@@ -181,7 +189,13 @@ async def _link(
     loaded.asked.update(new)
     # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
     # neighbourhood holds only part of those groups (and none of the stored texts are read).
-    loaded.origins.update(await keys_repo.origins_of(session, new))
+    spans = {(source, _span(key)) for source, keys in members.items() for key in keys}
+    spans_new = sorted(spans - loaded.spans_asked)
+    loaded.spans_asked.update(spans_new)
+    for source, found in (
+        await keys_repo.origins_of(session, [(s, a, b) for s, (a, b) in spans_new])
+    ).items():
+        loaded.origins.setdefault(source, {}).update(found)
     for row in await keys_repo.stored_sources(session, new):
         start, end, precision, explicit, reason = row[3:]
         publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
