@@ -40,11 +40,12 @@ from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.origins import independent_origins
+from seed.link.recycled_years import earlier_days
 from seed.link_members import link_from_members
 from seed.near_duplicates import Origins
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope, Stored
-from seed.workers import default_registry, link_extractions
+from seed.workers import Clustered, default_registry, link_extractions
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,10 @@ async def link_neighbourhood(
     if pledges:
         for _, source, start, end in await keys_repo.pledge_members(session, pledges):
             members.setdefault(source, set()).add(("pledge", start, end))
+        # The same quotes, so the same events: they are not merged again.
+        clustered = _clustered(linked.timeline)
         linked = await _link(
-            session, members, fresh, registry, version, pool, loaded, fresh_origins
+            session, members, fresh, registry, version, pool, loaded, fresh_origins, clustered
         )
         if linked is None:
             return None
@@ -134,6 +137,8 @@ class _Loaded:
     readings: dict[uuid.UUID, tuple[str, bytes]] = field(default_factory=dict)
     origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
     asked: set[uuid.UUID] = field(default_factory=set)
+    # (source, (start, end)) of the quotes and pledges whose origins were read.
+    spans_asked: set[tuple[uuid.UUID, tuple[int, int]]] = field(default_factory=set)
     # Stored source -> what linking reads of it besides its mentions.
     sources: dict[uuid.UUID, StoredSource] = field(default_factory=dict)
     # (source, kind, start, end, date text) -> the reading of that stored mention.
@@ -142,6 +147,12 @@ class _Loaded:
 
 
 _Member = tuple[uuid.UUID, str, int, int, str]
+
+
+def _span(key: tuple[object, ...]) -> tuple[int, int]:
+    """(start, end) of a stored mention as `members` names it (see `_member_keys`)."""
+    start, end = key[1:] if key[0] == "pledge" else key[:2]
+    return cast(int, start), cast(int, end)
 
 
 def _member_keys(members: dict[uuid.UUID, set[tuple[object, ...]]]) -> list[_Member]:
@@ -168,6 +179,7 @@ async def _link(
     pool: Executor | None,
     loaded: _Loaded,
     fresh_origins: Origins,
+    clustered: Clustered | None = None,
 ) -> _Linked | None:
     """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources,
     from the readings of those mentions (`seed.link.members`), else from their sources' whole
@@ -177,7 +189,13 @@ async def _link(
     loaded.asked.update(new)
     # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
     # neighbourhood holds only part of those groups (and none of the stored texts are read).
-    loaded.origins.update(await keys_repo.origins_of(session, new))
+    spans = {(source, _span(key)) for source, keys in members.items() for key in keys}
+    spans_new = sorted(spans - loaded.spans_asked)
+    loaded.spans_asked.update(spans_new)
+    for source, found in (
+        await keys_repo.origins_of(session, [(s, a, b) for s, (a, b) in spans_new])
+    ).items():
+        loaded.origins.setdefault(source, {}).update(found)
     for row in await keys_repo.stored_sources(session, new):
         start, end, precision, explicit, reason = row[3:]
         publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
@@ -199,6 +217,7 @@ async def _link(
             pool,
             keep,
             by_name,
+            clustered,
         )
         _restore_origins(timeline, by_name)
         return _Linked(timeline, names)
@@ -215,6 +234,15 @@ async def _link(
     )
     _restore_origins(timeline, by_name)
     return _Linked(timeline, names)
+
+
+def _clustered(timeline: Timeline) -> Clustered:
+    """The event (its index) of each quote of the linked `timeline`."""
+    return {
+        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or ""): index
+        for index, event in enumerate(timeline.events)
+        for m in event.mentions
+    }
 
 
 def _changed(
@@ -345,6 +373,13 @@ async def _neighbourhood(
             blocks.setdefault(cand.date, set()).update(
                 candidate_blocks(cand, registry.related, registry.default_actor)
             )
+            # A yearless background day may take the year of a stored telling of the same
+            # month and day in an earlier year (`seed.link.recycled_years`): those tellings.
+            for day in earlier_days(cand, x.publication):
+                moved = dataclasses.replace(cand, date=DateInterval(day, day, "day"))
+                blocks.setdefault(moved.date, set()).update(
+                    candidate_blocks(moved, registry.related, registry.default_actor)
+                )
     touched: set[uuid.UUID] = set()
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)

@@ -20,7 +20,7 @@ from seed.extract.registry import Registry
 from seed.extract.types import Timeline
 from seed.link.members import StoredSource, stand_ins
 from seed.link.timeline import KnownOrigins
-from seed.workers import Keep, _link, default_registry
+from seed.workers import Clustered, Keep, _link, default_registry
 
 # (file name, kind, serialised reading) of each stored mention.
 Payloads = Sequence[tuple[str, str, bytes]]
@@ -33,6 +33,7 @@ def link_members(
     registry: Registry,
     keep: Keep,
     known_origins: KnownOrigins,
+    clustered: Clustered | None = None,
 ) -> Timeline:
     timeline = _link(
         stand_ins(sources, payloads),
@@ -41,6 +42,7 @@ def link_members(
         keep,
         known_origins,
         members={x.file_name for x in fresh},
+        clustered=clustered,
     )
     # The rebuilt readings hold no text: each stored source keeps its text's hash.
     sha = {s.file_name: s.sha256 for s in sources}
@@ -57,8 +59,11 @@ def _link_members_in_worker(
     fresh: Sequence[ArticleExtraction],
     keep: Keep,
     known_origins: KnownOrigins,
+    clustered: Clustered | None,
 ) -> Timeline:
-    return link_members(sources, payloads, fresh, default_registry(), keep, known_origins)
+    return link_members(
+        sources, payloads, fresh, default_registry(), keep, known_origins, clustered
+    )
 
 
 async def link_from_members(
@@ -69,12 +74,13 @@ async def link_from_members(
     pool: Executor | None,
     keep: Keep,
     known_origins: KnownOrigins,
+    clustered: Clustered | None = None,
 ) -> Timeline:
     """`link_members` in `pool` when given (with the default registry), else in a thread."""
     if pool is None or registry is not None:
         chosen = registry or default_registry()
         return await asyncio.to_thread(
-            link_members, sources, payloads, fresh, chosen, keep, known_origins
+            link_members, sources, payloads, fresh, chosen, keep, known_origins, clustered
         )
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(
@@ -85,4 +91,5 @@ async def link_from_members(
         list(fresh),
         keep,
         dict(known_origins),
+        clustered,
     )

@@ -73,7 +73,9 @@ async def rerate(
         for w in withdrawals
     ]
     unique = {p["id"]: p for p in found}
-    own_quotes = await ratings.pledge_quotes(session, unique)
+    # A pledge's own quotes matter only where one is a withdrawal's summary (`rating_of`).
+    summaries = {w["summary"] for w in withdrawals if w["summary"] is not None}
+    own_quotes = await ratings.pledge_quotes(session, unique, among=summaries)
     whole = set(unique) if relinked is None else set(pledges) & set(unique)
     touched = set(relinked or ())
     only = {i for i, w in enumerate(withdrawals) if w["id"] in touched}

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +26,7 @@ from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
 from seed.link.keys import timeline_keys
 from seed.link.members import member_payloads
+from seed.link.merge import QuoteKey
 from seed.link.shingled import Shingled
 from seed.link.timeline import KnownOrigins, link_timeline
 from seed.stored_extractions import dump as dump_extraction
@@ -158,6 +159,8 @@ async def extract_packed(
     return [read for batch in done for read in batch]
 
 
+# The event (its index) of each quote (file name, start, end, date text) as linked before.
+Clustered = Mapping[QuoteKey, int]
 # Per stored article: the (start, end, date text) of the quotes to keep, and ("pledge", start,
 # end) of the pledges.
 Keep = dict[str, set[tuple[object, ...]]]
@@ -170,16 +173,22 @@ def _link(
     keep: Keep | None = None,
     known_origins: KnownOrigins | None = None,
     members: set[str] | None = None,
+    clustered: Clustered | None = None,
 ) -> Timeline:
     """`members`: the articles whose mentions' readings to hand back (all when None; see
-    `seed.link.members`)."""
+    `seed.link.members`); `clustered`: the events of the same quotes as linked before (see
+    `seed.link.timeline.link_timeline`)."""
     loaded = [b if isinstance(b, ArticleExtraction) else load_extraction(b) for b in stored]
     if keep is not None:
         # An incremental run: of a stored reading, only the quotes of the events it re-links.
         loaded = [_only(x, keep.get(x.file_name, set())) for x in loaded]
     shingled = Shingled()  # what linking hashes, the keys need again
     timeline = link_timeline(
-        [*loaded, *extracted], registry, known_origins=known_origins, shingled=shingled
+        [*loaded, *extracted],
+        registry,
+        known_origins=known_origins,
+        shingled=shingled,
+        clustered=clustered,
     )
     undated = {s.file_name for s in timeline.sources if not s.publication.explicit}
     # An incremental run keeps the stored keys of stored articles (see seed.incremental).

@@ -330,20 +330,34 @@ async def readings(
 
 
 async def origins_of(
-    session: AsyncSession, source_ids: Iterable[uuid.UUID]
+    session: AsyncSession, spans: Iterable[tuple[uuid.UUID, int, int]]
 ) -> dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]]:
-    """Per source: the origins of each quote and pledge as the last linking assigned them."""
-    wanted = list(source_ids)
+    """Per source: the origins of each quote and pledge among `spans` (source, start, end) as
+    the last linking assigned them (the last one stored for a span that occurs twice). Only
+    those: a source's other quotes are not read (a large neighbourhood holds thousands)."""
+    wanted = sorted(set(spans))
     if not wanted:
         return {}
     rows = await session.execute(
-        select(SourceSketch.source_id, SourceSketch.spans, SourceSketch.origins).where(
-            SourceSketch.source_id == any_(array_param(wanted))
-        )
+        _ORIGINS_OF,
+        {
+            "sources": [w[0] for w in wanted],
+            "starts": [w[1] for w in wanted],
+            "ends": [w[2] for w in wanted],
+        },
     )
     found: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = {}
-    for source, spans, joined in rows.tuples():
-        found[source] = {
-            (spans[2 * i], spans[2 * i + 1]): tuple(o.split()) for i, o in enumerate(joined)
-        }
+    for source, start, end, joined in rows.tuples():
+        found.setdefault(source, {})[(start, end)] = tuple(joined.split())
     return found
+
+
+_ORIGINS_OF = text(
+    "SELECT w.source_id, w.char_start, w.char_end, o.origin"
+    " FROM unnest(CAST(:sources AS uuid[]), CAST(:starts AS int[]), CAST(:ends AS int[]))"
+    " AS w(source_id, char_start, char_end)"
+    " JOIN source_sketches s ON s.source_id = w.source_id"
+    " CROSS JOIN LATERAL (SELECT s.origins[i] AS origin FROM generate_subscripts(s.origins, 1)"
+    " AS i WHERE s.spans[2 * i - 1] = w.char_start AND s.spans[2 * i] = w.char_end"
+    " ORDER BY i DESC LIMIT 1) AS o"
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -159,17 +159,19 @@ async def set_ratings(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> 
 
 
 async def pledge_quotes(
-    session: AsyncSession, pledge_ids: Iterable[uuid.UUID]
+    session: AsyncSession, pledge_ids: Iterable[uuid.UUID], among: Collection[str] | None = None
 ) -> dict[uuid.UUID, set[str]]:
-    """The quotes that state each pledge (its own sentences tell no later withdrawal)."""
+    """The quotes that state each pledge (its own sentences tell no later withdrawal); only
+    those among `among`, when given (a pledge of a busy actor has thousands of mentions)."""
     wanted = list(pledge_ids)
     found: dict[uuid.UUID, set[str]] = {p: set() for p in wanted}
-    if wanted:
-        rows = await session.execute(
-            select(Mention.pledge_id, Mention.quote).where(
-                Mention.pledge_id == any_(array_param(wanted))
-            )
+    if wanted and (among is None or among):
+        query = select(Mention.pledge_id, Mention.quote).where(
+            Mention.pledge_id == any_(array_param(wanted))
         )
+        if among is not None:
+            query = query.where(Mention.quote == any_(array_param(sorted(among), Text())))
+        rows = await session.execute(query)
         for pledge_id, quote in rows.tuples():
             if pledge_id is not None:  # the filter above: never None here
                 found[pledge_id].add(quote)

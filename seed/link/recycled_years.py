@@ -49,20 +49,32 @@ def _yearless_background(cand: Candidate, publication: PublicationDate | None) -
     return default if default < publication.interval.start - BACKGROUND_AFTER else None
 
 
+def earlier_days(cand: Candidate, publication: PublicationDate | None) -> list[date]:
+    """The days a telling with its year may move `cand` to: the same month and day of each
+    earlier year it may reach back to, when it is a yearless day told as background (none
+    otherwise). An incremental linking looks up the stored tellings of those days too."""
+    default = _yearless_background(cand, publication)
+    return [] if default is None else _years_back(default)
+
+
+def _years_back(day: date) -> list[date]:
+    """The same month and day in each earlier year a recycled paragraph may reach back to."""
+    found: list[date] = []
+    for back in range(1, MAX_YEARS_BACK + 1):
+        try:
+            found.append(day.replace(year=day.year - back))
+        except ValueError:
+            continue  # 29 February
+    return found
+
+
 def _with_year(cand: Candidate) -> bool:
     return cand.hit is not None and cand.hit.fixed
 
 
 def _earlier_same_day(day: date, evidence: DateInterval) -> date | None:
     """The same month and day in an earlier year that `evidence` holds, if one year does."""
-    found: list[date] = []
-    for back in range(1, MAX_YEARS_BACK + 1):
-        try:
-            moved = day.replace(year=day.year - back)
-        except ValueError:
-            continue
-        if evidence.start <= moved <= evidence.end:
-            found.append(moved)
+    found = [moved for moved in _years_back(day) if evidence.start <= moved <= evidence.end]
     return found[0] if len(found) == 1 else None
 
 

@@ -34,7 +34,7 @@ from seed.extract.types import (
     TimelineEvent,
 )
 from seed.link.copies import copy_groups
-from seed.link.merge import Cluster, cluster_candidates
+from seed.link.merge import Cluster, QuoteKey, cluster_candidates, regroup
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.publication import index_anchors
@@ -70,6 +70,7 @@ def link_timeline(
     today: date | None = None,
     known_origins: KnownOrigins | None = None,
     shingled: Shingled | None = None,
+    clustered: Mapping[QuoteKey, int] | None = None,
 ) -> Timeline:
     """The corpus stage: publication dates of undated articles, paragraph origins, events
     merged across articles, pledges grouped and rated. Any order of `extractions` gives the
@@ -80,7 +81,10 @@ def link_timeline(
     per article, the origins of its quotes and pledges by (start, end) as linking the corpus
     assigned them; they stand instead of those computed from the articles at hand, which are
     only part of the corpus (and whose paragraphs need then not be given). `shingled`
-    receives what hashing the texts found, for the keys of the same run."""
+    receives what hashing the texts found, for the keys of the same run. `clustered` (an
+    incremental run linking the same quotes again, with more pledges): the event of each quote
+    as linking them before found it, taken instead of merging them again when it labels
+    every quote (`seed.link.merge.regroup`)."""
     today = today or date.today()
     timeline = Timeline()
     ordered = sorted(extractions, key=lambda x: x.file_name)
@@ -123,7 +127,11 @@ def link_timeline(
     all_candidates = [c for name in sorted(read) for c in read[name].candidates]
     # A yearless day of a reprinted background paragraph takes the year of its first telling.
     redate_recycled(all_candidates, publications)
-    clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
+    clusters = (
+        regroup(all_candidates, clustered, registry.related) if clustered is not None else None
+    )
+    if clusters is None:
+        clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
     events, event_of = _events(clusters)
     timeline.events = events
 

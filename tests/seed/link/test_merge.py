@@ -10,7 +10,7 @@ from seed.extract.candidate import Candidate
 from seed.extract.dates import DateHit
 from seed.extract.events import content_tokens
 from seed.extract.types import DateInterval
-from seed.link.merge import cluster_candidates
+from seed.link.merge import Cluster, cluster_candidates, quote_key, regroup
 
 DAY = DateInterval(date(2021, 10, 8), date(2021, 10, 8), "day")
 
@@ -73,7 +73,7 @@ def test_clustering_does_not_depend_on_string_hashing() -> None:
 
 _CHILD = """
 from tests.seed.link.test_merge import _related, _tie
-from seed.link.merge import cluster_candidates
+from seed.link.merge import Cluster, cluster_candidates, quote_key, regroup
 clusters = cluster_candidates(_tie(), _related, None)
 print("|".join(" ".join(m.file_name for m in c.members) for c in clusters))
 """
@@ -343,3 +343,41 @@ def test_a_statement_in_another_article_still_joins_the_meeting_of_its_day() -> 
     held.date_kind = "weekday"
     (cluster,) = cluster_candidates([said, held], _related, None)
     assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def _state(clusters: list[Cluster]) -> list[tuple[object, ...]]:
+    return [
+        (
+            c.number,
+            [m.file_name for m in c.members],
+            c.date,
+            c.type,
+            sorted(c.actors),
+            sorted(c.tokens),
+            sorted(c.heads),
+            sorted(c.files),
+        )
+        for c in clusters
+    ]
+
+
+def test_clusters_rebuilt_from_their_labels_are_the_clusters_merging_made() -> None:
+    month = DateInterval(date(2021, 10, 1), date(2021, 10, 31), "month")
+    later = _candidate("d.txt", ["unsmil"], "agreement", {"tunis", "roadmap", "signed"})
+    later.date = month
+    candidates = [*_tie(), later]
+    merged = cluster_candidates(candidates, _related, None)
+    labels = {quote_key(m): i for i, c in enumerate(reversed(merged)) for m in c.members}
+    rebuilt = regroup(list(reversed(candidates)), labels, _related)
+    assert rebuilt is not None
+    assert _state(rebuilt) == _state(merged)
+    assert [[m.file_name for m in c.members] for c in rebuilt] == [
+        ["a.txt", "c.txt"],
+        ["b.txt", "d.txt"],
+    ]
+
+
+def test_a_candidate_without_a_label_is_merged_again() -> None:
+    candidates = _tie()
+    labels = {quote_key(m): 0 for m in candidates[:2]}
+    assert regroup(candidates, labels, _related) is None
