@@ -12,7 +12,9 @@ two weeks: "X told reporters that ..." in the body of a dated report is X's stat
 days (when they are not known, it would join any statement of X's and is left out).
 
 Only a speaker's first undated statement in the article is one: "he added", "she said" and
-more of the same speaker's words carry on the statement already made. A sentence whose own
+more of the same speaker's words carry on the statement already made; a spokesperson speaking
+for a body or a leader whose words were told before ("a spokesman for the presidency said")
+makes a statement of their own. A sentence whose own
 date dates the speech verb ("said on Tuesday") is dated by it and is left alone.
 
 "X was speaking at the summit, which opened on Friday": the speaker spoke at a gathering that
@@ -58,6 +60,8 @@ _ROLE_SUBJECT = re.compile(
     r"commander|ministry|mission|committee|commission|council|presidency|government)\b",
     re.IGNORECASE,
 )
+# One who speaks for a body or a leader: their words are a statement of their own.
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 _QUOTE_MARKS = '"\u201c\u201d'
 # Where a speaker's stretch of the sentence stops: a quotation mark, a clause's punctuation.
 _BOUNDARY = re.compile(
@@ -190,6 +194,18 @@ def _segment_end(sentence: str, position: int, inverted: bool) -> int:
     return len(sentence[:end].rstrip(" .,"))
 
 
+def _subject(sentence: str, spoken: Spoken) -> str:
+    """The words of `spoken`'s stretch that name its speaker (before the verb, or after it
+    when the speaker follows the verb)."""
+    if spoken.start == spoken.verb_start:
+        return sentence[spoken.verb_end : spoken.end]
+    return sentence[spoken.start : spoken.verb_start]
+
+
+def _spokesperson(words: str) -> bool:
+    return _SPOKESPERSON.search(words) is not None
+
+
 def _principal(spoken: Spoken) -> set[str]:
     """Who speaks: of the names in the speaker's stretch, the one nearest the verb. "Turkish
     Vice President X told": the state only qualifies the person's title, so the state's own
@@ -275,11 +291,22 @@ def sentence_statement(
         # event stands for (a dated telling is split off, see seed.extract.attribution)
         return None
     speakers = _principal(spoken)
+    through = _spokesperson(_subject(text, spoken))
     if speakers and any(
-        c.type == "statement" and speakers & {key for key, _ in c.actors} for c in earlier
+        c.type == "statement"
+        and speakers & {key for key, _ in c.actors}
+        and (not through or _spokesperson(c.summary))
+        for c in earlier
     ):
-        return None  # more words of a statement already made
-    if not hits and speakers and _took_part(speakers, earlier, spoken_interval(publication)):
+        # more words of a statement already made; a body's spokesperson speaking after its
+        # head ("X warned ... A spokesman for X's office said") makes a statement of their own
+        return None
+    if (
+        not hits
+        and speakers
+        and not through
+        and _took_part(speakers, earlier, spoken_interval(publication))
+    ):
         # "X met Y on Thursday. After the talks, X told reporters ...": an undated sentence
         # goes on about a happening of the report's days its speaker took part in
         return None
