@@ -35,7 +35,12 @@ from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.reported_news import reported_news_hit
 from seed.extract.spoken import KIND as SPOKEN
-from seed.extract.spoken import add_bodies_spoken_for, names_other_time, sentence_statement
+from seed.extract.spoken import (
+    add_bodies_spoken_for,
+    names_other_time,
+    only_possessive,
+    sentence_statement,
+)
 from seed.extract.talks_before import is_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
@@ -170,7 +175,7 @@ def extract_candidates(
                 # "<news>, the ministry announced on Wednesday": the news and its telling
                 told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
-        if narrow and (not lead or perfect is not None):
+        if narrow and (not lead or perfect is not None or only_possessive(sentence.text, hits)):
             said = sentence_statement(
                 article.raw.file_name,
                 (index, sentence),

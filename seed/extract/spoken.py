@@ -77,6 +77,8 @@ _CIRCUMSTANCE = re.compile(r"\s+(?:at|during|in|to|before|on|from|via|while)\s+(
 # Hits that date a report's news, not the words of its sentence: "X says forces have left" (a
 # lead in the present perfect) tells the news and its telling, both that day.
 _NEWS = frozenset({"perfect"})
+# A date in the possessive: "Wednesday's conference", "last week's vote".
+_POSSESSIVE = re.compile(r"['\u2019]s\s+[a-z]", re.IGNORECASE)
 # How far before its verb a speaker may be named (characters): "X, its spokesman, said".
 _SUBJECT_REACH = 25
 # The widest publication interval an undated sentence's statement is dated by: a statement
@@ -235,6 +237,18 @@ def _took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval)
     )
 
 
+def possessive(sentence: str, hit: DateHit) -> bool:
+    """Whether the date `hit` is a possessive naming a happening by its day ("ahead of
+    Wednesday's conference"): it dates that happening, never the sentence's speech verb."""
+    return _POSSESSIVE.match(sentence, hit.end) is not None
+
+
+def only_possessive(sentence: str, hits: Sequence[DateHit]) -> bool:
+    """Whether `hits` are dates and all of them possessives: a lead that dates only what it
+    names ("X called ... ahead of Wednesday's summit") still makes its speaker's statement."""
+    return bool(hits) and all(possessive(sentence, h) for h in hits)
+
+
 def spoken_interval(publication: DateInterval) -> DateInterval:
     """The days an undated statement of a report was made: that of the report or the day
     before."""
@@ -273,7 +287,12 @@ def sentence_statement(
     if any(c.sentence_index == index and c.type == "statement" for c in earlier):
         return None  # the sentence dates its statement itself
     for hit in hits:
-        if hit.kind in _NEWS or hit.kind == "quoted" or any(s < hit.start < e for s, e in quoted):
+        if (
+            hit.kind in _NEWS
+            or hit.kind == "quoted"
+            or any(s < hit.start < e for s, e in quoted)
+            or possessive(text, hit)
+        ):
             continue
         start, end = governing_span(text, hit.start, hit.end)
         if start <= spoken.verb_start < end and not dated_gathering(

@@ -209,3 +209,15 @@ def test_a_spokespersons_second_undated_statement_carries_on_the_first() -> None
     article = RawArticle("a.txt", text, published=PUBLISHED)
     candidates = extract_article(article, REGISTRY).candidates
     assert [c.sentence_index for c in candidates] == [0, 2]
+
+
+def test_a_lead_dating_only_a_happening_it_names_by_its_day_makes_its_statement() -> None:
+    lead = (
+        "Italian Foreign Minister Antonio Tajani urged Libya's rivals to agree on a vote "
+        "ahead of Thursday's summit in Rome."
+    )
+    statements = [e for e in _events(lead) if e[1] == "statement"]
+    # the summit is dated by its day; the minister's words are of the report's days
+    assert [(e[0], e[4]) for e in statements] == [
+        ("2023-03-14..2023-03-15", ["Italian Foreign Minister Antonio Tajani urged"])
+    ]

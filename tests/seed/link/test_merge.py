@@ -343,3 +343,18 @@ def test_a_statement_in_another_article_still_joins_the_meeting_of_its_day() -> 
     held.date_kind = "weekday"
     (cluster,) = cluster_candidates([said, held], _related, None)
     assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]
+
+
+def test_a_statement_of_a_report_whose_days_are_vague_stands_alone() -> None:
+    # an undated report's "days of the report" may be any of a year: nothing but that range
+    # would tie its speaker's statement to the summit of another article
+    summit = _candidate("a.txt", ["italy", "libya"], "meeting", {"summit", "rome", "migration"})
+    year = DateInterval(date(2021, 3, 1), date(2022, 2, 28), "range")
+    statement = _dated(
+        _candidate("b.txt", ["italy", "libya"], "statement", {"summit", "rome", "fighters"}), year
+    )
+    statement.date_kind = "spoken"
+    statement.resolved = True
+    statement.hit = DateHit(0, 0, "", "spoken", year)
+    clusters = cluster_candidates([summit, statement], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
