@@ -31,6 +31,7 @@ from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.offsets import as_counted, offset_hits
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
+from seed.extract.pronoun_speaker import pronoun_statement
 from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.reported_news import reported_news_hit
@@ -39,6 +40,7 @@ from seed.extract.spoken import (
     add_bodies_spoken_for,
     names_other_time,
     only_possessive,
+    report_days_known,
     sentence_statement,
 )
 from seed.extract.talks_before import is_talks, talks_before
@@ -192,6 +194,16 @@ def extract_candidates(
             elif not hits and not names_other_time(sentence.text):
                 # "She added that ...": the same speaker's words of the sentence before
                 said = carried_statement(sentence, index, last_said, actors)
+                if said is None and report_days_known(publication):
+                    # "Speaking to reporters he said ...": the person the sentence before was about
+                    said = pronoun_statement(
+                        article.raw.file_name,
+                        (index, sentence),
+                        sentences[index - 1] if index else None,
+                        [*candidates, *spoken],
+                        actors,
+                        publication,
+                    )
                 if said is not None:
                     spoken.append(said)
             last_said = said

@@ -227,7 +227,7 @@ def names_other_time(sentence: str) -> bool:
     return OTHER_TIME.search(_DURATION.sub(" ", sentence)) is not None
 
 
-def _took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval) -> bool:
+def took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval) -> bool:
     """Whether one of `speakers` is an actor of an `earlier` candidate dated within `days`."""
     return any(
         days.start <= c.date.start
@@ -324,7 +324,7 @@ def sentence_statement(
         not hits
         and speakers
         and not through
-        and _took_part(speakers, earlier, spoken_interval(publication))
+        and took_part(speakers, earlier, spoken_interval(publication))
     ):
         # "X met Y on Thursday. After the talks, X told reporters ...": an undated sentence
         # goes on about a happening of the report's days its speaker took part in
