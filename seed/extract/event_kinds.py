@@ -41,7 +41,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "uprising", "ousted", "toppled", "deposed", "government", "split", "install",
         "formation", "appoint", "resign", "parliament", "sworn", "swore", "oath", "rebellion",
         "revolution", "designat", "took office", "dismiss", "sacked", "confidence", "cabinet",
-        "approved", "mandate", "nominat",
+        "approved", "mandate", "nominat", "named members", "named their", "named its",
+        "named his", "named her", "named a new", "named the new", "named as",
     ),
     "statement": (
         "said", "says", "told", "stated", "announced", "declared", "warned", "urged",
