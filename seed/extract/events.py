@@ -26,6 +26,7 @@ from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
 from seed.extract.falls import dated_otherwise, fall_hit
+from seed.extract.mandates import mandate_end
 from seed.extract.named_acts import split_named_act
 from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.offsets import as_counted, offset_hits
@@ -146,6 +147,7 @@ def extract_candidates(
             hits = sorted([*hits, fall], key=lambda h: h.start)
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
+        mandate = None
         for hit in hits:
             made = _candidates(
                 article,
@@ -168,6 +170,10 @@ def extract_candidates(
                 made = split_named_act(made[0], sentence, sentence_actors, actors)
             candidates.extend(made)
             telling = made[0]
+            # "approved on Thursday a one-year mandate": the mandate runs out a year later
+            mandate = mandate or mandate_end(
+                telling, sentence, quoted_spans(sentence.text), actors.registry.relations
+            )
             doers = [h.start for h in sentence_actors]
             # a sentence already split at its when-clause is not split again at its attribution
             end = (
@@ -177,6 +183,8 @@ def extract_candidates(
                 # "<news>, the ministry announced on Wednesday": the news and its telling
                 told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
+        if mandate is not None:
+            candidates.append(mandate)
         if narrow and (not lead or perfect is not None or only_possessive(sentence.text, hits)):
             said = sentence_statement(
                 article.raw.file_name,
