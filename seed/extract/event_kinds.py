@@ -31,7 +31,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
         "march on", "captur", "seize", "shell", "drone", "militar", "besieg", "siege", "blockad",
         "pushed back", "bombard", "rocket", "mortar", "killed", "wounded", "ambush", "erupted",
-        "deployed", "deployment", "advance", "counteroffensive",
+        "deployed", "deployment", "advance", "counteroffensive", "mobilized", "mobilised",
+        "mobilization", "mobilisation",
     ),
     "report": (
         "report", "estimat", "reveal", "investigat", "assessment", "found", "document", "study",

@@ -36,6 +36,7 @@ from seed.extract.pronoun_speaker import pronoun_statement
 from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.reported_news import reported_news_hit
+from seed.extract.responses import responders, response_hit
 from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.spoken import (
     add_bodies_spoken_for,
@@ -104,6 +105,10 @@ def extract_candidates(
         if not hits:
             # "The deal came after ten hours of talks": the talks that led to it
             hits = [h for h in [talks_before(sentence.text, index, anchor)] if h is not None]
+        if not hits:
+            # "In response to the advance, groups mobilised": after the day named before
+            response = response_hit(sentence.text, index, anchor, publication)
+            hits = [response] if response is not None else []
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
@@ -165,6 +170,8 @@ def extract_candidates(
             )
             if hit in counted:
                 as_counted(made[0], sentence.start, hit)
+            if (responding := responders(sentence.text, hit, sentence_actors)) is not None:
+                made[0].actors = actor_roles(responding, sentence.text) or made[0].actors
             if len(made) == 1:
                 # "welcomed on Friday the truce reached between ...": the truce besides
                 made = split_named_act(made[0], sentence, sentence_actors, actors)
