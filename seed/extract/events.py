@@ -45,12 +45,12 @@ from seed.extract.spoken import (
     report_days_known,
     sentence_statement,
 )
-from seed.extract.talks_before import is_talks, talks_before
+from seed.extract.talks_before import is_talks, share_with_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
 from seed.extract.tolls import toll_hit
-from seed.extract.two_happenings import attributed_news, when_clause_candidate
+from seed.extract.two_happenings import after_telling, attributed_news, when_clause_candidate
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -204,7 +204,7 @@ def extract_candidates(
             )
             if said is not None:
                 mine = [c for c in candidates if c.sentence_index == index]
-                _after_telling(article, sentence, said, mine)
+                after_telling(article, sentence, said, mine)
                 spoken.append(said)
             elif not hits and not names_other_time(sentence.text):
                 # "She added that ...": the same speaker's words of the sentence before
@@ -231,44 +231,8 @@ def extract_candidates(
     if spoken:
         named = {h.actor_key for s in sentences for h in actors.find(s.text)}
         add_bodies_spoken_for(spoken, named, actors.registry.relations)
-    _share_with_talks(candidates)
+    share_with_talks(candidates)
     return sorted([*candidates, *spoken], key=lambda c: (c.sentence_index, c.quote_start))
-
-
-def _after_telling(
-    article: ParsedArticle, sentence: Sentence, telling: Candidate, others: list[Candidate]
-) -> None:
-    """ "The UN says forces have left": the news of a sentence that opens with its telling is
-    what follows the telling (each of the two happenings has its own words)."""
-    for other in others:
-        hit = other.hit
-        if (
-            other.quote_start == telling.quote_start
-            and other.quote_end > telling.quote_end
-            and hit is not None
-            and sentence.start + hit.start >= telling.quote_end
-        ):
-            text = article.raw.text
-            start = telling.quote_end
-            while start < other.quote_end and text[start] in " ,":
-                start += 1
-            other.quote_start, other.quote = start, text[start : other.quote_end]
-
-
-def _share_with_talks(candidates: list[Candidate]) -> None:
-    """Talks that ended in a happening of the same sentence were held by its parties: a span
-    candidate takes the actors of the others of its sentence."""
-    for talks in candidates:
-        if talks.date_kind != "span":
-            continue
-        known = {key for key, _ in talks.actors}
-        for other in candidates:
-            if other.sentence_index != talks.sentence_index or other.date_kind == "span":
-                continue
-            for key, _ in other.actors:
-                if key not in known:
-                    talks.actors.append((key, "participant"))
-                    known.add(key)
 
 
 def _candidates(
