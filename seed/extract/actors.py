@@ -67,7 +67,8 @@ _LED = re.compile(r"-led\s+(?:[\w-]+\s+){0,2}(?:forces|troops|army|coalition)\b"
 # A demonym names its state when it qualifies an institution or armed force ("Turkish troops",
 # "the Russian Foreign Ministry"); in a list of nationalities it does not.
 _STATE_NOUNS = (
-    r"(?:government|troops|forces|army|military|officials?|authorities|president|"
+    r"(?:government|troops|forces|army|military|officials?|authorities|presidency|president|"
+    r"premiership|cabinet|foreign\s+office|"
     r"(?:foreign|defen[cs]e|interior)\s+(?:ministers?|ministry)|ministers?|ministry|parliament|navy|"
     r"air\s+force|drones?|warplanes?|embassy|ambassador|envoy|delegation|prime\s+minister|"
     r"leader(?:ship)?|chancellor|diplomats?|intelligence|special\s+forces|frigates?|warships?|"

@@ -256,7 +256,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "recent",
         re.compile(
             r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<unit>days|weeks)\b(?!\s+of\b)|"
-            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)recently\b(?!-)",
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)recently\b(?!-)|"
+            # "a recent outbreak of clashes", "the recent wave of attacks": as "recently"
+            r"\b(?:a|the)\s+recent\s+(?=(?:outbreak|flare-up|wave|spate|round|surge|bout|"
+            r"escalation)\s+of\b)",
             re.I,
         ),
         r.recent,

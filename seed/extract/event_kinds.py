@@ -31,7 +31,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
         "march on", "captur", "seize", "shell", "drone", "militar", "besieg", "siege", "blockad",
         "pushed back", "bombard", "rocket", "mortar", "killed", "wounded", "ambush", "erupted",
-        "deployed", "deployment", "advance", "counteroffensive",
+        "deployed", "deployment", "advance", "counteroffensive", "mobilized", "mobilised",
+        "mobilization", "mobilisation",
     ),
     "report": (
         "report", "estimat", "reveal", "investigat", "assessment", "found", "document", "study",
@@ -41,7 +42,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "uprising", "ousted", "toppled", "deposed", "government", "split", "install",
         "formation", "appoint", "resign", "parliament", "sworn", "swore", "oath", "rebellion",
         "revolution", "designat", "took office", "dismiss", "sacked", "confidence", "cabinet",
-        "approved", "mandate", "nominat",
+        "approved", "mandate", "nominat", "named members", "named their", "named its",
+        "named his", "named her", "named a new", "named the new", "named as",
     ),
     "statement": (
         "said", "says", "told", "stated", "announced", "declared", "warned", "urged",

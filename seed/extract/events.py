@@ -26,22 +26,31 @@ from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
 from seed.extract.falls import dated_otherwise, fall_hit
+from seed.extract.mandates import mandate_end
 from seed.extract.named_acts import split_named_act
 from seed.extract.narration import narrated_hit, narrates_past, step_kind
 from seed.extract.offsets import as_counted, offset_hits
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
+from seed.extract.pronoun_speaker import pronoun_statement
 from seed.extract.quoted_dates import inside_quotes, quoted_spans, speaker_dates
 from seed.extract.registry import ActorHit
 from seed.extract.reported_news import reported_news_hit
+from seed.extract.responses import responders, response_hit
 from seed.extract.spoken import KIND as SPOKEN
-from seed.extract.spoken import add_bodies_spoken_for, names_other_time, sentence_statement
-from seed.extract.talks_before import is_talks, talks_before
+from seed.extract.spoken import (
+    add_bodies_spoken_for,
+    names_other_time,
+    only_possessive,
+    report_days_known,
+    sentence_statement,
+)
+from seed.extract.talks_before import is_talks, share_with_talks, talks_before
 from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
 from seed.extract.tolls import toll_hit
-from seed.extract.two_happenings import attributed_news, when_clause_candidate
+from seed.extract.two_happenings import after_telling, attributed_news, when_clause_candidate
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -96,6 +105,10 @@ def extract_candidates(
         if not hits:
             # "The deal came after ten hours of talks": the talks that led to it
             hits = [h for h in [talks_before(sentence.text, index, anchor)] if h is not None]
+        if not hits:
+            # "In response to the advance, groups mobilised": after the day named before
+            response = response_hit(sentence.text, index, anchor, publication)
+            hits = [response] if response is not None else []
         sentence_actors = actors.find(sentence.text)
         inherited = previous_actors[:1]
         lead = index == 0
@@ -139,6 +152,7 @@ def extract_candidates(
             hits = sorted([*hits, fall], key=lambda h: h.start)
         # talks that ended on a happening of the sentence do not split it into clauses
         stated = sum(1 for h in hits if h.kind != "span")
+        mandate = None
         for hit in hits:
             made = _candidates(
                 article,
@@ -156,11 +170,17 @@ def extract_candidates(
             )
             if hit in counted:
                 as_counted(made[0], sentence.start, hit)
+            if (responding := responders(sentence.text, hit, sentence_actors)) is not None:
+                made[0].actors = actor_roles(responding, sentence.text) or made[0].actors
             if len(made) == 1:
                 # "welcomed on Friday the truce reached between ...": the truce besides
                 made = split_named_act(made[0], sentence, sentence_actors, actors)
             candidates.extend(made)
             telling = made[0]
+            # "approved on Thursday a one-year mandate": the mandate runs out a year later
+            mandate = mandate or mandate_end(
+                telling, sentence, quoted_spans(sentence.text), actors.registry.relations
+            )
             doers = [h.start for h in sentence_actors]
             # a sentence already split at its when-clause is not split again at its attribution
             end = (
@@ -170,7 +190,9 @@ def extract_candidates(
                 # "<news>, the ministry announced on Wednesday": the news and its telling
                 told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
                 candidates.append(told)
-        if narrow and (not lead or perfect is not None):
+        if mandate is not None:
+            candidates.append(mandate)
+        if narrow and (not lead or perfect is not None or only_possessive(sentence.text, hits)):
             said = sentence_statement(
                 article.raw.file_name,
                 (index, sentence),
@@ -182,11 +204,21 @@ def extract_candidates(
             )
             if said is not None:
                 mine = [c for c in candidates if c.sentence_index == index]
-                _after_telling(article, sentence, said, mine)
+                after_telling(article, sentence, said, mine)
                 spoken.append(said)
             elif not hits and not names_other_time(sentence.text):
                 # "She added that ...": the same speaker's words of the sentence before
                 said = carried_statement(sentence, index, last_said, actors)
+                if said is None and report_days_known(publication):
+                    # "Speaking to reporters he said ...": the person the sentence before was about
+                    said = pronoun_statement(
+                        article.raw.file_name,
+                        (index, sentence),
+                        sentences[index - 1] if index else None,
+                        [*candidates, *spoken],
+                        actors,
+                        publication,
+                    )
                 if said is not None:
                     spoken.append(said)
             last_said = said
@@ -199,44 +231,8 @@ def extract_candidates(
     if spoken:
         named = {h.actor_key for s in sentences for h in actors.find(s.text)}
         add_bodies_spoken_for(spoken, named, actors.registry.relations)
-    _share_with_talks(candidates)
+    share_with_talks(candidates)
     return sorted([*candidates, *spoken], key=lambda c: (c.sentence_index, c.quote_start))
-
-
-def _after_telling(
-    article: ParsedArticle, sentence: Sentence, telling: Candidate, others: list[Candidate]
-) -> None:
-    """ "The UN says forces have left": the news of a sentence that opens with its telling is
-    what follows the telling (each of the two happenings has its own words)."""
-    for other in others:
-        hit = other.hit
-        if (
-            other.quote_start == telling.quote_start
-            and other.quote_end > telling.quote_end
-            and hit is not None
-            and sentence.start + hit.start >= telling.quote_end
-        ):
-            text = article.raw.text
-            start = telling.quote_end
-            while start < other.quote_end and text[start] in " ,":
-                start += 1
-            other.quote_start, other.quote = start, text[start : other.quote_end]
-
-
-def _share_with_talks(candidates: list[Candidate]) -> None:
-    """Talks that ended in a happening of the same sentence were held by its parties: a span
-    candidate takes the actors of the others of its sentence."""
-    for talks in candidates:
-        if talks.date_kind != "span":
-            continue
-        known = {key for key, _ in talks.actors}
-        for other in candidates:
-            if other.sentence_index != talks.sentence_index or other.date_kind == "span":
-                continue
-            for key, _ in other.actors:
-                if key not in known:
-                    talks.actors.append((key, "participant"))
-                    known.add(key)
 
 
 def _candidates(

@@ -12,7 +12,9 @@ two weeks: "X told reporters that ..." in the body of a dated report is X's stat
 days (when they are not known, it would join any statement of X's and is left out).
 
 Only a speaker's first undated statement in the article is one: "he added", "she said" and
-more of the same speaker's words carry on the statement already made. A sentence whose own
+more of the same speaker's words carry on the statement already made; a spokesperson speaking
+for a body or a leader whose words were told before ("a spokesman for the presidency said")
+makes a statement of their own. A sentence whose own
 date dates the speech verb ("said on Tuesday") is dated by it and is left alone.
 
 "X was speaking at the summit, which opened on Friday": the speaker spoke at a gathering that
@@ -58,6 +60,8 @@ _ROLE_SUBJECT = re.compile(
     r"commander|ministry|mission|committee|commission|council|presidency|government)\b",
     re.IGNORECASE,
 )
+# One who speaks for a body or a leader: their words are a statement of their own.
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 _QUOTE_MARKS = '"\u201c\u201d'
 # Where a speaker's stretch of the sentence stops: a quotation mark, a clause's punctuation.
 _BOUNDARY = re.compile(
@@ -73,6 +77,8 @@ _CIRCUMSTANCE = re.compile(r"\s+(?:at|during|in|to|before|on|from|via|while)\s+(
 # Hits that date a report's news, not the words of its sentence: "X says forces have left" (a
 # lead in the present perfect) tells the news and its telling, both that day.
 _NEWS = frozenset({"perfect"})
+# A date in the possessive: "Wednesday's conference", "last week's vote".
+_POSSESSIVE = re.compile(r"['\u2019]s\s+[a-z]", re.IGNORECASE)
 # How far before its verb a speaker may be named (characters): "X, its spokesman, said".
 _SUBJECT_REACH = 25
 # The widest publication interval an undated sentence's statement is dated by: a statement
@@ -190,6 +196,18 @@ def _segment_end(sentence: str, position: int, inverted: bool) -> int:
     return len(sentence[:end].rstrip(" .,"))
 
 
+def _subject(sentence: str, spoken: Spoken) -> str:
+    """The words of `spoken`'s stretch that name its speaker (before the verb, or after it
+    when the speaker follows the verb)."""
+    if spoken.start == spoken.verb_start:
+        return sentence[spoken.verb_end : spoken.end]
+    return sentence[spoken.start : spoken.verb_start]
+
+
+def _spokesperson(words: str) -> bool:
+    return _SPOKESPERSON.search(words) is not None
+
+
 def _principal(spoken: Spoken) -> set[str]:
     """Who speaks: of the names in the speaker's stretch, the one nearest the verb. "Turkish
     Vice President X told": the state only qualifies the person's title, so the state's own
@@ -209,7 +227,7 @@ def names_other_time(sentence: str) -> bool:
     return OTHER_TIME.search(_DURATION.sub(" ", sentence)) is not None
 
 
-def _took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval) -> bool:
+def took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval) -> bool:
     """Whether one of `speakers` is an actor of an `earlier` candidate dated within `days`."""
     return any(
         days.start <= c.date.start
@@ -217,6 +235,18 @@ def _took_part(speakers: set[str], earlier: list[Candidate], days: DateInterval)
         and speakers & {key for key, _ in c.actors}
         for c in earlier
     )
+
+
+def possessive(sentence: str, hit: DateHit) -> bool:
+    """Whether the date `hit` is a possessive naming a happening by its day ("ahead of
+    Wednesday's conference"): it dates that happening, never the sentence's speech verb."""
+    return _POSSESSIVE.match(sentence, hit.end) is not None
+
+
+def only_possessive(sentence: str, hits: Sequence[DateHit]) -> bool:
+    """Whether `hits` are dates and all of them possessives: a lead that dates only what it
+    names ("X called ... ahead of Wednesday's summit") still makes its speaker's statement."""
+    return bool(hits) and all(possessive(sentence, h) for h in hits)
 
 
 def spoken_interval(publication: DateInterval) -> DateInterval:
@@ -257,7 +287,12 @@ def sentence_statement(
     if any(c.sentence_index == index and c.type == "statement" for c in earlier):
         return None  # the sentence dates its statement itself
     for hit in hits:
-        if hit.kind in _NEWS or hit.kind == "quoted" or any(s < hit.start < e for s, e in quoted):
+        if (
+            hit.kind in _NEWS
+            or hit.kind == "quoted"
+            or any(s < hit.start < e for s, e in quoted)
+            or possessive(text, hit)
+        ):
             continue
         start, end = governing_span(text, hit.start, hit.end)
         if start <= spoken.verb_start < end and not dated_gathering(
@@ -275,11 +310,22 @@ def sentence_statement(
         # event stands for (a dated telling is split off, see seed.extract.attribution)
         return None
     speakers = _principal(spoken)
+    through = _spokesperson(_subject(text, spoken))
     if speakers and any(
-        c.type == "statement" and speakers & {key for key, _ in c.actors} for c in earlier
+        c.type == "statement"
+        and speakers & {key for key, _ in c.actors}
+        and (not through or _spokesperson(c.summary))
+        for c in earlier
     ):
-        return None  # more words of a statement already made
-    if not hits and speakers and _took_part(speakers, earlier, spoken_interval(publication)):
+        # more words of a statement already made; a body's spokesperson speaking after its
+        # head ("X warned ... A spokesman for X's office said") makes a statement of their own
+        return None
+    if (
+        not hits
+        and speakers
+        and not through
+        and took_part(speakers, earlier, spoken_interval(publication))
+    ):
         # "X met Y on Thursday. After the talks, X told reporters ...": an undated sentence
         # goes on about a happening of the report's days its speaker took part in
         return None

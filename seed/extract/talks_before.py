@@ -16,6 +16,7 @@ import re
 from datetime import timedelta
 
 from seed.extract.calendar_math import NUMBERS
+from seed.extract.candidate import Candidate
 from seed.extract.chaining import DayAnchor
 from seed.extract.dates import DateHit
 from seed.extract.types import DateInterval
@@ -59,3 +60,19 @@ def talks_before(text: str, index: int, anchor: DayAnchor | None) -> DateHit | N
 def is_talks(text: str, hit: DateHit) -> bool:
     """Whether `hit` is one `talks_before` made: the talks are a meeting, whatever they led to."""
     return hit.kind == KIND and not hit.text and _TALKS.search(text, hit.start, hit.end) is not None
+
+
+def share_with_talks(candidates: list[Candidate]) -> None:
+    """Talks that ended in a happening of the same sentence were held by its parties: a span
+    candidate takes the actors of the others of its sentence."""
+    for talks in candidates:
+        if talks.date_kind != "span":
+            continue
+        known = {key for key, _ in talks.actors}
+        for other in candidates:
+            if other.sentence_index != talks.sentence_index or other.date_kind == "span":
+                continue
+            for key, _ in other.actors:
+                if key not in known:
+                    talks.actors.append((key, "participant"))
+                    known.add(key)

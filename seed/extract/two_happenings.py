@@ -108,3 +108,23 @@ def told_candidate(
         tokens=content_tokens(phrase),
         hit=DateHit(quote[0], quote[0], "", "told", when, fixed),
     )
+
+
+def after_telling(
+    article: ParsedArticle, sentence: Sentence, telling: Candidate, others: list[Candidate]
+) -> None:
+    """ "The UN says forces have left": the news of a sentence that opens with its telling is
+    what follows the telling (each of the two happenings has its own words)."""
+    for other in others:
+        hit = other.hit
+        if (
+            other.quote_start == telling.quote_start
+            and other.quote_end > telling.quote_end
+            and hit is not None
+            and sentence.start + hit.start >= telling.quote_end
+        ):
+            text = article.raw.text
+            start = telling.quote_end
+            while start < other.quote_end and text[start] in " ,":
+                start += 1
+            other.quote_start, other.quote = start, text[start : other.quote_end]

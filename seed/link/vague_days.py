@@ -4,7 +4,8 @@
 range overlaps many happenings of its kind, and nothing but the range ties it to one of them.
 Such a telling is an event of its own (with the whole honest range), neither joining another
 event nor joined by one. A date that is wide by its own words ("last year", "in 2020") is not
-vague in this sense, and neither is a weekday in an article of a known week.
+vague in this sense, and neither is a weekday in an article of a known week. So is the
+statement of a report's days (a speaker's words no expression dates) in such an article.
 
 A relative date of an article whose publication is not known within about a year is vaguer
 still (see `Candidate.resolved`): it may join a dated event it clearly reports, and otherwise
@@ -14,9 +15,11 @@ stands as an event of its own with the whole range, honestly wide, rather than v
 from __future__ import annotations
 
 from seed.extract.candidate import Candidate
+from seed.extract.spoken import KIND as SPOKEN
 
-# Expressions that name one day (or a weekend) counted from publication.
-_DAY_KINDS = frozenset({"weekday", "named_day", "weekend"})
+# Expressions that name one day (or a weekend) counted from publication, and the report's
+# days of a statement no expression dates (see seed.extract.spoken).
+_DAY_KINDS = frozenset({"weekday", "named_day", "weekend", SPOKEN})
 # Wider than this, such a day's range says the publication date was not known within a fortnight.
 MAX_DAY_RANGE = 14
 

@@ -183,6 +183,9 @@ def test_a_duration_for_the_past_months_is_no_date() -> None:
         # "recently": up to two weeks; "in recent weeks": up to six
         ("The mayor recently closed two bakeries.", "2022-01-31..2022-02-14 range"),
         ("Prices of bread doubled in recent weeks.", "2022-01-03..2022-02-14 range"),
+        # "a recent outbreak of ...": a happening of the last weeks, as "recently"
+        ("A recent outbreak of cholera closed the school.", "2022-01-31..2022-02-14 range"),
+        ("It followed the recent wave of strikes.", "2022-01-31..2022-02-14 range"),
     ],
 )
 def test_recently_is_a_range_ending_at_publication(sentence: str, expected: str) -> None:
@@ -199,6 +202,7 @@ def test_recently_is_a_range_ending_at_publication(sentence: str, expected: str)
         "The recently elected mayor closed two bakeries.",
         "A recently-built depot burned.",
         "In the last days of the siege the depot burned.",
+        "A recent report on cholera was read out.",
     ],
 )
 def test_recently_as_an_adjective_or_a_span_of_something_else_is_no_date(sentence: str) -> None:

@@ -44,3 +44,11 @@ def test_news_of_a_time_of_its_own_is_not_of_the_report_days() -> None:
 def test_a_report_of_unknown_days_dates_no_undated_news() -> None:
     body = "Egypt and Libya signed a trade accord in the capital, Aguila Saleh said."
     assert _read(body, published=None) == []
+
+
+def test_naming_the_members_of_a_body_is_an_appointment_passed_on() -> None:
+    body = "Egypt and Libya named members of a border commission, Aguila Saleh said."
+    assert _read(body) == [(body, "2023-03-14..2023-03-15", "attributed", "political")]
+    # a thing named after someone appoints no one: no known kind, the speaker's statement
+    body = "Egypt and Libya opened a crossing named after a poet, Aguila Saleh said."
+    assert [(kind, type) for _, _, kind, type in _read(body)] == [("spoken", "statement")]

@@ -183,3 +183,41 @@ def test_an_undated_sentence_goes_on_about_a_happening_its_speaker_took_part_in(
     candidates = extract_article(article, REGISTRY).candidates
     # the talks of the report's days are the happening; the minister's words are part of it
     assert [(c.sentence_index, c.type) for c in candidates] == [(0, "meeting")]
+
+
+def test_a_spokesperson_for_a_leaders_office_makes_a_statement_of_their_own() -> None:
+    lead = "Egypt's president warned on Tuesday that the border would be closed to traders."
+    aside = "Trucks queued for miles."
+    body = "A spokesman for the Egyptian presidency said the crossing at Salloum stays shut."
+    text = f"Headline here\n\n{lead}\n\n{aside}\n\n{body}\n"
+    article = RawArticle("a.txt", text, published=PUBLISHED)
+    candidates = extract_article(article, REGISTRY).candidates
+    # the president's words are dated; the spokesman's are a statement of the report's days,
+    # not more words of the president's nor of the warning the state took part in
+    assert [(c.sentence_index, c.type, c.quote, c.date.start.isoformat()) for c in candidates] == [
+        (0, "statement", lead, "2023-03-14"),
+        (2, "statement", "A spokesman for the Egyptian presidency said", "2023-03-14"),
+    ]
+    assert candidates[1].actors[0] == ("egypt", "speaker")
+
+
+def test_a_spokespersons_second_undated_statement_carries_on_the_first() -> None:
+    lead = "Egypt's president warned on Tuesday that the border would be closed to traders."
+    first = "A spokesman for the Egyptian presidency said the crossing at Salloum stays shut."
+    second = "A spokesman for the Egyptian presidency said the port stays open."
+    text = f"Headline here\n\n{lead}\n\nTrucks queued.\n\n{first}\n\nIt rained.\n\n{second}\n"
+    article = RawArticle("a.txt", text, published=PUBLISHED)
+    candidates = extract_article(article, REGISTRY).candidates
+    assert [c.sentence_index for c in candidates] == [0, 2]
+
+
+def test_a_lead_dating_only_a_happening_it_names_by_its_day_makes_its_statement() -> None:
+    lead = (
+        "Italian Foreign Minister Antonio Tajani urged Libya's rivals to agree on a vote "
+        "ahead of Thursday's summit in Rome."
+    )
+    statements = [e for e in _events(lead) if e[1] == "statement"]
+    # the summit is dated by its day; the minister's words are of the report's days
+    assert [(e[0], e[4]) for e in statements] == [
+        ("2023-03-14..2023-03-15", ["Italian Foreign Minister Antonio Tajani urged"])
+    ]

@@ -145,6 +145,9 @@ def reader_for(text: str) -> ArticleActors:
         ("Aguila Saleh said; later Saleh added", ["aguila-saleh", "aguila-saleh"]),
         ("Egyptian and Emirati defence ministers flew in.", ["egypt", "united-arab-emirates"]),
         ("the Egyptian interior and foreign ministers", ["egypt"]),
+        ("a spokesman for the Algerian presidency", ["algeria"]),
+        ("the Tunisian premiership and the Maltese cabinet", ["tunisia", "malta"]),
+        ("the Greek foreign office", ["greece"]),
     ],
 )
 def test_capitals_demonyms_and_forces_resolve_by_context(text: str, keys: list[str]) -> None:

@@ -381,3 +381,18 @@ def test_a_candidate_without_a_label_is_merged_again() -> None:
     candidates = _tie()
     labels = {quote_key(m): 0 for m in candidates[:2]}
     assert regroup(candidates, labels, _related) is None
+
+
+def test_a_statement_of_a_report_whose_days_are_vague_stands_alone() -> None:
+    # an undated report's "days of the report" may be any of a year: nothing but that range
+    # would tie its speaker's statement to the summit of another article
+    summit = _candidate("a.txt", ["italy", "libya"], "meeting", {"summit", "rome", "migration"})
+    year = DateInterval(date(2021, 3, 1), date(2022, 2, 28), "range")
+    statement = _dated(
+        _candidate("b.txt", ["italy", "libya"], "statement", {"summit", "rome", "fighters"}), year
+    )
+    statement.date_kind = "spoken"
+    statement.resolved = True
+    statement.hit = DateHit(0, 0, "", "spoken", year)
+    clusters = cluster_candidates([summit, statement], _related, None)
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
