@@ -23,7 +23,7 @@ from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
 from seed.link.rival_kinds import rival_kinds, rivals
-from seed.link.vague_days import stands_alone, vague_day
+from seed.link.vague_days import other_weekday, stands_alone, vague_day
 
 MIN_SCORE = 2.0
 # Weight of the share of a candidate's dated-stretch words found in a cluster's.
@@ -160,6 +160,10 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
         return 0.0
     if vague_day(candidate) or stands_alone(cluster.members[0]):
         return 0.0  # "on Wednesday" of an unknown month is no other telling's Wednesday
+    if (width(cluster.date) == 0 and other_weekday(candidate, cluster.date.start)) or (
+        width(candidate.date) == 0 and other_weekday(cluster.members[0], candidate.date.start)
+    ):
+        return 0.0  # "on Tuesday" is no Sunday's happening
     types_agree = candidate.type == cluster.type
     compatible = types_agree or candidate.type in WEAK_TYPES or cluster.type in WEAK_TYPES
     if not compatible:

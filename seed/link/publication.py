@@ -35,7 +35,7 @@ from seed.link.dateline_year import dateline_interval
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
-from seed.link.word_anchors import WordIndex, weekday_matches, year_window
+from seed.link.word_anchors import WordIndex, gathering_match, weekday_matches, year_window
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 # An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
@@ -48,6 +48,8 @@ WIDE_YEARS = 2
 # Words (besides names) two tellings of one happening share at least, when no word naming the
 # act ties them: two common words ("eastern", "months") are found between any two stories.
 MIN_SHARED_WORDS = 3
+# Dates counted from another date ("three days before the conference").
+COUNTED_KINDS = frozenset({"chained"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +90,17 @@ def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> Anc
     buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = {}
     words = WordIndex()
     for cand in candidates:
-        # a speaker's date (often a plan) or one counted from another date anchors nothing
-        if (cand.date.end - cand.date.start).days > 7 or cand.date_kind in UNSTATED_KINDS:
+        if (cand.date.end - cand.date.start).days > 7:
             continue
         persons = frozenset(k for k, _ in cand.actors) & person_keys
         anchor = Anchor(cand.file_name, cand.date, cand.type, persons, cand.tokens)
         identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
+        # a speaker's date (often a plan) or one counted from another date anchors nothing,
+        # but a gathering named with its weekday, which confirms the count
+        if cand.date_kind in UNSTATED_KINDS:
+            if cand.date_kind in COUNTED_KINDS:
+                words.add_gathering(anchor, identity)
+            continue
         words.add(anchor, identity)
         day = cand.date.start.weekday() if cand.date.start == cand.date.end else -1
         for person in persons:
@@ -279,6 +286,13 @@ def _by_words(
         found = publication_constraint(cand.hit, anchor.date, direction)
         if found is not None:
             return found[0], found[1], _told(cand, anchor)
+    gathering = gathering_match(cand, weekday, anchors.words)
+    if gathering is not None:
+        assert cand.hit is not None
+        direction = direction_at(cand.summary, cand.hit.start)
+        found = publication_constraint(cand.hit, gathering.date, direction)
+        if found is not None:
+            return found[0], found[1], _told(cand, gathering)
     return None
 
 
