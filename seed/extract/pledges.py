@@ -23,6 +23,7 @@ from seed.extract.dates import add_duration, within_duration
 from seed.extract.deadlines import QUANTITY, dated_deadline, quantity_in
 from seed.extract.events import UNSTATED_KINDS
 from seed.extract.parse import ParsedArticle, Sentence
+from seed.extract.quoted_dates import quoted_spans
 from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
 from seed.extract.spoken import KIND as SPOKEN
@@ -96,7 +97,7 @@ def extract_pledges(
         cue = find_commitment(sentence.text)
         if cue is not None:
             event = _making(by_sentence.get(index, []), publication)
-            if event is None and index not in by_sentence:
+            if event is None and index not in by_sentence and not _quoted_speech(sentence.text):
                 nearby = by_paragraph.get(sentence.paragraph) or by_paragraph.get(
                     sentence.paragraph - 1
                 )
@@ -108,6 +109,20 @@ def extract_pledges(
                 found.append(pledge)
         earlier.append(hits)
     return found
+
+
+# After a quotation, its speaker and the verb of saying: '"...," it said', '"...," said X'.
+_SAID_AFTER = re.compile(
+    r"[,\s]*(?:[^\"\u201c\u201d.;]{0,60}?\s)?(?:said|says|added|adds|stated|declared)\b", re.I
+)
+
+
+def _quoted_speech(text: str) -> bool:
+    """Whether the sentence is a quotation with its speaker ('"We will train them," it said'):
+    the pledge was made in the saying, of the report's days, not on the date of a happening
+    the paragraph before tells."""
+    spans = quoted_spans(text)
+    return bool(spans) and _SAID_AFTER.match(text, spans[-1][1] + 1) is not None
 
 
 # "The move ...", "The decision ...": a sentence that refers back to what the one before said.

@@ -169,7 +169,21 @@ def event_blocks(
         )
         if cand is not None:
             tokens |= cand.tokens
-    return sorted(_blocks(event.date, actors, tokens, default))
+    # also under the months of its narrowest mentions' dates: the event's date may be narrower
+    # than the date the merge step compares the cluster through (seed.link.timeline.told_date)
+    dates = [event.date]
+    for m in event.mentions:
+        cand = members.get(
+            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
+        )
+        if cand is not None:
+            dates.append(cand.date)
+    narrowest = min((d.end - d.start for d in dates[1:]), default=None)
+    blocks = _blocks(event.date, actors, tokens, default)
+    for interval in dates[1:]:
+        if interval.end - interval.start == narrowest:
+            blocks |= _blocks(interval, actors, tokens, default)
+    return sorted(blocks)
 
 
 def member_dates(

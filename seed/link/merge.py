@@ -24,7 +24,7 @@ from seed.extract.governing import governing_text, is_reaction
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval
 from seed.link.rival_kinds import rival_kinds, rivals
-from seed.link.vague_days import stands_alone, vague_day
+from seed.link.vague_days import other_weekday, stands_alone, vague_day
 
 MIN_SCORE = 2.0
 # Weight of the share of a candidate's dated-stretch words found in a cluster's.
@@ -170,6 +170,10 @@ def score(candidate: Candidate, probe: Probe, cluster: Cluster, default: str | N
     `cluster` is one `cluster_candidates` draws for the candidate: its date overlaps the
     candidate's, the candidate names no vague day and the cluster was not founded by a telling
     that stands alone (see `seed.link.vague_days`); those would all be 0."""
+    if (cluster.one_day and other_weekday(candidate, cluster.start)) or (
+        probe.one_day and other_weekday(cluster.members[0], candidate.date.start)
+    ):
+        return 0.0  # "on Tuesday" is no Sunday's happening
     types_agree = candidate.type == cluster.type
     if not (types_agree or probe.weak or cluster.type in WEAK_TYPES):
         return 0.0  # two named kinds of happening (a meeting, an offensive) are two events

@@ -35,7 +35,7 @@ from seed.link.dateline_year import dateline_interval
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
-from seed.link.word_anchors import WordIndex, weekday_matches, year_window
+from seed.link.word_anchors import WordIndex, gathering_match, weekday_matches, year_window
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
 # An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
@@ -48,6 +48,8 @@ WIDE_YEARS = 2
 # Words (besides names) two tellings of one happening share at least, when no word naming the
 # act ties them: two common words ("eastern", "months") are found between any two stories.
 MIN_SHARED_WORDS = 3
+# Dates counted from another date ("three days before the conference").
+COUNTED_KINDS = frozenset({"chained"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +93,17 @@ def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> Anc
     buckets: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = {}
     words = WordIndex()
     for cand in candidates:
-        # a speaker's date (often a plan) or one counted from another date anchors nothing
-        if (cand.date.end - cand.date.start).days > 7 or cand.date_kind in UNSTATED_KINDS:
+        if (cand.date.end - cand.date.start).days > 7:
             continue
         persons = frozenset(k for k, _ in cand.actors) & person_keys
         anchor = Anchor(cand.file_name, cand.date, cand.type, persons, cand.tokens)
         identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
+        # a speaker's date (often a plan) or one counted from another date anchors nothing,
+        # but a gathering named with its weekday, which confirms the count
+        if cand.date_kind in UNSTATED_KINDS:
+            if cand.date_kind in COUNTED_KINDS:
+                words.add_gathering(anchor, identity)
+            continue
         words.add(anchor, identity)
         day = cand.date.start.weekday() if cand.date.start == cand.date.end else -1
         for person in persons:
@@ -136,11 +143,15 @@ def infer_publication(
     end = min(upper[0], today) if upper else today
     lower, end, upper = _within_elapsed(article, lower_bound(article), end, upper)
     # Anchors first: a partial copy may have run days before or after its original.
-    named, by_words = _anchor_evidence(
+    named, by_words, worded_from = _anchor_evidence(
         candidates, anchors, person_keys, (name_words, name_words | actor_words), lower
     )
-    # Words alone (no shared person) are the weakest evidence: used only when nothing else is.
-    evidence = named or _copy_evidence(copies) or by_words
+    # Words alone (no shared person) are the weakest evidence: used only when nothing else is,
+    # or to narrow a copy's window when they find the same tellings in the articles it copies.
+    copied = _copy_evidence(copies)
+    if copied is not None and by_words is not None and worded_from <= {n for n, _ in copies}:
+        copied = _narrowed(copied, by_words)
+    evidence = named or copied or by_words
     if article.dateline_day is not None:
         floor = lower[0] if lower else EARLIEST
         found = dateline_interval(article, article.dateline_day, evidence, floor, end)
@@ -205,17 +216,28 @@ def _copy_evidence(copies: Sequence[tuple[str, DateInterval]]) -> Evidence | Non
     return start, end, f"inferred from copies of the text: {names}"
 
 
+def _narrowed(copied: Evidence, worded: Evidence) -> Evidence:
+    """A copy's window narrowed by what its relative dates say, anchored on the same tellings
+    in the articles it copies ("announced Wednesday" where the original dates the
+    announcement): both hold, unless they contradict each other."""
+    start, end = max(copied[0], worded[0]), min(copied[1], worded[1])
+    if start > end:
+        return copied
+    return start, end, f"{copied[2]}; {worded[2]}"
+
+
 def _anchor_evidence(
     candidates: Sequence[Candidate],
     anchors: AnchorIndex,
     person_keys: set[str],
     names: tuple[frozenset[str], frozenset[str]],
     lower: tuple[date, str] | None,
-) -> tuple[Evidence | None, Evidence | None]:
-    """What dated happenings of the persons the text names say, and (weaker) what dated
-    happenings found by their words alone say."""
+) -> tuple[Evidence | None, Evidence | None, set[str]]:
+    """What dated happenings of the persons the text names say, (weaker) what dated
+    happenings found by their words alone say, and the articles of the latter."""
     constraints: list[tuple[date, date, str]] = []
     worded: list[tuple[date, date, str]] = []
+    worded_from: list[str] = []
     name_words, all_names = names
     for cand in candidates:
         if cand.hit is None:
@@ -224,12 +246,14 @@ def _anchor_evidence(
             counted = year_window(cand, anchors.words)  # "December 24 this year"
             if counted is not None:
                 worded.append((counted[0], counted[1], _told(cand, counted[2])))
+                worded_from.append(counted[2].file_name)
             continue
         anchor = best_anchor(cand, anchors, person_keys, name_words)
         if anchor is None:
             found = _by_words(cand, anchors, person_keys, all_names)
             if found is not None:
-                worded.append(found)
+                worded.append(found[:3])
+                worded_from.append(found[3])
             continue
         if cand.hit.kind in _UNDATED_NEWS:
             window = _news_window(cand, anchor)
@@ -238,7 +262,11 @@ def _anchor_evidence(
             window = publication_constraint(cand.hit, anchor.date, direction)
         if window is not None:
             constraints.append((window[0], window[1], _told(cand, anchor)))
-    return _joined(constraints, lower), _joined(worded, lower)
+    # (the articles of the worded constraints that `_joined` keeps)
+    kept = {
+        f for c, f in zip(worded, worded_from, strict=True) if lower is None or c[1] >= lower[0]
+    }
+    return _joined(constraints, lower), _joined(worded, lower), kept
 
 
 def _joined(
@@ -259,9 +287,10 @@ def _joined(
 
 def _by_words(
     cand: Candidate, anchors: AnchorIndex, person_keys: set[str], name_words: frozenset[str]
-) -> tuple[date, date, str] | None:
+) -> tuple[date, date, str, str] | None:
     """A constraint from a dated happening of the same weekday found by its words
-    (seed.link.word_anchors), for a happening no dated source of a person it names tells."""
+    (seed.link.word_anchors), for a happening no dated source of a person it names tells,
+    with the article of that happening."""
     weekday = _weekday_of(cand)
     if weekday is None:
         return None
@@ -281,7 +310,14 @@ def _by_words(
         direction = direction_at(cand.summary, cand.hit.start)
         found = publication_constraint(cand.hit, anchor.date, direction)
         if found is not None:
-            return found[0], found[1], _told(cand, anchor)
+            return found[0], found[1], _told(cand, anchor), anchor.file_name
+    gathering = gathering_match(cand, weekday, anchors.words)
+    if gathering is not None:
+        assert cand.hit is not None
+        direction = direction_at(cand.summary, cand.hit.start)
+        found = publication_constraint(cand.hit, gathering.date, direction)
+        if found is not None:
+            return found[0], found[1], _told(cand, gathering), gathering.file_name
     return None
 
 

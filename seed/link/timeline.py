@@ -25,6 +25,7 @@ from seed.extract.types import (
     ActorLink,
     ActorRecord,
     ArticleProblem,
+    DateInterval,
     Mention,
     PublicationDate,
     Quote,
@@ -208,6 +209,18 @@ def _event_key(cluster: Cluster) -> str:
     return "e" + digest.hexdigest()
 
 
+def told_date(cluster: Cluster) -> DateInterval:
+    """The days every telling of the happening allows: the intersection of its members'
+    dates ("today" in a report of the 23rd and in one of the 24th, each the day of the report
+    or the day before, is the 23rd); the cluster's own date when they have none in common."""
+    assert cluster.date is not None
+    start = max(m.date.start for m in cluster.members)
+    end = min(m.date.end for m in cluster.members)
+    if start > end or (start, end) == (cluster.date.start, cluster.date.end):
+        return cluster.date
+    return DateInterval(start, end, "day" if start == end else "range")
+
+
 def _events(clusters: list[Cluster]) -> tuple[list[TimelineEvent], dict[int, str]]:
     events: list[TimelineEvent] = []
     event_of: dict[int, str] = {}
@@ -239,7 +252,7 @@ def _events(clusters: list[Cluster]) -> tuple[list[TimelineEvent], dict[int, str
                 title=lead.title,
                 summary=lead.summary,
                 type=cluster.type,
-                date=cluster.date,
+                date=told_date(cluster),
                 date_resolved=cluster.date.precision != "unknown",
                 location=location,
                 actors=tuple(links.values()),

@@ -14,7 +14,10 @@ stands as an event of its own with the whole range, honestly wide, rather than v
 
 from __future__ import annotations
 
+from datetime import date
+
 from seed.extract.candidate import Candidate
+from seed.extract.dates import WEEKDAYS
 from seed.extract.spoken import KIND as SPOKEN
 
 # Expressions that name one day (or a weekend) counted from publication, and the report's
@@ -39,3 +42,21 @@ def vague_day(candidate: Candidate) -> bool:
 def stands_alone(founder: Candidate) -> bool:
     """Whether an event founded by `founder` is joined by no other telling."""
     return not founder.resolved or vague_day(founder)
+
+
+def named_weekday(candidate: Candidate) -> int | None:
+    """The weekday an "on Tuesday" names (Monday 0), None for any other expression."""
+    hit = candidate.hit
+    if hit is None or hit.kind != "weekday":
+        return None
+    days = [WEEKDAYS[w] for w in hit.text.lower().split() if w in WEEKDAYS]
+    return days[-1] if days else None
+
+
+def other_weekday(candidate: Candidate, day: date) -> bool:
+    """Whether `candidate` names a weekday that `day` is not: "on Tuesday", however wide the
+    range of Tuesdays its publication leaves, tells no happening of a Sunday."""
+    weekday = named_weekday(candidate)
+    if weekday is None or candidate.date.start.weekday() != weekday:
+        return False  # a date counted from the weekday ("two days after Tuesday")
+    return day.weekday() != weekday

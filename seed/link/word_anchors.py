@@ -10,6 +10,10 @@ reopened on Sunday"): they are anchored here, on stricter evidence.
 2. A day with a year counted from publication ("December 24 this year"): a dated source's
    happening of the same kind on that month and day, naming the same act ("elections"). Its year
    is then the publication's year (give or take the one the text counts).
+3. A weekday naming a gathering ("ahead of Wednesday's Tunis conference"): a dated source's
+   gathering of that weekday whose words hold the gathering's name and noun. Its day may have
+   been counted from another ("three days before the conference"): the weekday confirms the
+   count. Gatherings of that name on different days make no match.
 
 Words found in very many dated happenings of one weekday say nothing: they are not counted.
 The keys `undated_keys` and `dated_keys` tell the incremental path which stored undated articles
@@ -18,11 +22,13 @@ a new dated one may date (a match shares `MIN_WORDS` words of a weekday, or a da
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from seed.extract.candidate import Candidate
+from seed.extract.tokens import content_tokens
 from seed.link.merge import SIGNATURES
 
 if TYPE_CHECKING:
@@ -33,6 +39,13 @@ MIN_WORDS = 4
 # A word in more dated happenings of one weekday than this tells none of them apart.
 MAX_BUCKET = 200
 _YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+# The kind of happening a gathering is.
+GATHERING = "meeting"
+# Right after a weekday: "'s Tunis conference" (its name, then its noun; either apostrophe).
+_NAMED_GATHERING = re.compile(
+    r"['\u2019]s\s+(?P<name>(?:[A-Z][\w-]*\s+(?:\d+\s+)?){1,3})"
+    r"(?P<noun>conference|summit|talks|meeting|forum)\b"
+)
 
 
 @dataclass(slots=True)
@@ -41,17 +54,57 @@ class WordIndex:
 
     by_word: dict[tuple[str, int], dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
     by_day: dict[tuple[int, int], dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
+    # Gatherings by weekday, also those whose day was counted from another.
+    gatherings: dict[int, dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
 
     def add(self, anchor: Anchor, identity: tuple[object, ...]) -> None:
         day = anchor.date.start
         if day != anchor.date.end:
             return
+        self.add_gathering(anchor, identity)
         buckets = [self.by_word.setdefault((w, day.weekday()), {}) for w in anchor.words]
         buckets.append(self.by_day.setdefault((day.month, day.day), {}))
         for bucket in buckets:
             # The first file (in sorted order) names the anchor: deterministic.
             if identity not in bucket or anchor.file_name < bucket[identity].file_name:
                 bucket[identity] = anchor
+
+    def add_gathering(self, anchor: Anchor, identity: tuple[object, ...]) -> None:
+        """Index a day-precise gathering (its day stated, or counted from another)."""
+        day = anchor.date.start
+        if anchor.type != GATHERING or day != anchor.date.end:
+            return
+        bucket = self.gatherings.setdefault(day.weekday(), {})
+        if identity not in bucket or anchor.file_name < bucket[identity].file_name:
+            bucket[identity] = anchor
+
+
+def gathering_words(cand: Candidate) -> frozenset[str]:
+    """The words of the gathering a weekday names ("Wednesday's Tunis conference": its name
+    and noun), nothing when the weekday names none or the name is no content word."""
+    if cand.hit is None or cand.hit.kind != "weekday" or cand.type != GATHERING:
+        return frozenset()
+    m = _NAMED_GATHERING.match(cand.summary, cand.hit.end)
+    if m is None:
+        return frozenset()
+    name = content_tokens(m.group("name"))
+    return name | content_tokens(m.group("noun")) if name else frozenset()
+
+
+def gathering_match(cand: Candidate, weekday: int, index: WordIndex) -> Anchor | None:
+    """The dated gathering of `weekday` in another file that `cand` names by its name and
+    noun; None when there is none or they fall on different days."""
+    words = gathering_words(cand)
+    if not words:
+        return None
+    found = [
+        a
+        for a in index.gatherings.get(weekday, {}).values()
+        if words <= a.words and a.file_name != cand.file_name
+    ]
+    if len({a.date.start for a in found}) != 1:
+        return None
+    return min(found, key=lambda a: a.file_name)
 
 
 def weekday_matches(

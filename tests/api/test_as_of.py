@@ -31,7 +31,7 @@ async def test_pledges_as_of_show_what_was_reported_and_rated_by_then(
     }
     august = await _pledges(corpus_client, as_of="2021-08-31")
     assert [(p["made_start"], p["status"]) for p in august["items"]] == [
-        ("2021-07-01", "not_yet_rated"),
+        ("2021-08-19", "not_yet_rated"),
         ("2021-08-19", "not_yet_rated"),
         ("2021-08-19", "not_yet_rated"),
     ]
@@ -42,7 +42,7 @@ async def test_pledges_as_of_show_what_was_reported_and_rated_by_then(
         ("2020-06-01", None, "not_yet_rated"),
         ("2020-10-01", None, "not_yet_rated"),
         ("2020-10-01", "2021-01-31", "broken"),
-        ("2021-07-01", None, "not_yet_rated"),
+        ("2021-08-19", None, "not_yet_rated"),
         ("2021-08-19", None, "not_yet_rated"),
         ("2021-08-19", None, "not_yet_rated"),
         ("2021-09-01", None, "not_yet_rated"),

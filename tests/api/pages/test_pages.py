@@ -188,7 +188,7 @@ async def test_pledges_page(corpus_client: AsyncClient) -> None:
         ("in the works", "June 2020", "none stated"),
         ("in the works", "October 2020", "none stated"),
         ("broken", "October 2020", "January 2021"),
-        ("not yet rated", "July 2021", "none stated"),
+        ("not yet rated", "19 August 2021", "none stated"),
         ("not yet rated", "19 August 2021", "none stated"),
         ("not yet rated", "19 August 2021", "none stated"),
         ("not yet rated", "September 2021", "none stated"),

@@ -196,3 +196,25 @@ def test_a_pledge_of_an_article_dated_within_a_year_is_not_made_on_a_later_plan(
     span = DateInterval(date(2022, 1, 1), date(2022, 12, 31), "range")
     found = date_article(parsed, REGISTRY, PublicationDate(span, explicit=False, reason="test"))
     assert [p.made for p in found.pledges] == [span]
+
+
+def _made(text: str) -> tuple[date, date]:
+    article = RawArticle("a.txt", f"Libya\n\n{text}\n", published=date(2021, 5, 12))
+    (pledge,) = build_timeline([article], REGISTRY).pledges
+    return pledge.made.start, pledge.made.end
+
+
+def test_a_quoted_pledge_with_its_speaker_is_made_in_the_report_not_on_a_date_before() -> None:
+    made = _made(
+        "The Tunisian navy seized a smuggling boat in March.\n\n"
+        '"Tunisia will keep training the Libyan coast guard," the defence ministry said.'
+    )
+    assert made == (date(2021, 5, 12), date(2021, 5, 12))
+
+
+def test_an_unquoted_pledge_takes_the_date_of_the_paragraph_before() -> None:
+    made = _made(
+        "Tunisian and Libyan ministers met in Djerba in March.\n\n"
+        "Tunisia pledged to keep training the Libyan coast guard."
+    )
+    assert made == (date(2021, 3, 1), date(2021, 3, 31))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from seed.extract.events import Candidate
-from seed.extract.types import DateInterval, Mention, Quote, TimelineEvent
-from seed.link.keys import member_dates, member_key
+from seed.extract.types import ActorLink, DateInterval, Mention, Quote, TimelineEvent
+from seed.link.keys import event_blocks, member_dates, member_key
 
 
 def _interval(start: date, end: date) -> DateInterval:
@@ -62,3 +62,29 @@ def test_the_days_of_the_event_and_its_mentions_as_disjoint_intervals() -> None:
         (date(2024, 3, 1), date(2024, 4, 5)),
         (date(2025, 3, 1), date(2025, 3, 31)),
     ]
+
+
+def test_an_event_is_indexed_under_the_months_of_its_narrowest_mentions() -> None:
+    # Two reports allow 30 April..1 May and 1..2 May: the event is dated 1 May, but the merge
+    # step compares it through the first one's dates, April included.
+    members = [
+        _candidate("a.txt", 0, DateInterval(date(2024, 4, 30), date(2024, 5, 1), "range")),
+        _candidate("b.txt", 10, DateInterval(date(2024, 5, 1), date(2024, 5, 2), "range")),
+    ]
+    event = TimelineEvent(
+        key="e1",
+        title="Talks resumed",
+        summary="Talks resumed",
+        type="meeting",
+        date=DateInterval(date(2024, 5, 1), date(2024, 5, 1), "day"),
+        date_resolved=True,
+        location=None,
+        actors=(ActorLink("jmc", "participant"),),
+        mentions=tuple(
+            Mention(c.file_name, Quote(c.quote_start, c.quote_end, c.quote), c.date_text, "o")
+            for c in members
+        ),
+    )
+    found = {member_key(c.file_name, c.quote_start, c.quote_end, c.date_text): c for c in members}
+    blocks = event_blocks(event, found, lambda key: {key}, None)
+    assert blocks == [f"{2024 * 12 + 4}:a:jmc", f"{2024 * 12 + 5}:a:jmc"]

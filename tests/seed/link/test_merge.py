@@ -396,3 +396,32 @@ def test_a_statement_of_a_report_whose_days_are_vague_stands_alone() -> None:
     statement.hit = DateHit(0, 0, "", "spoken", year)
     clusters = cluster_candidates([summit, statement], _related, None)
     assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def _weekday_meeting(file_name: str, weekday: str, interval: DateInterval) -> Candidate:
+    # "on <weekday>" in an article whose publication is known within a week: two such days
+    met = _candidate(file_name, ["jmc", "unsmil"], "meeting", {"geneva", "talks", "sides"})
+    met.date = interval
+    met.date_text = f"on {weekday}"
+    met.date_kind = "weekday"
+    met.hit = DateHit(20, 23 + len(weekday), f"on {weekday}", "weekday", interval)
+    return met
+
+
+def test_a_weekday_does_not_join_an_event_of_another_weekday_within_its_range() -> None:
+    dated = _candidate("a.txt", ["jmc", "unsmil"], "meeting", {"geneva", "talks", "sides"})
+    # Friday 8 October 2021; the Tuesdays 5 and 12 October bound "on Tuesday"
+    tuesday = DateInterval(date(2021, 10, 5), date(2021, 10, 12), "range")
+    clusters = cluster_candidates(
+        [dated, _weekday_meeting("b.txt", "Tuesday", tuesday)], _related, None
+    )
+    assert [[m.file_name for m in c.members] for c in clusters] == [["a.txt"], ["b.txt"]]
+
+
+def test_a_weekday_joins_an_event_of_that_weekday_within_its_range() -> None:
+    dated = _candidate("a.txt", ["jmc", "unsmil"], "meeting", {"geneva", "talks", "sides"})
+    friday = DateInterval(date(2021, 10, 1), date(2021, 10, 8), "range")
+    (cluster,) = cluster_candidates(
+        [dated, _weekday_meeting("b.txt", "Friday", friday)], _related, None
+    )
+    assert [m.file_name for m in cluster.members] == ["a.txt", "b.txt"]

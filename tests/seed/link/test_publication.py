@@ -181,3 +181,22 @@ def test_a_dateline_day_other_sources_rule_out_sets_their_evidence_aside() -> No
     start, end, reason = publication([dated, undated], "b.txt")
     assert (start, end) == (date(2011, 3, 3), date(2026, 3, 4))
     assert reason == "the dateline says Mar 3, on or after 2011-01-01"
+
+
+# Tuesday 4 May 2021: the port authority's announcement (no person named: no anchor by person).
+ANNOUNCED = (
+    "The port authority of Benghazi announced {} that the grain terminal reopened.\n"
+    "Dock workers had staged a sit-in to demand unpaid wages, and the regional council "
+    "promised to pay all arrears before the summer.\nTraders welcomed the move but warned "
+    "that storage capacity remained short, citing damaged silos and missing cranes.\n"
+)
+
+
+def test_an_undated_copy_is_narrowed_by_its_weekday_told_on_a_day_in_the_original() -> None:
+    original = RawArticle("a.txt", " date 2021-05-04 " + ANNOUNCED.format("on May 4"))
+    copy = RawArticle("b.txt", ANNOUNCED.format("Tuesday"))
+    start, end, reason = publication([original, copy], "b.txt")
+    # the copy's window (2 May .. 11 May) and "announced Tuesday" (4 May .. 10 May) both hold
+    assert (start, end) == (date(2021, 5, 4), date(2021, 5, 10))
+    assert reason.startswith("inferred from copies of the text: a.txt; inferred from other")
+    assert reason.endswith("a.txt dates 2021-05-04")

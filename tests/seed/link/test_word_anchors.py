@@ -169,3 +169,38 @@ def test_a_weekday_of_an_article_of_unknown_year_is_an_event_with_the_whole_rang
     ((event, mention),) = [(e, m) for e in timeline.events for m in e.mentions]
     assert (mention.file_name, mention.date_text) == ("b.txt", "on Sunday")
     assert (event.date.start, event.date.end) == (date(2010, 12, 26), date(2026, 11, 29))
+
+
+# Monday 14 March 2022: the summit's day (Tuesday 15 March) is counted from the reopening.
+CROSSING = (
+    "Crossing reopened\n\nTwo days before the start of the Tunis summit on Libya, the Ras Ajdir "
+    "border crossing reopened to traders yesterday.\n"
+)
+
+
+def _summit_remarks(summit: str) -> RawArticle:
+    return RawArticle(
+        "b.txt",
+        f"Calm urged\n\nThe Algerian foreign minister urged calm in remarks made ahead of "
+        f"Tuesday's {summit} summit, state radio reported.\n",
+    )
+
+
+def test_a_gathering_named_with_its_weekday_is_anchored_on_its_counted_day() -> None:
+    dated = RawArticle("a.txt", CROSSING, published=date(2022, 3, 14))
+    timeline = build_timeline([dated, _summit_remarks("Tunis")], today=TODAY)
+    source = {s.file_name: s for s in timeline.sources}["b.txt"]
+    interval = source.publication.interval
+    # "ahead of Tuesday's summit": the nearest Tuesday, three days either side of publication
+    assert (interval.start, interval.end) == (date(2022, 3, 12), date(2022, 3, 18))
+    assert source.publication.reason.startswith("inferred from other sources: 'Tuesday'")
+    assert source.publication.reason.endswith("a.txt dates 2022-03-15")
+    (summit,) = [c for r in timeline.readings if r.file_name == "b.txt" for c in r.candidates]
+    assert (summit.date.start, summit.date.end) == (date(2022, 3, 15), date(2022, 3, 15))
+
+
+def test_a_gathering_of_another_name_on_that_weekday_is_not_anchored() -> None:
+    dated = RawArticle("a.txt", CROSSING, published=date(2022, 3, 14))
+    start, _, reason = _publication([dated, _summit_remarks("Rome")], "b.txt")
+    assert start == date(2011, 1, 1)
+    assert reason == "no publication date and no dated reference in the text"
