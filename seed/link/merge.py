@@ -335,7 +335,7 @@ def regroup(
         if label not in made:
             made[label] = Cluster(number=len(clusters))
             clusters.append(made[label])
-        made[label].add(candidate, related)
+        made[label].add(candidate, probe_of(candidate, related))
     return clusters
 
 
