@@ -195,7 +195,10 @@ def test_a_gathering_named_with_its_weekday_is_anchored_on_its_counted_day() -> 
     assert (interval.start, interval.end) == (date(2022, 3, 12), date(2022, 3, 18))
     assert source.publication.reason.startswith("inferred from other sources: 'Tuesday'")
     assert source.publication.reason.endswith("a.txt dates 2022-03-15")
-    (summit,) = [c for r in timeline.readings if r.file_name == "b.txt" for c in r.candidates]
+    told = [c for r in timeline.readings if r.file_name == "b.txt" for c in r.candidates]
+    # the summit, and the minister's words of the report's days (a statement of its own)
+    assert [c.type for c in told] == ["statement", "meeting"]
+    summit = told[1]
     assert (summit.date.start, summit.date.end) == (date(2022, 3, 15), date(2022, 3, 15))
 
 
