@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import ratings
-from seed.extract.pledges import Withdrawal, rating_of
+from seed.extract.pledges import Withdrawal, rating_of, withdrawal_order
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
 
@@ -63,7 +63,12 @@ async def rerate(
         found += await ratings.pledges_of(session, sorted(actors), latest)
     if not found:
         return
-    withdrawals = await ratings.withdrawals(session)
+    withdrawals = sorted(
+        await ratings.withdrawals(session),
+        key=lambda w: withdrawal_order(
+            DateInterval(w["start"], w["end"], w["precision"]), w["summary"]
+        ),
+    )
     reported = [
         (
             DateInterval(w["start"], w["end"], w["precision"]),

@@ -290,6 +290,13 @@ def _short(text: str, *, keep: bool = False) -> str:
 Withdrawal = tuple[DateInterval, set[str], str]
 
 
+def withdrawal_order(date: DateInterval, summary: str | None) -> tuple[object, ...]:
+    """The order withdrawals are rated in: earliest first, then by what they report. A status's
+    reason cites the first later one (`status_of`), so this order, not the order a store returns
+    rows in, decides which."""
+    return (date.start, date.end, summary or "")
+
+
 @lru_cache(maxsize=8192)
 def completed(report: str) -> bool:
     """Whether a withdrawal's report says it was completed ("all of them have left"); asked

@@ -8,7 +8,12 @@ import hashlib
 from datetime import date
 
 from seed.extract.dates import add_duration
-from seed.extract.pledges import PledgeCandidate, rating_of, same_dated_deadline
+from seed.extract.pledges import (
+    PledgeCandidate,
+    rating_of,
+    same_dated_deadline,
+    withdrawal_order,
+)
 from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
 from seed.link.merge import Cluster, overlaps, width
 from seed.link.origins import independent_origins, jaccard
@@ -80,6 +85,11 @@ def _pledge_index_keys(
     return keys
 
 
+def _report_order(cluster: Cluster) -> tuple[object, ...]:
+    assert cluster.date is not None
+    return withdrawal_order(cluster.date, cluster.members[0].summary)
+
+
 def group_pledges(
     found: list[PledgeCandidate],
     clusters: list[Cluster],
@@ -115,7 +125,12 @@ def group_pledges(
             groups.append(group)
             for key in keys:
                 index.setdefault(key, []).append(group)
-    withdrawn = [c for c in clusters if c.date is not None and c.type == "withdrawal"]
+    # In report order (`withdrawal_order`): the withdrawal a pledge's status cites first is the
+    # same whether the corpus is linked at once or a stored pledge is rated again.
+    withdrawn = sorted(
+        (c for c in clusters if c.date is not None and c.type == "withdrawal"),
+        key=_report_order,
+    )
     withdrawals = [
         (c.date, c.actors - {default_actor}, c.members[0].summary)
         for c in withdrawn
