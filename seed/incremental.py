@@ -35,12 +35,12 @@ from db.repositories import link_keys as keys_repo
 from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import DateInterval, Mention, PublicationDate, Timeline
+from seed.extract.types import DateInterval, PublicationDate, Timeline
 from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
-from seed.link.origins import independent_origins
 from seed.link.recycled_years import earlier_days
+from seed.link.stored_origins import restore_origins
 from seed.link_members import link_from_members
 from seed.near_duplicates import Origins
 from seed.rerate import rerate, touched_withdrawals
@@ -219,7 +219,7 @@ async def _link(
             by_name,
             clustered,
         )
-        _restore_origins(timeline, by_name)
+        restore_origins(timeline, by_name)
         return _Linked(timeline, names)
     # Mentions stored before their readings were kept: their sources' whole readings (the
     # mentions' readings are stored with the result, for the next time).
@@ -232,7 +232,7 @@ async def _link(
     timeline = await link_extractions(
         [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
     )
-    _restore_origins(timeline, by_name)
+    restore_origins(timeline, by_name)
     return _Linked(timeline, names)
 
 
@@ -389,33 +389,3 @@ async def _neighbourhood(
 def _whole(reason: str) -> tuple[set[uuid.UUID], Origins] | None:
     log.info("linking the whole corpus: %s", reason)
     return None
-
-
-def _restore_origins(
-    timeline: Timeline, stored: dict[str, dict[tuple[int, int], tuple[str, ...]]]
-) -> None:
-    """Origins of stored quotes as the corpus-wide linking assigned them (the neighbourhood
-    holds only part of their near-duplicate groups); the new articles' own are corpus-wide
-    already (given by `seed.near_duplicates` where a paragraph joins a stored group)."""
-    assert timeline.keys is not None
-    fresh: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
-    for name, found in timeline.keys.sources.items():
-        if name not in stored:
-            pairs = zip(found.spans[::2], found.spans[1::2], strict=True)
-            fresh[name] = {
-                span: tuple(o.split()) for span, o in zip(pairs, found.origins, strict=True)
-            }
-    spans = stored | fresh
-
-    def origins_of(m: Mention) -> tuple[str, ...]:
-        span = (m.quote.char_start, m.quote.char_end)
-        return spans.get(m.file_name, {}).get(span) or (f"{m.file_name}:{span[0]}",)
-
-    events = []
-    for event in timeline.events:
-        label = independent_origins([(m.file_name, origins_of(m)) for m in event.mentions])
-        mentions = tuple(
-            Mention(m.file_name, m.quote, m.date_text, label[m.file_name]) for m in event.mentions
-        )
-        events.append(dataclasses.replace(event, mentions=mentions))
-    timeline.events = events

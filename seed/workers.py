@@ -26,7 +26,7 @@ from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
 from seed.link.keys import timeline_keys
 from seed.link.members import member_payloads
-from seed.link.merge import QuoteKey
+from seed.link.regroup import QuoteKey
 from seed.link.shingled import Shingled
 from seed.link.timeline import KnownOrigins, link_timeline
 from seed.stored_extractions import dump as dump_extraction

@@ -11,7 +11,7 @@ in the same paragraph still differ in date, type or words.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date as Day
@@ -303,46 +303,15 @@ def _statement_beside_act(a: Candidate, b: Candidate) -> bool:
     return SPEECH.search(governing_text(act.summary, act.hit.start, act.hit.end)) is None
 
 
-def _merge_order(c: Candidate) -> tuple[object, ...]:
+def merge_order(c: Candidate) -> tuple[object, ...]:
     """The order candidates are merged in: most precise first."""
     return (width(c.date), c.date_kind == "lead", c.file_name, c.quote_start)
-
-
-# A quote as a linked event's mention names it: (file name, start, end, date text).
-QuoteKey = tuple[str, int, int, str]
-
-
-def quote_key(c: Candidate) -> QuoteKey:
-    return (c.file_name, c.quote_start, c.quote_end, c.date_text or "")
-
-
-def regroup(
-    candidates: Sequence[Candidate],
-    labels: Mapping[QuoteKey, int],
-    related: Callable[[str], set[str]],
-) -> list[Cluster] | None:
-    """The clusters `cluster_candidates` made of these very candidates before, each candidate
-    labelled with its cluster (`labels`), rebuilt without merging them again: taken in the
-    merge order, each cluster is created by its first member and the others join it in turn,
-    as they did. None when a candidate has no label, or two have one key."""
-    keys = [quote_key(c) for c in candidates]
-    if len(set(keys)) != len(keys) or any(key not in labels for key in keys):
-        return None
-    clusters: list[Cluster] = []
-    made: dict[int, Cluster] = {}
-    for candidate in sorted(candidates, key=_merge_order):
-        label = labels[quote_key(candidate)]
-        if label not in made:
-            made[label] = Cluster(number=len(clusters))
-            clusters.append(made[label])
-        made[label].add(candidate, probe_of(candidate, related))
-    return clusters
 
 
 def cluster_candidates(
     candidates: Sequence[Candidate], related: Callable[[str], set[str]], default: str | None
 ) -> list[Cluster]:
-    ordered = sorted(candidates, key=_merge_order)
+    ordered = sorted(candidates, key=merge_order)
     clusters: list[Cluster] = []
     # Blocking: a cluster is only compared with candidates of an overlapping month that share an
     # actor, a word naming the happening or an article; without one, no score reaches MIN_SCORE.

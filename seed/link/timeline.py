@@ -35,11 +35,12 @@ from seed.extract.types import (
     TimelineEvent,
 )
 from seed.link.copies import copy_groups
-from seed.link.merge import Cluster, QuoteKey, cluster_candidates, regroup
+from seed.link.merge import Cluster, cluster_candidates
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.publication import index_anchors
 from seed.link.recycled_years import redate_recycled
+from seed.link.regroup import QuoteKey, regroup
 from seed.link.shingled import Shingled
 from seed.link.undated import infer_undated, is_wide
 
@@ -85,7 +86,7 @@ def link_timeline(
     receives what hashing the texts found, for the keys of the same run. `clustered` (an
     incremental run linking the same quotes again, with more pledges): the event of each quote
     as linking them before found it, taken instead of merging them again when it labels
-    every quote (`seed.link.merge.regroup`)."""
+    every quote (`seed.link.regroup`)."""
     today = today or date.today()
     timeline = Timeline()
     ordered = sorted(extractions, key=lambda x: x.file_name)

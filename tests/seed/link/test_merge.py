@@ -10,7 +10,8 @@ from seed.extract.candidate import Candidate
 from seed.extract.dates import DateHit
 from seed.extract.events import content_tokens
 from seed.extract.types import DateInterval
-from seed.link.merge import Cluster, cluster_candidates, quote_key, regroup
+from seed.link.merge import Cluster, cluster_candidates
+from seed.link.regroup import quote_key, regroup
 
 DAY = DateInterval(date(2021, 10, 8), date(2021, 10, 8), "day")
 
@@ -73,7 +74,8 @@ def test_clustering_does_not_depend_on_string_hashing() -> None:
 
 _CHILD = """
 from tests.seed.link.test_merge import _related, _tie
-from seed.link.merge import Cluster, cluster_candidates, quote_key, regroup
+from seed.link.merge import Cluster, cluster_candidates
+from seed.link.regroup import quote_key, regroup
 clusters = cluster_candidates(_tie(), _related, None)
 print("|".join(" ".join(m.file_name for m in c.members) for c in clusters))
 """
