@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import WithJsonSchema
 
 from api.errors import InvalidParameters
 from db.models.vocab import (
@@ -25,6 +27,18 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "pledge_statuses": PLEDGE_STATUSES,
     "change_kinds": CHANGE_KINDS,
 }
+
+
+# Query values documented as one of a vocabulary: the OpenAPI schema lists the allowed values
+# (what a client, or a generated one, may send), while the value is still read as a string so
+# that `require_known` answers an unknown one with the 422 that names the allowed values.
+def _one_of(allowed: tuple[str, ...]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(allowed)})
+
+
+EventTypeParam = Annotated[str, _one_of(EVENT_TYPES)]
+ActorRoleParam = Annotated[str, _one_of(ACTOR_ROLES)]
+PledgeStatusParam = Annotated[str, _one_of(PLEDGE_STATUSES)]
 
 
 def require_known(checks: Iterable[tuple[str, Iterable[str], tuple[str, ...]]]) -> None:

@@ -17,7 +17,7 @@ from api.exports.negotiation import Format
 from api.iso_date import IsoDate
 from api.openapi_docs import SOURCE_ID
 from api.routes.list_params import CountParam, UpdatedSince
-from api.vocabulary import require_known
+from api.vocabulary import ActorRoleParam, EventTypeParam, require_known
 from db.models.vocab import ACTOR_ROLES, EVENT_TYPES
 from db.repositories.filters import EventFilter
 from seed.extract.gazetteer import load_gazetteer
@@ -88,7 +88,7 @@ async def event_params(
         ),
     ] = None,
     actor_role: Annotated[
-        str | None,
+        ActorRoleParam | None,
         Query(
             description="Only the actor's part with this role (with `actor`), or any actor "
             "with this role. One of `/vocabulary`'s `actor_roles`; another is a 422 problem.",
@@ -96,7 +96,7 @@ async def event_params(
         ),
     ] = None,
     type: Annotated[
-        list[str] | None,
+        list[EventTypeParam] | None,
         Query(
             description="Event type; repeat for several (`type=agreement&type=meeting`). "
             "One of `/vocabulary`'s `event_types`; another is a 422 problem listing them.",

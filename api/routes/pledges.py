@@ -18,7 +18,7 @@ from api.responses import json_response, page_response
 from api.routes.list_params import CountParam, UpdatedSince
 from api.schemas.common import BAD_REQUEST, INVALID, NOT_FOUND, NOT_MODIFIED
 from api.schemas.pledges import PledgeDetail, PledgePage
-from api.vocabulary import require_known
+from api.vocabulary import PledgeStatusParam, require_known
 from db.models.vocab import PLEDGE_STATUSES
 from db.repositories import pledges as repo
 
@@ -41,7 +41,7 @@ async def list_pledges(
         ),
     ] = None,
     status: Annotated[
-        list[str] | None,
+        list[PledgeStatusParam] | None,
         Query(
             description="Status; repeat for several. One of `/vocabulary`'s "
             "`pledge_statuses`; another is a 422 problem listing them.",

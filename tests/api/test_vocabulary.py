@@ -125,3 +125,24 @@ async def test_type_and_role_errors_are_reported_together(client: AsyncClient) -
     body = response.json()
     assert body["detail"] == "Unknown value for: type, actor_role"
     assert [p["name"] for p in body["invalid_params"]] == ["type", "actor_role"]
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "allowed"),
+    [
+        ("/events", "type", EVENT_TYPE_LIST),
+        ("/actors/{actor_id}/events", "type", EVENT_TYPE_LIST),
+        ("/events", "actor_role", ROLE_LIST),
+        ("/pledges", "status", PLEDGE_STATUS_LIST),
+    ],
+)
+async def test_the_openapi_schema_lists_a_vocabulary_parameters_allowed_values(
+    client: AsyncClient, path: str, name: str, allowed: list[str]
+) -> None:
+    # a value the schema allows is one the API accepts: a client generated from the schema
+    # (or a fuzzer) never sends one that only the 422 would name
+    operation = (await client.get("/openapi.json")).json()["paths"][path]["get"]
+    (parameter,) = [p for p in operation["parameters"] if p["name"] == name]
+    schema = parameter["schema"]["anyOf"][0]
+    values = schema["items"]["enum"] if schema["type"] == "array" else schema["enum"]
+    assert values == allowed
