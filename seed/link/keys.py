@@ -29,8 +29,9 @@ from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
 from seed.link.members import MemberKey
 from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
-from seed.link.publication import _RELATIVE, _weekday_of
+from seed.link.publication import _RELATIVE
 from seed.link.shingled import Shingled
+from seed.link.vague_days import named_weekday
 from seed.link.word_anchors import dated_keys, undated_keys
 
 Related = Callable[[str], set[str]]
@@ -100,7 +101,7 @@ def source_keys(
             if cand.hit is not None and cand.hit.kind in _RELATIVE:
                 persons.update(key for key, _ in cand.actors if key in known)
             # what a dated happening found by its words alone shares (seed.link.word_anchors)
-            persons |= undated_keys(cand, _weekday_of(cand), frozenset())
+            persons |= undated_keys(cand, named_weekday(cand), frozenset())
     spans: list[int] = []
     joined: list[str] = []
     items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]

@@ -19,13 +19,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from seed.extract.candidate import Candidate
-from seed.extract.dates import WEEKDAYS
 from seed.extract.events import UNSTATED_KINDS
 from seed.extract.inverse_dates import publication_constraint
 from seed.extract.parse import ParsedArticle
@@ -35,6 +34,7 @@ from seed.link.dateline_year import dateline_interval
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
+from seed.link.vague_days import named_weekday
 from seed.link.word_anchors import WordIndex, gathering_match, weekday_matches, year_window
 
 _RELATIVE = {"weekday", "relative_unit", "named_day"}
@@ -263,17 +263,20 @@ def _anchor_evidence(
         if window is not None:
             constraints.append((window[0], window[1], _told(cand, anchor)))
     # (the articles of the worded constraints that `_joined` keeps)
-    kept = {
-        f for c, f in zip(worded, worded_from, strict=True) if lower is None or c[1] >= lower[0]
-    }
+    kept = {f for c, f in zip(worded, worded_from, strict=True) if _after(c, lower)}
     return _joined(constraints, lower), _joined(worded, lower), kept
+
+
+def _after(constraint: tuple[date, date, str], lower: tuple[date, str] | None) -> bool:
+    """Whether `constraint` ends on or after the text's own lower bound (`_joined` drops the
+    others)."""
+    return lower is None or constraint[1] >= lower[0]
 
 
 def _joined(
     constraints: list[tuple[date, date, str]], lower: tuple[date, str] | None
 ) -> Evidence | None:
-    if lower is not None:
-        constraints = [c for c in constraints if c[1] >= lower[0]]
+    constraints = [c for c in constraints if _after(c, lower)]
     if not constraints:
         return None
     start = max(c[0] for c in constraints)
@@ -291,9 +294,27 @@ def _by_words(
     """A constraint from a dated happening of the same weekday found by its words
     (seed.link.word_anchors), for a happening no dated source of a person it names tells,
     with the article of that happening."""
-    weekday = _weekday_of(cand)
+    weekday = named_weekday(cand)
     if weekday is None:
         return None
+    assert cand.hit is not None
+    for anchor in _worded_anchors(cand, weekday, anchors, person_keys, name_words):
+        direction = direction_at(cand.summary, cand.hit.start)
+        found = publication_constraint(cand.hit, anchor.date, direction)
+        if found is not None:
+            return found[0], found[1], _told(cand, anchor), anchor.file_name
+    return None
+
+
+def _worded_anchors(
+    cand: Candidate,
+    weekday: int,
+    anchors: AnchorIndex,
+    person_keys: set[str],
+    name_words: frozenset[str],
+) -> Iterator[Anchor]:
+    """The dated happenings of `weekday` that `cand`'s words find, best first: those sharing
+    its words, then the gathering it names ("Wednesday's Tunis conference")."""
     mine = {key for key, _ in cand.actors} & person_keys
     matches = weekday_matches(cand.tokens - name_words, weekday, anchors.words, cand.file_name)
     for _, anchor in matches:
@@ -306,19 +327,10 @@ def _by_words(
             and not cand.tokens & anchor.words & acts
         ):
             continue
-        assert cand.hit is not None
-        direction = direction_at(cand.summary, cand.hit.start)
-        found = publication_constraint(cand.hit, anchor.date, direction)
-        if found is not None:
-            return found[0], found[1], _told(cand, anchor), anchor.file_name
+        yield anchor
     gathering = gathering_match(cand, weekday, anchors.words)
     if gathering is not None:
-        assert cand.hit is not None
-        direction = direction_at(cand.summary, cand.hit.start)
-        found = publication_constraint(cand.hit, gathering.date, direction)
-        if found is not None:
-            return found[0], found[1], _told(cand, gathering), gathering.file_name
-    return None
+        yield gathering
 
 
 def _told(cand: Candidate, anchor: Anchor) -> str:
@@ -334,16 +346,6 @@ def _news_window(cand: Candidate, anchor: Anchor) -> tuple[date, date] | None:
     if anchor.date.start != anchor.date.end:
         return None
     return anchor.date.start, anchor.date.end + timedelta(days=7)
-
-
-def _weekday_of(cand: Candidate) -> int | None:
-    """The weekday a "said Sunday" expression names, None for other expressions."""
-    if cand.hit is None or cand.hit.kind != "weekday":
-        return None
-    for word in cand.hit.text.lower().split():
-        if word in WEEKDAYS:
-            return WEEKDAYS[word]
-    return None
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -366,7 +368,7 @@ def best_anchor(
     mine = {key for key, _ in cand.actors} & person_keys
     if not mine:
         return None
-    weekday = _weekday_of(cand)
+    weekday = named_weekday(cand)
     words = cand.tokens - name_words
     asked = (frozenset(mine), weekday, words, cand.type)
     if asked not in anchors.best:

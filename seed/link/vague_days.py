@@ -45,12 +45,12 @@ def stands_alone(founder: Candidate) -> bool:
 
 
 def named_weekday(candidate: Candidate) -> int | None:
-    """The weekday an "on Tuesday" names (Monday 0), None for any other expression."""
+    """The weekday an "on Tuesday" or a "said Sunday" names (Monday 0), None for any other
+    expression."""
     hit = candidate.hit
     if hit is None or hit.kind != "weekday":
         return None
-    days = [WEEKDAYS[w] for w in hit.text.lower().split() if w in WEEKDAYS]
-    return days[-1] if days else None
+    return next((WEEKDAYS[w] for w in hit.text.lower().split() if w in WEEKDAYS), None)
 
 
 def other_weekday(candidate: Candidate, day: date) -> bool:
