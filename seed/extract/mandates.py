@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from seed.extract.calendar_math import NUMBERS, add_duration, month_bounds
+from seed.extract.calendar_math import COUNT, NUMBERS, add_duration, month_bounds
 from seed.extract.candidate import Candidate
 from seed.extract.dates import DateHit
 from seed.extract.event_titles import make_title
@@ -29,7 +29,7 @@ KIND = "mandate"
 # The type of the happening: a political term that ends.
 TYPE = "political"
 
-_COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = rf"(?:{COUNT})"
 _MANDATE = re.compile(
     rf"\b(?P<n>{_COUNT})-(?P<unit>month|year)\s+(?:(?:troop|deployment|military|extended|new)\s+)"
     r"{0,2}(?:mandate|term|authori[sz]ation)\b|"

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from seed.extract.calendar_math import NUMBERS
+from seed.extract.calendar_math import COUNT, NUMBERS
 from seed.extract.parse import ParsedArticle
 
-_COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = rf"(?P<n>{COUNT})"
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
