@@ -65,18 +65,22 @@ class WordIndex:
         buckets = [self.by_word.setdefault((w, day.weekday()), {}) for w in anchor.words]
         buckets.append(self.by_day.setdefault((day.month, day.day), {}))
         for bucket in buckets:
-            # The first file (in sorted order) names the anchor: deterministic.
-            if identity not in bucket or anchor.file_name < bucket[identity].file_name:
-                bucket[identity] = anchor
+            _keep_first(bucket, identity, anchor)
 
     def add_gathering(self, anchor: Anchor, identity: tuple[object, ...]) -> None:
         """Index a day-precise gathering (its day stated, or counted from another)."""
         day = anchor.date.start
         if anchor.type != GATHERING or day != anchor.date.end:
             return
-        bucket = self.gatherings.setdefault(day.weekday(), {})
-        if identity not in bucket or anchor.file_name < bucket[identity].file_name:
-            bucket[identity] = anchor
+        _keep_first(self.gatherings.setdefault(day.weekday(), {}), identity, anchor)
+
+
+def _keep_first(
+    bucket: dict[tuple[object, ...], Anchor], identity: tuple[object, ...], anchor: Anchor
+) -> None:
+    """The first file (in sorted order) names an anchor told by several: deterministic."""
+    if identity not in bucket or anchor.file_name < bucket[identity].file_name:
+        bucket[identity] = anchor
 
 
 def gathering_words(cand: Candidate) -> frozenset[str]:
