@@ -24,7 +24,7 @@ from seed.extract.types import DateInterval
 KIND = "chained"
 _OPENS = re.compile(r"\A(?:In\s+(?:response|reaction|retaliation)\s+to|Responding\s+to)\b")
 # A verb in the past tense of what was done in response.
-_DONE = re.compile(r"\b[a-z]{3,}(?:ed)\b")
+_DONE = re.compile(r"\b[a-z]{3,}ed\b")
 _NOT_DONE = re.compile(r"\b(?:will|would|shall|is|are|has|have)\s+\Z", re.IGNORECASE)
 
 
