@@ -14,6 +14,7 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
@@ -75,28 +76,20 @@ def parse_key(values: list[str], *parsers: Callable[[str], Any]) -> tuple[Any, .
 
 
 def date_uuid_key(token: str | None, kind: str) -> tuple[date, uuid.UUID] | None:
-    """The (date, id) position of a cursor of `kind`; a 400 problem if it is not one.
-
-    A valid cursor always reads the same, so each worker keeps the positions of the cursors it
-    read lately: a page asked for again (by each client that follows a listing, or one that
-    reloads it) skips the base64, JSON, keyed hash and UUID parsing. Bad cursors are never
-    kept, so each is refused anew.
-    """
+    """The (date, id) position of a cursor of `kind`; a 400 problem if it is not one."""
     if token is None:
         return None
-    known = _POSITIONS.get((token, kind))
-    if known is not None:
-        return known
+    return _position(token, kind)
+
+
+# A valid cursor always reads the same, so each worker keeps the positions of the cursors it
+# read lately: a page asked for again (by each client that follows a listing, or one that
+# reloads it) skips the base64, JSON, keyed hash and UUID parsing. A bad cursor raises, and
+# what raises is never cached, so each is refused anew.
+@lru_cache(maxsize=1024)
+def _position(token: str, kind: str) -> tuple[date, uuid.UUID]:
     d, i = parse_key(decode_cursor(token, kind), date.fromisoformat, uuid.UUID)
-    if len(_POSITIONS) >= _MAX_POSITIONS:
-        _POSITIONS.clear()
-    _POSITIONS[(token, kind)] = (d, i)
     return d, i
-
-
-# (cursor, kind) -> position, of valid cursors only; cleared when full (a bounded memo).
-_POSITIONS: dict[tuple[str, str], tuple[date, uuid.UUID]] = {}
-_MAX_POSITIONS = 1024
 
 
 def public_url(request: Request, **params: str) -> str:
