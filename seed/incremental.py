@@ -40,6 +40,7 @@ from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.recycled_years import earlier_days
+from seed.link.regroup import labels_of
 from seed.link.stored_origins import restore_origins
 from seed.link_members import link_from_members
 from seed.near_duplicates import Origins
@@ -93,7 +94,7 @@ async def link_neighbourhood(
         for _, source, start, end in await keys_repo.pledge_members(session, pledges):
             members.setdefault(source, set()).add(("pledge", start, end))
         # The same quotes, so the same events: they are not merged again.
-        clustered = _clustered(linked.timeline)
+        clustered = labels_of(linked.timeline.events)
         linked = await _link(
             session, members, fresh, registry, version, pool, loaded, fresh_origins, clustered
         )
@@ -234,15 +235,6 @@ async def _link(
     )
     restore_origins(timeline, by_name)
     return _Linked(timeline, names)
-
-
-def _clustered(timeline: Timeline) -> Clustered:
-    """The event (its index) of each quote of the linked `timeline`."""
-    return {
-        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or ""): index
-        for index, event in enumerate(timeline.events)
-        for m in event.mentions
-    }
 
 
 def _changed(

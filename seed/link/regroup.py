@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from seed.extract.candidate import Candidate
+from seed.extract.types import TimelineEvent
 from seed.link.merge import Cluster, merge_order, probe_of
 
 # A quote as a linked event's mention names it: (file name, start, end, date text).
@@ -17,6 +18,15 @@ QuoteKey = tuple[str, int, int, str]
 
 def quote_key(c: Candidate) -> QuoteKey:
     return (c.file_name, c.quote_start, c.quote_end, c.date_text or "")
+
+
+def labels_of(events: Sequence[TimelineEvent]) -> dict[QuoteKey, int]:
+    """The event (its index) of each quote of linked `events`: the labels `regroup` reads."""
+    return {
+        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or ""): index
+        for index, event in enumerate(events)
+        for m in event.mentions
+    }
 
 
 def regroup(
