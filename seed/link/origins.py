@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from seed.link.shingled import Shingled
+from seed.link.unionfind import UnionFind
 
 SHINGLE = 4
 SKETCH = 4
@@ -68,45 +69,31 @@ def origins(paragraphs: Sequence[str], shingled: Shingled | None = None) -> list
     if shingled is not None:
         for paragraph, (_, found) in read.items():
             shingled.sketches[paragraph] = sketch(found)
-    parent = list(range(len(paragraphs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            # The lexicographically smallest text is the root: the id does not depend on order.
-            if keys[b] < keys[a]:
-                a, b = b, a
-            parent[b] = a
-
-    exact: dict[str, int] = {}
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        if key in exact:
-            union(exact[key], i)
+    # Paragraphs with one text key are one node; the smallest key of a group is its root, so
+    # the id does not depend on order.
+    groups: UnionFind[str] = UnionFind()
+    first: dict[str, frozenset[int]] = {}
+    buckets: dict[int, list[str]] = defaultdict(list)
+    for key, found in zip(keys, sets, strict=True):
+        if key in first:
             continue
-        exact[key] = i
-        for h in sketch(sets[i]):
-            buckets[h].append(i)
+        first[key] = found
+        groups.find(key)
+        for h in sketch(found):
+            buckets[h].append(key)
     for members in buckets.values():
         if len(members) < 2 or len(members) > BUCKET_CAP:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if find(i) != find(j) and jaccard(sets[i], sets[j]) >= THRESHOLD:
-                    union(i, j)
-    ids: dict[int, str] = {}
-    for i in range(len(paragraphs)):
-        root = find(i)
+                a, b = members[x], members[y]
+                if groups.find(a) != groups.find(b) and jaccard(first[a], first[b]) >= THRESHOLD:
+                    groups.union(a, b)
+    ids: dict[str, str] = {}
+    for root in map(groups.find, first):
         if root not in ids:
-            ids[root] = origin_id(keys[root])
-    return [ids[find(i)] for i in range(len(paragraphs))]
+            ids[root] = origin_id(root)
+    return [ids[groups.find(key)] for key in keys]
 
 
 def origin_id(key: str) -> str:
