@@ -11,7 +11,7 @@ speaker's words are the report's, see seed.extract.spoken).
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from seed.extract.actors import ArticleActors
 from seed.extract.attribution import news_end
@@ -21,6 +21,7 @@ from seed.extract.carried_words import carried_statement
 from seed.extract.chaining import DayAnchor, chained_hits, lasted_hits, latest_day, span_hits
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
+from seed.extract.eve import reach_back_to_eve, stated_days
 from seed.extract.event_actors import complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
@@ -85,9 +86,11 @@ def extract_candidates(
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
     historical = False
+    days: set[date] = set()  # the single days the reporting text states (see seed.extract.eve)
     for index, sentence in enumerate(sentences):
         found = find_dates(sentence.text, publication)
         hits = [h for h in found if not inside_quotes(sentence, h)]
+        days |= stated_days(hits)
         if not hits:
             hits = speaker_dates(sentence, found, publication)
         chained = chained_hits(sentence.text, index, tuple(hits), anchor)
@@ -232,6 +235,8 @@ def extract_candidates(
         named = {h.actor_key for s in sentences for h in actors.find(s.text)}
         add_bodies_spoken_for(spoken, named, actors.registry.relations)
     share_with_talks(candidates)
+    # "X has left the capital" in a report that tells what X did yesterday: the eve too
+    reach_back_to_eve(candidates, days)
     return sorted([*candidates, *spoken], key=lambda c: (c.sentence_index, c.quote_start))
 
 
