@@ -29,7 +29,7 @@ from seed.extract.falls import KIND as FALL
 from seed.extract.falls import dated_otherwise, fall_hit
 from seed.extract.mandates import mandate_end
 from seed.extract.named_acts import split_named_act
-from seed.extract.narration import narrated_hit, narrates_past, step_kind
+from seed.extract.narration import narrated_hit, narrates_past, step_kind, stepped_back
 from seed.extract.offsets import as_counted, offset_hits
 from seed.extract.parse import ParsedArticle, Sentence
 from seed.extract.predicates import predicate_type
@@ -85,6 +85,7 @@ def extract_candidates(
     previous_actors: list[tuple[str, str]] = []
     narrow = (publication.end - publication.start).days <= MAX_PUBLICATION_WIDTH
     anchor: DayAnchor | None = None
+    back: DayAnchor | None = None  # a chronicle's step back (see seed.extract.narration)
     historical = False
     days: set[date] = set()  # the single days the reporting text states (see seed.extract.eve)
     for index, sentence in enumerate(sentences):
@@ -97,14 +98,17 @@ def extract_candidates(
         chained += span_hits(sentence.text, tuple(hits))
         counted = offset_hits(sentence.text, tuple(hits))
         chained += counted
-        anchor = latest_day(tuple(hits), len(sentence.text), index) or anchor
+        stated_day = latest_day(tuple(hits), len(sentence.text), index)
+        # "X says on April 4 ... Y said the previous day ...": steps told next may be either day
+        back = None if stated_day else stepped_back(chained, anchor, index) or back
+        anchor = stated_day or anchor
         # "the two-day conference ended on Tuesday": its two days (the end stays the anchor)
         hits = sorted([*lasted_hits(sentence.text, hits), *chained], key=lambda h: h.start)
         if hits:
             historical = historical or narrates_past(sentence.text, tuple(hits), publication)
         elif historical:
             # a chronicle in the present: an undated step follows the day named before it
-            hits = [h for h in [narrated_hit(sentence.text, index, anchor)] if h is not None]
+            hits = [h for h in [narrated_hit(sentence.text, index, back or anchor)] if h]
         if not hits:
             # "The deal came after ten hours of talks": the talks that led to it
             hits = [h for h in [talks_before(sentence.text, index, anchor)] if h is not None]

@@ -7,12 +7,15 @@ is only historical when the text has used it for a day well before publication (
 sentence whose date governs a verb in the present), so "Ankara says the move is needed" in an
 ordinary report stays undated. An undated step takes the latest day the text named, if that
 day is at most a few sentences back (see seed.extract.chaining), and is marked as counted
-from it ("chained"), so it stays apart from the happening that named the day.
+from it ("chained"), so it stays apart from the happening that named the day. A recap that
+steps back ("X says on April 4 ... The army said the previous day ...") leaves the steps told
+next between the two days: they may belong to the earlier day's item or already to the later.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 
 from seed.extract.chaining import MAX_SENTENCES_BACK, DayAnchor
@@ -85,6 +88,23 @@ def narrated_hit(text: str, index: int, anchor: DayAnchor | None) -> DateHit | N
     # the verb stands where a date would: what it governs is the step's kind
     verb = verbs[0]
     return DateHit(verb.start(), verb.end(), "", "chained", anchor.interval, anchor.fixed)
+
+
+def stepped_back(
+    counted: Sequence[DateHit], anchor: DayAnchor | None, index: int
+) -> DayAnchor | None:
+    """ "X says in a message on April 4 ... The army said the previous day ...": a chronicle
+    that steps back from its latest day to an earlier one (`counted`: the days sentence `index`
+    counts from another, "the previous day"). The undated steps told next belong to the earlier
+    day's item or already to the later day: both days, from where it stepped back."""
+    if anchor is None or anchor.interval.start != anchor.interval.end:
+        return None
+    for hit in reversed(counted):
+        day = hit.interval
+        if hit.kind == "chained" and hit.text and day.start == day.end < anchor.interval.start:
+            both = DateInterval(day.start, anchor.interval.end, "range")
+            return DayAnchor(both, anchor.fixed and hit.fixed, index, hit.start)
+    return None
 
 
 # Steps that are appeals or words, whatever they are about: "the UN calls for a truce".

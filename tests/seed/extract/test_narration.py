@@ -91,3 +91,33 @@ def test_a_present_speech_verb_dating_a_past_act_makes_no_chronicle() -> None:
         ("The army says it downed a drone near the airport on June 2.", "2021-06-02", "day"),
         ("The government says", "2021-06-11", "spoken"),
     ]
+
+
+def _spans(text: str) -> list[tuple[str, str, str]]:
+    article = RawArticle("a.txt", text, published=date(2021, 6, 12))
+    return [
+        (c.date_kind, f"{c.date.start}..{c.date.end}", c.date.precision)
+        for c in extract_article(article, REGISTRY).candidates
+    ]
+
+
+def test_a_step_told_after_a_chronicle_steps_back_may_be_either_day() -> None:
+    text = (
+        "Ten days of fighting\n"
+        "Here is how it unfolded:\n"
+        "Opening the assault, the rebel commander says in a radio address on June 3 that the "
+        "hour has come.\n"
+        "The rebels said the previous day they would take the port city.\n"
+        "The navy shells rebel positions along the coast.\n"
+        "On June 5, loyalists seize the harbour.\n"
+        "The rebels withdraw to the hills.\n"
+    )
+    assert _spans(text) == [
+        ("day", "2021-06-03..2021-06-03", "day"),
+        ("chained", "2021-06-02..2021-06-02", "day"),
+        # between the day stepped back to and the day the chronicle had reached
+        ("chained", "2021-06-02..2021-06-03", "range"),
+        ("day", "2021-06-05..2021-06-05", "day"),
+        # a day named again ends the step back
+        ("chained", "2021-06-05..2021-06-05", "day"),
+    ]
