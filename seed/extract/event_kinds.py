@@ -24,8 +24,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "dialogue", "brief the", "briefed the", "session", "delegations",
     ),
     "withdrawal": (
-        "withdraw", "withdrawal", "withdrawn", "leave", "left", "leaving", "depart", "departure",
-        "pull out", "pulled out", "evacuat", "deport", "exit", "repatriat",
+        "withdraw", "withdrawal", "withdrawn", "withdrew", "leave", "left", "leaving", "depart",
+        "departure", "pull out", "pulled out", "evacuat", "deport", "exit", "repatriat",
     ),
     "military": (
         "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
