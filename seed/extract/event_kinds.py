@@ -29,10 +29,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "military": (
         "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
-        "march on", "captur", "seize", "shell", "drone", "militar", "besieg", "siege", "blockad",
-        "pushed back", "bombard", "rocket", "mortar", "killed", "wounded", "ambush", "erupted",
-        "deployed", "deployment", "advance", "counteroffensive", "mobilized", "mobilised",
-        "mobilization", "mobilisation",
+        "march on", "captur", "recaptur", "retook", "retake", "seize", "shell", "drone", "militar",
+        "besieg", "siege", "blockad", "pushed back", "bombard", "rocket", "mortar", "killed",
+        "wounded", "ambush", "erupted", "deployed", "deployment", "advance", "counteroffensive",
+        "mobilized", "mobilised", "mobilization", "mobilisation",
     ),
     "report": (
         "report", "estimat", "reveal", "investigat", "assessment", "found", "document", "study",
