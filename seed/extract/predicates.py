@@ -13,7 +13,7 @@ Before that, a few predicates decide on their own, whatever trigger stands neare
   a vote are political acts, not elections, meetings, withdrawals or fighting;
 - a person (not forces) who leaves ("she left at the end of July") leaves a post or a place;
 - sending troops, or forces (or warplanes) moving on or arriving in a place, is a military
-  act; a tour of capitals is a meeting;
+  act; a tour of capitals, or receiving a leader or a delegation, is a meeting;
 - of two verbs sharing an object ("toppled and killed the ruler"), the first names the act;
 - a news conference or briefing is where a statement is made, not a meeting;
 - announcing or declaring an operation or offensive launches it: a military act;
@@ -59,6 +59,16 @@ _DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("meeting", re.compile(r"\btours?\s+of\b", re.IGNORECASE)),
+    # a leader received by another is a meeting ("the president received the premier")
+    (
+        "meeting",
+        re.compile(
+            r"\breceived\s+(?:the\s+|his\s+|her\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+            r"(?:counterparts?|president|prime\s+minister|premier|ministers?|envoy|delegations?|"
+            r"ambassadors?|leaders?|commanders?)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 # Leaving: of forces a withdrawal; of a person, a post or a place left.
 _LEAVING = re.compile(r"\b(?:left|leaves?|leaving|departed|departs?)\b", re.IGNORECASE)

@@ -118,3 +118,9 @@ def test_retaking_a_town_is_a_military_act() -> None:
         "military"
     )
     assert _kind("The brigade retook the bridge on March 2.", "on March 2") == "military"
+
+
+def test_receiving_a_leader_or_a_delegation_is_a_meeting() -> None:
+    clause = "The king received the visiting prime minister in Rabat on Sunday."
+    assert _kind(clause, "on Sunday") == "meeting"
+    assert _kind("The port received a cargo of wheat on Sunday.", "on Sunday") != "meeting"
