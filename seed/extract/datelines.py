@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from seed.extract.calendar_math import MONTH_NAME, MONTHS
-from seed.extract.layout import Paragraph
+from seed.extract.layout import AGENCY_NAMES, Paragraph
 from seed.extract.types import DateInterval
 
 # "TRIPOLI, Libya (AP) — ", "TRIPOLI, Aug 28 (Reuters) - ", "Tripoli, Oct. 3 (AFP) -- ",
@@ -55,7 +55,8 @@ _DATED_PLACE = re.compile(
 # "November 12, 2021", "Published: 12 Nov 2021 14:05 GMT", "Friday, 12 November 2021",
 # "2021-11-12T10:00:00Z". "Updated ..." lines date an edit, not the publication.
 _DATE_LINE = re.compile(
-    r"\A(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
+    # (a list bullet may set it off: "\u2022 November 12 2021 10:30")
+    r"\A(?:[\u2022\u00b7]\s*)?(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
     r"(?:\s+(?:on|at))?\s*:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?:{_FULL_DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
@@ -63,6 +64,23 @@ _DATE_LINE = re.compile(
     r"\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?"
     r"|[A-Z]{2,4}T)?)?\s*\Z",
     re.IGNORECASE,
+)
+# A line that dates the page beside a credit or a section label, as sites print it under the
+# headline: "AFP 21 Sep 2021", "Reuters - March 3, 2022", "Apr 9, 2019 | Libya news",
+# "World | 12 November 2021". The credit is a news agency (a capitalised name before a date
+# may as well be a photo's subject: "Khalifa Haftar, 3 March 2022"); a label stands behind a
+# bar, which no caption or sentence uses.
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_CREDITED_DATE_LINE = re.compile(
+    rf"\A(?:(?:The\s+)?(?:{AGENCY_NAMES})\s*[,|\u2013\u2014-]?\s*|[^|\u2022\n]{{1,40}}[|\u2022]\s*)?"
+    rf"{_WEEKDAY}{_FULL_DATE}(?:\s*[|\u2022]\s*[^|\u2022\n]{{1,40}})?\s*\Z",
+    re.IGNORECASE,
+)
+# A wire dateline without a place: "May 26 (UPI) -- ", "3 March (Reuters) - ". Only a known
+# agency makes it one ("March 3 (local time) - ..." opens a sentence).
+_AGENCY_DATELINE = re.compile(
+    rf"\A(?=(?:{MONTH_NAME})\s+\d|\d{{1,2}}\s+(?:{MONTH_NAME})){_DATELINE_DAY}"
+    rf"\s*\((?P<agency>{AGENCY_NAMES})\)\s*\.?{_DASH}\s+"
 )
 # A line that is only a place in capitals ("ANKARA"), as some agencies set their dateline.
 _DATELINE_LINE = re.compile(r"\A[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2}\s*[-\u2013\u2014]?\Z")
@@ -77,14 +95,22 @@ def strip_date_lines(
     stated: date | None = None
     updated: date | None = None
     for i, para in enumerate(out[:6]):
-        found = _DATE_LINE.match(para.text) if len(para.text) <= 80 else None
+        if len(para.text) > 80:
+            continue
+        found = _DATE_LINE.match(para.text)
+        if found is not None:
+            out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
+        elif para.kind != "caption":
+            # A credit keeps its kind: the agency it names may be the publisher.
+            found = _CREDITED_DATE_LINE.match(para.text)
+            if found is not None and para.kind != "boilerplate":
+                out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
         if found is None:
             continue
-        out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
         day = stated_date(found)
         if day is None:
             continue
-        if (found.group("label") or "").lower().endswith(("updated", "modified")):
+        if (found.groupdict().get("label") or "").lower().endswith(("updated", "modified")):
             updated = day if updated is None else min(updated, day)
         elif stated is None:
             stated = day
@@ -133,15 +159,31 @@ def strip_dateline(
             or found.group("agency2")
             or (found.group("place2") and _dated(found))
         ):
-            found = _DATED_PLACE.match(para.text)
+            found = _DATED_PLACE.match(para.text) or _AGENCY_DATELINE.match(para.text)
         if found is None:
-            return out, None
+            return _agency_dateline(out, i + 1)
         if found.end() == len(para.text):
             out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
             return out, found
         cut = found.end()
         out[i] = Paragraph(para.index, para.start + cut, para.end, para.text[cut:], "body")
         return out, found
+    return out, None
+
+
+def _agency_dateline(
+    out: list[Paragraph], start: int
+) -> tuple[list[Paragraph], re.Match[str] | None]:
+    """A day and an agency opening a later top paragraph ("May 26 (UPI) -- ..."): pages set a
+    photo and its caption (not always marked as one) before the wire's first paragraph, and
+    nothing else opens with a known agency's credit right after a day."""
+    for i in range(start, min(len(out), 4)):
+        para = out[i]
+        found = _AGENCY_DATELINE.match(para.text) if para.kind == "body" else None
+        if found is not None:
+            cut = found.end()
+            out[i] = Paragraph(para.index, para.start + cut, para.end, para.text[cut:], "body")
+            return out, found
     return out, None
 
 

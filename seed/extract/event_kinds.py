@@ -24,15 +24,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "dialogue", "brief the", "briefed the", "session", "delegations",
     ),
     "withdrawal": (
-        "withdraw", "withdrawal", "withdrawn", "leave", "left", "leaving", "depart", "departure",
-        "pull out", "pulled out", "evacuat", "deport", "exit", "repatriat",
+        "withdraw", "withdrawal", "withdrawn", "withdrew", "leave", "left", "leaving", "depart",
+        "departure", "pull out", "pulled out", "evacuat", "deport", "exit", "repatriat",
     ),
     "military": (
         "offensive", "attack", "assault", "clash", "fighting", "battle", "airstrike", "strike",
-        "march on", "captur", "seize", "shell", "drone", "militar", "besieg", "siege", "blockad",
-        "pushed back", "bombard", "rocket", "mortar", "killed", "wounded", "ambush", "erupted",
-        "deployed", "deployment", "advance", "counteroffensive", "mobilized", "mobilised",
-        "mobilization", "mobilisation",
+        "march on", "captur", "recaptur", "retook", "retake", "seize", "shell", "drone", "militar",
+        "besieg", "siege", "blockad", "pushed back", "bombard", "rocket", "mortar", "killed",
+        "wounded", "ambush", "erupted", "deployed", "deployment", "advance", "counteroffensive",
+        "mobilized", "mobilised", "mobilization", "mobilisation",
     ),
     "report": (
         "report", "estimat", "reveal", "investigat", "assessment", "found", "document", "study",

@@ -57,7 +57,7 @@ _BYLINE = re.compile(
 # wrote the report, not a sentence of it).
 # Every agency of the lexicon: by its published name (spaces and hyphens alike: "Agence France
 # Presse"), in capitals as a dateline gives it, or a longer key as a word ("Anadolu").
-_AGENCY_NAMES = "|".join(
+AGENCY_NAMES = "|".join(
     re.escape(name).replace(r"\ ", r"[- ]").replace(r"\-", r"[- ]")
     for name in sorted(
         {n.removeprefix("The ") for n in AGENCIES.values()}
@@ -68,7 +68,7 @@ _AGENCY_NAMES = "|".join(
 )
 _CREDIT_LINE = re.compile(
     r"\A\s*(?:(?:Text|Words|Story|Report)\s+by\s*:\s*[^\n]{1,40}|(?:The\s+)?"
-    rf"(?:{_AGENCY_NAMES}))\s*\Z"
+    rf"(?:{AGENCY_NAMES}))\s*\Z"
 )
 # A line that only credits the report and dates it: "AFP 21 Sep 2021", "Daily Post, Tuesday 7
 # Feb 2023", "Reuters - March 3, 2022".

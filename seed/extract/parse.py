@@ -41,6 +41,7 @@ __all__ = [
     "decode_article",
     "parse_article",
     "read_marker",
+    "strip_marker",
 ]  # fmt: skip
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -120,6 +121,12 @@ def read_marker(text: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise ArticleError(f"malformed date marker {value!r}: {exc}") from exc
+
+
+def strip_marker(text: str) -> str:
+    """The text without its leading date marker (what an undated copy of it would hold)."""
+    match = _MARKER.match(text)
+    return text if match is None else text[match.end() :]
 
 
 def parse_article(raw: RawArticle) -> ParsedArticle:

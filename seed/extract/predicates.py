@@ -12,8 +12,8 @@ Before that, a few predicates decide on their own, whatever trigger stands neare
   a reopening ("the road was reopened"), taking a post ("became the head of") and pushing back
   a vote are political acts, not elections, meetings, withdrawals or fighting;
 - a person (not forces) who leaves ("she left at the end of July") leaves a post or a place;
-- sending troops or forces moving on a place is a military act; a tour of capitals is a
-  meeting;
+- sending troops, or forces (or warplanes) moving on or arriving in a place, is a military
+  act; a tour of capitals, or receiving a leader or a delegation, is a meeting;
 - of two verbs sharing an object ("toppled and killed the ruler"), the first names the act;
 - a news conference or briefing is where a statement is made, not a meeting;
 - announcing or declaring an operation or offensive launches it: a military act;
@@ -52,12 +52,23 @@ _DECIDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "military",
         re.compile(
-            r"\b(?:forces|troops|fighters|convoys?|columns?|units|militias?|soldiers|tanks)\s+"
-            r"(?:[\w'\u2019-]+\s+){0,3}?(?:moved|pushed|advanced|marched|rolled|mobili[sz]ed)\b",
+            r"\b(?:forces|troops|fighters|convoys?|columns?|units|militias?|soldiers|tanks|"
+            r"(?:war|fighter\s+)?(?:jets|planes)|warplanes|aircraft)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+            r"(?:moved|pushed|advanced|marched|rolled|mobili[sz]ed|arrived|landed)\b",
             re.IGNORECASE,
         ),
     ),
     ("meeting", re.compile(r"\btours?\s+of\b", re.IGNORECASE)),
+    # a leader received by another is a meeting ("the president received the premier")
+    (
+        "meeting",
+        re.compile(
+            r"\breceived\s+(?:the\s+|his\s+|her\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+            r"(?:counterparts?|president|prime\s+minister|premier|ministers?|envoy|delegations?|"
+            r"ambassadors?|leaders?|commanders?)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 # Leaving: of forces a withdrawal; of a person, a post or a place left.
 _LEAVING = re.compile(r"\b(?:left|leaves?|leaving|departed|departs?)\b", re.IGNORECASE)

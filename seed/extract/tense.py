@@ -130,10 +130,23 @@ def _own_clause(sentence: str, position: int) -> str:
 # A date opening its clause is governed by the verb after it: "On May 3, the vote is scheduled".
 _FUTURE_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:will|is\s+(?:scheduled|due|set|expected|planned)|"
-    r"are\s+(?:scheduled|due|set|expected|planned)|is\s+to|are\s+to)\b",
+    r"are\s+(?:scheduled|due|set|expected|planned)|is\s+to|are\s+to|"
+    # the present of a fixed date: "At the end of the month, the mandate expires."
+    r"expires|runs\s+out|lapses|ends|begins|starts|opens|closes)\b",
     re.IGNORECASE,
 )
-_OPENING = re.compile(r"(?:\A|[;,]\s*)(?:on|in|by|for|from|until)?\s*\Z", re.IGNORECASE)
+# A deadline's date: "have until January 10 to appeal", "must leave by March 3". Without a
+# tense in its clause it is a day still to come or just passed: the nearest such day.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|no\s+later\s+than|deadline\s+(?:of|on|is))\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(
+    r"(?:\A|[;,]\s*)(?:on|in|by|for|from|until)?\s*"
+    # "At the end of this month, the mandate expires"
+    r"(?:(?:at|by|until|before)\s+the\s+(?:end|start|beginning|middle)\s+of\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 # "ahead of the November summit", "in the run-up to Thursday's vote": after what the clause
@@ -193,6 +206,8 @@ def _direction(sentence: str, position: int, end: int | None) -> Direction:
         # a future cue governs the rest of its clause ("proposed to delay the vote by a month
         # and hold it on <date>") unless a past cue came after it (handled above)
         return "future"
+    if _DEADLINE_BEFORE.search(before):
+        return "nearest"
     return "past"
 
 

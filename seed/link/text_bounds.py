@@ -50,11 +50,12 @@ def _year_bearing(kind: str, text: str) -> bool:
     )
 
 
-def _ahead(text: str, start: int, end: int) -> bool:
-    """Whether the date at [start, end) of `text` may lie after publication."""
+def _ahead(text: str, start: int, end: int, *, tensed: bool = True) -> bool:
+    """Whether the date at [start, end) of `text` may lie after publication (`tensed`: also
+    when no verb tells it as past)."""
     return (
         # "nearest": an election or summit named without a tense cue may still be ahead
-        direction_at(text, start) != "past"
+        (tensed and direction_at(text, start) != "past")
         or _AHEAD_BEFORE.search(text, 0, start) is not None
         or _AHEAD_AFTER.match(text, end) is not None
     )
@@ -68,10 +69,15 @@ def lower_bound(article: ParsedArticle) -> tuple[date, str] | None:
     """
     latest: date | None = None
     # Captions count here: a photo is taken before the article using it is published.
-    captions = [p.text for p in article.paragraphs if p.kind == "caption"]
-    for text in [s.text for s in article.sentences] + captions:
+    # A caption's dates are the photo's, in the past even without a verb ("the envoy at a
+    # press conference in Tripoli, March 11, 2023."), unless it names a plan ("ahead of").
+    told = [(s.text, False) for s in article.sentences]
+    told += [(p.text, True) for p in article.paragraphs if p.kind == "caption"]
+    for text, caption in told:
         for hit in find_dates(text, PROBE):
-            if not _year_bearing(hit.kind, hit.text) or _ahead(text, hit.start, hit.end):
+            if not _year_bearing(hit.kind, hit.text) or _ahead(
+                text, hit.start, hit.end, tensed=not caption
+            ):
                 continue
             start = hit.interval.start
             if latest is None or start > latest:

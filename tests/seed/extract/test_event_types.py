@@ -128,3 +128,8 @@ def test_a_word_that_begins_with_a_trigger_is_not_that_trigger() -> None:
     )
     assert _type_at("Flights resumed on Monday in a significant step.", "on Monday") == "other"
     assert _type_at("The electricity grid failed on Monday.", "on Monday") == "other"
+
+
+def test_the_simple_past_of_withdraw_is_a_withdrawal() -> None:
+    clause = "The brigade withdrew from the coastal town on May 4, its commander said."
+    assert _type_at(clause, "May 4") == "withdrawal"

@@ -237,3 +237,59 @@ def test_a_line_that_only_credits_and_dates_the_report_is_no_sentence(line: str)
     article = parse_article(decode_article("a.txt", text.encode()))
     assert [p.kind for p in article.paragraphs] == ["headline", "boilerplate", "body"]
     assert [s.text for s in article.sentences] == ["The talks resumed in Tunis on Monday."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters - 12 November 2021",
+        "AFP Friday, 12 November 2021",
+        "Nov 12, 2021 | Middle East",
+        "Politics | Friday, 12 November 2021",
+        "\u2022 November 12 2021 10:30:05",
+    ],
+)
+def test_a_date_line_with_a_credit_a_label_or_a_bullet_gives_the_publication_date(
+    line: str,
+) -> None:
+    text = f"Haftar's mercenaries to leave\n{line}\n\n{BODY}\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.published, article.from_date_line) == (date(2021, 11, 12), True)
+    assert [s.text for s in article.sentences] == [BODY]
+
+
+@pytest.mark.parametrize("line", ["Khalifa Haftar, 12 November 2021", "Misrata 12 November 2021"])
+def test_a_name_or_place_beside_a_date_is_not_the_page_date(line: str) -> None:
+    # A photo's subject or place dates the photo, not the page.
+    text = f"Haftar's mercenaries to leave\n{line}\n\n{BODY}\n"
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.published, article.from_date_line) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("opening", "day", "publisher"),
+    [
+        ("June 3 (Reuters) - ", (6, 3), "Reuters"),
+        ("3 June (UPI) -- ", (6, 3), "United Press International"),
+    ],
+)
+def test_a_wire_dateline_without_a_place_is_read_also_after_an_unmarked_caption(
+    opening: str, day: tuple[int, int], publisher: str
+) -> None:
+    text = (
+        "Troops gather near Sirte in a picture released by the army. It is not dated.\n\n"
+        f"{opening}The envoy said on Thursday that talks would resume.\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.dateline_day, article.publisher) == (day, publisher)
+    assert [s.text for s in article.sentences] == [
+        "Troops gather near Sirte in a picture released by the army.",
+        "It is not dated.",
+        "The envoy said on Thursday that talks would resume.",
+    ]
+
+
+def test_a_day_and_a_bracket_that_is_no_agency_is_no_dateline() -> None:
+    line = "June 3 (local time) - the envoy said talks would resume."
+    article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
+    assert (article.dateline_day, article.sentences[0].text) == (None, line)

@@ -103,3 +103,24 @@ def test_forces_moving_on_a_place_is_a_military_act() -> None:
 def test_pushing_back_a_vote_is_a_political_act_not_fighting() -> None:
     clause = "The assembly in early May pushed back municipal elections until the autumn."
     assert _kind(clause, "in early May") == "political"
+
+
+def test_troops_or_warplanes_arriving_in_a_place_is_a_military_act() -> None:
+    assert _kind("The envoy arrived in the port city on Friday night.", "on Friday") != "military"
+    assert _kind("Foreign troops arrived in the port city on Friday night.", "on Friday") == (
+        "military"
+    )
+    assert _kind("Two warplanes landed at the desert base on Friday.", "on Friday") == "military"
+
+
+def test_retaking_a_town_is_a_military_act() -> None:
+    assert _kind("Government forces recaptured the oasis town on March 2.", "on March 2") == (
+        "military"
+    )
+    assert _kind("The brigade retook the bridge on March 2.", "on March 2") == "military"
+
+
+def test_receiving_a_leader_or_a_delegation_is_a_meeting() -> None:
+    clause = "The king received the visiting prime minister in Rabat on Sunday."
+    assert _kind(clause, "on Sunday") == "meeting"
+    assert _kind("The port received a cargo of wheat on Sunday.", "on Sunday") != "meeting"

@@ -177,3 +177,25 @@ def test_plans_told_in_the_past_put_off_or_proposed(
     sentence: str, published: str, expected: str
 ) -> None:
     assert days(sentence, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # published 2021-11-20: a deadline with no tense is the nearest such day, here ahead
+        ("Bidders have until February 2 to file their offers, the port said.", "2022-02-02"),
+        ("Contractors must hand over the site by January 15 at the latest.", "2022-01-15"),
+        # ... and just behind when that is nearer
+        ("Traders had a deadline of November 12 to register.", "2021-11-12"),
+    ],
+)
+def test_a_deadline_without_a_tense_is_the_nearest_such_day(sentence: str, expected: str) -> None:
+    assert days(sentence, "2021-11-20")[0] == expected
+
+
+def test_a_clause_opening_with_the_end_of_a_period_takes_the_tense_of_its_verb() -> None:
+    sentence = "At the end of this month, the lease on the depot expires."
+    hits = find_dates(sentence, DateInterval(date(2021, 3, 10), date(2021, 3, 10), "day"))
+    assert [(h.interval.start, h.interval.end) for h in hits] == [
+        (date(2021, 3, 1), date(2021, 3, 31))
+    ]

@@ -26,6 +26,6 @@ def test_a_toll_standing_on_the_day_of_the_report_is_a_report_of_that_day() -> N
 
 def test_a_count_told_in_the_past_or_without_a_count_is_no_toll() -> None:
     lead = "The army retook the port on Monday.\n"
-    monday = ("2022-05-02", "2022-05-02", "other")
+    monday = ("2022-05-02", "2022-05-02", "military")
     assert _events(lead + "The clashes killed 12 fighters near the port.\n") == [monday]
     assert _events(lead + "Many people have been killed, the residents fear.\n") == [monday]

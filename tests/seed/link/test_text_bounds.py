@@ -55,3 +55,13 @@ def test_a_vote_named_without_a_tense_cue_bounds_nothing_from_below() -> None:
     # it may lie either side of publication (the nearest such month): not a lower bound
     low, _ = bounds("A referendum in May 2027 is the next step for the city charter.")
     assert low == date(2019, 3, 1)
+
+
+def test_a_caption_without_a_verb_dates_its_photo_and_bounds_from_below() -> None:
+    caption = "The envoy at a press conference in Misrata, June 5, 2022. AFP - JANE ROE"
+    assert bounds(caption) == (date(2022, 6, 5), None)
+
+
+def test_a_caption_naming_a_plan_bounds_nothing_from_below() -> None:
+    caption = "Posters for the vote in Misrata, ahead of June 5, 2027. AFP - JANE ROE"
+    assert bounds(caption) == (date(2019, 3, 1), None)
