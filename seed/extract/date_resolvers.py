@@ -80,7 +80,8 @@ def day_range(
     """ "30-31 October 2021", "October 30-31": the days from the first to the last."""
     month = month_no(m.group("m") or m.group("m2"))
     first, last = int(m.group("d1") or m.group("d1b")), int(m.group("d") or m.group("db"))
-    if not first < last or ((m.group("and") or m.group("and2")) and last != first + 1):
+    two_days = m.group("and") or (m.group("and2") and not m.group("btw2"))
+    if not first < last or (two_days and last != first + 1):
         return None  # "on 3 and 6 May": two days, not the days between
     if m.group("y") or m.group("yrel"):
         year = int(m.group("y")) if m.group("y") else pub.year
@@ -334,6 +335,11 @@ def half_or_quarter(
 def named_day(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
+    if m.group("night") is not None:
+        # the night up to the report; a night to come ("will be lifted overnight") starts it
+        if direction == "future":
+            return pub, pub + timedelta(days=1), "range"
+        return pub - timedelta(days=1), pub, "range"
     word = "tomorrow" if m.group("w") is not None else (m.group("w2") or "today")
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word.lower()]
     if m.group("two") is not None:

@@ -122,7 +122,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
             rf"\b(?:(?:(?P<btw>between\s+)|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
             # "on 14 and 15 June": the two days, as "14-15 June"
             r"(?(btw)\s+and\s+|(?:\s*(?:-|\u2013|\bto\b)\s*|(?P<and>\s+and\s+)))"
-            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<d1b>\d{{1,2}})"
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
+            # "between September 12 and 14": any span, as "between 12 and 14 September"
+            rf"(?:(?P<btw2>between\s+)|from\s+)?{_MONTH2}\s+(?P<d1b>\d{{1,2}})"
             r"(?:\s*(?:-|\u2013)\s*|\s+to\s+|(?P<and2>\s+and\s+))(?P<db>\d{1,2})\b(?![,.]?\d))"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|{_YEAR_REL})?"
         ),
@@ -268,7 +270,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "named_day",
         re.compile(
             r"\b(?:on\s+the\s+eve\s+of\b(?P<w>)|(?P<two>the\s+day\s+(?:before|after)\s+)?"
-            r"(?<!from\s)(?P<w2>today|yesterday|tomorrow)\b)",
+            r"(?<!from\s)(?P<w2>today|yesterday|tomorrow)\b|"
+            # "clashes broke out overnight": the night up to the report (not "an overnight
+            # curfew", "did not happen overnight")
+            r"(?<!\ban\s)(?<!\bthe\s)(?<!\bhappen\s)(?P<night>overnight)\b(?!\s+curfew))",
             re.I,
         ),
         r.named_day,
@@ -306,8 +311,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"(?<!some\s)"
             # not a number: "resolution 2035", "No. 2021"
             r"(?<![Rr]esolution\s)(?<![Rr]esolutions\s)(?<![Nn]o\.\s)(?<![Nn]umber\s)"
+            # not a plan's name: "Vision 2030", "the 2030 Agenda", "the 2022 budget" (but "in
+            # 2022 budget talks stalled" is a year)
+            r"(?<![Vv]ision\s)(?<![Aa]genda\s)(?<![Ss]trategy\s)"
             r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))"
             rf"(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|people|{alternation(FIGHTERS)}))"
+            r"(?:(?<=\b(?i:in|by)\s\d{4})|(?<=\b(?i:since|until)\s\d{4})|"
+            r"(?!\s+(?i:vision|agenda|strategy|budget|target|goal)s?\b))"
         ),
         r.whole_year,
     ),
@@ -328,7 +338,7 @@ PROBE = DateInterval(date(2000, 1, 5), date(2000, 1, 5), "day")
 _MAYBE = re.compile(
     r"\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|days?\b|week|month|"
-    r"year|yr\b|winter|spring|summer|autumn|fall|eve\b|ago\b|recent",
+    r"year|yr\b|winter|spring|summer|autumn|fall|eve\b|ago\b|recent|overnight",
     re.IGNORECASE,
 )
 
@@ -356,6 +366,9 @@ def find_dates(sentence: str, publication: DateInterval) -> tuple[DateHit, ...]:
         hits.append(DateHit(m.start(), m.end(), m.group(0), pattern.kind, interval, fixed))
     if planned:
         count_from_the_telling(sentence, hits, planned)
+    if len(hits) > 1:
+        # "overnight Tuesday", "overnight into 5 May": the other date says which night
+        hits = [h for h in hits if h.text.lower() != "overnight"]
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
 

@@ -23,15 +23,16 @@ from seed.extract.types import DateInterval
 
 _CAME_AFTER = re.compile(
     r"\A(?:The|This|That|Their)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|ceasefire|cease-fire|"
-    r"truce|declaration|breakthrough|decision)\s+(?:came|followed|was\s+reached|was\s+signed|"
-    r"was\s+agreed|was\s+announced)\s+(?:after|following|at\s+the\s+end\s+of)\s+"
+    r"truce|declaration|breakthrough|decision|vote|approval)\s+(?:came|followed|"
+    r"was\s+reached|was\s+signed|was\s+agreed|was\s+announced|was\s+taken)\s+(?:after|following|at\s+the\s+end\s+of)\s+"
     r"(?P<span>(?:about|nearly|some|almost|more\s+than|over)?\s*(?P<n>\w+)\s+(?P<unit>hours?|"
     r"days?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|meetings|discussions|"
-    r"consultations|deliberations))\b",
+    r"consultations|deliberations|debate|sessions))\b",
     re.IGNORECASE,
 )
 _TALKS = re.compile(
-    r"\b(?:talks|negotiations|meetings|discussions|consultations|deliberations)\Z", re.IGNORECASE
+    r"\b(?:talks|negotiations|meetings|discussions|consultations|deliberations|debate|sessions)\Z",
+    re.IGNORECASE,
 )
 _MAX_DAYS = 14
 # Counted from the day named before, like "the next day" (see seed.extract.chaining): kept

@@ -25,6 +25,19 @@ _SINCE = re.compile(
     r"[^.;]{0,80}?\b(?P<y>(?:19|20)\d\d)\b(?![-\u2013]\d)",
     re.IGNORECASE,
 )
+# "Two years after the 2014 split, the port closed": the told happening is that late, so the
+# text is no earlier; how long after it the text was written is not said (no upper bound).
+_AFTER = re.compile(
+    r"\b(?P<q>nearly|almost|more\s+than|over)?\s*"
+    rf"{_COUNT}\s+(?P<unit>years?|decades?)\s+after\b"
+    r"[^.;]{0,80}?\b(?P<y>(?:19|20)\d\d)\b(?![-\u2013]\d)",
+    re.IGNORECASE,
+)
+# ... unless that happening is still to come ("elections will be held two years after the 2020
+# deal"): then it bounds nothing.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|to\s+be|planned|scheduled|expected|due|proposed)\b", re.IGNORECASE
+)
 _ANNIVERSARY = re.compile(
     r"\b(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+anniversary\s+of\b"
     r"[^.;]{0,80}?\b(?P<y>(?:19|20)\d\d)\b",
@@ -59,6 +72,18 @@ def _since_window(m: re.Match[str]) -> tuple[date, date | None]:
     return date(target - 1, 7, 1), date(target + 1, 6, 30)
 
 
+def _after_start(m: re.Match[str]) -> date:
+    """The earliest day "N years after <year>" can have come, as loosely as `_since_window`
+    rounds."""
+    year, count = int(m.group("y")), _count(m.group("n"))
+    decades = m.group("unit").lower().startswith("decade")
+    target = year + count * (10 if decades else 1)
+    q = " ".join((m.group("q") or "").lower().split())
+    if q in {"more than", "over"}:
+        return date(target, 1, 1)
+    return date(target - 2, 1, 1) if decades else date(target - 1, 7, 1)
+
+
 def elapsed_bounds(article: ParsedArticle) -> tuple[date, date | None, str] | None:
     """The publication window the text's counts from dated happenings give (their
     intersection), the latest day None when unbounded; None when the text counts nothing (or
@@ -68,6 +93,9 @@ def elapsed_bounds(article: ParsedArticle) -> tuple[date, date | None, str] | No
         for m in _SINCE.finditer(sentence.text):
             start, end = _since_window(m)
             windows.append((start, end, m.group(0).strip()))
+        if _PLANNED.search(sentence.text) is None:
+            for m in _AFTER.finditer(sentence.text):
+                windows.append((_after_start(m), None, m.group(0).strip()))
         for m in _ANNIVERSARY.finditer(sentence.text):
             target = int(m.group("y")) + _ordinal(m.group("ord"))
             start = date(target, 1, 1) - _AROUND_ANNIVERSARY

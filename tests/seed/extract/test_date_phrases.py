@@ -104,6 +104,7 @@ def test_a_month_naming_a_happening_dates_it(sentence: str, published: str, expe
         ("The officers met in Rome on March 14-15, 2021.", "2021-04-02", "2021-03-14..2021-03-15"),
         ("Talks ran from 7 to 9 February in Tunis.", "2021-03-01", "2021-02-07..2021-02-09"),
         ("Talks will run between 7 and 9 May.", "2021-03-01", "2021-05-07..2021-05-09"),
+        ("Envoys met between February 7 and 9.", "2021-03-01", "2021-02-07..2021-02-09"),
     ],
 )
 def test_a_span_of_days_is_a_range(sentence: str, published: str, expected: str) -> None:
@@ -306,3 +307,47 @@ def test_a_figure_after_a_day_is_no_second_day() -> None:
 def test_two_weekdays_apart_joined_by_and_are_two_days() -> None:
     hits = find_dates("Drones struck on Monday and Thursday.", pub("2021-06-18"))
     assert [h.interval.start.isoformat() for h in hits] == ["2021-06-14", "2021-06-17"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # the night up to the report; a night to come starts on its day
+        ("Rockets hit the airport overnight.", "2021-03-10", "2021-03-09..2021-03-10"),
+        ("The curfew will be lifted overnight.", "2021-03-10", "2021-03-10..2021-03-11"),
+    ],
+)  # fmt: skip
+def test_overnight_is_the_night_around_the_report(
+    sentence: str, published: str, expected: str
+) -> None:
+    (hit,) = find_dates(sentence, pub(published))
+    found = hit.interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected + " range"
+
+
+def test_overnight_gives_way_to_the_night_named() -> None:
+    hits = find_dates("Shells fell overnight Tuesday near the port.", pub("2021-03-12"))
+    assert [(h.text, h.interval.start) for h in hits] == [("Tuesday", date(2021, 3, 9))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An overnight curfew starts.",
+        "Peace will not happen overnight.",
+        "Tourism is a goal of Vision 2030.",
+        "The 2030 Agenda was cited.",
+        "Deputies discussed the 2022 budget.",
+    ],
+)
+def test_words_that_look_like_dates_but_date_nothing(sentence: str) -> None:
+    assert find_dates(sentence, pub("2021-03-10")) == ()
+
+
+def test_a_year_before_a_plan_word_dates_when_a_preposition_governs_it() -> None:
+    (hit,) = find_dates("In 2022 budget talks stalled.", pub("2023-03-10"))
+    assert (hit.text, hit.interval.start, hit.interval.end) == (
+        "2022",
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+    )

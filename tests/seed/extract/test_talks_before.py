@@ -53,3 +53,11 @@ def test_talks_told_far_from_the_agreement_or_of_no_agreement_are_undated() -> N
         "Reporters waited after ten hours of talks at a villa outside Rome.\n"
     )
     assert len(_read(other)) == 1
+
+
+def test_a_vote_after_days_of_debate_ends_them() -> None:
+    body = (
+        "Lawmakers approved the unity cabinet on Wednesday in Sirte.\n"
+        "The vote came after two days of heated debate behind closed doors.\n"
+    )
+    assert _read(body)[1][1:] == ("2022-05-10", "2022-05-11", "meeting")

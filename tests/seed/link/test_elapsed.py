@@ -27,8 +27,11 @@ def bounds(sentence: str) -> tuple[date, date | None] | None:
         ("Almost a decade since the 2011 revolt.", (date(2019, 1, 1), date(2021, 12, 31))),
         ("More than six years since the 2014 split, it idles.", (date(2020, 1, 1), None)),
         ("The fifth anniversary of the 2014 strike.", (date(2018, 11, 17), date(2020, 2, 14))),
-        # "after" dates another happening, not the writing
-        ("Two years after the 2014 split, the port closed.", None),
+        # "after" dates another happening: the text is no earlier, and may be much later
+        ("Two years after the 2014 split, the port closed.", (date(2015, 7, 1), None)),
+        ("More than a decade after the 2003 war, it idles.", (date(2013, 1, 1), None)),
+        # ... unless that happening is still to come
+        ("A vote is planned two years after the 2014 split.", None),
     ],
 )  # fmt: skip
 def test_a_count_since_a_dated_happening_bounds_publication(
