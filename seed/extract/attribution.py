@@ -40,7 +40,7 @@ _PERSONAL = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 # Kinds of news that name no happening of their own.
 _NO_HAPPENING = frozenset({"statement", "other"})
 # Dates that no expression of the sentence states, or that date something else than a telling.
-_NOT_TELLING = frozenset({"quoted", "chained", "span", "lead", "perfect"})
+NOT_TELLING = frozenset({"quoted", "chained", "span", "lead", "perfect"})
 DATE_KIND = "attributed"
 
 
@@ -49,7 +49,7 @@ def news_end(telling: Candidate, sentence: str, doers: list[int]) -> int | None:
     attribution and whose news names a happening told as done by a named doer; None otherwise.
     `doers` are the offsets where the sentence names actors."""
     hit = telling.hit
-    if hit is None or hit.end <= hit.start or hit.kind in _NOT_TELLING:
+    if hit is None or hit.end <= hit.start or hit.kind in NOT_TELLING:
         return None
     end = trailing_attribution(sentence, hit.start)
     if end is None:

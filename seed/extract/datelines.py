@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from seed.extract.calendar_math import MONTH_NAME, MONTHS
-from seed.extract.layout import AGENCY_NAMES, Paragraph
+from seed.extract.layout import AGENCY_NAMES, BULLET, Paragraph
 from seed.extract.types import DateInterval
 
 # "TRIPOLI, Libya (AP) — ", "TRIPOLI, Aug 28 (Reuters) - ", "Tripoli, Oct. 3 (AFP) -- ",
@@ -53,11 +53,15 @@ _DATED_PLACE = re.compile(
 )
 # A line that only dates the article, as web pages print it above or below the headline:
 # "November 12, 2021", "Published: 12 Nov 2021 14:05 GMT", "Friday, 12 November 2021",
-# "2021-11-12T10:00:00Z". "Updated ..." lines date an edit, not the publication.
+# "2021-11-12T10:00:00Z", "Published: 02:05 PM, 12 Nov, 2021". "Updated ..." lines date an
+# edit, not the publication.
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
 _DATE_LINE = re.compile(
     # (a list bullet may set it off: "\u2022 November 12 2021 10:30")
     r"\A(?:[\u2022\u00b7]\s*)?(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
     r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    # the time may come first: "02:05 PM, 12 Nov, 2021"
+    rf"(?:{_TIME}\s*(?:(?:UTC|GMT)\b|[A-Z]{{2,4}}T\b)?\s*[,|\u2013\u2014-]?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?:{_FULL_DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
     r"(?:(?:\s*[,|\u2013\u2014-]\s*|T|\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
@@ -72,7 +76,7 @@ _DATE_LINE = re.compile(
 # bar, which no caption or sentence uses.
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _CREDITED_DATE_LINE = re.compile(
-    rf"\A(?:(?:The\s+)?(?:{AGENCY_NAMES})\s*[,|\u2013\u2014-]?\s*|[^|\u2022\n]{{1,40}}[|\u2022]\s*)?"
+    rf"\A(?:(?:The\s+)?(?:{AGENCY_NAMES})\s*[,|\u2013\u2014-]?\s*|[^|\u2022;\n]{{1,40}}[|\u2022;]\s*)?"
     rf"{_WEEKDAY}{_FULL_DATE}(?:\s*[|\u2022]\s*[^|\u2022\n]{{1,40}})?\s*\Z",
     re.IGNORECASE,
 )
@@ -142,7 +146,13 @@ def strip_dateline(
 ) -> tuple[list[Paragraph], re.Match[str] | None]:
     """Cut the wire dateline off the first body paragraph (or drop a dateline-only line)."""
     out = list(paragraphs)
-    for i, para in enumerate(out[:4]):
+    stop = 4
+    for i, para in enumerate(out):
+        if i >= stop:
+            break
+        if BULLET.match(para.text):
+            stop += 1  # a page's summary points stand before the wire's first paragraph
+            continue
         if para.kind in {"caption", "boilerplate", "dateline"} or (
             para.kind == "headline" and i == 0
         ):
@@ -161,7 +171,7 @@ def strip_dateline(
         ):
             found = _DATED_PLACE.match(para.text) or _AGENCY_DATELINE.match(para.text)
         if found is None:
-            return _agency_dateline(out, i + 1)
+            return _agency_dateline(out, i + 1, stop)
         if found.end() == len(para.text):
             out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
             return out, found
@@ -172,12 +182,12 @@ def strip_dateline(
 
 
 def _agency_dateline(
-    out: list[Paragraph], start: int
+    out: list[Paragraph], start: int, stop: int
 ) -> tuple[list[Paragraph], re.Match[str] | None]:
     """A day and an agency opening a later top paragraph ("May 26 (UPI) -- ..."): pages set a
     photo and its caption (not always marked as one) before the wire's first paragraph, and
     nothing else opens with a known agency's credit right after a day."""
-    for i in range(start, min(len(out), 4)):
+    for i in range(start, min(len(out), stop)):
         para = out[i]
         found = _AGENCY_DATELINE.match(para.text) if para.kind == "body" else None
         if found is not None:

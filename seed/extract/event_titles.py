@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from seed.extract.event_kinds import AUXILIARY
+from seed.extract.layout import BULLET
 from seed.extract.registry import ActorHit
 
 # Clause boundaries: coordinating conjunctions, semicolons, dashes, and a comma before a
@@ -62,7 +63,7 @@ def subject_title(text: str, c_start: int, clause: str, hits: list[ActorHit]) ->
 
 @lru_cache(maxsize=65536)
 def make_title(clause: str) -> str:
-    text = clause.strip().strip("\"'\u201c\u201d ")
+    text = BULLET.sub("", clause).strip().strip("\"'\u201c\u201d ")
     for _ in range(2):
         text = _LEADING.sub("", text).strip()
     text = text.rstrip(".;:, ")

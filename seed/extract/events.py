@@ -14,7 +14,6 @@ import re
 from datetime import date, timedelta
 
 from seed.extract.actors import ArticleActors
-from seed.extract.attribution import news_end
 from seed.extract.body_perfect import body_perfect_hit
 from seed.extract.candidate import Candidate, actor_roles
 from seed.extract.carried_words import carried_statement
@@ -51,7 +50,7 @@ from seed.extract.tokens import content_tokens
 from seed.extract.told import told_when
 from seed.extract.tolls import KIND as TOLL
 from seed.extract.tolls import toll_hit
-from seed.extract.two_happenings import after_telling, attributed_news, when_clause_candidate
+from seed.extract.two_happenings import after_telling, split_telling, when_clause_candidate
 from seed.extract.types import DateInterval
 
 # The present perfect of a news lead: "has approved", "have left", "has been appointed".
@@ -188,15 +187,11 @@ def extract_candidates(
             mandate = mandate or mandate_end(
                 telling, sentence, quoted_spans(sentence.text), actors.registry.relations
             )
-            doers = [h.start for h in sentence_actors]
-            # a sentence already split at its when-clause is not split again at its attribution
-            end = (
-                news_end(telling, sentence.text, doers) if stated == 1 and len(made) == 1 else None
-            )
-            if end is not None:
-                # "<news>, the ministry announced on Wednesday": the news and its telling
-                told = attributed_news(article, sentence, telling, end, sentence_actors, inherited)
-                candidates.append(told)
+            # "<news>, the ministry announced on Wednesday": the news and its telling (a
+            # sentence already split at its when-clause is not split again at its attribution)
+            if len(made) == 1:
+                told = split_telling(article, sentence, telling, hits, sentence_actors, inherited)
+                candidates.extend(told)
         if mandate is not None:
             candidates.append(mandate)
         if narrow and (not lead or perfect is not None or only_possessive(sentence.text, hits)):

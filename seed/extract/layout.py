@@ -83,6 +83,8 @@ _COPYRIGHT_NAME = re.compile(
     r"(?:[.,]|\s+All\s+rights|\s*\Z)",
     re.I,
 )
+# A list bullet opening a line: a page's summary points, a date set off.
+BULLET = re.compile(r"\A\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u25b8]|[*\u2013-](?=\s))\s*")
 # Section labels glued to a publisher's name in boilerplate ("X Brief News is a daily ...").
 SECTION_SUFFIX = re.compile(r"\s+(?:Brief|Breaking|Latest|World|Top)\s+News\Z")
 BOILERPLATE = re.compile(

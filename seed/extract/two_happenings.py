@@ -1,7 +1,9 @@
 """One sentence, two happenings: the second candidate a sentence yields besides its dated one.
 
 - "<news>, the ministry announced on Wednesday": the news and its telling are two events
-  (`attributed_news`); the telling keeps only its attribution.
+  (`attributed_news`); the telling keeps only its attribution. When the news states its own
+  date ("<news> on 12 October, officials said on Thursday"), the attribution's date dates only
+  the telling (`split_telling`).
 - "the vote was thrown into disarray when the commission said ...": the when-clause tells a
   happening of its own (`when_clause_candidate`), with its own subject and words.
 Each links to its own happening across articles (see seed.link.merge).
@@ -12,9 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from seed.extract.actors import ArticleActors
-from seed.extract.attribution import told_news
+from seed.extract.attribution import NOT_TELLING, news_end, told_news
 from seed.extract.calendar_math import month_bounds
 from seed.extract.candidate import Candidate, actor_roles
+from seed.extract.clauses import trailing_attribution
 from seed.extract.dates import DateHit
 from seed.extract.event_kinds import event_type
 from seed.extract.event_titles import make_title
@@ -24,6 +27,45 @@ from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
 from seed.extract.told import Told
 from seed.extract.types import DateInterval
+
+
+def split_telling(
+    article: ParsedArticle,
+    sentence: Sentence,
+    telling: Candidate,
+    hits: list[DateHit],
+    sentence_actors: list[ActorHit],
+    inherited: list[tuple[str, str]],
+) -> list[Candidate]:
+    """The news a dated telling passes on, as a candidate of its own (or none). A telling
+    whose date stands in a trailing attribution after a news that states its own date is left
+    its attribution alone: the news has its own candidate, at its own date."""
+    stated = [h for h in hits if h.kind != "span"]
+    if len(stated) == 1:
+        doers = [h.start for h in sentence_actors]
+        end = news_end(telling, sentence.text, doers)
+        if end is None:
+            return []
+        return [attributed_news(article, sentence, telling, end, sentence_actors, inherited)]
+    hit = telling.hit
+    if hit is None or hit.end <= hit.start or hit.kind in NOT_TELLING:
+        return []
+    end = trailing_attribution(sentence.text, hit.start)
+    if end is not None and any(h is not hit and h.start < h.end <= end for h in stated):
+        _leave_attribution(article, sentence, telling, end)
+    return []
+
+
+def _leave_attribution(
+    article: ParsedArticle, sentence: Sentence, telling: Candidate, end: int
+) -> None:
+    """`telling` becomes the statement of the attribution after the news `sentence.text[:end]`,
+    quoting only it."""
+    attribution = sentence.text[end:].lstrip(" ,")
+    telling.type = "statement"
+    telling.quote_start = sentence.end - len(attribution)
+    telling.quote_end = sentence.end
+    telling.quote = article.raw.text[telling.quote_start : telling.quote_end]
 
 
 def attributed_news(
@@ -45,11 +87,7 @@ def attributed_news(
     # the paragraphs the telling's quote ran on into tell more of the news
     last = telling.quote_end if telling.quote_end > sentence.end else sentence.start + end
     told = told_news(telling, article.raw.text[sentence.start : last], sentence.start, end, roles)
-    attribution = sentence.text[end:].lstrip(" ,")
-    telling.type = "statement"
-    telling.quote_start = sentence.end - len(attribution)
-    telling.quote_end = sentence.end
-    telling.quote = article.raw.text[telling.quote_start : telling.quote_end]
+    _leave_attribution(article, sentence, telling, end)
     return told
 
 

@@ -56,3 +56,14 @@ def test_news_of_a_doer_named_before_splits_off() -> None:
         "But he left Tunis without an accord, the Egyptian foreign ministry said on Thursday.\n"
     )
     assert [e[1] for e in _events(text)] == ["meeting", "political", "statement"]
+
+
+def test_news_dated_on_its_own_leaves_the_attribution_day_to_the_telling() -> None:
+    text = (
+        "Rival forces clashed near Sirte on 12 October, the Egyptian foreign ministry "
+        "said on Thursday.\n"
+    )
+    assert _events(text) == [
+        ("2020-10-12", "military", [text.strip()]),
+        ("2020-10-22", "statement", ["the Egyptian foreign ministry said on Thursday."]),
+    ]

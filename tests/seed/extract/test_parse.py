@@ -62,6 +62,8 @@ BODY = "Haftar's forces said on Thursday that 300 mercenaries will leave the cou
         "Friday, 12 November 2021",
         "Posted on 12th November 2021",
         "2021-11-12T10:00:00Z",
+        "Published: 02:05 PM, 12 Nov, 2021",
+        "10:30 GMT, Friday, 12 November 2021",
     ],
 )
 def test_a_date_line_near_the_top_gives_the_publication_date(line: str) -> None:
@@ -247,6 +249,7 @@ def test_a_line_that_only_credits_and_dates_the_report_is_no_sentence(line: str)
         "Nov 12, 2021 | Middle East",
         "Politics | Friday, 12 November 2021",
         "\u2022 November 12 2021 10:30:05",
+        "World; 12 November 2021",
     ],
 )
 def test_a_date_line_with_a_credit_a_label_or_a_bullet_gives_the_publication_date(
@@ -293,3 +296,13 @@ def test_a_day_and_a_bracket_that_is_no_agency_is_no_dateline() -> None:
     line = "June 3 (local time) - the envoy said talks would resume."
     article = parse_article(decode_article("a.txt", f"Talks go on\n\n{line}\n".encode()))
     assert (article.dateline_day, article.sentences[0].text) == (None, line)
+
+
+def test_summary_points_before_the_first_paragraph_do_not_hide_its_dateline() -> None:
+    text = (
+        "Haftar's mercenaries to leave\n\u2022 Forces begin to leave the south\n"
+        "- Talks resume in Geneva\n\nTRIPOLI, Nov 12 (Reuters) - " + BODY + "\n"
+    )
+    article = parse_article(decode_article("a.txt", text.encode()))
+    assert (article.dateline_day, article.publisher) == ((11, 12), "Reuters")
+    assert article.sentences[-1].text == BODY
