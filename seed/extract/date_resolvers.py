@@ -304,14 +304,19 @@ def weekend(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, da
 # Parts of a year: "early this year", "late last year", "the end of this year".
 _PARTS = {"early": (1, 3), "start": (1, 3), "beginning": (1, 3), "mid": (5, 8), "late": (10, 12)}
 _PARTS["end"] = _PARTS["late"]
+_PARTS["middle"] = _PARTS["mid"]
 
 
 def part_of_year(
     m: re.Match[str], pub: date, direction: Direction
 ) -> tuple[date, date, DatePrecision]:
-    part = m.group("part").lower().rstrip("-").split()[-1]
+    # "mid-", "the end of": the word that names the part
+    part = next(w for w in m.group("part").lower().rstrip("-").split() if w in _PARTS)
     first, last = _PARTS[part]
-    year = pub.year + {"this": 0, "last": -1, "past": -1, "next": 1}[m.group("rel").lower()]
+    if m.group("y"):
+        year = int(m.group("y"))
+    else:
+        year = pub.year + {"this": 0, "last": -1, "past": -1, "next": 1}[m.group("rel").lower()]
     start, end = date(year, first, 1), month_bounds(year, last)[1]
     if year == pub.year and direction != "future" and start <= pub < end:
         end = pub  # said in that very part of the year: up to publication

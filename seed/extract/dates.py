@@ -221,8 +221,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "part_of_year",
         re.compile(
-            r"\b(?:the\s+)?(?P<part>early|late|mid-?|(?:the\s+)?(?:start|beginning|end)\s+of)\s*"
-            r"(?P<rel>this|last|next|past)\s+year\b",
+            r"\b(?:the\s+)?(?P<part>early|late|mid-?|(?:the\s+)?(?:start|beginning|end|middle)\s+of)"
+            # "early this year", "mid-2020", "the end of 2019": those months of that year
+            r"\s*(?:(?P<rel>this|last|next|past)\s+year\b|(?P<y>(?:19|20)\d\d)\b(?![-\u2013]\d))",
             re.I,
         ),
         r.part_of_year,
@@ -327,7 +328,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
 # Expressions that carry their own year.
 _FIXED_KINDS = frozenset({"month_year", "year", "half_year"})
 # Kinds that may carry their own year (in their group "y").
-_MAY_BE_FIXED = frozenset({"day", "day_range", "part_of_month"})
+_MAY_BE_FIXED = frozenset({"day", "day_range", "part_of_month", "part_of_year"})
 
 
 # A stand-in publication day, for when the question is only whether (and which) expressions a

@@ -351,3 +351,22 @@ def test_a_year_before_a_plan_word_dates_when_a_preposition_governs_it() -> None
         date(2022, 1, 1),
         date(2022, 12, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He stepped down at the end of last year.", "2020-10-01..2020-12-31"),
+        ("By the start of next year, forces must leave.", "2022-01-01..2022-03-31"),
+        ("Fighting stopped in mid-2019.", "2019-05-01..2019-08-31"),
+        ("Fighting stopped in the middle of 2019.", "2019-05-01..2019-08-31"),
+        ("Forces withdrew in late 2019.", "2019-10-01..2019-12-31"),
+        ("The port reopened at the end of 2019.", "2019-10-01..2019-12-31"),
+        # said in that very part of the year: up to publication
+        ("Talks stalled in early 2021.", "2021-01-01..2021-03-10"),
+    ],
+)
+def test_a_part_of_a_named_or_relative_year_is_those_months(sentence: str, expected: str) -> None:
+    (hit,) = find_dates(sentence, pub("2021-03-10"))
+    found = hit.interval
+    assert f"{found.start}..{found.end} {found.precision}" == expected + " range"
