@@ -190,8 +190,16 @@ VAGUE_COUNT = (2, 7)
 FEW_DAYS_MOST = 10
 
 
-def ago(m: re.Match[str], pub: date, direction: Direction) -> tuple[date, date, DatePrecision]:
+# Counts back beyond these date no news happening ("founded 2,000 years ago").
+_MOST_AGO = {"day": 3660, "week": 520, "month": 1200, "year": 100}
+
+
+def ago(
+    m: re.Match[str], pub: date, direction: Direction
+) -> tuple[date, date, DatePrecision] | None:
     n, unit = NUMBERS.get(m.group("n").lower()) or int(m.group("n")), m.group("unit").lower()
+    if n > _MOST_AGO[unit]:
+        return None
     if m.group("n").lower() in {"few", "several"}:
         least, most = VAGUE_COUNT
         if unit == "day":

@@ -316,7 +316,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
             # 2022 budget talks stalled" is a year)
             r"(?<![Vv]ision\s)(?<![Aa]genda\s)(?<![Ss]trategy\s)"
             r"(?<![\d,.$\u20ac\u00a3-])(?P<y>(?:19[5-9]\d|20[0-3]\d))"
-            rf"(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|people|{alternation(FIGHTERS)}))"
+            rf"(?!\d|,\d|-\d|\s*(?:km|kilomet|miles|people|years?\b|{alternation(FIGHTERS)}))"
             r"(?:(?<=\b(?i:in|by)\s\d{4})|(?<=\b(?i:since|until)\s\d{4})|"
             r"(?!\s+(?i:vision|agenda|strategy|budget|target|goal)s?\b))"
         ),
