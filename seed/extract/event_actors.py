@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from seed.extract.actors import ArticleActors
     from seed.extract.candidate import Candidate
     from seed.extract.parse import ParsedArticle
+    from seed.extract.types import ActorRelation
 
 # How far back a reference may reach: news copy refers to what the last few sentences named.
 _REACH = 4
@@ -288,3 +289,25 @@ def _takes_up(title: str, text: str) -> bool:
         if re.search(rf"\b{_DEFINITE}{stem}s?\b", text, re.IGNORECASE):
             return True
     return False
+
+
+def add_bodies_spoken_for(
+    statements: list[Candidate], named: set[str], relations: list[ActorRelation]
+) -> None:
+    """A person speaks for the body they lead or belong to, when the article names it ("the
+    head of the council, X, ... X said"): the body takes part in their statement."""
+    for statement in statements:
+        keys = [key for key, _ in statement.actors]
+        for key, role in list(statement.actors):
+            if role != "speaker":
+                continue
+            for r in relations:
+                body = r.object_key
+                if (
+                    r.subject_key == key
+                    and r.relation in {"leads", "member_of"}
+                    and body in named
+                    and body not in keys
+                ):
+                    statement.actors.append((body, "participant"))
+                    keys.append(body)

@@ -21,7 +21,7 @@ from seed.extract.chaining import DayAnchor, chained_hits, lasted_hits, latest_d
 from seed.extract.clauses import relative_clause_at, without_asides
 from seed.extract.dates import PROBE, DateHit, find_dates
 from seed.extract.eve import reach_back_to_eve, stated_days
-from seed.extract.event_actors import complete_actors
+from seed.extract.event_actors import add_bodies_spoken_for, complete_actors
 from seed.extract.event_kinds import SPEECH, event_type, lead_type
 from seed.extract.event_titles import SUBJECTLESS, clause_span, make_title, subject_title
 from seed.extract.falls import KIND as FALL
@@ -39,7 +39,6 @@ from seed.extract.reported_news import reported_news_hit
 from seed.extract.responses import responders, response_hit
 from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.spoken import (
-    add_bodies_spoken_for,
     names_other_time,
     only_possessive,
     report_days_known,

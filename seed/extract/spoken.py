@@ -35,7 +35,7 @@ from seed.extract.governing import governing_span
 from seed.extract.layout import Sentence
 from seed.extract.registry import ActorHit
 from seed.extract.tokens import content_tokens
-from seed.extract.types import ActorRelation, DateInterval
+from seed.extract.types import DateInterval
 
 # The date kind of such a statement: no expression of the sentence states it.
 KIND = "spoken"
@@ -379,25 +379,3 @@ def statement_candidate(
         # no date expression of its own: an empty span at the sentence's start
         hit=hit or DateHit(0, 0, "", KIND, date),
     )
-
-
-def add_bodies_spoken_for(
-    statements: list[Candidate], named: set[str], relations: list[ActorRelation]
-) -> None:
-    """A person speaks for the body they lead or belong to, when the article names it ("the
-    head of the council, X, ... X said"): the body takes part in their statement."""
-    for statement in statements:
-        keys = [key for key, _ in statement.actors]
-        for key, role in list(statement.actors):
-            if role != "speaker":
-                continue
-            for r in relations:
-                body = r.object_key
-                if (
-                    r.subject_key == key
-                    and r.relation in {"leads", "member_of"}
-                    and body in named
-                    and body not in keys
-                ):
-                    statement.actors.append((body, "participant"))
-                    keys.append(body)

@@ -27,9 +27,9 @@ from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
+from seed.link.anchors import RELATIVE_KINDS
 from seed.link.members import MemberKey
 from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
-from seed.link.publication import _RELATIVE
 from seed.link.shingled import Shingled
 from seed.link.vague_days import named_weekday
 from seed.link.word_anchors import dated_keys, undated_keys
@@ -98,7 +98,7 @@ def source_keys(
     if undated:
         known = _persons(reading, registry)
         for cand in reading.candidates:
-            if cand.hit is not None and cand.hit.kind in _RELATIVE:
+            if cand.hit is not None and cand.hit.kind in RELATIVE_KINDS:
                 persons.update(key for key, _ in cand.actors if key in known)
             # what a dated happening found by its words alone shares (seed.link.word_anchors)
             persons |= undated_keys(cand, named_weekday(cand), frozenset())

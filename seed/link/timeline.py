@@ -34,11 +34,11 @@ from seed.extract.types import (
     Timeline,
     TimelineEvent,
 )
+from seed.link.anchors import index_anchors
 from seed.link.copies import copy_groups
 from seed.link.merge import Cluster, cluster_candidates
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
-from seed.link.publication import index_anchors
 from seed.link.recycled_years import redate_recycled
 from seed.link.regroup import QuoteKey, regroup
 from seed.link.shingled import Shingled

@@ -13,8 +13,9 @@ from seed.extract.article import ArticleExtraction, date_article
 from seed.extract.registry import Registry
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.anchors import AnchorIndex
 from seed.link.merge import width
-from seed.link.publication import AnchorIndex, infer_publication
+from seed.link.publication import infer_publication
 
 # An interval at most this many days wide dates an article well enough to date others.
 NARROW_DAYS = 7

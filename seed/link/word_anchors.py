@@ -32,7 +32,7 @@ from seed.extract.tokens import content_tokens
 from seed.link.merge import SIGNATURES
 
 if TYPE_CHECKING:
-    from seed.link.publication import Anchor
+    from seed.link.anchors import Anchor
 
 # Content words (besides names) a weekday match without a shared person must share.
 MIN_WORDS = 4
