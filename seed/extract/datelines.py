@@ -56,16 +56,16 @@ _DATED_PLACE = re.compile(
 # "2021-11-12T10:00:00Z", "Published: 02:05 PM, 12 Nov, 2021". "Updated ..." lines date an
 # edit, not the publication.
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DATE_LINE = re.compile(
     # (a list bullet may set it off: "\u2022 November 12 2021 10:30")
     r"\A(?:[\u2022\u00b7]\s*)?(?:(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|modified|date)"
     r"(?:\s+(?:on|at))?\s*:?\s*)?"
     # the time may come first: "02:05 PM, 12 Nov, 2021"
     rf"(?:{_TIME}\s*(?:(?:UTC|GMT)\b|[A-Z]{{2,4}}T\b)?\s*[,|\u2013\u2014-]?\s*)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?:{_FULL_DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
-    r"(?:(?:\s*[,|\u2013\u2014-]\s*|T|\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?"
+    rf"{_WEEKDAY}(?:{_FULL_DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"(?:(?:\s*[,|\u2013\u2014-]\s*|T|\s+(?:at\s+)?){_TIME}"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?"
     r"|[A-Z]{2,4}T)?)?\s*\Z",
     re.IGNORECASE,
 )
@@ -74,9 +74,9 @@ _DATE_LINE = re.compile(
 # "World | 12 November 2021". The credit is a news agency (a capitalised name before a date
 # may as well be a photo's subject: "Khalifa Haftar, 3 March 2022"); a label stands behind a
 # bar, which no caption or sentence uses.
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _CREDITED_DATE_LINE = re.compile(
-    rf"\A(?:(?:The\s+)?(?:{AGENCY_NAMES})\s*[,|\u2013\u2014-]?\s*|[^|\u2022;\n]{{1,40}}[|\u2022;]\s*)?"
+    rf"\A(?:(?:The\s+)?(?:{AGENCY_NAMES})\s*[,|\u2013\u2014-]?\s*|"
+    r"[^|\u2022;\n]{1,40}[|\u2022;]\s*)?"
     rf"{_WEEKDAY}{_FULL_DATE}(?:\s*[|\u2022]\s*[^|\u2022\n]{{1,40}})?\s*\Z",
     re.IGNORECASE,
 )
@@ -146,13 +146,10 @@ def strip_dateline(
 ) -> tuple[list[Paragraph], re.Match[str] | None]:
     """Cut the wire dateline off the first body paragraph (or drop a dateline-only line)."""
     out = list(paragraphs)
-    stop = 4
-    for i, para in enumerate(out):
-        if i >= stop:
-            break
-        if BULLET.match(para.text):
-            stop += 1  # a page's summary points stand before the wire's first paragraph
-            continue
+    # the first four paragraphs, past a page's summary points set above the wire's first one
+    top = [i for i, para in enumerate(out) if not BULLET.match(para.text)][:4]
+    for n, i in enumerate(top):
+        para = out[i]
         if para.kind in {"caption", "boilerplate", "dateline"} or (
             para.kind == "headline" and i == 0
         ):
@@ -171,7 +168,7 @@ def strip_dateline(
         ):
             found = _DATED_PLACE.match(para.text) or _AGENCY_DATELINE.match(para.text)
         if found is None:
-            return _agency_dateline(out, i + 1, stop)
+            return _agency_dateline(out, top[n + 1 :])
         if found.end() == len(para.text):
             out[i] = Paragraph(para.index, para.start, para.end, para.text, "dateline")
             return out, found
@@ -182,12 +179,13 @@ def strip_dateline(
 
 
 def _agency_dateline(
-    out: list[Paragraph], start: int, stop: int
+    out: list[Paragraph], later: list[int]
 ) -> tuple[list[Paragraph], re.Match[str] | None]:
     """A day and an agency opening a later top paragraph ("May 26 (UPI) -- ..."): pages set a
     photo and its caption (not always marked as one) before the wire's first paragraph, and
-    nothing else opens with a known agency's credit right after a day."""
-    for i in range(start, min(len(out), stop)):
+    nothing else opens with a known agency's credit right after a day. `later` are the indexes
+    of the top paragraphs to look at."""
+    for i in later:
         para = out[i]
         found = _AGENCY_DATELINE.match(para.text) if para.kind == "body" else None
         if found is not None:
