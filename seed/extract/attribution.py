@@ -40,18 +40,24 @@ _PERSONAL = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 # Kinds of news that name no happening of their own.
 _NO_HAPPENING = frozenset({"statement", "other"})
 # Dates that no expression of the sentence states, or that date something else than a telling.
-NOT_TELLING = frozenset({"quoted", "chained", "span", "lead", "perfect"})
+_NOT_TELLING = frozenset({"quoted", "chained", "span", "lead", "perfect"})
 DATE_KIND = "attributed"
+
+
+def attribution_end(telling: Candidate, sentence: str) -> int | None:
+    """Where the news ends in a sentence whose date (that of `telling`) stands in a trailing
+    attribution ("<news>, the ministry said on Tuesday"); None otherwise."""
+    hit = telling.hit
+    if hit is None or hit.end <= hit.start or hit.kind in _NOT_TELLING:
+        return None
+    return trailing_attribution(sentence, hit.start)
 
 
 def news_end(telling: Candidate, sentence: str, doers: list[int]) -> int | None:
     """Where the news ends in a sentence whose date (that of `telling`) stands in a trailing
     attribution and whose news names a happening told as done by a named doer; None otherwise.
     `doers` are the offsets where the sentence names actors."""
-    hit = telling.hit
-    if hit is None or hit.end <= hit.start or hit.kind in NOT_TELLING:
-        return None
-    end = trailing_attribution(sentence, hit.start)
+    end = attribution_end(telling, sentence)
     if end is None:
         return None
     news = sentence[:end]

@@ -190,7 +190,8 @@ def extract_candidates(
             # sentence already split at its when-clause is not split again at its attribution)
             if len(made) == 1:
                 told = split_telling(article, sentence, telling, hits, sentence_actors, inherited)
-                candidates.extend(told)
+                if told is not None:
+                    candidates.append(told)
         if mandate is not None:
             candidates.append(mandate)
         if narrow and (not lead or perfect is not None or only_possessive(sentence.text, hits)):

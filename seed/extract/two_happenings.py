@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from seed.extract.actors import ArticleActors
-from seed.extract.attribution import NOT_TELLING, news_end, told_news
+from seed.extract.attribution import attribution_end, news_end, told_news
 from seed.extract.calendar_math import month_bounds
 from seed.extract.candidate import Candidate, actor_roles
-from seed.extract.clauses import trailing_attribution
 from seed.extract.dates import DateHit
 from seed.extract.event_kinds import event_type
 from seed.extract.event_titles import make_title
@@ -36,24 +35,20 @@ def split_telling(
     hits: list[DateHit],
     sentence_actors: list[ActorHit],
     inherited: list[tuple[str, str]],
-) -> list[Candidate]:
-    """The news a dated telling passes on, as a candidate of its own (or none). A telling
+) -> Candidate | None:
+    """The news a dated telling passes on, as a candidate of its own (or None). A telling
     whose date stands in a trailing attribution after a news that states its own date is left
     its attribution alone: the news has its own candidate, at its own date."""
     stated = [h for h in hits if h.kind != "span"]
     if len(stated) == 1:
-        doers = [h.start for h in sentence_actors]
-        end = news_end(telling, sentence.text, doers)
+        end = news_end(telling, sentence.text, [h.start for h in sentence_actors])
         if end is None:
-            return []
-        return [attributed_news(article, sentence, telling, end, sentence_actors, inherited)]
-    hit = telling.hit
-    if hit is None or hit.end <= hit.start or hit.kind in NOT_TELLING:
-        return []
-    end = trailing_attribution(sentence.text, hit.start)
-    if end is not None and any(h is not hit and h.start < h.end <= end for h in stated):
+            return None
+        return attributed_news(article, sentence, telling, end, sentence_actors, inherited)
+    end = attribution_end(telling, sentence.text)
+    if end is not None and any(h is not telling.hit and h.start < h.end <= end for h in stated):
         _leave_attribution(article, sentence, telling, end)
-    return []
+    return None
 
 
 def _leave_attribution(
