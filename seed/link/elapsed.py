@@ -2,6 +2,7 @@
 2011 uprising", "nearly two decades since the 2003 war", "the tenth anniversary of the 2011
 revolution". Each bounds the publication day on both sides, as loosely as news copy rounds:
 "ten years since" is said a little before and after the tenth year, a decade is rounded more.
+"Two years after the 2014 split, the port closed" bounds it from below only.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 
 from seed.extract.calendar_math import COUNT, NUMBERS
 from seed.extract.parse import ParsedArticle
+from seed.extract.tense import direction_at
 
 _COUNT = rf"(?P<n>{COUNT})"
 _ORDINALS = {
@@ -18,25 +20,15 @@ _ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
     "twentieth": 20,
 }  # fmt: skip
-_SINCE = re.compile(
+# "Ten years since the 2011 uprising" counts up to the time of writing. "Two years after the
+# 2014 split, the port closed" dates the told happening: the text is no earlier, and how long
+# after it the text was written is not said (no upper bound); a happening still to come
+# ("elections will be held two years after the 2020 deal") bounds nothing.
+_COUNTED = re.compile(
     r"\b(?P<q>nearly|almost|more\s+than|over)?\s*"
-    # "since" counts up to the time of writing; "two years after 2011" dates another happening
-    rf"{_COUNT}\s+(?P<unit>years?|decades?)\s+since\b"
+    rf"{_COUNT}\s+(?P<unit>years?|decades?)\s+(?P<rel>since|after)\b"
     r"[^.;]{0,80}?\b(?P<y>(?:19|20)\d\d)\b(?![-\u2013]\d)",
     re.IGNORECASE,
-)
-# "Two years after the 2014 split, the port closed": the told happening is that late, so the
-# text is no earlier; how long after it the text was written is not said (no upper bound).
-_AFTER = re.compile(
-    r"\b(?P<q>nearly|almost|more\s+than|over)?\s*"
-    rf"{_COUNT}\s+(?P<unit>years?|decades?)\s+after\b"
-    r"[^.;]{0,80}?\b(?P<y>(?:19|20)\d\d)\b(?![-\u2013]\d)",
-    re.IGNORECASE,
-)
-# ... unless that happening is still to come ("elections will be held two years after the 2020
-# deal"): then it bounds nothing.
-_PLANNED = re.compile(
-    r"\b(?:will|would|shall|to\s+be|planned|scheduled|expected|due|proposed)\b", re.IGNORECASE
 )
 _ANNIVERSARY = re.compile(
     r"\b(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+anniversary\s+of\b"
@@ -56,7 +48,8 @@ def _ordinal(word: str) -> int:
     return _ORDINALS[word] if word in _ORDINALS else int(word[:-2])
 
 
-def _since_window(m: re.Match[str]) -> tuple[date, date | None]:
+def _counted_window(m: re.Match[str]) -> tuple[date, date | None]:
+    """When "N years since <year>" is said, as loosely as news copy rounds the count."""
     year, count = int(m.group("y")), _count(m.group("n"))
     decades = m.group("unit").lower().startswith("decade")
     target = year + count * (10 if decades else 1)
@@ -72,30 +65,19 @@ def _since_window(m: re.Match[str]) -> tuple[date, date | None]:
     return date(target - 1, 7, 1), date(target + 1, 6, 30)
 
 
-def _after_start(m: re.Match[str]) -> date:
-    """The earliest day "N years after <year>" can have come, as loosely as `_since_window`
-    rounds."""
-    year, count = int(m.group("y")), _count(m.group("n"))
-    decades = m.group("unit").lower().startswith("decade")
-    target = year + count * (10 if decades else 1)
-    q = " ".join((m.group("q") or "").lower().split())
-    if q in {"more than", "over"}:
-        return date(target, 1, 1)
-    return date(target - 2, 1, 1) if decades else date(target - 1, 7, 1)
-
-
 def elapsed_bounds(article: ParsedArticle) -> tuple[date, date | None, str] | None:
     """The publication window the text's counts from dated happenings give (their
     intersection), the latest day None when unbounded; None when the text counts nothing (or
     its counts contradict each other)."""
     windows: list[tuple[date, date | None, str]] = []
     for sentence in article.sentences:
-        for m in _SINCE.finditer(sentence.text):
-            start, end = _since_window(m)
+        for m in _COUNTED.finditer(sentence.text):
+            start, end = _counted_window(m)
+            if m.group("rel").lower() == "after":
+                if direction_at(sentence.text, m.start(), m.end()) == "future":
+                    continue
+                end = None
             windows.append((start, end, m.group(0).strip()))
-        if _PLANNED.search(sentence.text) is None:
-            for m in _AFTER.finditer(sentence.text):
-                windows.append((_after_start(m), None, m.group(0).strip()))
         for m in _ANNIVERSARY.finditer(sentence.text):
             target = int(m.group("y")) + _ordinal(m.group("ord"))
             start = date(target, 1, 1) - _AROUND_ANNIVERSARY
