@@ -221,7 +221,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "part_of_year",
         re.compile(
-            r"\b(?:the\s+)?(?P<part>early|late|mid-?|(?:the\s+)?(?:start|beginning|end|middle)\s+of)"
+            r"\b(?:the\s+)?(?P<part>early|late|mid-?|"
+            r"(?:the\s+)?(?:start|beginning|end|middle)\s+of)"
             # "early this year", "mid-2020", "the end of 2019": those months of that year
             r"\s*(?:(?P<rel>this|last|next|past)\s+year\b|(?P<y>(?:19|20)\d\d)\b(?![-\u2013]\d))",
             re.I,

@@ -24,7 +24,8 @@ from seed.extract.types import DateInterval
 _CAME_AFTER = re.compile(
     r"\A(?:The|This|That|Their)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|ceasefire|cease-fire|"
     r"truce|declaration|breakthrough|decision|vote|approval)\s+(?:came|followed|"
-    r"was\s+reached|was\s+signed|was\s+agreed|was\s+announced|was\s+taken)\s+(?:after|following|at\s+the\s+end\s+of)\s+"
+    r"was\s+(?:reached|signed|agreed|announced|taken))\s+"
+    r"(?:after|following|at\s+the\s+end\s+of)\s+"
     r"(?P<span>(?:about|nearly|some|almost|more\s+than|over)?\s*(?P<n>\w+)\s+(?P<unit>hours?|"
     r"days?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|meetings|discussions|"
     r"consultations|deliberations|debate|sessions))\b",
