@@ -1,6 +1,6 @@
 """Pledge ratings after an incremental linking: a withdrawal the neighbourhood added, changed
 or dropped re-rates the earlier pledges of its actors, as linking the corpus would
-(`seed.extract.pledges.rating_of`, fed with every withdrawal event stored)."""
+(`seed.link.withdrawal_index`, fed with every withdrawal event stored)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import ratings
-from seed.extract.pledges import Withdrawal, rating_of, withdrawal_order
+from seed.extract.pledges import Withdrawal, withdrawal_order
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
+from seed.link.withdrawal_index import WithdrawalIndex
 
 
 def _expanded(keys: Iterable[str], registry: Registry) -> set[str]:
@@ -78,7 +79,7 @@ async def rerate(
         for w in withdrawals
     ]
     unique = {p["id"]: p for p in found}
-    # A pledge's own quotes matter only where one is a withdrawal's summary (`rating_of`).
+    # A pledge's own quotes matter only where one is a withdrawal's summary (its rating).
     summaries = {w["summary"] for w in withdrawals if w["summary"] is not None}
     own_quotes = await ratings.pledge_quotes(session, unique, among=summaries)
     whole = set(unique) if relinked is None else set(pledges) & set(unique)
@@ -118,14 +119,11 @@ def rate(
 ) -> tuple[list[dict[str, Any]], list[tuple[uuid.UUID, int, str]]]:
     """The changed ratings of `pledges` (as `ratings.set_ratings` takes them), and their
     evidence as (pledge, index into `reported`, relation): all of it for the pledges in
-    `whole`, for the others only on the withdrawals indexed in `only`."""
-    # A withdrawal bears only on the pledges of its actors (`seed.extract.pledges._later`):
-    # each pledge is rated against those sharing one of its pledgers, in their given order,
-    # which gives what rating it against all of them gives.
-    by_actor: dict[str, list[int]] = {}
-    for i, (_, actors, _) in enumerate(reported):
-        for actor in actors:
-            by_actor.setdefault(actor, []).append(i)
+    `whole`, for the others only on the withdrawals indexed in `only`. `reported` comes in
+    report order (`withdrawal_order`)."""
+    # A withdrawal bears only on the pledges of its actors: each pledge is rated against
+    # those sharing one of its pledgers, in their given order, through the index.
+    rated = WithdrawalIndex(reported)
     updates, evidence = [], []
     for p in pledges:
         made = DateInterval(p["made_start"], p["made_end"], p["made_precision"])
@@ -135,16 +133,9 @@ def rate(
             else None
         )
         pledgers = set(p["pledgers"] or ()) - {default_actor}
-        bearing = sorted({i for actor in pledgers for i in by_actor.get(actor, ())})
-        status, reason, shown = rating_of(
-            made, deadline, pledgers, [reported[i] for i in bearing], own_quotes[p["id"]], as_of
-        )
+        status, reason, shown = rated.rating(made, deadline, pledgers, own_quotes[p["id"]], as_of)
         if (status, reason) != (p["status"], p["status_reason"]):
             updates.append({"id": p["id"], "status": status, "status_reason": reason})
         everything = p["id"] in whole
-        evidence += [
-            (p["id"], bearing[i], relation)
-            for i, relation in shown
-            if everything or bearing[i] in only
-        ]
+        evidence += [(p["id"], i, relation) for i, relation in shown if everything or i in only]
     return updates, evidence

@@ -33,10 +33,9 @@ from seed.extract.types import DateInterval, PledgeStatus
 __all__ = [
     "QUANTITY",
     "PledgeCandidate",
-    "evidence_of",
     "extract_pledges",
-    "rating_of",
     "same_dated_deadline",
+    "status_from",
     "status_of",
 ]
 
@@ -309,19 +308,6 @@ def _later(made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]) 
     return [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
 
 
-def evidence_of(
-    made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]
-) -> list[tuple[int, str]]:
-    """The withdrawals (by index) a pledge's status rests on, and what each shows: the promised
-    departure completed ("fulfils") or under way ("progress")."""
-    later = {id(w) for w in _later(made, actors, withdrawals)}
-    return [
-        (i, "fulfils" if completed(w[2]) else "progress")
-        for i, w in enumerate(withdrawals)
-        if id(w) in later
-    ]
-
-
 def status_of(
     made: DateInterval,
     deadline: DateInterval | None,
@@ -329,7 +315,14 @@ def status_of(
     withdrawals: list[Withdrawal],
     as_of: date,
 ) -> tuple[PledgeStatus, str]:
-    later = _later(made, actors, withdrawals)
+    return status_from(deadline, _later(made, actors, withdrawals), as_of)
+
+
+def status_from(
+    deadline: DateInterval | None, later: list[Withdrawal], as_of: date
+) -> tuple[PledgeStatus, str]:
+    """A pledge's status and its reason, from the withdrawals reported after it was made by a
+    pledger or the same forces (`later`, in report order: `withdrawal_order`)."""
     done = [w for w in later if completed(w[2])]
     if done:
         return "kept", f"a later report says the withdrawal was completed: {done[0][2][:120]}"
@@ -343,20 +336,3 @@ def status_of(
     if later:
         return "in_the_works", f"later withdrawal reported: {later[0][2][:120]}"
     return "not_yet_rated", f"no later report on it as of {as_of.isoformat()}"
-
-
-def rating_of(
-    made: DateInterval,
-    deadline: DateInterval | None,
-    actors: set[str],
-    withdrawals: list[Withdrawal],
-    own_quotes: set[str],
-    as_of: date,
-) -> tuple[PledgeStatus, str, list[tuple[int, str]]]:
-    """A pledge's status, its reason and its evidence (indexes into `withdrawals`, with what
-    each shows), as linking the corpus and re-rating after a new article both derive them. The
-    pledge's own sentences ("will withdraw by March 31") tell no later withdrawal."""
-    others = [i for i, w in enumerate(withdrawals) if w[2] not in own_quotes]
-    heard = [withdrawals[i] for i in others]
-    status, reason = status_of(made, deadline, actors, heard, as_of)
-    return status, reason, [(others[i], rel) for i, rel in evidence_of(made, actors, heard)]

@@ -1,6 +1,6 @@
 """Pledges across articles: candidates telling the same pledge become one, dated by its
 earliest telling (or the event it was made at), attributed to whoever made that event, and
-rated as of the newest source (`seed.extract.pledges.rating_of`)."""
+rated as of the newest source (`seed.link.withdrawal_index`)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from datetime import date
 from seed.extract.dates import add_duration
 from seed.extract.pledges import (
     PledgeCandidate,
-    rating_of,
     same_dated_deadline,
     withdrawal_order,
 )
 from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
 from seed.link.merge import Cluster, overlaps, width
 from seed.link.origins import independent_origins, jaccard
+from seed.link.withdrawal_index import WithdrawalIndex
 
 
 def _same_pledge(
@@ -137,12 +137,9 @@ def group_pledges(
         if c.date is not None
     ]
     withdrawal_keys = [event_of[id(c.members[0])] for c in withdrawn]
-    # Only a withdrawal by one of a pledge's makers can rate it (`rating_of`): each pledge is
-    # rated with those alone, in their order, not with every withdrawal of the corpus.
-    by_actor: dict[str, list[int]] = {}
-    for i, (_, actors_of, _) in enumerate(withdrawals):
-        for actor in actors_of:
-            by_actor.setdefault(actor, []).append(i)
+    # Only a withdrawal by one of a pledge's makers can rate it: each pledge is rated with
+    # those alone, in their order, not with every withdrawal of the corpus.
+    rated = WithdrawalIndex(withdrawals)
     result: list[TimelinePledge] = []
     for group in groups:
         first = group[0]
@@ -171,16 +168,10 @@ def group_pledges(
         unit = next((p.unit for p in group if p.unit), None)
         # The country itself is party to everything: it links no withdrawal to a pledge.
         pledgers = set(actors) - {default_actor}
-        mine = sorted({i for actor in pledgers for i in by_actor.get(actor, ())})
-        status, reason, shown = rating_of(
-            made,
-            deadline,
-            pledgers,
-            [withdrawals[i] for i in mine],
-            {p.quote for p in group},
-            as_of,
+        status, reason, shown = rated.rating(
+            made, deadline, pledgers, {p.quote for p in group}, as_of
         )
-        evidence = tuple((withdrawal_keys[mine[i]], relation) for i, relation in shown)
+        evidence = tuple((withdrawal_keys[i], relation) for i, relation in shown)
         ordered = sorted(group, key=lambda p: (p.file_name, p.quote_start))
         origin = independent_origins([(p.file_name, p.origins) for p in ordered])
         mentions = tuple(

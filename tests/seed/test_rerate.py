@@ -33,10 +33,11 @@ def _pledge(**changes: Any) -> dict[str, Any]:
     } | changes
 
 
+# In report order (`withdrawal_order`), as `rerate` hands them over.
 REPORTED = [
+    (_day(2, 1), {"north-brigade"}, "North brigade pulled a unit back before the promise."),
     (_day(4, 2), {"south-brigade"}, "South brigade pulled two units back."),
     (_day(4, 9), {"north-brigade"}, "North brigade pulled one unit back."),
-    (_day(2, 1), {"north-brigade"}, "North brigade pulled a unit back before the promise."),
     (_day(5, 3), {"north-brigade", "south-brigade"}, "Both brigades moved guns back."),
 ]
 
@@ -51,7 +52,7 @@ def test_a_pledge_is_rated_on_its_pledgers_later_withdrawals_only() -> None:
             "status_reason": "later withdrawal reported: North brigade pulled one unit back.",
         }
     ]
-    assert evidence == [(PLEDGE, 1, "progress"), (PLEDGE, 3, "progress")]
+    assert evidence == [(PLEDGE, 2, "progress"), (PLEDGE, 3, "progress")]
 
 
 def test_a_pledge_not_linked_again_gets_evidence_only_on_the_rewritten_withdrawals() -> None:
