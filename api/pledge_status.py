@@ -1,6 +1,6 @@
 """A pledge's status as the sources published by a day told it (`/pledges?as_of=`).
 
-The rule is ingestion's own (`seed.extract.pledges.status_of`), fed with what was reported by
+The rule is ingestion's own (`seed.link.pledge_status.status_of`), fed with what was reported by
 then: withdrawals mentioned in sources published by `as_of`, and the deadline compared with
 `as_of`. A status an editor set stands from the day its evidence was reported.
 """
@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import pledges as repo
-from seed.extract.pledges import status_of
 from seed.extract.registry import load_registry
 from seed.extract.types import DateInterval
+from seed.link.pledge_status import status_of
 
 
 @lru_cache(maxsize=1)

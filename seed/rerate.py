@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import ratings
-from seed.extract.pledges import Withdrawal, withdrawal_order
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
+from seed.link.pledge_status import Withdrawal, withdrawal_order
 from seed.link.withdrawal_index import WithdrawalIndex
 
 
@@ -133,9 +133,10 @@ def rate(
             else None
         )
         pledgers = set(p["pledgers"] or ()) - {default_actor}
-        status, reason, shown = rated.rating(made, deadline, pledgers, own_quotes[p["id"]], as_of)
+        status, reason, shown = rated.rating(
+            made, deadline, pledgers, own_quotes[p["id"]], as_of, None if p["id"] in whole else only
+        )
         if (status, reason) != (p["status"], p["status_reason"]):
             updates.append({"id": p["id"], "status": status, "status_reason": reason})
-        everything = p["id"] in whole
-        evidence += [(p["id"], i, relation) for i, relation in shown if everything or i in only]
+        evidence += [(p["id"], i, relation) for i, relation in shown]
     return updates, evidence

@@ -1,20 +1,10 @@
-"""Pledges: who committed to what, when, by when, how many, and how it stands.
-
-Status, as of the newest source's publication date (PolitiFact's meters rate outcomes):
-- `kept`: a later withdrawal event says the promised departure was completed;
-- `broken`: the deadline has passed and no such completion is reported;
-- `in_the_works`: not yet due (or no deadline) and a later withdrawal event by a pledger or the
-  same forces shows movement;
-- `not_yet_rated`: not yet due and nothing reported since.
-`stalled` and `compromise` are left to editors: they need judgement the text rarely states.
-"""
+"""Pledges: who committed to what, when, by when, how many (how each stands is rated when
+the corpus is linked: `seed.link.pledge_status`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 
 from seed.extract.actors import ArticleActors
 from seed.extract.candidate import Candidate
@@ -28,18 +18,15 @@ from seed.extract.references import referent_in
 from seed.extract.registry import ActorHit
 from seed.extract.spoken import KIND as SPOKEN
 from seed.extract.tokens import content_tokens
-from seed.extract.types import DateInterval, PledgeStatus
+from seed.extract.types import DateInterval
 
 __all__ = [
     "QUANTITY",
     "PledgeCandidate",
     "extract_pledges",
     "same_dated_deadline",
-    "status_from",
-    "status_of",
 ]
 
-_COMPLETED = re.compile(r"\b(?:all|last)\b[^.]{0,40}\b(?:left|withdrawn|departed)\b", re.I)
 # Cues that belong to an agreement: its parties (the actors of its event) made the pledge.
 _AGREEMENT_CUES = {"agreed", "signed", "signed_by", "clause"}
 # The speaker of reported speech: an actor just before the speech verb.
@@ -284,55 +271,3 @@ def _short(text: str, *, keep: bool = False) -> str:
     text = text.rstrip(' ."\u201d')
     limit = 400 if keep else 200
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
-
-
-Withdrawal = tuple[DateInterval, set[str], str]
-
-
-def withdrawal_order(date: DateInterval, summary: str | None) -> tuple[object, ...]:
-    """The order withdrawals are rated in: earliest first, then by what they report. A status's
-    reason cites the first later one (`status_of`), so this order, not the order a store returns
-    rows in, decides which."""
-    return (date.start, date.end, summary or "")
-
-
-@lru_cache(maxsize=8192)
-def completed(report: str) -> bool:
-    """Whether a withdrawal's report says it was completed ("all of them have left"); asked
-    once per report, not once per pledge it bears on."""
-    return _COMPLETED.search(report) is not None
-
-
-def _later(made: DateInterval, actors: set[str], withdrawals: list[Withdrawal]) -> list[Withdrawal]:
-    """Withdrawals after the pledge was made, by a pledger or the same forces."""
-    return [w for w in withdrawals if w[0].start > made.end and (w[1] & actors)]
-
-
-def status_of(
-    made: DateInterval,
-    deadline: DateInterval | None,
-    actors: set[str],
-    withdrawals: list[Withdrawal],
-    as_of: date,
-) -> tuple[PledgeStatus, str]:
-    return status_from(deadline, _later(made, actors, withdrawals), as_of)
-
-
-def status_from(
-    deadline: DateInterval | None, later: list[Withdrawal], as_of: date
-) -> tuple[PledgeStatus, str]:
-    """A pledge's status and its reason, from the withdrawals reported after it was made by a
-    pledger or the same forces (`later`, in report order: `withdrawal_order`)."""
-    done = [w for w in later if completed(w[2])]
-    if done:
-        return "kept", f"a later report says the withdrawal was completed: {done[0][2][:120]}"
-    if deadline is not None and deadline.end < as_of:
-        progress = f"; {len(later)} later report(s) of partial movement" if later else ""
-        return (
-            "broken",
-            f"the deadline ({deadline.start.isoformat()}..{deadline.end.isoformat()}) passed "
-            f"before {as_of.isoformat()} without a reported completion{progress}",
-        )
-    if later:
-        return "in_the_works", f"later withdrawal reported: {later[0][2][:120]}"
-    return "not_yet_rated", f"no later report on it as of {as_of.isoformat()}"

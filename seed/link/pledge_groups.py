@@ -8,14 +8,11 @@ import hashlib
 from datetime import date
 
 from seed.extract.dates import add_duration
-from seed.extract.pledges import (
-    PledgeCandidate,
-    same_dated_deadline,
-    withdrawal_order,
-)
+from seed.extract.pledges import PledgeCandidate, same_dated_deadline
 from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
 from seed.link.merge import Cluster, overlaps, width
 from seed.link.origins import independent_origins, jaccard
+from seed.link.pledge_status import withdrawal_order
 from seed.link.withdrawal_index import WithdrawalIndex
 
 

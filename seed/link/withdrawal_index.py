@@ -1,26 +1,43 @@
 """Pledges rated against the withdrawals reported after them, through an index.
 
 A pledge is rated by the withdrawals of its makers reported after it was made
-(`seed.extract.pledges.status_from`). Linking the corpus rates every pledge, and a new
+(`seed.link.pledge_status`). Linking the corpus rates every pledge, and a new
 article re-rates the pledges of the actors whose withdrawals it changes: with thousands of
 each in a large corpus, going through every withdrawal of a pledge's makers for each pledge
 grew with the square of the corpus. Withdrawals come in report order (`withdrawal_order`),
 which starts with the first day, so those reported after a day are a tail found by bisection;
-the withdrawals of one set of makers are gathered once, not once per pledge.
+the withdrawals of one set of makers are gathered once, not once per pledge, with where the
+next report of a completion is from each on: a status then costs a bisection, and evidence
+asked for on a few withdrawals (a re-rating) costs those few.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from seed.extract.pledges import Withdrawal, completed, status_from
 from seed.extract.types import DateInterval, PledgeStatus
+from seed.link.pledge_status import Withdrawal, completed, status_for
 
 # What a withdrawal shows of a pledge: the promised departure completed, or under way.
 Evidence = list[tuple[int, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Bearing:
+    """The withdrawals of one set of makers, in report order."""
+
+    indexes: list[int]
+    starts: list[date]
+    # Per position, the first position from there on whose report is of a completion (or
+    # len(indexes)): a pledge's status needs only the first after the day it was made.
+    next_done: list[int]
+    # Report -> its positions: a pledge's own sentences are found, not looked for.
+    positions: dict[str, list[int]]
+    at: dict[int, int]  # index -> position
 
 
 class WithdrawalIndex:
@@ -35,15 +52,27 @@ class WithdrawalIndex:
         for i, (_, actors, _) in enumerate(withdrawals):
             for actor in actors:
                 self._by_actor.setdefault(actor, []).append(i)
-        # Makers -> the indexes of their withdrawals, and those withdrawals' first days.
-        self._bearing: dict[frozenset[str], tuple[list[int], list[date]]] = {}
+        self._bearing: dict[frozenset[str], _Bearing] = {}
 
-    def _of(self, pledgers: Iterable[str]) -> tuple[list[int], list[date]]:
+    def _of(self, pledgers: Iterable[str]) -> _Bearing:
         makers = frozenset(pledgers)
         found = self._bearing.get(makers)
         if found is None:
             indexes = sorted({i for actor in makers for i in self._by_actor.get(actor, ())})
-            found = indexes, [self.withdrawals[i][0].start for i in indexes]
+            reports = [self.withdrawals[i][2] for i in indexes]
+            next_done = [len(indexes)] * (len(indexes) + 1)
+            for k in range(len(indexes) - 1, -1, -1):
+                next_done[k] = k if completed(reports[k]) else next_done[k + 1]
+            positions: dict[str, list[int]] = {}
+            for k, report in enumerate(reports):
+                positions.setdefault(report, []).append(k)
+            found = _Bearing(
+                indexes,
+                [self.withdrawals[i][0].start for i in indexes],
+                next_done,
+                positions,
+                {i: k for k, i in enumerate(indexes)},
+            )
             self._bearing[makers] = found
         return found
 
@@ -54,17 +83,31 @@ class WithdrawalIndex:
         pledgers: Iterable[str],
         own_quotes: Collection[str],
         as_of: date,
+        within: Collection[int] | None = None,
     ) -> tuple[PledgeStatus, str, Evidence]:
         """A pledge's status, its reason and its evidence (indexes of withdrawals, with what
-        each shows). The pledge's own sentences ("will withdraw by March 31") tell no later
-        withdrawal."""
-        indexes, starts = self._of(pledgers)
-        later = [
-            i
-            for i in indexes[bisect_right(starts, made.end) :]
-            if self.withdrawals[i][2] not in own_quotes
-        ]
-        reported = [self.withdrawals[i] for i in later]
-        status, reason = status_from(deadline, reported, as_of)
+        each shows): all of it, or that on the withdrawals indexed `within`. The pledge's own
+        sentences ("will withdraw by March 31") tell no later withdrawal."""
+        of = self._of(pledgers)
+        first = bisect_right(of.starts, made.end)
+        end = len(of.indexes)
+        own = {k for quote in own_quotes for k in of.positions.get(quote, ()) if k >= first}
+        done = of.next_done[first]
+        while done in own:
+            done = of.next_done[done + 1]
+        earliest = first
+        while earliest in own:
+            earliest += 1
+        status, reason = status_for(
+            deadline,
+            self.withdrawals[of.indexes[done]][2] if done < end else None,
+            self.withdrawals[of.indexes[earliest]][2] if earliest < end else None,
+            end - first - len(own),
+            as_of,
+        )
+        if within is None:
+            later = [of.indexes[k] for k in range(first, end) if k not in own]
+        else:
+            later = sorted(i for i in within if of.at.get(i, -1) >= first and of.at[i] not in own)
         shown = [(i, "fulfils" if completed(self.withdrawals[i][2]) else "progress") for i in later]
         return status, reason, shown

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seed.extract.pledges import Withdrawal, completed, status_of, withdrawal_order
 from seed.extract.types import DateInterval
+from seed.link.pledge_status import Withdrawal, completed, status_of, withdrawal_order
 from seed.link.withdrawal_index import WithdrawalIndex
 
 
@@ -85,6 +85,7 @@ _withdrawal = st.tuples(
     st.frozensets(st.sampled_from(_ACTORS), max_size=3),
     st.frozensets(st.sampled_from(_SUMMARIES), max_size=2),
     st.one_of(st.none(), st.integers(0, 90)),
+    st.frozensets(st.integers(0, 12), max_size=4),
 )
 def test_the_index_rates_as_reading_every_withdrawal_does(
     drawn: list[tuple[int, int, frozenset[str], str]],
@@ -93,6 +94,7 @@ def test_the_index_rates_as_reading_every_withdrawal_does(
     pledgers: frozenset[str],
     own: frozenset[str],
     due: int | None,
+    within: frozenset[int],
 ) -> None:
     first = date(2021, 1, 1)
 
@@ -113,6 +115,13 @@ def test_the_index_rates_as_reading_every_withdrawal_does(
         for i, w in enumerate(reports)
         if w[2] not in own and w[0].start > made.end and w[1] & pledgers
     ]
-    status, reason, shown = WithdrawalIndex(reports).rating(made, deadline, pledgers, own, as_of)
+    index = WithdrawalIndex(reports)
+    status, reason, shown = index.rating(made, deadline, pledgers, own, as_of)
     assert (status, reason) == status_of(made, deadline, set(pledgers), heard, as_of)
     assert shown == [(i, "fulfils" if completed(reports[i][2]) else "progress") for i in later]
+    # asked for the evidence on a few withdrawals only: the same status, that part of it
+    assert index.rating(made, deadline, pledgers, own, as_of, within) == (
+        status,
+        reason,
+        [(i, relation) for i, relation in shown if i in within],
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from itertools import permutations
 
-from seed.extract.pledges import Withdrawal, status_of, withdrawal_order
 from seed.extract.types import DateInterval
+from seed.link.pledge_status import Withdrawal, status_of, withdrawal_order
 
 
 def _day(d: date) -> DateInterval:
