@@ -136,17 +136,19 @@ def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
     return found
 
 
-def _blocks(
-    date: DateInterval, actors: Iterable[str], tokens: Iterable[str], default: str | None
-) -> set[str]:
+def _keys(actors: Iterable[str], tokens: Iterable[str], default: str | None) -> set[str]:
     keys = {"a:" + a for a in actors if a != default}
     keys |= {"s:" + t for t in tokens if t in _ALL_SIGNATURES}
+    return keys
+
+
+def _blocks(date: DateInterval, keys: set[str]) -> set[str]:
     return {f"{month}:{key}" for month in _months(date) for key in keys}
 
 
 def candidate_blocks(cand: Candidate, related: Related, default: str | None) -> set[str]:
     """The blocks under which the merge step looks for clusters `cand` may join."""
-    return _blocks(cand.date, expanded_actors(cand, related), cand.tokens, default)
+    return _blocks(cand.date, _keys(expanded_actors(cand, related), cand.tokens, default))
 
 
 def member_key(file_name: str, start: int, end: int, date_text: str | None) -> tuple[object, ...]:
@@ -180,10 +182,11 @@ def event_blocks(
         if cand is not None:
             dates.append(cand.date)
     narrowest = min((d.end - d.start for d in dates[1:]), default=None)
-    blocks = _blocks(event.date, actors, tokens, default)
-    for interval in dates[1:]:
-        if interval.end - interval.start == narrowest:
-            blocks |= _blocks(interval, actors, tokens, default)
+    keys = _keys(actors, tokens, default)
+    blocks = _blocks(event.date, keys)
+    # each date once: the mentions of a large event share a few dates
+    for interval in {d for d in dates[1:] if d.end - d.start == narrowest}:
+        blocks |= _blocks(interval, keys)
     return sorted(blocks)
 
 
