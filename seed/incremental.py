@@ -13,7 +13,8 @@ most of the text of a stored article (copy groups are corpus-wide); a paragraph 
 rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
 takes its id: `seed.near_duplicates`); it states pledges (pledge grouping is corpus-wide).
 The pledges made at a touched event whose mentions change are linked again with them (a
-second linking, once the first has shown which events change). A withdrawal the
+second linking in the same worker call, once the first has shown which events change:
+`seed.link_members`). A withdrawal the
 neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
 every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -23,9 +24,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -40,13 +41,13 @@ from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.recycled_years import earlier_days
-from seed.link.regroup import labels_of
+from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
-from seed.link_members import link_from_members
+from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
 from seed.rerate import rerate, touched_withdrawals
 from seed.store import Scope, Stored
-from seed.workers import Clustered, default_registry, link_extractions
+from seed.workers import Keep, default_registry
 
 log = logging.getLogger(__name__)
 
@@ -79,81 +80,68 @@ async def link_neighbourhood(
     stored_latest = await keys_repo.latest_publication(session)
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
     as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
-    members: dict[uuid.UUID, set[tuple[object, ...]]] = {}
+    # The touched events' mentions; the pledges made at them (linked again where an event's
+    # mentions change: `seed.link_members`).
+    events: dict[uuid.UUID, set[tuple[object, ...]]] = {}
     event_members = await keys_repo.members(session, touched)
     for _, source, start, end, date_text in event_members:
-        members.setdefault(source, set()).add((start, end, date_text or ""))
-    loaded = _Loaded()
-    linked = await _link(session, members, fresh, registry, version, pool, loaded, fresh_origins)
-    if linked is None:
+        events.setdefault(source, set()).add((start, end, date_text or ""))
+    made_at = await keys_repo.pledges_made_at(session, touched)
+    pledge_members = await keys_repo.pledge_members(session, made_at)
+    everything = {source: set(keys) for source, keys in events.items()}
+    for _, source, start, end in pledge_members:
+        everything.setdefault(source, set()).add(("pledge", start, end))
+    read = await _read(session, everything, version)
+    if read is None:
+        log.info("linking the whole corpus: a stored reading is of another extractor version")
         return None
-    # The pledges made at an event whose mentions change are grouped and dated with it: they
-    # are linked again too. Those of an event that keeps its mentions keep what they had.
-    pledges = await keys_repo.pledges_from(session, _changed(linked, event_members, touched))
-    if pledges:
-        for _, source, start, end in await keys_repo.pledge_members(session, pledges):
-            members.setdefault(source, set()).add(("pledge", start, end))
-        # The same quotes, so the same events: they are not merged again.
-        clustered = labels_of(linked.timeline.events)
-        linked = await _link(
-            session, members, fresh, registry, version, pool, loaded, fresh_origins, clustered
-        )
-        if linked is None:
-            return None
+    stored, names, by_name = read
+    by_name.update(fresh_origins)
+    pledged: dict[uuid.UUID, tuple[uuid.UUID, Keep]] = {p: (e, {}) for p, e in made_at.items()}
+    for pledge, source, start, end in pledge_members:
+        pledged[pledge][1].setdefault(names[source], set()).add(("pledge", start, end))
+    neighbourhood = StoredNeighbourhood(
+        {event: frozenset() for event in touched} | _mentions_by_event(event_members, names),
+        pledged,
+    )
+    linked = await link_in_pool(
+        stored,
+        fresh,
+        registry,
+        pool,
+        {names[source]: keys for source, keys in events.items()},
+        by_name,
+        neighbourhood,
+    )
     timeline = linked.timeline
+    restore_origins(timeline, by_name)
     # Events the new articles left as they were are not stored again (nor their mentions,
     # actors, search text and keys): what is stored stays flat in the size of those events.
-    same = _rewritten(timeline, _unchanged(linked, event_members, touched))
-    timeline.events = [e for e in timeline.events if e.key not in same]
-    rewritten = set(touched) - set(same.values())
+    rewritten = set(touched) - set(linked.same.values())
     log.info(
         "neighbourhood: %d events (%d changed), %d pledges, %d stored articles",
-        len(touched), len(rewritten), len(pledges), len(members),
+        len(touched), len(rewritten), len(linked.pledges), len(events),
     )  # fmt: skip
     assert timeline.keys is not None
-    names = frozenset(x.file_name for x in fresh)
-    timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in names}
+    fresh_names = frozenset(x.file_name for x in fresh)
+    timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in fresh_names}
     return Neighbourhood(
         timeline,
-        Scope(fresh=names, events=frozenset(rewritten), pledges=frozenset(pledges)),
+        Scope(fresh=fresh_names, events=frozenset(rewritten), pledges=linked.pledges),
         await touched_withdrawals(session, rewritten),
         as_of,
         as_of > stored_latest,
     )
 
 
-@dataclass(slots=True)
-class _Linked:
-    timeline: Timeline
-    # Stored source -> its file name.
-    names: dict[uuid.UUID, str]
-
-
-@dataclass(slots=True)
-class _Loaded:
-    """Stored readings and origins already read for this neighbourhood: linking it again with
-    the pledges' sources reads only the sources it adds."""
-
-    # Stored source -> (file name, reading).
-    readings: dict[uuid.UUID, tuple[str, bytes]] = field(default_factory=dict)
-    origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
-    asked: set[uuid.UUID] = field(default_factory=set)
-    # (source, (start, end)) of the quotes and pledges whose origins were read.
-    spans_asked: set[tuple[uuid.UUID, tuple[int, int]]] = field(default_factory=set)
-    # Stored source -> what linking reads of it besides its mentions.
-    sources: dict[uuid.UUID, StoredSource] = field(default_factory=dict)
-    # (source, kind, start, end, date text) -> the reading of that stored mention.
-    members: dict[_Member, bytes] = field(default_factory=dict)
-    members_asked: set[_Member] = field(default_factory=set)
-
-
-_Member = tuple[uuid.UUID, str, int, int, str]
-
-
-def _span(key: tuple[object, ...]) -> tuple[int, int]:
-    """(start, end) of a stored mention as `members` names it (see `_member_keys`)."""
-    start, end = key[1:] if key[0] == "pledge" else key[:2]
-    return cast(int, start), cast(int, end)
+def _mentions_by_event(
+    rows: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]], names: dict[uuid.UUID, str]
+) -> dict[uuid.UUID, frozenset[QuoteKey]]:
+    """(event, source, start, end, date text) rows -> each event's mentions as quote keys."""
+    found: dict[uuid.UUID, set[QuoteKey]] = {}
+    for event, source, start, end, date_text in rows:
+        found.setdefault(event, set()).add((names[source], start, end, date_text or ""))
+    return {event: frozenset(keys) for event, keys in found.items()}
 
 
 def _member_keys(members: dict[uuid.UUID, set[tuple[object, ...]]]) -> list[_Member]:
@@ -171,113 +159,47 @@ def _member_keys(members: dict[uuid.UUID, set[tuple[object, ...]]]) -> list[_Mem
     return sorted(found)
 
 
-async def _link(
-    session: AsyncSession,
-    members: dict[uuid.UUID, set[tuple[object, ...]]],
-    fresh: Sequence[ArticleExtraction],
-    registry: Registry | None,
-    version: str,
-    pool: Executor | None,
-    loaded: _Loaded,
-    fresh_origins: Origins,
-    clustered: Clustered | None = None,
-) -> _Linked | None:
-    """The `fresh` articles linked with the `members` (quotes and pledges) of stored sources,
-    from the readings of those mentions (`seed.link.members`), else from their sources' whole
-    readings; None when a stored reading is out of date (another extractor): link everything.
-    `fresh_origins`: the origins of the fresh quotes whose paragraphs join stored groups."""
-    new = [source for source in members if source not in loaded.asked]
-    loaded.asked.update(new)
-    # The near-duplicate groups of stored quotes as the corpus-wide linking assigned them: the
-    # neighbourhood holds only part of those groups (and none of the stored texts are read).
-    spans = {(source, _span(key)) for source, keys in members.items() for key in keys}
-    spans_new = sorted(spans - loaded.spans_asked)
-    loaded.spans_asked.update(spans_new)
-    for source, found in (
-        await keys_repo.origins_of(session, [(s, a, b) for s, (a, b) in spans_new])
-    ).items():
-        loaded.origins.setdefault(source, {}).update(found)
-    for row in await keys_repo.stored_sources(session, new):
+_Member = tuple[uuid.UUID, str, int, int, str]
+
+
+def _span(key: tuple[object, ...]) -> tuple[int, int]:
+    """(start, end) of a stored mention as `members` names it (see `_member_keys`)."""
+    start, end = key[1:] if key[0] == "pledge" else key[:2]
+    return cast(int, start), cast(int, end)
+
+
+async def _read(
+    session: AsyncSession, members: dict[uuid.UUID, set[tuple[object, ...]]], version: str
+) -> tuple[StoredReadings, dict[uuid.UUID, str], Origins] | None:
+    """What linking reads of the stored sources for their `members` (quotes and pledges): the
+    readings of those mentions (`seed.link.members`), else, for mentions stored before those
+    were kept, the sources' whole readings (None when one is out of date: link everything);
+    the sources' file names; the near-duplicate groups of the mentions as the corpus-wide
+    linking assigned them (the neighbourhood holds only part of those groups, and none of the
+    stored texts are read)."""
+    spans = sorted({(source, *_span(key)) for source, keys in members.items() for key in keys})
+    origins: dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]] = {}
+    for source, found in (await keys_repo.origins_of(session, spans)).items():
+        origins.setdefault(source, {}).update(found)
+    sources: dict[uuid.UUID, StoredSource] = {}
+    for row in await keys_repo.stored_sources(session, list(members)):
         start, end, precision, explicit, reason = row[3:]
         publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
-        loaded.sources[row[0]] = StoredSource(row[1], row[2], publication)
+        sources[row[0]] = StoredSource(row[1], row[2], publication)
+    names = {source: sources[source].file_name for source in members}
+    by_name = {names[source]: origins.get(source, {}) for source in members}
     wanted = _member_keys(members)
-    asked = [key for key in wanted if key not in loaded.members_asked]
-    loaded.members_asked.update(asked)
-    loaded.members.update(await keys_repo.member_readings(session, asked))
-    names = {source: loaded.sources[source].file_name for source in members}
-    by_name = {names[source]: loaded.origins.get(source, {}) for source in members}
-    by_name.update(fresh_origins)
-    keep = {names[source]: members[source] for source in members}
-    if all(key in loaded.members for key in wanted):
-        timeline = await link_from_members(
-            [loaded.sources[source] for source in members],
-            [(names[key[0]], key[1], loaded.members[key]) for key in wanted],
-            list(fresh),
-            registry,
-            pool,
-            keep,
-            by_name,
-            clustered,
-        )
-        restore_origins(timeline, by_name)
-        return _Linked(timeline, names)
+    readings = await keys_repo.member_readings(session, wanted)
+    if all(key in readings for key in wanted):
+        payloads = [(names[key[0]], key[1], readings[key]) for key in wanted]
+        return StoredReadings([sources[s] for s in members], payloads), names, by_name
     # Mentions stored before their readings were kept: their sources' whole readings (the
     # mentions' readings are stored with the result, for the next time).
     log.info("neighbourhood read from whole readings: mentions without their own reading")
-    unread = [source for source in members if source not in loaded.readings]
-    loaded.readings.update(await keys_repo.readings(session, unread, version))
-    if any(source not in loaded.readings for source in members):
+    whole = await keys_repo.readings(session, list(members), version)
+    if any(source not in whole for source in members):
         return None
-    stored = {source: loaded.readings[source] for source in members}
-    timeline = await link_extractions(
-        [payload for _, payload in stored.values()], list(fresh), registry, pool, keep, by_name
-    )
-    restore_origins(timeline, by_name)
-    return _Linked(timeline, names)
-
-
-def _changed(
-    linked: _Linked,
-    stored: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
-    touched: Collection[uuid.UUID],
-) -> set[uuid.UUID]:
-    """The `touched` events whose mentions (`stored`: event, source, start, end, date text)
-    no event of the linked timeline has exactly: every other one is the same cluster, with the
-    same date, actors and members, as before."""
-    return set(touched) - set(_unchanged(linked, stored, touched).values())
-
-
-def _unchanged(
-    linked: _Linked,
-    stored: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
-    touched: Collection[uuid.UUID],
-) -> dict[str, uuid.UUID]:
-    """Event of the linked timeline -> the `touched` event stored with exactly its mentions.
-
-    Linking is deterministic: the same members in the same clusters give the same date, type,
-    title, actors and origins, so such an event is stored already as it is."""
-    before: dict[uuid.UUID, set[tuple[object, ...]]] = {e: set() for e in touched}
-    for event, source, start, end, date_text in stored:
-        before[event].add((linked.names[source], start, end, date_text or ""))
-    stored_as = {frozenset(mentions): event for event, mentions in before.items()}
-    found: dict[str, uuid.UUID] = {}
-    for linked_event in linked.timeline.events:
-        after = frozenset(
-            (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
-            for m in linked_event.mentions
-        )
-        if after in stored_as:
-            found[linked_event.key] = stored_as[after]
-    return found
-
-
-def _rewritten(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
-    """Of the `unchanged` events, those the timeline's pledges need no row for: storing them
-    again would write what is stored (a pledge's made-at event and its evidence keep theirs)."""
-    needed = {p.event_key for p in timeline.pledges if p.event_key}
-    needed |= {key for p in timeline.pledges for key, _ in p.evidence}
-    return {key: event for key, event in unchanged.items() if key not in needed}
+    return StoredReadings(whole=dict(whole.values())), names, by_name
 
 
 async def rerate_after(

@@ -1,24 +1,35 @@
-"""Linking a neighbourhood from the readings of its stored mentions (`seed.link.members`)
-rather than from the whole readings of their sources, in the pool like `link_extractions`.
+"""Linking a neighbourhood in one call to the pool: its events, then, where they change, the
+pledges made at them (`seed.incremental` says what a neighbourhood is).
 
 Of a stored source, linking a neighbourhood reads only the quotes of the events (pledges) it
 links again, their near-duplicate groups as stored, and the source's publication: the
-readings rebuilt from the member readings hold exactly those, so the timeline is the one the
-whole readings cut down to those quotes give. Only the new articles' mentions' readings are
-handed back (the stored ones are stored already).
+readings rebuilt from the member readings (`seed.link.members`) hold exactly those, so the
+timeline is the one the whole readings cut down to those quotes give. Only the new articles'
+mentions' readings are handed back (the stored ones are stored already).
+
+The pledges made at an event whose mentions change are grouped and dated with it, so they are
+linked again too, with the events as the first linking found them (`seed.link.regroup`);
+those of an event that keeps its mentions keep what they had. Both linkings run in the same
+worker call, which is handed the pledges of every touched event with what is stored of the
+events: shipping the neighbourhood to a worker and its timeline back cost as much as linking
+it. Events that keep their mentions are not handed back either.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Sequence
+import pickle
+import uuid
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import Timeline
+from seed.extract.types import Timeline, TimelineEvent
 from seed.link.members import StoredSource, stand_ins
+from seed.link.regroup import QuoteKey, labels_of
 from seed.link.timeline import KnownOrigins
 from seed.workers import Clustered, Keep, _link, default_registry
 
@@ -26,17 +37,81 @@ from seed.workers import Clustered, Keep, _link, default_registry
 Payloads = Sequence[tuple[str, str, bytes]]
 
 
-def link_members(
-    sources: Sequence[StoredSource],
-    payloads: Payloads,
+@dataclass(frozen=True, slots=True)
+class StoredReadings:
+    """What linking reads of the neighbourhood's stored sources: the readings of their
+    mentions (`sources` and `payloads`), or, for mentions stored before those were kept, the
+    whole readings (`whole`: file name -> serialised reading)."""
+
+    sources: Sequence[StoredSource] = ()
+    payloads: Payloads = ()
+    whole: Mapping[str, bytes] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredNeighbourhood:
+    """The touched events and the pledges made at them, as stored."""
+
+    # Event -> its mentions (file name, start, end, date text).
+    events: Mapping[uuid.UUID, frozenset[QuoteKey]]
+    # Pledge -> the event it was made at, and its mentions as `Keep` names them.
+    pledges: Mapping[uuid.UUID, tuple[uuid.UUID, Keep]]
+
+
+@dataclass(slots=True)
+class LinkedNeighbourhood:
+    # Without the events stored as they are (`same`).
+    timeline: Timeline
+    # The stored pledges linked again (those made at events whose mentions change).
+    pledges: frozenset[uuid.UUID]
+    # Linked event -> the touched event stored with exactly its mentions, left out.
+    same: dict[str, uuid.UUID]
+
+
+def link_neighbourhood(
+    stored: StoredReadings,
+    fresh: Sequence[ArticleExtraction],
+    registry: Registry,
+    keep: Keep,
+    known_origins: KnownOrigins,
+    neighbourhood: StoredNeighbourhood,
+) -> LinkedNeighbourhood:
+    """The `fresh` articles linked with the stored mentions `keep` names (the touched events'),
+    then, if those events change, with the pledges made at them too."""
+    # Linking annotates the readings it is given: the second linking starts from the same.
+    first = _linked(stored, pickle.loads(pickle.dumps(list(fresh))), registry, keep, known_origins)
+    changed = set(neighbourhood.events) - set(_unchanged(first, neighbourhood).values())
+    pledges = frozenset(p for p, (event, _) in neighbourhood.pledges.items() if event in changed)
+    timeline = first
+    if pledges:
+        both = {name: set(keys) for name, keys in keep.items()}
+        for pledge in sorted(pledges):
+            for name, keys in neighbourhood.pledges[pledge][1].items():
+                both.setdefault(name, set()).update(keys)
+        # The same quotes, so the same events: they are not merged again.
+        clustered = labels_of(first.events)
+        timeline = _linked(stored, fresh, registry, both, known_origins, clustered)
+    same = _rewritten(timeline, _unchanged(timeline, neighbourhood))
+    timeline.events = [e for e in timeline.events if e.key not in same]
+    return LinkedNeighbourhood(timeline, pledges, same)
+
+
+def _linked(
+    stored: StoredReadings,
     fresh: Sequence[ArticleExtraction],
     registry: Registry,
     keep: Keep,
     known_origins: KnownOrigins,
     clustered: Clustered | None = None,
 ) -> Timeline:
+    """The stored sources `keep` names, cut down to the mentions it lists, linked with `fresh`."""
+    if stored.whole is not None:
+        whole = [reading for name, reading in sorted(stored.whole.items()) if name in keep]
+        # Mentions without their own reading: all of them are handed back, to be stored.
+        return _link(whole, fresh, registry, keep, known_origins, clustered=clustered)
+    sources = [s for s in stored.sources if s.file_name in keep]
     timeline = _link(
-        stand_ins(sources, payloads),
+        stand_ins(sources, [p for p in stored.payloads if p[0] in keep]),
         fresh,
         registry,
         keep,
@@ -53,43 +128,66 @@ def link_members(
     return timeline
 
 
-def _link_members_in_worker(
-    sources: Sequence[StoredSource],
-    payloads: Payloads,
-    fresh: Sequence[ArticleExtraction],
-    keep: Keep,
-    known_origins: KnownOrigins,
-    clustered: Clustered | None,
-) -> Timeline:
-    return link_members(
-        sources, payloads, fresh, default_registry(), keep, known_origins, clustered
+def _unchanged(timeline: Timeline, neighbourhood: StoredNeighbourhood) -> dict[str, uuid.UUID]:
+    """Event of the linked timeline -> the touched event stored with exactly its mentions.
+
+    Linking is deterministic: the same members in the same clusters give the same date, type,
+    title, actors and origins, so such an event is stored already as it is."""
+    stored_as = {mentions: event for event, mentions in neighbourhood.events.items()}
+    found: dict[str, uuid.UUID] = {}
+    for event in timeline.events:
+        if (mentions := _mentions(event)) in stored_as:
+            found[event.key] = stored_as[mentions]
+    return found
+
+
+def _mentions(event: TimelineEvent) -> frozenset[QuoteKey]:
+    return frozenset(
+        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
+        for m in event.mentions
     )
 
 
-async def link_from_members(
-    sources: Sequence[StoredSource],
-    payloads: Payloads,
+def _rewritten(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
+    """Of the `unchanged` events, those the timeline's pledges need no row for: storing them
+    again would write what is stored (a pledge's made-at event and its evidence keep theirs)."""
+    needed = {p.event_key for p in timeline.pledges if p.event_key}
+    needed |= {key for p in timeline.pledges for key, _ in p.evidence}
+    return {key: event for key, event in unchanged.items() if key not in needed}
+
+
+def _link_neighbourhood_in_worker(
+    stored: StoredReadings,
+    fresh: Sequence[ArticleExtraction],
+    keep: Keep,
+    known_origins: KnownOrigins,
+    neighbourhood: StoredNeighbourhood,
+) -> LinkedNeighbourhood:
+    return link_neighbourhood(stored, fresh, default_registry(), keep, known_origins, neighbourhood)
+
+
+async def link_in_pool(
+    stored: StoredReadings,
     fresh: Sequence[ArticleExtraction],
     registry: Registry | None,
     pool: Executor | None,
     keep: Keep,
     known_origins: KnownOrigins,
-    clustered: Clustered | None = None,
-) -> Timeline:
-    """`link_members` in `pool` when given (with the default registry), else in a thread."""
+    neighbourhood: StoredNeighbourhood,
+) -> LinkedNeighbourhood:
+    """`link_neighbourhood` in `pool` when given (with the default registry), else in a thread."""
     if pool is None or registry is not None:
         chosen = registry or default_registry()
         return await asyncio.to_thread(
-            link_members, sources, payloads, fresh, chosen, keep, known_origins, clustered
+            link_neighbourhood, stored, fresh, chosen, keep, known_origins, neighbourhood
         )
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(
         pool,
-        _link_members_in_worker,
-        list(sources),
-        list(payloads),
+        _link_neighbourhood_in_worker,
+        stored,
         list(fresh),
         keep,
         dict(known_origins),
-        clustered,
+        neighbourhood,
     )

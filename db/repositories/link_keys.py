@@ -259,15 +259,17 @@ async def members(
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
 
 
-async def pledges_from(session: AsyncSession, event_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """The pledges made at these events."""
+async def pledges_made_at(
+    session: AsyncSession, event_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """Pledge -> the event it was made at, of the pledges made at these events."""
     wanted = list(event_ids)
     if not wanted:
-        return set()
-    rows = await session.scalars(
-        select(Pledge.id).where(Pledge.event_id == any_(array_param(wanted)))
+        return {}
+    rows = await session.execute(
+        select(Pledge.id, Pledge.event_id).where(Pledge.event_id == any_(array_param(wanted)))
     )
-    return set(rows.all())
+    return {pledge: event for pledge, event in rows.tuples() if event is not None}
 
 
 async def pledge_members(

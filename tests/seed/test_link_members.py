@@ -1,5 +1,5 @@
-"""Which touched events an incremental linking changes (`seed.incremental._changed`): only the
-pledges made at those are linked again, and only those are stored again."""
+"""Which touched events linking a neighbourhood changes (`seed.link_members`): only the pledges
+made at those are linked again, and only those events are stored again."""
 
 from __future__ import annotations
 
@@ -14,11 +14,18 @@ from seed.extract.types import (
     TimelineEvent,
     TimelinePledge,
 )
-from seed.incremental import _changed, _Linked, _rewritten, _unchanged
+from seed.link_members import StoredNeighbourhood, _rewritten, _unchanged
 
 DAY = DateInterval(date(2024, 5, 6), date(2024, 5, 6), "day")
 KEPT, GROWN = uuid.uuid4(), uuid.uuid4()
 ONE, TWO = uuid.uuid4(), uuid.uuid4()
+
+
+def _stored(*rows: tuple[uuid.UUID, str, int, int, str | None]) -> StoredNeighbourhood:
+    events: dict[uuid.UUID, set[tuple[str, int, int, str]]] = {}
+    for event, name, start, end, text in rows:
+        events.setdefault(event, set()).add((name, start, end, text or ""))
+    return StoredNeighbourhood({e: frozenset(m) for e, m in events.items()}, {})
 
 
 def _event(key: str, *mentions: tuple[str, int, int, str | None]) -> TimelineEvent:
@@ -39,47 +46,44 @@ def _event(key: str, *mentions: tuple[str, int, int, str | None]) -> TimelineEve
 
 
 def test_only_events_whose_mentions_differ_count_as_changed() -> None:
-    stored = [
-        (KEPT, ONE, 0, 20, None),
-        (KEPT, TWO, 5, 25, "on Monday"),
-        (GROWN, ONE, 40, 60, "on Monday"),
-    ]
+    stored = _stored(
+        (KEPT, "one.txt", 0, 20, None),
+        (KEPT, "two.txt", 5, 25, "on Monday"),
+        (GROWN, "one.txt", 40, 60, "on Monday"),
+    )
     timeline = Timeline(
         events=[
             _event("a", ("one.txt", 0, 20, None), ("two.txt", 5, 25, "on Monday")),
             _event("b", ("one.txt", 40, 60, "on Monday"), ("new.txt", 0, 18, "on Monday")),
         ]
     )
-    linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
 
-    assert _changed(linked, stored, {KEPT, GROWN}) == {GROWN}
+    assert _unchanged(timeline, stored) == {"a": KEPT}
 
 
 def test_an_event_split_in_two_is_changed() -> None:
-    stored = [(KEPT, ONE, 0, 20, None), (KEPT, TWO, 5, 25, None)]
+    stored = _stored((KEPT, "one.txt", 0, 20, None), (KEPT, "two.txt", 5, 25, None))
     timeline = Timeline(
         events=[_event("a", ("one.txt", 0, 20, None)), _event("b", ("two.txt", 5, 25, None))]
     )
-    linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
 
-    assert _changed(linked, stored, {KEPT}) == {KEPT}
+    assert _unchanged(timeline, stored) == {}
 
 
 def test_an_event_linked_back_to_exactly_its_stored_mentions_is_not_stored_again() -> None:
-    stored = [
-        (KEPT, ONE, 0, 20, None),
-        (KEPT, TWO, 5, 25, "on Monday"),
-        (GROWN, ONE, 40, 60, "on Monday"),
-    ]
+    stored = _stored(
+        (KEPT, "one.txt", 0, 20, None),
+        (KEPT, "two.txt", 5, 25, "on Monday"),
+        (GROWN, "one.txt", 40, 60, "on Monday"),
+    )
     timeline = Timeline(
         events=[
             _event("a", ("one.txt", 0, 20, None), ("two.txt", 5, 25, "on Monday")),
             _event("b", ("one.txt", 40, 60, "on Monday"), ("new.txt", 0, 18, "on Monday")),
         ]
     )
-    linked = _Linked(timeline, {ONE: "one.txt", TWO: "two.txt"})
 
-    assert _unchanged(linked, stored, {KEPT, GROWN}) == {"a": KEPT}
+    assert _unchanged(timeline, stored) == {"a": KEPT}
     assert _rewritten(timeline, {"a": KEPT}) == {"a": KEPT}
 
 
