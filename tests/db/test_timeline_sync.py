@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, literal_column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Actor, Event, EventActor
-from db.repositories.timeline_sync import replace_links
+from db.models import Actor, Event, EventActor, Mention, Source
+from db.repositories.timeline_sync import refresh_search, replace_links
 
 EVENTS = [uuid.UUID(int=n) for n in (1, 2)]
 ZED, ALPHA = uuid.UUID(int=10), uuid.UUID(int=11)
@@ -74,3 +74,72 @@ async def test_replace_links_adds_the_new_and_removes_only_the_stale(
         (1, 11, "participant"),
         (2, 10, "subject"),
     ]
+
+
+async def test_refresh_search_sets_the_vector_of_title_summary_and_quotes_and_only_where_it_changed(
+    session: AsyncSession,
+) -> None:
+    source = uuid.UUID(int=20)
+    await session.execute(
+        insert(Source),
+        [
+            {
+                "id": source,
+                "slug": "wire",
+                "file_name": "wire.txt",
+                "text": "Convoys left Sirte. Guards stayed.",
+                "sha256": "0" * 64,
+                "published_start": date(2021, 10, 9),
+                "published_end": date(2021, 10, 9),
+                "published_precision": "day",
+                "published_explicit": True,
+                "published_reason": "stated",
+            }
+        ],
+    )
+    await session.execute(
+        insert(Event),
+        [
+            {
+                "id": event_id,
+                "title": title,
+                "summary": "Departures",
+                "type": "withdrawal",
+                "date_start": date(2021, 10, 8),
+                "date_end": date(2021, 10, 8),
+                "date_precision": "day",
+            }
+            for event_id, title in zip(EVENTS, ("Convoys leave", "Guards stay"), strict=True)
+        ],
+    )
+    await session.execute(
+        insert(Mention),
+        [
+            {
+                "id": uuid.UUID(int=30),
+                "source_id": source,
+                "event_id": EVENTS[0],
+                "quote": "Convoys left Sirte.",
+                "char_start": 0,
+                "char_end": 19,
+                "origin": "o1",
+            }
+        ],
+    )
+
+    await refresh_search(session, EVENTS)
+
+    vectors = dict((await session.execute(select(Event.id, Event.search))).tuples().all())
+    expected = await session.scalar(
+        select(func.to_tsvector(text("'english'"), "Convoys leave Departures Convoys left Sirte."))
+    )
+    assert vectors[EVENTS[0]] == expected
+    # an event without quotes: its title and summary
+    assert vectors[EVENTS[1]] == await session.scalar(
+        select(func.to_tsvector(text("'english'"), "Guards stay Departures "))
+    )
+    where = select(literal_column("ctid")).where(Event.id == EVENTS[0])
+    before = await session.scalar(where)
+    await refresh_search(session, EVENTS)
+    # nothing changed: the row is not written again (an update makes a new row version)
+    assert await session.scalar(where) == before
