@@ -29,7 +29,7 @@ from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
 from seed.link.anchors import RELATIVE_KINDS
 from seed.link.members import MemberKey
-from seed.link.merge import _ALL_SIGNATURES, _months, expanded_actors
+from seed.link.merge import _block_keys, _months, expanded_actors
 from seed.link.shingled import Shingled
 from seed.link.vague_days import named_weekday
 from seed.link.word_anchors import dated_keys, undated_keys
@@ -136,19 +136,14 @@ def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
     return found
 
 
-def _keys(actors: Iterable[str], tokens: Iterable[str], default: str | None) -> set[str]:
-    keys = {"a:" + a for a in actors if a != default}
-    keys |= {"s:" + t for t in tokens if t in _ALL_SIGNATURES}
-    return keys
-
-
 def _blocks(date: DateInterval, keys: set[str]) -> set[str]:
+    """`keys` as the merge step indexes a cluster by them (`_block_keys`), under each month."""
     return {f"{month}:{key}" for month in _months(date) for key in keys}
 
 
 def candidate_blocks(cand: Candidate, related: Related, default: str | None) -> set[str]:
     """The blocks under which the merge step looks for clusters `cand` may join."""
-    return _blocks(cand.date, _keys(expanded_actors(cand, related), cand.tokens, default))
+    return _blocks(cand.date, _block_keys(expanded_actors(cand, related), cand.tokens, (), default))
 
 
 def member_key(file_name: str, start: int, end: int, date_text: str | None) -> tuple[object, ...]:
@@ -182,7 +177,7 @@ def event_blocks(
         if cand is not None:
             dates.append(cand.date)
     narrowest = min((d.end - d.start for d in dates[1:]), default=None)
-    keys = _keys(actors, tokens, default)
+    keys = _block_keys(actors, tokens, (), default)
     blocks = _blocks(event.date, keys)
     # each date once: the mentions of a large event share a few dates
     for interval in {d for d in dates[1:] if d.end - d.start == narrowest}:
