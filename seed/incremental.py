@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date
@@ -93,17 +93,14 @@ async def link_neighbourhood(
         everything.setdefault(source, set()).add(("pledge", start, end))
     read = await _read(session, everything, version)
     if read is None:
-        log.info("linking the whole corpus: a stored reading is of another extractor version")
+        _whole("a stored reading is of another extractor version")
         return None
     stored, names, by_name = read
     by_name.update(fresh_origins)
     pledged: dict[uuid.UUID, tuple[uuid.UUID, Keep]] = {p: (e, {}) for p, e in made_at.items()}
     for pledge, source, start, end in pledge_members:
         pledged[pledge][1].setdefault(names[source], set()).add(("pledge", start, end))
-    neighbourhood = StoredNeighbourhood(
-        {event: frozenset() for event in touched} | _mentions_by_event(event_members, names),
-        pledged,
-    )
+    neighbourhood = StoredNeighbourhood(_mentions_by_event(touched, event_members, names), pledged)
     linked = await link_in_pool(
         stored,
         fresh,
@@ -135,12 +132,15 @@ async def link_neighbourhood(
 
 
 def _mentions_by_event(
-    rows: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]], names: dict[uuid.UUID, str]
+    events: Iterable[uuid.UUID],
+    rows: Sequence[tuple[uuid.UUID, uuid.UUID, int, int, str | None]],
+    names: dict[uuid.UUID, str],
 ) -> dict[uuid.UUID, frozenset[QuoteKey]]:
-    """(event, source, start, end, date text) rows -> each event's mentions as quote keys."""
-    found: dict[uuid.UUID, set[QuoteKey]] = {}
+    """Each of `events`'s mentions as quote keys, from (event, source, start, end, date text)
+    rows (none for an event without any)."""
+    found: dict[uuid.UUID, set[QuoteKey]] = {event: set() for event in events}
     for event, source, start, end, date_text in rows:
-        found.setdefault(event, set()).add((names[source], start, end, date_text or ""))
+        found[event].add((names[source], start, end, date_text or ""))
     return {event: frozenset(keys) for event, keys in found.items()}
 
 

@@ -18,8 +18,8 @@ it. Events that keep their mentions are not handed back either.
 from __future__ import annotations
 
 import asyncio
+import copy
 import dataclasses
-import pickle
 import uuid
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import Timeline, TimelineEvent
+from seed.extract.types import Timeline
 from seed.link.members import StoredSource, stand_ins
-from seed.link.regroup import QuoteKey, labels_of
+from seed.link.regroup import QuoteKey, labels_of, mention_key
 from seed.link.timeline import KnownOrigins
 from seed.workers import Clustered, Keep, _link, default_registry
 
@@ -79,7 +79,7 @@ def link_neighbourhood(
     """The `fresh` articles linked with the stored mentions `keep` names (the touched events'),
     then, if those events change, with the pledges made at them too."""
     # Linking annotates the readings it is given: the second linking starts from the same.
-    first = _linked(stored, pickle.loads(pickle.dumps(list(fresh))), registry, keep, known_origins)
+    first = _linked(stored, copy.deepcopy(list(fresh)), registry, keep, known_origins)
     changed = set(neighbourhood.events) - set(_unchanged(first, neighbourhood).values())
     pledges = frozenset(p for p, (event, _) in neighbourhood.pledges.items() if event in changed)
     timeline = first
@@ -136,16 +136,9 @@ def _unchanged(timeline: Timeline, neighbourhood: StoredNeighbourhood) -> dict[s
     stored_as = {mentions: event for event, mentions in neighbourhood.events.items()}
     found: dict[str, uuid.UUID] = {}
     for event in timeline.events:
-        if (mentions := _mentions(event)) in stored_as:
+        if (mentions := frozenset(map(mention_key, event.mentions))) in stored_as:
             found[event.key] = stored_as[mentions]
     return found
-
-
-def _mentions(event: TimelineEvent) -> frozenset[QuoteKey]:
-    return frozenset(
-        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
-        for m in event.mentions
-    )
 
 
 def _rewritten(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:

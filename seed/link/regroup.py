@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from seed.extract.candidate import Candidate
-from seed.extract.types import TimelineEvent
+from seed.extract.types import Mention, TimelineEvent
 from seed.link.merge import Cluster, merge_order, probe_of
 
 # A quote as a linked event's mention names it: (file name, start, end, date text).
@@ -20,13 +20,14 @@ def quote_key(c: Candidate) -> QuoteKey:
     return (c.file_name, c.quote_start, c.quote_end, c.date_text or "")
 
 
+def mention_key(m: Mention) -> QuoteKey:
+    """The quote key of a linked event's mention (that of the candidate it was made from)."""
+    return (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
+
+
 def labels_of(events: Sequence[TimelineEvent]) -> dict[QuoteKey, int]:
     """The event (its index) of each quote of linked `events`: the labels `regroup` reads."""
-    return {
-        (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or ""): index
-        for index, event in enumerate(events)
-        for m in event.mentions
-    }
+    return {mention_key(m): index for index, event in enumerate(events) for m in event.mentions}
 
 
 def regroup(
