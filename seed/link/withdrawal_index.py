@@ -13,7 +13,7 @@ asked for on a few withdrawals (a re-rating) costs those few.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,7 +37,11 @@ class _Bearing:
     next_done: list[int]
     # Report -> its positions: a pledge's own sentences are found, not looked for.
     positions: dict[str, list[int]]
-    at: dict[int, int]  # index -> position
+
+    def position(self, index: int) -> int | None:
+        """Where the withdrawal `index` stands among these (`indexes` is sorted), if at all."""
+        k = bisect_left(self.indexes, index)
+        return k if k < len(self.indexes) and self.indexes[k] == index else None
 
 
 class WithdrawalIndex:
@@ -71,7 +75,6 @@ class WithdrawalIndex:
                 [self.withdrawals[i][0].start for i in indexes],
                 next_done,
                 positions,
-                {i: k for k, i in enumerate(indexes)},
             )
             self._bearing[makers] = found
         return found
@@ -108,6 +111,9 @@ class WithdrawalIndex:
         if within is None:
             later = [of.indexes[k] for k in range(first, end) if k not in own]
         else:
-            later = sorted(i for i in within if of.at.get(i, -1) >= first and of.at[i] not in own)
+            at = {i: of.position(i) for i in within}
+            later = sorted(
+                i for i, k in at.items() if k is not None and k >= first and k not in own
+            )
         shown = [(i, "fulfils" if completed(self.withdrawals[i][2]) else "progress") for i in later]
         return status, reason, shown
