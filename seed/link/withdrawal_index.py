@@ -6,9 +6,9 @@ article re-rates the pledges of the actors whose withdrawals it changes: with th
 each in a large corpus, going through every withdrawal of a pledge's makers for each pledge
 grew with the square of the corpus. Withdrawals come in report order (`withdrawal_order`),
 which starts with the first day, so those reported after a day are a tail found by bisection;
-the withdrawals of one set of makers are gathered once, not once per pledge, with where the
-next report of a completion is from each on: a status then costs a bisection, and evidence
-asked for on a few withdrawals (a re-rating) costs those few.
+the withdrawals of one set of makers are gathered once, not once per pledge, with the
+positions of the reports of a completion among them: a status then costs bisections, and
+evidence asked for on a few withdrawals (a re-rating) costs those few.
 """
 
 from __future__ import annotations
@@ -32,11 +32,9 @@ class _Bearing:
 
     indexes: list[int]
     starts: list[date]
-    # Per position, the first position from there on whose report is of a completion (or
-    # len(indexes)): a pledge's status needs only the first after the day it was made.
-    next_done: list[int]
-    # Report -> its positions: a pledge's own sentences are found, not looked for.
-    positions: dict[str, list[int]]
+    # The positions (into `indexes`) whose report is of a completion: a pledge's status needs
+    # only the first after the day it was made.
+    done: list[int]
 
     def position(self, index: int) -> int | None:
         """Where the withdrawal `index` stands among these (`indexes` is sorted), if at all."""
@@ -53,9 +51,15 @@ class WithdrawalIndex:
             raise ValueError("withdrawals must come in report order (withdrawal_order)")
         self.withdrawals = withdrawals
         self._by_actor: dict[str, list[int]] = {}
-        for i, (_, actors, _) in enumerate(withdrawals):
+        # Report -> the withdrawals telling it: a pledge's own sentences are looked up, not
+        # searched for (kept once for the corpus, not once per set of makers: a busy corpus
+        # has hundreds of those, each bearing on hundreds of withdrawals).
+        self._by_report: dict[str, list[int]] = {}
+        for i, (_, actors, report) in enumerate(withdrawals):
             for actor in actors:
                 self._by_actor.setdefault(actor, []).append(i)
+            self._by_report.setdefault(report, []).append(i)
+        self._completed = [completed(w[2]) for w in withdrawals]
         self._bearing: dict[frozenset[str], _Bearing] = {}
 
     def _of(self, pledgers: Iterable[str]) -> _Bearing:
@@ -63,18 +67,11 @@ class WithdrawalIndex:
         found = self._bearing.get(makers)
         if found is None:
             indexes = sorted({i for actor in makers for i in self._by_actor.get(actor, ())})
-            reports = [self.withdrawals[i][2] for i in indexes]
-            next_done = [len(indexes)] * (len(indexes) + 1)
-            for k in range(len(indexes) - 1, -1, -1):
-                next_done[k] = k if completed(reports[k]) else next_done[k + 1]
-            positions: dict[str, list[int]] = {}
-            for k, report in enumerate(reports):
-                positions.setdefault(report, []).append(k)
+            done = self._completed
             found = _Bearing(
                 indexes,
                 [self.withdrawals[i][0].start for i in indexes],
-                next_done,
-                positions,
+                [k for k, i in enumerate(indexes) if done[i]],
             )
             self._bearing[makers] = found
         return found
@@ -94,10 +91,16 @@ class WithdrawalIndex:
         of = self._of(pledgers)
         first = bisect_right(of.starts, made.end)
         end = len(of.indexes)
-        own = {k for quote in own_quotes for k in of.positions.get(quote, ()) if k >= first}
-        done = of.next_done[first]
-        while done in own:
-            done = of.next_done[done + 1]
+        own = {
+            k
+            for quote in own_quotes
+            for i in self._by_report.get(quote, ())
+            if (k := of.position(i)) is not None and k >= first
+        }
+        at = bisect_left(of.done, first)
+        while at < len(of.done) and of.done[at] in own:
+            at += 1
+        done = of.done[at] if at < len(of.done) else end
         earliest = first
         while earliest in own:
             earliest += 1
@@ -111,9 +114,10 @@ class WithdrawalIndex:
         if within is None:
             later = [of.indexes[k] for k in range(first, end) if k not in own]
         else:
-            at = {i: of.position(i) for i in within}
+            placed = {i: of.position(i) for i in within}
             later = sorted(
-                i for i, k in at.items() if k is not None and k >= first and k not in own
+                i for i, k in placed.items() if k is not None and k >= first and k not in own
             )
-        shown = [(i, "fulfils" if completed(self.withdrawals[i][2]) else "progress") for i in later]
+        done_at = self._completed
+        shown = [(i, "fulfils" if done_at[i] else "progress") for i in later]
         return status, reason, shown
