@@ -45,7 +45,7 @@ from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
-from seed.rerate import rerate, touched_withdrawals
+from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.workers import Keep, default_registry
 
@@ -211,24 +211,13 @@ async def rerate_after(
 ) -> None:
     """Once the neighbourhood is `stored`: re-rate its pledges as of the corpus's latest
     publication, and the pledges its withdrawals bear on (rated in `pool`, when given)."""
-    after = [
-        {
-            "start": e.date.start,
-            "end": e.date.end,
-            "precision": e.date.precision,
-            "summary": e.summary,
-            "actors": {link.actor_key for link in e.actors},
-        }
-        for e in linked.timeline.events
-        if e.type == "withdrawal"
-    ]
-    before = linked.withdrawals
+    stored_before = linked.withdrawals
     now = await touched_withdrawals(session, sorted({*linked.scope.events, *stored.events}))
-    if _withdrawal_rows(before) == _withdrawal_rows(now):
-        # Every withdrawal it could touch is stored as before (id, days, summary, actors):
-        # no pledge outside the neighbourhood is rated or evidenced otherwise, and looking up
-        # the pledges of those withdrawals' actors (thousands in a large corpus) is not needed.
-        before, after = [], []
+    # Only a withdrawal whose stored row changed (id, days, summary, actors) rates or evidences
+    # a pledge otherwise: one stored as before bears on every pledge as it did, and its actors'
+    # pledges (thousands in a large corpus) are not looked up for it.
+    before, after = changed_withdrawals(stored_before, now)
+    if not before and not after:
         log.info("withdrawals stored as before: no other pledge re-rated")
     chosen = registry or default_registry()
     await rerate(
@@ -239,15 +228,8 @@ async def rerate_after(
         linked.as_of,
         stored.pledges,
         everything=linked.moved,
-        relinked=[*linked.scope.events, *stored.events],
+        relinked=sorted({w["id"] for w in [*before, *after]}),
         pool=pool,
-    )
-
-
-def _withdrawal_rows(rows: Sequence[dict[str, Any]]) -> list[tuple[object, ...]]:
-    return sorted(
-        (w["id"], w["start"], w["end"], w["precision"], w["summary"] or "", *sorted(w["actors"]))
-        for w in rows
     )
 
 

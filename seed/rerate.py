@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import Executor
 from datetime import date
 from typing import Any
@@ -34,6 +34,21 @@ async def touched_withdrawals(
     return await ratings.withdrawals(session, event_ids) if event_ids else []
 
 
+def changed_withdrawals(
+    before: Sequence[dict[str, Any]], after: Sequence[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The withdrawals of `before` (as stored before a run) and `after` (as stored after it)
+    whose rows differ: one stored as before (id, days, summary, actors) rates and evidences
+    every pledge as it did, so only the others can change a pledge."""
+    same = {_row(w) for w in before} & {_row(w) for w in after}
+    return [w for w in before if _row(w) not in same], [w for w in after if _row(w) not in same]
+
+
+def _row(w: dict[str, Any]) -> tuple[object, ...]:
+    """What of a stored withdrawal bears on a pledge's rating and evidence."""
+    return (w["id"], w["start"], w["end"], w["precision"], w["summary"] or "", *sorted(w["actors"]))
+
+
 async def rerate(
     session: AsyncSession,
     registry: Registry,
@@ -50,9 +65,10 @@ async def rerate(
     re-linked) can bear on: the pledges of their actors, made before them; all of them when
     `everything` (the day they are rated as of moved).
 
-    `relinked`, when given, holds every event the run rewrote (as stored before and after):
-    the evidence of a pledge outside `pledges` can only change on those, and is compared only
-    there; a busy actor's pledge has evidence in each of their later withdrawals."""
+    `relinked`, when given, holds every withdrawal the run changed (`changed_withdrawals`,
+    as stored before and after): the evidence of a pledge outside `pledges` can only change
+    on those, and is compared only there; a busy actor's pledge has evidence in each of their
+    later withdrawals."""
     changed = [*before, *after]
     if everything:
         found = await ratings.pledges_all(session)

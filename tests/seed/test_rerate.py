@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from seed.extract.types import DateInterval
-from seed.rerate import rate
+from seed.rerate import changed_withdrawals, rate
 
 AS_OF = date(2024, 9, 1)
 PLEDGE = uuid.uuid4()
@@ -64,3 +64,35 @@ def test_a_pledge_not_linked_again_gets_evidence_only_on_the_rewritten_withdrawa
 
     assert updates == []
     assert evidence == [(PLEDGE, 3, "progress")]
+
+
+def _stored(summary: str, *actors: str, **changes: Any) -> dict[str, Any]:
+    return {
+        "id": uuid.UUID(int=1),
+        "start": date(2024, 4, 9),
+        "end": date(2024, 4, 9),
+        "precision": "day",
+        "summary": summary,
+        "actors": set(actors),
+    } | changes
+
+
+def test_only_withdrawals_whose_stored_row_changed_can_change_a_pledge() -> None:
+    kept = _stored("North brigade pulled one unit back.", "north-brigade")
+    retold = _stored("South brigade pulled two units back.", "south-brigade", id=uuid.UUID(int=2))
+    told_anew = retold | {
+        "summary": "South brigade said it pulled two units back.",
+        "actors": {"south-brigade", "east-brigade"},
+    }
+    gone = _stored("Both brigades moved guns back.", "north-brigade", id=uuid.UUID(int=3))
+    new = _stored("East brigade left the port.", "east-brigade", id=uuid.UUID(int=4))
+    # A row read again, equal in every field, is the same row.
+    same_kept = kept | {"actors": {"north-brigade"}}
+
+    before, after = changed_withdrawals([kept, retold, gone], [same_kept, told_anew, new])
+
+    assert before == [retold, gone]
+    assert after == [told_anew, new]
+    assert changed_withdrawals([kept], [same_kept]) == ([], [])
+    moved = kept | {"start": date(2024, 4, 8)}
+    assert changed_withdrawals([kept], [moved]) == ([kept], [moved])
