@@ -12,7 +12,8 @@ linked again too, with the events as the first linking found them (`seed.link.re
 those of an event that keeps its mentions keep what they had. Both linkings run in the same
 worker call, which is handed the pledges of every touched event with what is stored of the
 events: shipping the neighbourhood to a worker and its timeline back cost as much as linking
-it. Events that keep their mentions are not handed back either.
+it. Events that keep their mentions are not handed back either. The stored mentions are
+decoded once for both: the second linking starts from them as decoded (`as_decoded`).
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ import asyncio
 import copy
 import dataclasses
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import Timeline
-from seed.link.members import StoredSource, stand_ins
+from seed.link.members import StoredSource, as_decoded, stand_ins
 from seed.link.regroup import QuoteKey, labels_of, mention_key
 from seed.link.timeline import KnownOrigins
 from seed.workers import Clustered, Keep, _link, default_registry
@@ -78,8 +79,12 @@ def link_neighbourhood(
 ) -> LinkedNeighbourhood:
     """The `fresh` articles linked with the stored mentions `keep` names (the touched events'),
     then, if those events change, with the pledges made at them too."""
+    # The stored mentions are decoded once for both linkings (the second one's are among them).
+    pledged = {name for _, keys in neighbourhood.pledges.values() for name in keys}
+    decoded = _decoded(stored, keep.keys() | pledged)
+    restore = as_decoded(decoded or [])
     # Linking annotates the readings it is given: the second linking starts from the same.
-    first = _linked(stored, copy.deepcopy(list(fresh)), registry, keep, known_origins)
+    first = _linked(stored, decoded, copy.deepcopy(list(fresh)), registry, keep, known_origins)
     changed = set(neighbourhood.events) - set(_unchanged(first, neighbourhood).values())
     pledges = frozenset(p for p, (event, _) in neighbourhood.pledges.items() if event in changed)
     timeline = first
@@ -90,28 +95,40 @@ def link_neighbourhood(
                 both.setdefault(name, set()).update(keys)
         # The same quotes, so the same events: they are not merged again.
         clustered = labels_of(first.events)
-        timeline = _linked(stored, fresh, registry, both, known_origins, clustered)
+        restore()
+        timeline = _linked(stored, decoded, fresh, registry, both, known_origins, clustered)
     same = _rewritten(timeline, _unchanged(timeline, neighbourhood))
     timeline.events = [e for e in timeline.events if e.key not in same]
     return LinkedNeighbourhood(timeline, pledges, same)
 
 
+def _decoded(stored: StoredReadings, names: Set[str]) -> list[ArticleExtraction] | None:
+    """The stand-ins of the stored sources `names` holds, from their mentions' readings (None
+    for whole readings: `_linked` loads those itself)."""
+    if stored.whole is not None:
+        return None
+    sources = [s for s in stored.sources if s.file_name in names]
+    return stand_ins(sources, [p for p in stored.payloads if p[0] in names])
+
+
 def _linked(
     stored: StoredReadings,
+    decoded: Sequence[ArticleExtraction] | None,
     fresh: Sequence[ArticleExtraction],
     registry: Registry,
     keep: Keep,
     known_origins: KnownOrigins,
     clustered: Clustered | None = None,
 ) -> Timeline:
-    """The stored sources `keep` names, cut down to the mentions it lists, linked with `fresh`."""
-    if stored.whole is not None:
+    """The stored sources `keep` names, cut down to the mentions it lists, linked with `fresh`
+    (`decoded`: the stand-ins of the stored sources, from their mentions' readings)."""
+    if decoded is None:
+        assert stored.whole is not None
         whole = [reading for name, reading in sorted(stored.whole.items()) if name in keep]
         # Mentions without their own reading: all of them are handed back, to be stored.
         return _link(whole, fresh, registry, keep, known_origins, clustered=clustered)
-    sources = [s for s in stored.sources if s.file_name in keep]
     timeline = _link(
-        stand_ins(sources, [p for p in stored.payloads if p[0] in keep]),
+        [x for x in decoded if x.file_name in keep],
         fresh,
         registry,
         keep,
@@ -120,7 +137,7 @@ def _linked(
         clustered=clustered,
     )
     # The rebuilt readings hold no text: each stored source keeps its text's hash.
-    sha = {s.file_name: s.sha256 for s in sources}
+    sha = {s.file_name: s.sha256 for s in stored.sources if s.file_name in keep}
     timeline.sources = [
         dataclasses.replace(s, sha256=sha[s.file_name]) if s.file_name in sha else s
         for s in timeline.sources

@@ -9,8 +9,15 @@ import pytest
 
 from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.registry import Registry, load_registry
-from seed.extract.types import RawArticle, Timeline
-from seed.link.members import EVENT, PLEDGE, StoredSource, member_payloads, stand_ins
+from seed.extract.types import DateInterval, RawArticle, Timeline
+from seed.link.members import (
+    EVENT,
+    PLEDGE,
+    StoredSource,
+    as_decoded,
+    member_payloads,
+    stand_ins,
+)
 from seed.link.timeline import link_timeline
 
 # Written for this test: a pledge made on Monday, a meeting, and a background statement.
@@ -95,3 +102,31 @@ def test_a_rebuilt_pledge_points_at_the_very_candidate_it_was_made_at(
     again = link_timeline([rebuilt], registry, today=date(2021, 5, 6))
     assert [p.event_key for p in again.pledges] == [p.event_key for p in timeline.pledges]
     assert [e.key for e in again.events] == [e.key for e in timeline.events]
+
+
+def test_stand_ins_linked_once_are_put_back_as_decoded(registry: Registry) -> None:
+    reading, timeline = _linked(registry)
+    payloads = member_payloads(timeline.readings, timeline.events, timeline.pledges)
+    assert reading.publication is not None
+    source = StoredSource("port.txt", "sha", reading.publication)
+    given = [(k[0], k[1], v) for k, v in payloads.items()]
+    (rebuilt,) = stand_ins([source], given)
+    restore = as_decoded([rebuilt])
+    # What a linking may write on them: groups of paragraphs, another year for a day.
+    first, pledge = rebuilt.candidates[0], rebuilt.pledges[0]
+    first.origins = ("elsewhere",)
+    first.date = DateInterval(date(2020, 5, 3), date(2020, 5, 3), "day")
+    pledge.origins = ("elsewhere",)
+    pledge.event = None
+
+    restore()
+
+    (decoded,) = stand_ins([source], given)
+    assert rebuilt.candidates == decoded.candidates
+    assert rebuilt.pledges[0].origins == decoded.pledges[0].origins
+    assert rebuilt.pledges[0].event is first
+    # Linked again, the same timeline as stand-ins decoded afresh give.
+    again = link_timeline([rebuilt], registry, today=date(2021, 5, 6))
+    fresh = link_timeline([decoded], registry, today=date(2021, 5, 6))
+    assert again.events == fresh.events
+    assert again.pledges == fresh.pledges
