@@ -99,6 +99,12 @@ def link_neighbourhood(
         timeline = _linked(stored, decoded, fresh, registry, both, known_origins, clustered)
     same = _rewritten(timeline, _unchanged(timeline, neighbourhood))
     timeline.events = [e for e in timeline.events if e.key not in same]
+    # Storing reads the stored sources only for the mentions it writes: the others (most of
+    # a large neighbourhood's) are not handed back.
+    quoted = {x.file_name for x in fresh}
+    quoted |= {m.file_name for e in timeline.events for m in e.mentions}
+    quoted |= {m.file_name for p in timeline.pledges for m in p.mentions}
+    timeline.sources = [s for s in timeline.sources if s.file_name in quoted]
     return LinkedNeighbourhood(timeline, pledges, same)
 
 
