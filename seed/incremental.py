@@ -207,10 +207,9 @@ async def rerate_after(
     registry: Registry | None,
     linked: Neighbourhood,
     stored: Stored,
-    pool: Executor | None = None,
 ) -> None:
     """Once the neighbourhood is `stored`: re-rate its pledges as of the corpus's latest
-    publication, and the pledges its withdrawals bear on (rated in `pool`, when given)."""
+    publication, and the pledges its withdrawals bear on."""
     stored_before = linked.withdrawals
     now = await touched_withdrawals(session, sorted({*linked.scope.events, *stored.events}))
     # Only a withdrawal whose stored row changed (id, days, summary, actors) rates or evidences
@@ -229,7 +228,6 @@ async def rerate_after(
         stored.pledges,
         everything=linked.moved,
         relinked=sorted({w["id"] for w in [*before, *after]}),
-        pool=pool,
     )
 
 

@@ -250,7 +250,7 @@ async def ingest(
                 session, report, fresh, given, linked.timeline, reads, version, progress,
                 linked.scope,
             )  # fmt: skip
-            await rerate_after(session, registry, linked, stored_ids, pool)
+            await rerate_after(session, registry, linked, stored_ids)
             return report
         prepared = reads  # the whole corpus is linked below, with these readings
 
