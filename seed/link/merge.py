@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date as Day
+from functools import lru_cache
 
 from seed.extract.attribution import DATE_KIND as ATTRIBUTED
 from seed.extract.candidate import Candidate
@@ -102,8 +103,7 @@ def head_tokens(candidate: Candidate) -> frozenset[str]:
     hit = candidate.hit
     if hit is None or hit.end <= hit.start or not candidate.summary:
         return candidate.tokens
-    tokens = content_tokens(governing_text(candidate.summary, hit.start, hit.end))
-    return frozenset(SAME_ACT.get(t, t) for t in tokens)
+    return _head_tokens(candidate.summary, hit.start, hit.end)
 
 
 def reacts(candidate: Candidate) -> bool:
@@ -112,8 +112,20 @@ def reacts(candidate: Candidate) -> bool:
     return (
         hit is not None
         and bool(candidate.summary)
-        and is_reaction(candidate.summary, hit.start, hit.end)
+        and _reacts(candidate.summary, hit.start, hit.end)
     )
+
+
+# Each linking of a neighbourhood merges its stored mentions again, and the copies of a
+# paragraph repeat its sentences: what merging reads of a sentence at a date is worked out
+# once per sentence and date, as `governing_text` is.
+@lru_cache(maxsize=65536)
+def _head_tokens(sentence: str, start: int, end: int) -> frozenset[str]:
+    tokens = content_tokens(governing_text(sentence, start, end))
+    return frozenset(SAME_ACT.get(t, t) for t in tokens)
+
+
+_reacts = lru_cache(maxsize=65536)(is_reaction)
 
 
 def width(interval: DateInterval) -> int:

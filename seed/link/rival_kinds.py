@@ -10,6 +10,7 @@ parliamentary elections") or neither may be either.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from seed.extract.candidate import Candidate
 from seed.extract.governing import governing_text
@@ -32,6 +33,11 @@ def rival_kinds(candidate: Candidate) -> frozenset[str]:
         text = governing_text(candidate.summary, hit.start, hit.end)
     else:
         text = candidate.quote
+    return _kinds(text)
+
+
+@lru_cache(maxsize=65536)  # a stored mention is merged again by each linking that touches it
+def _kinds(text: str) -> frozenset[str]:
     kinds: set[str] = set()
     for m in _ELECTION.finditer(text):
         for word in (m.group("kind"), m.group("other")):
