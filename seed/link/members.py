@@ -82,16 +82,31 @@ class StoredSource:
     publication: PublicationDate
 
 
+# A mention's reading: each of its candidates (pledges) with its place in the source's reading.
+MemberReading = list[tuple[int, Candidate | PledgeCandidate]]
+
+
+def decode_member(payload: bytes) -> MemberReading:
+    """A mention's reading as `member_payloads` serialised it."""
+    # Only ever payloads this pipeline wrote into its own database.
+    decoded: MemberReading = pickle.loads(zlib.decompress(payload))
+    return decoded
+
+
 def stand_ins(
-    sources: Sequence[StoredSource], payloads: Iterable[tuple[str, str, bytes]]
+    sources: Sequence[StoredSource],
+    payloads: Iterable[tuple[str, str, bytes]],
+    decode: Callable[[bytes], MemberReading] = decode_member,
 ) -> list[ArticleExtraction]:
     """Per stored source, a reading holding only the mentions given as (file name, kind,
     serialised reading), in their places in the source's reading; no text, paragraphs or
-    sentences (their near-duplicate groups are given as stored, see `seed.incremental`)."""
+    sentences (their near-duplicate groups are given as stored, see `seed.incremental`).
+    `decode` may hand back what it decoded before (`seed.link_members`): the readings hold
+    its very candidates (no two payloads are alike: each names its mention's article and
+    offsets)."""
     found: dict[tuple[str, str], dict[int, Candidate | PledgeCandidate]] = {}
     for name, kind, payload in payloads:
-        # Only ever payloads this pipeline wrote into its own database.
-        for place, item in pickle.loads(zlib.decompress(payload)):
+        for place, item in decode(payload):
             found.setdefault((name, kind), {})[place] = item
     readings = []
     for source in sources:

@@ -5,16 +5,30 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
+from seed.extract.article import ArticleExtraction, extract_article
+from seed.extract.registry import load_registry
 from seed.extract.types import (
     DateInterval,
     Mention,
     Quote,
+    RawArticle,
     Timeline,
     TimelineEvent,
     TimelinePledge,
 )
-from seed.link_members import StoredNeighbourhood, _rewritten, _unchanged
+from seed.link.members import StoredSource, decode_member, member_payloads
+from seed.link.timeline import link_timeline
+from seed.link_members import (
+    LinkedNeighbourhood,
+    StoredNeighbourhood,
+    StoredReadings,
+    _rewritten,
+    _unchanged,
+    link_neighbourhood,
+)
 
 DAY = DateInterval(date(2024, 5, 6), date(2024, 5, 6), "day")
 KEPT, GROWN = uuid.uuid4(), uuid.uuid4()
@@ -90,3 +104,76 @@ def test_an_unchanged_event_a_linked_pledge_was_made_at_is_stored_with_it() -> N
     timeline = Timeline(events=[], pledges=[pledge])
 
     assert _rewritten(timeline, {"a": KEPT, "b": GROWN, "c": ONE}) == {"c": ONE}
+
+
+# Written for this test: a summit told with its year, then as background with a day and no
+# year, and a new article telling it again.
+STORED = [
+    RawArticle(
+        "summit-year.txt",
+        "Trade talks\n\nIn 2019, Egypt and Tunisia held a summit on customs posts, desert "
+        "trade routes and grain convoys.\n",
+        published=date(2022, 5, 3),
+    ),
+    RawArticle(
+        "summit-day.txt",
+        "Convoys resume\n\nOn September 12, Egypt and Tunisia held a summit in Cairo about "
+        "customs posts, desert trade routes and grain convoys.\n",
+        published=date(2022, 2, 24),
+    ),
+]
+NEW = RawArticle(
+    "summit-new.txt",
+    "Customs\n\nOn September 12, Egypt and Tunisia held a summit in Cairo on customs posts "
+    "and desert trade routes, officials recalled on Monday.\n",
+    published=date(2022, 6, 8),
+)
+
+
+def _neighbourhood() -> tuple[StoredReadings, dict[str, set[tuple[object, ...]]], Any, Any]:
+    """The stored articles as an incremental linking reads them: their mentions' readings,
+    every stored event touched."""
+    registry = load_registry()
+    linked = link_timeline(
+        [extract_article(a, registry) for a in STORED], registry, today=date(2022, 6, 9)
+    )
+    payloads = member_payloads(linked.readings, linked.events, linked.pledges)
+    sources = [StoredSource(s.file_name, s.sha256, s.publication) for s in linked.sources]
+    keep: dict[str, set[tuple[object, ...]]] = {}
+    origins: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
+    for reading in linked.readings:
+        for c in reading.candidates:
+            keep.setdefault(c.file_name, set()).add((c.quote_start, c.quote_end, c.date_text or ""))
+            # Groups renamed since the readings were kept: linking gives the quotes these.
+            origins.setdefault(c.file_name, {})[(c.quote_start, c.quote_end)] = ("renamed",)
+    events = {
+        uuid.uuid4(): frozenset(
+            (m.file_name, m.quote.char_start, m.quote.char_end, m.date_text or "")
+            for m in e.mentions
+        )
+        for e in linked.events
+    }
+    stored = StoredReadings(sources, [(k[0], k[1], v) for k, v in payloads.items()])
+    return stored, keep, origins, StoredNeighbourhood(events, {})
+
+
+def _outcome(linked: LinkedNeighbourhood) -> tuple[object, ...]:
+    return (linked.timeline.events, linked.timeline.pledges, sorted(linked.same.values()))
+
+
+def test_readings_decoded_for_an_earlier_linking_link_as_if_decoded_afresh() -> None:
+    registry = load_registry()
+    stored, keep, origins, touched = _neighbourhood()
+    fresh: list[ArticleExtraction] = [extract_article(NEW, registry)]
+    afresh = link_neighbourhood(stored, fresh, registry, keep, origins, touched)
+    kept = lru_cache(maxsize=None)(decode_member)
+
+    first = link_neighbourhood(stored, fresh, registry, keep, origins, touched, kept)
+    again = link_neighbourhood(stored, fresh, registry, keep, origins, touched, kept)
+
+    assert kept.cache_info().hits == len(stored.payloads)
+    assert _outcome(first) == _outcome(again) == _outcome(afresh)
+    assert {m.origin for e in first.timeline.events for m in e.mentions} >= {"renamed"}
+    # The kept readings are as decoded, not as the linkings annotated them.
+    for _, _, payload in stored.payloads:
+        assert kept(payload) == decode_member(payload)
