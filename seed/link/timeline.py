@@ -36,7 +36,7 @@ from seed.extract.types import (
 )
 from seed.link.anchors import index_anchors
 from seed.link.copies import copy_groups
-from seed.link.merge import Cluster, cluster_candidates
+from seed.link.merge import Cluster, cluster_candidates, width
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.recycled_years import redate_recycled
@@ -134,7 +134,7 @@ def link_timeline(
     )
     if clusters is None:
         clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
-    events, event_of = _events(clusters)
+    events, event_of = _events(clusters, publications)
     timeline.events = events
 
     pledges = [p for x in read.values() for p in x.pledges]
@@ -222,13 +222,32 @@ def told_date(cluster: Cluster) -> DateInterval:
     return DateInterval(start, end, "day" if start == end else "range")
 
 
-def _events(clusters: list[Cluster]) -> tuple[list[TimelineEvent], dict[int, str]]:
+def lead_of(cluster: Cluster, publications: Mapping[str, PublicationDate]) -> Candidate:
+    """The telling an event takes its title, summary and place from: the most precise (as
+    merging takes them), and of those the first published; the file name only breaks a tie.
+    A later report of the happening, whatever its file is called, does not retitle it (nor,
+    for a withdrawal, re-rate the pledges its summary bears on)."""
+    return min(
+        cluster.members,
+        key=lambda c: (
+            width(c.date),
+            c.date_kind == "lead",
+            publications[c.file_name].interval.start,
+            c.file_name,
+            c.quote_start,
+        ),
+    )
+
+
+def _events(
+    clusters: list[Cluster], publications: Mapping[str, PublicationDate]
+) -> tuple[list[TimelineEvent], dict[int, str]]:
     events: list[TimelineEvent] = []
     event_of: dict[int, str] = {}
     for cluster in clusters:
         assert cluster.date is not None
         key = _event_key(cluster)
-        lead = cluster.members[0]
+        lead = lead_of(cluster, publications)
         for member in cluster.members:
             event_of[id(member)] = key
         links: dict[str, ActorLink] = {}
