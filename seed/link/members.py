@@ -15,6 +15,7 @@ import pickle
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 
 from seed.extract.article import ArticleExtraction
@@ -159,7 +160,8 @@ def as_decoded(readings: Sequence[ArticleExtraction]) -> Callable[[], None]:
     for reading in readings:
         items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
         for item in items:
-            names = _field_names(type(item))
+            kind: type = type(item)
+            names = _field_names(kind)
             saved.append((item, names, attrgetter(*names)(item)))
 
     def restore() -> None:
@@ -170,11 +172,6 @@ def as_decoded(readings: Sequence[ArticleExtraction]) -> Callable[[], None]:
     return restore
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
+@cache
 def _field_names(kind: type) -> tuple[str, ...]:
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    return names
+    return tuple(f.name for f in dataclasses.fields(kind))
