@@ -315,9 +315,15 @@ def _statement_beside_act(a: Candidate, b: Candidate) -> bool:
     return SPEECH.search(governing_text(act.summary, act.hit.start, act.hit.end)) is None
 
 
+def precision(c: Candidate) -> tuple[int, bool]:
+    """How precisely a telling dates its happening, most precise lowest: the width of its
+    date, then a date its sentence states before the days assumed for an undated lead."""
+    return (width(c.date), c.date_kind == "lead")
+
+
 def merge_order(c: Candidate) -> tuple[object, ...]:
     """The order candidates are merged in: most precise first."""
-    return (width(c.date), c.date_kind == "lead", c.file_name, c.quote_start)
+    return (*precision(c), c.file_name, c.quote_start)
 
 
 def cluster_candidates(

@@ -36,7 +36,7 @@ from seed.extract.types import (
 )
 from seed.link.anchors import index_anchors
 from seed.link.copies import copy_groups
-from seed.link.merge import Cluster, cluster_candidates, width
+from seed.link.merge import Cluster, cluster_candidates, precision
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.recycled_years import redate_recycled
@@ -230,8 +230,7 @@ def lead_of(cluster: Cluster, publications: Mapping[str, PublicationDate]) -> Ca
     return min(
         cluster.members,
         key=lambda c: (
-            width(c.date),
-            c.date_kind == "lead",
+            precision(c),
             publications[c.file_name].interval.start,
             c.file_name,
             c.quote_start,
