@@ -38,7 +38,7 @@ from seed.link.members import (
     stand_ins,
 )
 from seed.link.regroup import QuoteKey, labels_of, mention_key
-from seed.link.timeline import KnownOrigins
+from seed.link.timeline import KnownOrigins, quoted_sources
 from seed.workers import Clustered, Keep, _link, default_registry
 
 # (file name, kind, serialised reading) of each stored mention.
@@ -118,9 +118,7 @@ def link_neighbourhood(
     timeline.events = [e for e in timeline.events if e.key not in same]
     # Storing reads the stored sources only for the mentions it writes: the others (most of
     # a large neighbourhood's) are not handed back.
-    quoted = {x.file_name for x in fresh}
-    quoted |= {m.file_name for e in timeline.events for m in e.mentions}
-    quoted |= {m.file_name for p in timeline.pledges for m in p.mentions}
+    quoted = quoted_sources(timeline) | {x.file_name for x in fresh}
     timeline.sources = [s for s in timeline.sources if s.file_name in quoted]
     return LinkedNeighbourhood(timeline, pledges, same)
 

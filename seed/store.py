@@ -30,6 +30,7 @@ from seed.extract.types import (
     TimelineEvent,
     TimelinePledge,
 )
+from seed.link.timeline import quoted_sources
 from seed.names import slugify
 from seed.store_keys import store_keys
 from seed.stored_ids import assign_ids, span, split_deleted
@@ -106,13 +107,7 @@ async def store_timeline(
 
     # What the stored mentions of these sources point at; in an incremental run, only the
     # sources of what it stores (the events it left as they were are not in `timeline`).
-    quoted = (
-        set(slug_of)
-        if scope is None
-        else scope.fresh
-        | {m.file_name for e in timeline.events for m in e.mentions}
-        | {m.file_name for p in timeline.pledges for m in p.mentions}
-    )
+    quoted = set(slug_of) if scope is None else scope.fresh | quoted_sources(timeline)
     existing = await stored_targets.existing_mention_targets(
         session, [source_id(slug_of[name]) for name in sorted(quoted)]
     )

@@ -167,6 +167,12 @@ ParagraphOrigins = dict[str, list[tuple[int, int, str]]]
 KnownOrigins = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
 
 
+def quoted_sources(timeline: Timeline) -> set[str]:
+    """The articles the timeline's events and pledges quote (file names)."""
+    found = {m.file_name for e in timeline.events for m in e.mentions}
+    return found | {m.file_name for p in timeline.pledges for m in p.mentions}
+
+
 def _paragraph_origins(
     parsed: list[ParsedArticle], shingled: Shingled | None = None
 ) -> ParagraphOrigins:
