@@ -38,8 +38,8 @@ from seed.link.members import (
     stand_ins,
 )
 from seed.link.regroup import QuoteKey, labels_of, mention_key
-from seed.link.timeline import KnownOrigins, quoted_sources
-from seed.workers import Clustered, Keep, _link, default_registry
+from seed.link.timeline import KnownOrigins, pledges_linked_again, quoted_sources
+from seed.workers import Clustered, Keep, _link, _only, default_registry
 
 # (file name, kind, serialised reading) of each stored mention.
 Payloads = Sequence[tuple[str, str, bytes]]
@@ -94,8 +94,9 @@ def link_neighbourhood(
     decoded = _decoded(stored, keep.keys() | pledged, decode)
     restore = as_decoded(decoded or [])
     try:
-        # Linking annotates the readings it is given: the second linking starts from the same.
-        first = _linked(stored, decoded, copy.deepcopy(list(fresh)), registry, keep, known_origins)
+        # Linking annotates the readings it is given: a second linking starts from the same.
+        linked_fresh = copy.deepcopy(list(fresh))
+        first = _linked(stored, decoded, linked_fresh, registry, keep, known_origins)
         changed = set(neighbourhood.events) - set(_unchanged(first, neighbourhood).values())
         pledges = frozenset(
             p for p, (event, _) in neighbourhood.pledges.items() if event in changed
@@ -106,10 +107,25 @@ def link_neighbourhood(
             for pledge in sorted(pledges):
                 for name, keys in neighbourhood.pledges[pledge][1].items():
                     both.setdefault(name, set()).update(keys)
-            # The same quotes, so the same events: they are not merged again.
-            clustered = labels_of(first.events)
-            restore()
-            timeline = _linked(stored, decoded, fresh, registry, both, known_origins, clustered)
+            # The same quotes, so the same events: only the pledges are grouped against them
+            # (with the candidates as the first linking left them), else linked again.
+            again = (
+                None
+                if decoded is None
+                else pledges_linked_again(
+                    first,
+                    [*(_only(x, both[x.file_name]) for x in decoded if x.file_name in both),
+                     *linked_fresh],
+                    registry,
+                    known_origins,
+                )
+            )  # fmt: skip
+            if again is not None:
+                timeline = again
+            else:
+                clustered = labels_of(first.events)
+                restore()
+                timeline = _linked(stored, decoded, fresh, registry, both, known_origins, clustered)
     finally:
         # As decoded again, for the next linking `decode` hands them to (the timeline holds
         # values only, none of these objects).
@@ -120,7 +136,7 @@ def link_neighbourhood(
     # a large neighbourhood's) are not handed back.
     quoted = quoted_sources(timeline) | {x.file_name for x in fresh}
     timeline.sources = [s for s in timeline.sources if s.file_name in quoted]
-    return LinkedNeighbourhood(timeline, pledges, same)
+    return LinkedNeighbourhood(_with_stored_sha(timeline, stored), pledges, same)
 
 
 def _decoded(
@@ -150,7 +166,7 @@ def _linked(
         whole = [reading for name, reading in sorted(stored.whole.items()) if name in keep]
         # Mentions without their own reading: all of them are handed back, to be stored.
         return _link(whole, fresh, registry, keep, known_origins, clustered=clustered)
-    timeline = _link(
+    return _link(
         [x for x in decoded if x.file_name in keep],
         fresh,
         registry,
@@ -159,8 +175,11 @@ def _linked(
         members={x.file_name for x in fresh},
         clustered=clustered,
     )
-    # The rebuilt readings hold no text: each stored source keeps its text's hash.
-    sha = {s.file_name: s.sha256 for s in stored.sources if s.file_name in keep}
+
+
+def _with_stored_sha(timeline: Timeline, stored: StoredReadings) -> Timeline:
+    """The rebuilt readings hold no text: each stored source keeps its text's hash."""
+    sha = {s.file_name: s.sha256 for s in stored.sources}
     timeline.sources = [
         dataclasses.replace(s, sha256=sha[s.file_name]) if s.file_name in sha else s
         for s in timeline.sources

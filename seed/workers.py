@@ -223,9 +223,12 @@ def _link(
 def _only(reading: ArticleExtraction, members: set[tuple[object, ...]]) -> ArticleExtraction:
     # Its text's paragraphs and sentences only serve the near-duplicate and copy groups, whose
     # outcome for its quotes and pledges the incremental run gives as stored (`known_origins`).
+    parsed = reading.parsed
+    if parsed.paragraphs or parsed.sentences:  # (a stand-in of a stored reading has none)
+        parsed = dataclasses.replace(parsed, paragraphs=(), sentences=())
     return dataclasses.replace(
         reading,
-        parsed=dataclasses.replace(reading.parsed, paragraphs=(), sentences=()),
+        parsed=parsed,
         candidates=[
             c
             for c in reading.candidates

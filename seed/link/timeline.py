@@ -40,7 +40,7 @@ from seed.link.merge import Cluster, cluster_candidates, precision
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.recycled_years import redate_recycled
-from seed.link.regroup import QuoteKey, regroup
+from seed.link.regroup import QuoteKey, labels_of, regroup
 from seed.link.shingled import Shingled
 from seed.link.undated import infer_undated, is_wide
 
@@ -142,24 +142,58 @@ def link_timeline(
     as_of = max((p.interval.end for p in publications.values()), default=today)
     timeline.pledges = group_pledges(pledges, clusters, event_of, as_of, registry.default_actor)
 
-    for article in parsed:
-        pub = publications[article.raw.file_name]
-        timeline.sources.append(
-            SourceResult(
-                file_name=article.raw.file_name,
-                text=article.raw.text,
-                sha256=hashlib.sha256(article.raw.text.encode("utf-8")).hexdigest(),
-                title=article.title,
-                publisher=article.publisher,
-                url=article.raw.url,
-                publication=pub,
-            )
-        )
+    timeline.sources = [_source(a, publications[a.raw.file_name]) for a in parsed]
     discovered = {name: x.discovered for name, x in read.items()}
     timeline.actors = _actors(registry, discovered, timeline)
     timeline.relations = list(registry.relations)
     timeline.readings = [read[name] for name in sorted(read)]
     return timeline
+
+
+def pledges_linked_again(
+    timeline: Timeline,
+    readings: Sequence[ArticleExtraction],
+    registry: Registry,
+    known_origins: KnownOrigins,
+) -> Timeline | None:
+    """`timeline`, linked from the candidates of `readings`, with their pledges too: what
+    `link_timeline(readings, clustered=labels_of(timeline.events))` gives, without linking
+    the events again. None where that is not sure: a quote's event cannot be told
+    (`regroup`), or a reading with pledges has paragraphs of its own.
+
+    For the stored pledges made at the events of an incremental linking (`seed.link_members`):
+    the readings add to the candidates only pledges of stored articles (no paragraphs, no
+    text, their origins `known_origins`), so the publications, paragraph origins, recycled
+    days and clusters are those `timeline` was linked with, and so are its events and keys.
+    `readings` hold the candidates as linking `timeline` left them (origins, a recycled day's
+    year): the events are rebuilt from them, not from candidates read afresh."""
+    read = {x.file_name: x for x in sorted(readings, key=lambda x: x.file_name)}
+    if any(x.pledges and x.parsed.paragraphs for x in read.values()):
+        return None
+    candidates = [c for x in read.values() for c in x.candidates]
+    clusters = regroup(candidates, labels_of(timeline.events), registry.related)
+    if clusters is None:
+        return None
+    keys = [_event_key(c) for c in clusters]
+    event_of = {id(m): key for c, key in zip(clusters, keys, strict=True) for m in c.members}
+    publications: dict[str, PublicationDate] = {}
+    for name, extraction in read.items():
+        assert extraction.publication is not None
+        publications[name] = extraction.publication
+    pledges = [p for x in read.values() for p in x.pledges]
+    _assign_origins({}, pledges, known_origins)
+    as_of = max(p.interval.end for p in publications.values())
+    linked = Timeline(
+        sources=[_source(x.parsed, publications[name]) for name, x in read.items()],
+        relations=list(timeline.relations),
+        events=list(timeline.events),
+        pledges=group_pledges(pledges, clusters, event_of, as_of, registry.default_actor),
+        problems=list(timeline.problems),
+        keys=timeline.keys,
+    )
+    discovered = {name: x.discovered for name, x in read.items()}
+    linked.actors = _actors(registry, discovered, linked)
+    return linked
 
 
 ParagraphOrigins = dict[str, list[tuple[int, int, str]]]
@@ -171,6 +205,18 @@ def quoted_sources(timeline: Timeline) -> set[str]:
     """The articles the timeline's events and pledges quote (file names)."""
     found = {m.file_name for e in timeline.events for m in e.mentions}
     return found | {m.file_name for p in timeline.pledges for m in p.mentions}
+
+
+def _source(article: ParsedArticle, publication: PublicationDate) -> SourceResult:
+    return SourceResult(
+        file_name=article.raw.file_name,
+        text=article.raw.text,
+        sha256=hashlib.sha256(article.raw.text.encode("utf-8")).hexdigest(),
+        title=article.title,
+        publisher=article.publisher,
+        url=article.raw.url,
+        publication=publication,
+    )
 
 
 def _paragraph_origins(

@@ -146,6 +146,35 @@ async def test_an_article_touching_an_event_pledges_come_from_relinks_them_too(
     assert one_by_one == bulk
 
 
+# Written for this test: it joins a stored meeting two stored pledges were made at.
+TALKS = RawArticle(
+    file_name="moscow-talks.txt",
+    text="Talks in Moscow\n\nThe foreign ministers of Russia and Libya met for talks in Moscow "
+    "on Thursday, the Russian foreign ministry said.\n",
+    published=date(2021, 8, 20),
+)
+
+
+async def test_the_pledges_made_at_an_event_an_article_joins_are_linked_again_with_it(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, TALKS])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [TALKS])
+        one_by_one = await _timeline(session)
+    assert report.linked == "neighbourhood"
+    lines = [r.getMessage() for r in caplog.records if r.name == "seed.incremental"]
+    assert [line for line in lines if line.startswith("neighbourhood")] == [
+        "neighbourhood: 1 events (1 changed), 2 pledges, 1 stored articles"
+    ]
+    assert one_by_one == bulk
+
+
 LATEST = RawArticle(
     file_name="after-the-vote.txt",
     text="Counting delayed\n\nElection officials in Tripoli said on Monday that the count "
