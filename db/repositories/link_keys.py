@@ -369,7 +369,9 @@ _ORIGINS_OF = text(
     " FROM unnest(CAST(:sources AS uuid[]), CAST(:starts AS int[]), CAST(:ends AS int[]))"
     " AS w(source_id, char_start, char_end)"
     " JOIN source_sketches s ON s.source_id = w.source_id"
-    " CROSS JOIN LATERAL (SELECT s.origins[i] AS origin FROM generate_subscripts(s.origins, 1)"
-    " AS i WHERE s.spans[2 * i - 1] = w.char_start AND s.spans[2 * i] = w.char_end"
-    " ORDER BY i DESC LIMIT 1) AS o"
+    # The span's places found by array_positions (in C), not by testing every pair of
+    # `spans` in SQL: (start, end) pairs, so a start is at an odd place (1-based).
+    " CROSS JOIN LATERAL (SELECT s.origins[(p + 1) / 2] AS origin"
+    " FROM unnest(array_positions(s.spans, w.char_start)) AS p"
+    " WHERE p % 2 = 1 AND s.spans[p + 1] = w.char_end ORDER BY p DESC LIMIT 1) AS o"
 )

@@ -1,0 +1,53 @@
+"""Reads of incremental linking's keys (`db.repositories.link_keys`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Source, SourceSketch
+from db.repositories.link_keys import origins_of
+
+WIRE = uuid.UUID(int=7)
+
+
+async def test_origins_of_finds_each_span_by_its_start_and_end_the_last_stored_first(
+    session: AsyncSession,
+) -> None:
+    await session.execute(
+        insert(Source).values(
+            id=WIRE,
+            slug="wire",
+            file_name="wire.txt",
+            text="Convoys left Sirte. Guards stayed.",
+            sha256="0" * 64,
+            published_start=date(2021, 10, 9),
+            published_end=date(2021, 10, 9),
+            published_precision="day",
+            published_explicit=True,
+            published_reason="stated",
+        )
+    )
+    await session.execute(
+        insert(SourceSketch).values(
+            source_id=WIRE,
+            paragraphs=[],
+            paragraph_spans=[],
+            copies=[],
+            copy_size=0,
+            undated_persons=[],
+            # (start, end) pairs: 19 ends the first span and starts the third; (0, 19) is
+            # stored twice, the later one as the last linking assigned it.
+            spans=[0, 19, 20, 34, 19, 34, 0, 19],
+            origins=["g1 g2", "g3", "g4", "g5"],
+        )
+    )
+
+    found = await origins_of(
+        session, [(WIRE, 0, 19), (WIRE, 19, 34), (WIRE, 20, 34), (WIRE, 19, 20)]
+    )
+
+    assert found == {WIRE: {(0, 19): ("g5",), (19, 34): ("g4",), (20, 34): ("g3",)}}
