@@ -156,22 +156,32 @@ def as_decoded(readings: Sequence[ArticleExtraction]) -> Callable[[], None]:
     now. Linking annotates them (their near-duplicate groups, a recycled day's year): a second
     linking of the same stand-ins starts from them as decoded once this is called, which
     costs a tenth of decoding them again."""
-    saved: list[tuple[Candidate | PledgeCandidate, tuple[str, ...], tuple[object, ...]]] = []
+    saved: list[tuple[Candidate | PledgeCandidate, _Fields, tuple[object, ...]]] = []
     for reading in readings:
         items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
         for item in items:
             kind: type = type(item)
-            names = _field_names(kind)
-            saved.append((item, names, attrgetter(*names)(item)))
+            fields = _fields(kind)
+            saved.append((item, fields, fields.get(item)))
 
     def restore() -> None:
-        for item, names, values in saved:
-            for name, value in zip(names, values, strict=True):
-                setattr(item, name, value)
+        for item, fields, values in saved:
+            # Most are as they were (a tuple compares identical values without calling ==):
+            # only the others are set again.
+            if fields.get(item) != values:
+                for name, value in zip(fields.names, values, strict=True):
+                    setattr(item, name, value)
 
     return restore
 
 
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    names: tuple[str, ...]
+    get: Callable[[object], tuple[object, ...]]
+
+
 @cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
+def _fields(kind: type) -> _Fields:
+    names = tuple(f.name for f in dataclasses.fields(kind))
+    return _Fields(names, attrgetter(*names))
