@@ -15,6 +15,7 @@ import pickle
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from operator import attrgetter
 
@@ -22,7 +23,14 @@ from seed.extract.article import ArticleExtraction
 from seed.extract.candidate import Candidate
 from seed.extract.parse import ParsedArticle
 from seed.extract.pledges import PledgeCandidate
-from seed.extract.types import PublicationDate, RawArticle, TimelineEvent, TimelinePledge
+from seed.extract.types import (
+    DateInterval,
+    DatePrecision,
+    PublicationDate,
+    RawArticle,
+    TimelineEvent,
+    TimelinePledge,
+)
 
 # (file name, "event" or "pledge", quote start, quote end, date text or "").
 MemberKey = tuple[str, str, int, int, str]
@@ -81,6 +89,29 @@ class StoredSource:
     file_name: str
     sha256: str
     publication: PublicationDate
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled as plain values: a neighbourhood ships a thousand to a worker process, and
+        # three dataclasses each took four times as long there and back.
+        interval, publication = self.publication.interval, self.publication
+        return (
+            _stored_source,
+            (self.file_name, self.sha256, interval.start, interval.end, interval.precision,
+             publication.explicit, publication.reason),
+        )  # fmt: skip
+
+
+def _stored_source(
+    file_name: str,
+    sha256: str,
+    start: date,
+    end: date,
+    precision: DatePrecision,
+    explicit: bool,
+    reason: str,
+) -> StoredSource:
+    publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
+    return StoredSource(file_name, sha256, publication)
 
 
 # A mention's reading: each of its candidates (pledges) with its place in the source's reading.

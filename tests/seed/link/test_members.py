@@ -3,13 +3,14 @@ mention, and the readings rebuilt from them for an incremental linking."""
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
 import pytest
 
 from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.registry import Registry, load_registry
-from seed.extract.types import DateInterval, RawArticle, Timeline
+from seed.extract.types import DateInterval, PublicationDate, RawArticle, Timeline
 from seed.link.members import (
     EVENT,
     PLEDGE,
@@ -130,3 +131,15 @@ def test_stand_ins_linked_once_are_put_back_as_decoded(registry: Registry) -> No
     fresh = link_timeline([decoded], registry, today=date(2021, 5, 6))
     assert again.events == fresh.events
     assert again.pledges == fresh.pledges
+
+
+def test_a_stored_source_pickles_as_plain_values_and_back_equal() -> None:
+    publication = PublicationDate(
+        DateInterval(date(2021, 3, 1), date(2021, 3, 7), "range"), False, "inferred"
+    )
+    source = StoredSource("port.txt", "ab" * 32, publication)
+
+    payload = pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL)
+
+    assert pickle.loads(payload) == source
+    assert b"PublicationDate" not in payload
