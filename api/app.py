@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -40,7 +39,7 @@ from api.routes import (
 )
 from api.settings import Settings, get_settings
 from db.engine import make_engine, make_sessionmaker
-from seed.workers import make_pool, warm_up
+from seed.workers import make_pool, settle_collector, warm_up
 
 DESCRIPTION = """
 A source-attributed timeline of the Libya ceasefire and of the withdrawal of foreign fighters
@@ -82,9 +81,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             listener.start()
         # What startup allocated (modules, routes, schemas) lives as long as the process:
         # frozen, it is left out of the collector's full passes, which otherwise took 60-100 ms
-        # every few seconds under load (the read path's p99).
-        gc.collect()
-        gc.freeze()
+        # every few seconds under load (the read path's p99); and a POST's rows and readings
+        # die young, mostly before the collector would look at them.
+        settle_collector()
         try:
             yield
         finally:

@@ -101,20 +101,28 @@ def _load_registry() -> None:
     _registry = default_registry()
 
 
-# Young objects a worker collects at once: linking a neighbourhood makes tens of thousands
-# that die with the call, and the default (700) ran the collector about a hundred times per
-# call, twice through everything (20-50 ms of a 250 ms linking at 10,000 stored articles).
+# Young objects collected at once: linking a neighbourhood makes tens of thousands that die
+# with the call, and reading it (rows, readings) in the API as many; at the default (700) the
+# collector ran about a hundred times per call in a worker, twice through everything (20-50
+# ms of a 250 ms linking at 10,000 stored articles), and 30-60 times per POST in the API
+# (10-40 ms of it). Most of them die before 50,000 are made, without the collector.
 YOUNG_COLLECTED = 50_000
 
 
-def _start_worker() -> None:
-    """A worker's start: its registry, then what it holds for life (modules, the registry)
-    frozen out of the collector's full passes, and the young objects collected less often."""
-    _load_registry()
+def settle_collector() -> None:
+    """For a long-lived process (the API, a worker) once it has started: what it holds by now
+    (modules, routes, the registry) frozen out of the collector's full passes, and young
+    objects collected `YOUNG_COLLECTED` at a time."""
     gc.collect()
     gc.freeze()
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_COLLECTED, middle, old)
+
+
+def _start_worker() -> None:
+    """A worker's start: its registry, then the collector settled (`settle_collector`)."""
+    _load_registry()
+    settle_collector()
 
 
 def warm_up() -> None:
