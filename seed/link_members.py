@@ -38,7 +38,7 @@ from seed.link.members import (
     stand_ins,
 )
 from seed.link.regroup import QuoteKey, labels_of, mention_key
-from seed.link.timeline import KnownOrigins, pledges_linked_again, quoted_sources
+from seed.link.timeline import KnownOrigins, Merged, pledges_linked_again, quoted_sources
 from seed.workers import Clustered, Keep, _link, _only, default_registry
 
 # (file name, kind, serialised reading) of each stored mention.
@@ -96,7 +96,8 @@ def link_neighbourhood(
     try:
         # Linking annotates the readings it is given: a second linking starts from the same.
         linked_fresh = copy.deepcopy(list(fresh))
-        first = _linked(stored, decoded, linked_fresh, registry, keep, known_origins)
+        merged = Merged()
+        first = _linked(stored, decoded, linked_fresh, registry, keep, known_origins, merged=merged)
         changed = set(neighbourhood.events) - set(_unchanged(first, neighbourhood).values())
         pledges = frozenset(
             p for p, (event, _) in neighbourhood.pledges.items() if event in changed
@@ -118,6 +119,7 @@ def link_neighbourhood(
                      *linked_fresh],
                     registry,
                     known_origins,
+                    merged,
                 )
             )  # fmt: skip
             if again is not None:
@@ -158,14 +160,18 @@ def _linked(
     keep: Keep,
     known_origins: KnownOrigins,
     clustered: Clustered | None = None,
+    merged: Merged | None = None,
 ) -> Timeline:
     """The stored sources `keep` names, cut down to the mentions it lists, linked with `fresh`
-    (`decoded`: the stand-ins of the stored sources, from their mentions' readings)."""
+    (`decoded`: the stand-ins of the stored sources, from their mentions' readings); `merged`
+    receives what merging made of them."""
     if decoded is None:
         assert stored.whole is not None
         whole = [reading for name, reading in sorted(stored.whole.items()) if name in keep]
         # Mentions without their own reading: all of them are handed back, to be stored.
-        return _link(whole, fresh, registry, keep, known_origins, clustered=clustered)
+        return _link(
+            whole, fresh, registry, keep, known_origins, clustered=clustered, merged=merged
+        )
     return _link(
         [x for x in decoded if x.file_name in keep],
         fresh,
@@ -174,6 +180,7 @@ def _linked(
         known_origins,
         members={x.file_name for x in fresh},
         clustered=clustered,
+        merged=merged,
     )
 
 

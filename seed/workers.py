@@ -29,7 +29,7 @@ from seed.link.keys import timeline_keys
 from seed.link.members import member_payloads
 from seed.link.regroup import QuoteKey
 from seed.link.shingled import Shingled
-from seed.link.timeline import KnownOrigins, link_timeline
+from seed.link.timeline import KnownOrigins, Merged, link_timeline
 from seed.stored_extractions import dump as dump_extraction
 from seed.stored_extractions import load as load_extraction
 
@@ -199,10 +199,11 @@ def _link(
     known_origins: KnownOrigins | None = None,
     members: set[str] | None = None,
     clustered: Clustered | None = None,
+    merged: Merged | None = None,
 ) -> Timeline:
     """`members`: the articles whose mentions' readings to hand back (all when None; see
-    `seed.link.members`); `clustered`: the events of the same quotes as linked before (see
-    `seed.link.timeline.link_timeline`)."""
+    `seed.link.members`); `clustered`: the events of the same quotes as linked before;
+    `merged` receives what merging made (see `seed.link.timeline.link_timeline`)."""
     loaded = [b if isinstance(b, ArticleExtraction) else load_extraction(b) for b in stored]
     if keep is not None:
         # An incremental run: of a stored reading, only the quotes of the events it re-links.
@@ -214,6 +215,7 @@ def _link(
         known_origins=known_origins,
         shingled=shingled,
         clustered=clustered,
+        merged=merged,
     )
     undated = {s.file_name for s in timeline.sources if not s.publication.explicit}
     # An incremental run keeps the stored keys of stored articles (see seed.incremental).

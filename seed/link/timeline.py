@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from seed.extract.article import ArticleExtraction, extract_article
@@ -40,7 +41,7 @@ from seed.link.merge import Cluster, cluster_candidates, precision
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges
 from seed.link.recycled_years import redate_recycled
-from seed.link.regroup import QuoteKey, labels_of, regroup
+from seed.link.regroup import QuoteKey, regroup
 from seed.link.shingled import Shingled
 from seed.link.undated import infer_undated, is_wide
 
@@ -73,6 +74,7 @@ def link_timeline(
     known_origins: KnownOrigins | None = None,
     shingled: Shingled | None = None,
     clustered: Mapping[QuoteKey, int] | None = None,
+    merged: Merged | None = None,
 ) -> Timeline:
     """The corpus stage: publication dates of undated articles, paragraph origins, events
     merged across articles, pledges grouped and rated. Any order of `extractions` gives the
@@ -86,7 +88,8 @@ def link_timeline(
     receives what hashing the texts found, for the keys of the same run. `clustered` (an
     incremental run linking the same quotes again, with more pledges): the event of each quote
     as linking them before found it, taken instead of merging them again when it labels
-    every quote (`seed.link.regroup`)."""
+    every quote (`seed.link.regroup`). `merged` receives what merging made (see
+    `pledges_linked_again`)."""
     today = today or date.today()
     timeline = Timeline()
     ordered = sorted(extractions, key=lambda x: x.file_name)
@@ -136,6 +139,8 @@ def link_timeline(
         clusters = cluster_candidates(all_candidates, registry.related, registry.default_actor)
     events, event_of = _events(clusters, publications)
     timeline.events = events
+    if merged is not None:
+        merged.clusters, merged.event_of = clusters, event_of
 
     pledges = [p for x in read.values() for p in x.pledges]
     _assign_origins(paragraph_origins, pledges, known)
@@ -150,32 +155,40 @@ def link_timeline(
     return timeline
 
 
+@dataclass(slots=True)
+class Merged:
+    """What merging made of a linking's candidates (its clusters, and each member's event
+    key by the member's `id`), for `pledges_linked_again`."""
+
+    clusters: list[Cluster] = field(default_factory=list)
+    event_of: dict[int, str] = field(default_factory=dict)
+
+
 def pledges_linked_again(
     timeline: Timeline,
     readings: Sequence[ArticleExtraction],
     registry: Registry,
     known_origins: KnownOrigins,
+    merged: Merged,
 ) -> Timeline | None:
-    """`timeline`, linked from the candidates of `readings`, with their pledges too: what
-    `link_timeline(readings, clustered=labels_of(timeline.events))` gives, without linking
-    the events again. None where that is not sure: a quote's event cannot be told
-    (`regroup`), or a reading with pledges has paragraphs of its own.
+    """`timeline`, linked from the candidates of `readings` (which merging made `merged`
+    of), with their pledges too: what `link_timeline(readings, clustered=labels_of(
+    timeline.events))` gives, without linking the events again. None where that is not
+    sure: `readings` hold other candidates than those merged, or a reading with pledges has
+    paragraphs of its own.
 
     For the stored pledges made at the events of an incremental linking (`seed.link_members`):
     the readings add to the candidates only pledges of stored articles (no paragraphs, no
     text, their origins `known_origins`), so the publications, paragraph origins, recycled
     days and clusters are those `timeline` was linked with, and so are its events and keys.
-    `readings` hold the candidates as linking `timeline` left them (origins, a recycled day's
-    year): the events are rebuilt from them, not from candidates read afresh."""
+    The pledges are grouped against the very clusters, with the candidates as that linking
+    left them (origins, a recycled day's year)."""
     read = {x.file_name: x for x in sorted(readings, key=lambda x: x.file_name)}
     if any(x.pledges and x.parsed.paragraphs for x in read.values()):
         return None
-    candidates = [c for x in read.values() for c in x.candidates]
-    clusters = regroup(candidates, labels_of(timeline.events), registry.related)
-    if clusters is None:
-        return None
-    keys = [_event_key(c) for c in clusters]
-    event_of = {id(m): key for c, key in zip(clusters, keys, strict=True) for m in c.members}
+    clusters, event_of = merged.clusters, merged.event_of
+    if {id(c) for x in read.values() for c in x.candidates} != event_of.keys():
+        return None  # not the very candidates `merged` holds
     publications: dict[str, PublicationDate] = {}
     for name, extraction in read.items():
         assert extraction.publication is not None

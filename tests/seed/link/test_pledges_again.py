@@ -10,7 +10,7 @@ from datetime import date
 from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
-from seed.link.timeline import link_timeline, pledges_linked_again
+from seed.link.timeline import Merged, link_timeline, pledges_linked_again
 
 # Written for this test: an agreement told twice, a pledge made at it told once.
 ARTICLES = [
@@ -45,10 +45,11 @@ def test_pledges_grouped_against_linked_events_are_those_of_linking_everything()
     readings = _stand_ins()
     at_once = link_timeline(copy.deepcopy(readings), registry, today=TODAY)
     events_only = [dataclasses.replace(x, pledges=[]) for x in readings]
-    first = link_timeline(events_only, registry, today=TODAY)
+    merged = Merged()
+    first = link_timeline(events_only, registry, today=TODAY, merged=merged)
     assert first.pledges == []
 
-    again = pledges_linked_again(first, readings, registry, {})
+    again = pledges_linked_again(first, readings, registry, {}, merged)
 
     assert again is not None
     assert [(p.text, p.event_key is not None) for p in again.pledges] == [
@@ -72,6 +73,18 @@ def test_pledges_grouped_against_linked_events_are_those_of_linking_everything()
 def test_a_reading_with_pledges_and_paragraphs_of_its_own_is_linked_again_instead() -> None:
     registry = load_registry()
     read = [extract_article(a, registry) for a in ARTICLES]
-    first = link_timeline([dataclasses.replace(x, pledges=[]) for x in read], registry, today=TODAY)
+    merged = Merged()
+    events_only = [dataclasses.replace(x, pledges=[]) for x in read]
+    first = link_timeline(events_only, registry, today=TODAY, merged=merged)
 
-    assert pledges_linked_again(first, read, registry, {}) is None
+    assert pledges_linked_again(first, read, registry, {}, merged) is None
+
+
+def test_readings_of_other_candidates_than_those_merged_are_linked_again_instead() -> None:
+    registry = load_registry()
+    readings = _stand_ins()
+    merged = Merged()
+    events_only = [dataclasses.replace(x, pledges=[]) for x in readings]
+    first = link_timeline(copy.deepcopy(events_only), registry, today=TODAY, merged=merged)
+
+    assert pledges_linked_again(first, readings, registry, {}, merged) is None
