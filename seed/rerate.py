@@ -78,8 +78,11 @@ async def rerate(
         found += await ratings.pledges_of(session, sorted(actors), latest)
     if not found:
         return
+    # A pledge is rated by withdrawals reported after the day it was made (`WithdrawalIndex`):
+    # those up to the earliest such day of these pledges bear on none and are not read.
+    earliest = min(p["made_end"] for p in found)
     withdrawals = sorted(
-        await ratings.withdrawals(session),
+        await ratings.withdrawals(session, after=earliest),
         key=lambda w: withdrawal_order(
             DateInterval(w["start"], w["end"], w["precision"]), w["summary"]
         ),

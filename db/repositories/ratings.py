@@ -39,10 +39,14 @@ def _keys_of(link: Any, owner: Any, column: Any, role: str | None = None) -> Any
 
 
 async def withdrawals(
-    session: AsyncSession, event_ids: Iterable[uuid.UUID] | None = None
+    session: AsyncSession,
+    event_ids: Iterable[uuid.UUID] | None = None,
+    *,
+    after: date | None = None,
 ) -> list[dict[str, Any]]:
-    """Withdrawal events (all, or those among `event_ids`), deleted ones too (linking still
-    reads their quotes): date interval, summary, actor keys."""
+    """Withdrawal events (all, or those among `event_ids`; only those starting after `after`
+    when given), deleted ones too (linking still reads their quotes): date interval, summary,
+    actor keys."""
     stmt = select(
         Event.date_start,
         Event.date_end,
@@ -53,6 +57,8 @@ async def withdrawals(
     ).where(Event.type == "withdrawal")
     if event_ids is not None:
         stmt = stmt.where(Event.id == any_(array_param(event_ids)))
+    if after is not None:
+        stmt = stmt.where(Event.date_start > after)
     rows = await session.execute(stmt)
     return [
         {
