@@ -333,7 +333,9 @@ def cluster_candidates(
     clusters: list[Cluster] = []
     # Blocking: a cluster is only compared with candidates of an overlapping month that share an
     # actor, a word naming the happening or an article; without one, no score reaches MIN_SCORE.
-    index: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
+    # (Each block's clusters by number: a candidate gathers those of its blocks in C, each
+    # once, and only then are their dates and types looked at.)
+    index: dict[tuple[int, str], dict[int, Cluster]] = defaultdict(dict)
     indexed: dict[int, set[str]] = {}
     for candidate in ordered:
         probed = probe_of(candidate, related)
@@ -351,19 +353,22 @@ def cluster_candidates(
         kind = candidate.type
         any_kind = kind in WEAK_TYPES
         # A vague day joins nothing (`score` gives every cluster 0): not even looked up.
-        pool = {
-            cluster.number: cluster
-            for month in (() if vague_day(candidate) else _months(candidate.date))
-            for key in keys
-            for cluster in index.get((month, key), ())
-            if cluster.start <= last
-            and first <= cluster.end
-            and (any_kind or cluster.type == kind or cluster.type in WEAK_TYPES)
-        }
+        pool: dict[int, Cluster] = {}
+        for month in () if vague_day(candidate) else _months(candidate.date):
+            for key in keys:
+                if block := index.get((month, key)):
+                    pool.update(block)
         for number in sorted(pool):
-            value = score(candidate, probed, pool[number], default)
+            cluster = pool[number]
+            if not (
+                cluster.start <= last
+                and first <= cluster.end
+                and (any_kind or cluster.type == kind or cluster.type in WEAK_TYPES)
+            ):
+                continue
+            value = score(candidate, probed, cluster, default)
             if value >= best:
-                chosen, best = pool[number], value + 1e-9
+                chosen, best = cluster, value + 1e-9
         if chosen is None:
             chosen = Cluster(number=len(clusters))
             clusters.append(chosen)
@@ -374,14 +379,13 @@ def cluster_candidates(
                 continue
         chosen.add(candidate, probed)
         assert chosen.date is not None
-        # Earlier members' articles are indexed already: only this candidate's can be new.
-        cluster_keys = _block_keys(
-            chosen.actors, chosen.tokens | chosen.heads, (candidate.file_name,), default
-        )
-        fresh = cluster_keys - indexed[id(chosen)]
+        # A cluster's blocks are those of its members' actors, words and articles, under the
+        # months of its (first member's) date: the earlier members' are indexed already, and
+        # only this candidate's own blocks (`keys`) can be new.
+        fresh = keys - indexed[id(chosen)]
         for month in _months(chosen.date):
             for key in fresh:
-                index[(month, key)].append(chosen)
+                index[(month, key)][chosen.number] = chosen
         indexed[id(chosen)] |= fresh
     return clusters
 
