@@ -129,7 +129,7 @@ PLEDGED = RawArticle(
 )
 
 
-async def test_an_article_touching_an_event_pledges_come_from_relinks_them_too(
+async def test_an_article_whose_withdrawal_rerates_stored_pledges_stores_what_the_corpus_does(
     engine: AsyncEngine,
 ) -> None:
     corpus, _ = read_articles(expand_paths([CORPUS]))
