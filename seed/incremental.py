@@ -12,9 +12,9 @@ undated (its date is inferred from the corpus) or may date an undated article; i
 most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
 rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
 takes its id: `seed.near_duplicates`); it states pledges (pledge grouping is corpus-wide).
-The pledges made at a touched event whose mentions change are linked again with them (a
-second linking in the same worker call, once the first has shown which events change:
-`seed.link_members`). A withdrawal the
+The pledges made at a touched event whose mentions change are linked again, grouped against
+the events as linked (in the same worker call, once that linking has shown which events
+change: `seed.link_members`). A withdrawal the
 neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
 every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """

@@ -8,12 +8,14 @@ timeline is the one the whole readings cut down to those quotes give. Only the n
 mentions' readings are handed back (the stored ones are stored already).
 
 The pledges made at an event whose mentions change are grouped and dated with it, so they are
-linked again too, with the events as the first linking found them (`seed.link.regroup`);
-those of an event that keeps its mentions keep what they had. Both linkings run in the same
-worker call, which is handed the pledges of every touched event with what is stored of the
-events: shipping the neighbourhood to a worker and its timeline back cost as much as linking
-it. Events that keep their mentions are not handed back either. The stored mentions are
-decoded once for both: the second linking starts from them as decoded (`as_decoded`).
+linked again too: grouped against the clusters the linking of the events merged
+(`seed.link.timeline.pledges_linked_again`; with whole readings, linked again with the
+events as that linking found them, `seed.link.regroup`). Those of an event that keeps its
+mentions keep what they had. Both steps run in the same worker call, which is handed the
+pledges of every touched event with what is stored of the events: shipping the neighbourhood
+to a worker and its timeline back cost as much as linking it. Events that keep their mentions
+are not handed back either. A worker keeps the stored mentions it decoded, and each linking
+puts back what it changed of them (`as_decoded`).
 """
 
 from __future__ import annotations
@@ -89,56 +91,64 @@ def link_neighbourhood(
     then, if those events change, with the pledges made at them too. `decode` reads a stored
     mention's reading (it may hand back what it decoded for an earlier linking: see
     `_decoded_before`)."""
-    # The stored mentions are decoded once for both linkings (the second one's are among them).
+    # The stored mentions are decoded once, for the events and the pledges made at them.
     pledged = {name for _, keys in neighbourhood.pledges.values() for name in keys}
     decoded = _decoded(stored, keep.keys() | pledged, decode)
     restore = as_decoded(decoded or [])
     try:
-        # Linking annotates the readings it is given: a second linking starts from the same.
+        # Linking annotates the readings it is given: the fallback below starts from the same.
         linked_fresh = copy.deepcopy(list(fresh))
         merged = Merged()
         first = _linked(stored, decoded, linked_fresh, registry, keep, known_origins, merged=merged)
-        changed = set(neighbourhood.events) - set(_unchanged(first, neighbourhood).values())
+        # (The pledges add no candidate: the timeline's events below are `first`'s.)
+        unchanged = _unchanged(first, neighbourhood)
+        changed = set(neighbourhood.events) - set(unchanged.values())
         pledges = frozenset(
             p for p, (event, _) in neighbourhood.pledges.items() if event in changed
         )
         timeline = first
         if pledges:
-            both = {name: set(keys) for name, keys in keep.items()}
-            for pledge in sorted(pledges):
-                for name, keys in neighbourhood.pledges[pledge][1].items():
-                    both.setdefault(name, set()).update(keys)
-            # The same quotes, so the same events: only the pledges are grouped against them
-            # (with the candidates as the first linking left them), else linked again.
+            both = _with_pledge_mentions(keep, neighbourhood, pledges)
+            # The same quotes, so the same events: the pledges are grouped against the
+            # clusters the first linking merged, its candidates as it left them.
+            readings = [
+                *(_only(x, both[x.file_name]) for x in decoded or () if x.file_name in both),
+                *linked_fresh,
+            ]
             again = (
                 None
                 if decoded is None
-                else pledges_linked_again(
-                    first,
-                    [*(_only(x, both[x.file_name]) for x in decoded if x.file_name in both),
-                     *linked_fresh],
-                    registry,
-                    known_origins,
-                    merged,
-                )
-            )  # fmt: skip
-            if again is not None:
-                timeline = again
-            else:
-                clustered = labels_of(first.events)
+                else pledges_linked_again(first, readings, registry, known_origins, merged)
+            )
+            if again is None:
+                # Whole readings (mentions stored before their own readings were kept):
+                # linked again, the events taken from the first linking's clusters.
                 restore()
-                timeline = _linked(stored, decoded, fresh, registry, both, known_origins, clustered)
+                clustered = labels_of(first.events)
+                again = _linked(stored, decoded, fresh, registry, both, known_origins, clustered)
+            timeline = again
     finally:
         # As decoded again, for the next linking `decode` hands them to (the timeline holds
         # values only, none of these objects).
         restore()
-    same = _rewritten(timeline, _unchanged(timeline, neighbourhood))
+    same = _rewritten(timeline, unchanged)
     timeline.events = [e for e in timeline.events if e.key not in same]
     # Storing reads the stored sources only for the mentions it writes: the others (most of
     # a large neighbourhood's) are not handed back.
     quoted = quoted_sources(timeline) | {x.file_name for x in fresh}
     timeline.sources = [s for s in timeline.sources if s.file_name in quoted]
     return LinkedNeighbourhood(_with_stored_sha(timeline, stored), pledges, same)
+
+
+def _with_pledge_mentions(
+    keep: Keep, neighbourhood: StoredNeighbourhood, pledges: Set[uuid.UUID]
+) -> Keep:
+    """`keep` with the mentions of the stored `pledges` added."""
+    both = {name: set(keys) for name, keys in keep.items()}
+    for pledge in sorted(pledges):
+        for name, keys in neighbourhood.pledges[pledge][1].items():
+            both.setdefault(name, set()).update(keys)
+    return both
 
 
 def _decoded(
