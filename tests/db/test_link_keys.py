@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Source, SourceSketch
 from db.repositories.link_keys import origins_of
+from tests.db.rows import source_row
 
 WIRE = uuid.UUID(int=7)
 
@@ -19,16 +20,7 @@ async def test_origins_of_finds_each_span_by_its_start_and_end_the_last_stored_f
 ) -> None:
     await session.execute(
         insert(Source).values(
-            id=WIRE,
-            slug="wire",
-            file_name="wire.txt",
-            text="Convoys left Sirte. Guards stayed.",
-            sha256="0" * 64,
-            published_start=date(2021, 10, 9),
-            published_end=date(2021, 10, 9),
-            published_precision="day",
-            published_explicit=True,
-            published_reason="stated",
+            source_row(WIRE, "wire", "Convoys left Sirte. Guards stayed.", date(2021, 10, 9))
         )
     )
     await session.execute(

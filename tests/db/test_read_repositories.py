@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Actor, ActorAlias, Event, EventActor, Mention, Source
 from db.repositories import actors, events, search_pages
 from db.repositories.filters import EventFilter
+from tests.db.rows import source_row
 
 HAFTAR, LNA, DUPLICATE = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
@@ -41,20 +42,7 @@ async def _seed(session: AsyncSession, n_events: int = 7) -> list[uuid.UUID]:
         ],
     )
     source = uuid.uuid4()
-    await session.execute(
-        insert(Source).values(
-            id=source,
-            slug="s",
-            file_name="s.txt",
-            text="x",
-            sha256="0" * 64,
-            published_start=date(2021, 1, 1),
-            published_end=date(2021, 1, 1),
-            published_precision="day",
-            published_explicit=True,
-            published_reason="test",
-        )
-    )
+    await session.execute(insert(Source).values(source_row(source, "s", "x", date(2021, 1, 1))))
     ids = [uuid.uuid4() for _ in range(n_events)]
     await session.execute(
         insert(Event),

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Actor, Event, EventActor, Mention, Source
 from db.repositories.timeline_sync import refresh_search, replace_links
+from tests.db.rows import source_row
 
 EVENTS = [uuid.UUID(int=n) for n in (1, 2)]
 ZED, ALPHA = uuid.UUID(int=10), uuid.UUID(int=11)
@@ -82,20 +83,7 @@ async def test_refresh_search_sets_the_vector_of_title_summary_and_quotes_and_on
     source = uuid.UUID(int=20)
     await session.execute(
         insert(Source),
-        [
-            {
-                "id": source,
-                "slug": "wire",
-                "file_name": "wire.txt",
-                "text": "Convoys left Sirte. Guards stayed.",
-                "sha256": "0" * 64,
-                "published_start": date(2021, 10, 9),
-                "published_end": date(2021, 10, 9),
-                "published_precision": "day",
-                "published_explicit": True,
-                "published_reason": "stated",
-            }
-        ],
+        [source_row(source, "wire", "Convoys left Sirte. Guards stayed.", date(2021, 10, 9))],
     )
     await session.execute(
         insert(Event),
