@@ -11,10 +11,13 @@ Where a new article can reach beyond that, the whole corpus is linked instead (N
 undated (its date is inferred from the corpus) or may date an undated article; it copies
 most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
 rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
-takes its id: `seed.near_duplicates`); it states pledges (pledge grouping is corpus-wide).
+takes its id: `seed.near_duplicates`); it states pledges and a paragraph of it joins a stored
+group (pledges of a shared paragraph are grouped whoever made them, and no index finds them).
+
 The pledges made at a touched event whose mentions change are linked again, grouped against
 the events as linked (in the same worker call, once that linking has shown which events
-change: `seed.link_members`). A withdrawal the
+change: `seed.link_members`); so are the stored pledges of the actors of a new pledge, with
+the events they were made at (`_related_pledges`). A withdrawal the
 neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
 every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -32,6 +35,7 @@ from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.ids import actor_id
 from db.repositories import link_keys as keys_repo
 from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
@@ -77,6 +81,10 @@ async def link_neighbourhood(
     if found is None:
         return None
     touched, fresh_origins = found
+    # The stored pledges a new pledge may be grouped with, and the events they were made at
+    # (a pledge is dated and attributed through its event's cluster).
+    related = await _related_pledges(session, fresh)
+    touched |= {event for event in related.values() if event is not None}
     stored_latest = await keys_repo.latest_publication(session)
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
     as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
@@ -86,7 +94,10 @@ async def link_neighbourhood(
     event_members = await keys_repo.members(session, touched)
     for _, source, start, end, date_text in event_members:
         events.setdefault(source, set()).add((start, end, date_text or ""))
-    made_at = await keys_repo.pledges_made_at(session, touched)
+    made_at: dict[uuid.UUID, uuid.UUID | None] = {
+        **related,
+        **await keys_repo.pledges_made_at(session, touched),
+    }
     pledge_members = await keys_repo.pledge_members(session, made_at)
     everything = {source: set(keys) for source, keys in events.items()}
     for _, source, start, end in pledge_members:
@@ -97,10 +108,14 @@ async def link_neighbourhood(
         return None
     stored, names, by_name = read
     by_name.update(fresh_origins)
-    pledged: dict[uuid.UUID, tuple[uuid.UUID, Keep]] = {p: (e, {}) for p, e in made_at.items()}
+    pledged: dict[uuid.UUID, tuple[uuid.UUID | None, Keep]] = {
+        p: (e, {}) for p, e in made_at.items()
+    }
     for pledge, source, start, end in pledge_members:
         pledged[pledge][1].setdefault(names[source], set()).add(("pledge", start, end))
-    neighbourhood = StoredNeighbourhood(_mentions_by_event(touched, event_members, names), pledged)
+    neighbourhood = StoredNeighbourhood(
+        _mentions_by_event(touched, event_members, names), pledged, frozenset(related)
+    )
     linked = await link_in_pool(
         stored,
         fresh,
@@ -236,8 +251,8 @@ async def _neighbourhood(
 ) -> tuple[set[uuid.UUID], Origins] | None:
     """The stored events the fresh articles' quotes can meet, and the origins of the fresh
     quotes whose paragraphs join stored near-duplicate groups; or None (see the docstring)."""
-    if any(not x.dated or x.pledges for x in fresh):
-        return _whole("an article is undated or states pledges")
+    if any(not x.dated for x in fresh):
+        return _whole("an article is undated")
     latest = await keys_repo.latest_publication(session)
     if latest is None:
         return _whole("nothing is stored")
@@ -248,6 +263,10 @@ async def _neighbourhood(
     fresh_origins = await near_duplicates.fresh_origins(session, fresh)
     if fresh_origins is None:
         return None
+    if any(x.pledges and fresh_origins.get(x.file_name) for x in fresh):
+        # Its pledges may share a paragraph's group with stored pledges of other actors,
+        # which no index finds.
+        return _whole("an article states pledges and shares paragraphs with stored ones")
     for x in fresh:
         sample, size = copy_sample(x)
         for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
@@ -278,6 +297,18 @@ async def _neighbourhood(
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
     return touched, fresh_origins
+
+
+async def _related_pledges(
+    session: AsyncSession, fresh: Sequence[ArticleExtraction]
+) -> dict[uuid.UUID, uuid.UUID | None]:
+    """Stored pledge -> the event it was made at, of the stored pledges a new pledge may be
+    grouped with (`seed.link.pledge_groups`): those of an actor of a new pledge. (Grouping
+    compares pledges through a shared actor, a shared paragraph, or the event they were made
+    at; the pledges of the events a new article touches are read with those events, and one
+    sharing paragraphs with stored articles is linked with the whole corpus.)"""
+    actors = {actor for x in fresh for p in x.pledges for actor in p.actors}
+    return await keys_repo.pledges_of_actors(session, [actor_id(a) for a in sorted(actors)])
 
 
 def _whole(reason: str) -> tuple[set[uuid.UUID], Origins] | None:

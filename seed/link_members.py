@@ -8,10 +8,11 @@ timeline is the one the whole readings cut down to those quotes give. Only the n
 mentions' readings are handed back (the stored ones are stored already).
 
 The pledges made at an event whose mentions change are grouped and dated with it, so they are
-linked again too: grouped against the clusters the linking of the events merged
+linked again too, and so are the stored pledges a new pledge may join (those of its actors:
+`StoredNeighbourhood.related`): grouped against the clusters the linking of the events merged
 (`seed.link.timeline.pledges_linked_again`; with whole readings, linked again with the
-events as that linking found them, `seed.link.regroup`). Those of an event that keeps its
-mentions keep what they had. Both steps run in the same worker call, which is handed the
+events as that linking found them, `seed.link.regroup`). The others, made at an event that
+keeps its mentions, keep what they had. Both steps run in the same worker call, which is handed the
 pledges of every touched event with what is stored of the events: shipping the neighbourhood
 to a worker and its timeline back cost as much as linking it. Events that keep their mentions
 are not handed back either. A worker keeps the stored mentions it decoded, and each linking
@@ -64,8 +65,10 @@ class StoredNeighbourhood:
 
     # Event -> its mentions (file name, start, end, date text).
     events: Mapping[uuid.UUID, frozenset[QuoteKey]]
-    # Pledge -> the event it was made at, and its mentions as `Keep` names them.
-    pledges: Mapping[uuid.UUID, tuple[uuid.UUID, Keep]]
+    # Pledge -> the event it was made at (None if none), and its mentions as `Keep` names them.
+    pledges: Mapping[uuid.UUID, tuple[uuid.UUID | None, Keep]]
+    # The pledges a new pledge may be grouped with: linked again whatever their events do.
+    related: frozenset[uuid.UUID] = frozenset()
 
 
 @dataclass(slots=True)
@@ -104,7 +107,9 @@ def link_neighbourhood(
         unchanged = _unchanged(first, neighbourhood)
         changed = set(neighbourhood.events) - set(unchanged.values())
         pledges = frozenset(
-            p for p, (event, _) in neighbourhood.pledges.items() if event in changed
+            p
+            for p, (event, _) in neighbourhood.pledges.items()
+            if event in changed or p in neighbourhood.related
         )
         timeline = first
         if pledges:

@@ -18,6 +18,7 @@ from db.models import (
     MemberReading,
     Mention,
     Pledge,
+    PledgeActor,
     Source,
     SourceExtraction,
     SourceSketch,
@@ -295,6 +296,23 @@ async def pledge_members(
         )
     )
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
+
+
+async def pledges_of_actors(
+    session: AsyncSession, actor_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID | None]:
+    """Pledge -> the event it was made at (None if none), of the pledges these actors made
+    (through the (actor, pledge) index)."""
+    wanted = sorted(set(actor_ids))
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Pledge.id, Pledge.event_id)
+        .join(PledgeActor, PledgeActor.pledge_id == Pledge.id)
+        .where(PledgeActor.actor_id == any_(array_param(wanted)))
+        .distinct()
+    )
+    return dict(rows.tuples().all())
 
 
 async def any_pledge(session: AsyncSession) -> bool:

@@ -141,6 +141,7 @@ def link_timeline(
     timeline.events = events
     if merged is not None:
         merged.clusters, merged.event_of = clusters, event_of
+        merged.paragraph_origins = paragraph_origins
 
     pledges = [p for x in read.values() for p in x.pledges]
     _assign_origins(paragraph_origins, pledges, known)
@@ -158,10 +159,12 @@ def link_timeline(
 @dataclass(slots=True)
 class Merged:
     """What merging made of a linking's candidates (its clusters, and each member's event
-    key by the member's `id`), for `pledges_linked_again`."""
+    key by the member's `id`), and the near-duplicate groups of its articles' paragraphs,
+    for `pledges_linked_again`."""
 
     clusters: list[Cluster] = field(default_factory=list)
     event_of: dict[int, str] = field(default_factory=dict)
+    paragraph_origins: ParagraphOrigins = field(default_factory=dict)
 
 
 def pledges_linked_again(
@@ -174,18 +177,16 @@ def pledges_linked_again(
     """`timeline`, linked from the candidates of `readings` (which merging made `merged`
     of), with their pledges too: what `link_timeline(readings, clustered=labels_of(
     timeline.events))` gives, without linking the events again. None where that is not
-    sure: `readings` hold other candidates than those merged, or a reading with pledges has
-    paragraphs of its own.
+    sure: `readings` hold other candidates than those merged.
 
-    For the stored pledges made at the events of an incremental linking (`seed.link_members`):
-    the readings add to the candidates only pledges of stored articles (no paragraphs, no
-    text, their origins `known_origins`), so the publications, paragraph origins, recycled
-    days and clusters are those `timeline` was linked with, and so are its events and keys.
-    The pledges are grouped against the very clusters, with the candidates as that linking
-    left them (origins, a recycled day's year)."""
+    For the stored pledges of an incremental linking (`seed.link_members`): the readings add
+    to the candidates only pledges of stored articles (no paragraphs, no text, their origins
+    `known_origins`), so the publications, paragraph origins, recycled days and clusters are
+    those `timeline` was linked with, and so are its events and keys. The pledges are grouped
+    against the very clusters, with the candidates as that linking left them (origins, a
+    recycled day's year); a new article's pledges take the groups of its paragraphs as that
+    linking found them (`merged.paragraph_origins`)."""
     read = {x.file_name: x for x in sorted(readings, key=lambda x: x.file_name)}
-    if any(x.pledges and x.parsed.paragraphs for x in read.values()):
-        return None
     clusters, event_of = merged.clusters, merged.event_of
     if {id(c) for x in read.values() for c in x.candidates} != event_of.keys():
         return None  # not the very candidates `merged` holds
@@ -194,7 +195,7 @@ def pledges_linked_again(
         assert extraction.publication is not None
         publications[name] = extraction.publication
     pledges = [p for x in read.values() for p in x.pledges]
-    _assign_origins({}, pledges, known_origins)
+    _assign_origins(merged.paragraph_origins, pledges, known_origins)
     as_of = max(p.interval.end for p in publications.values())
     linked = Timeline(
         sources=[_source(x.parsed, publications[name]) for name, x in read.items()],

@@ -303,3 +303,55 @@ async def test_a_dated_article_that_dates_a_stored_undated_one_by_words_links_th
         one_by_one = await _timeline(session)
     assert report.linked == "corpus"
     assert one_by_one == bulk
+
+
+# Written for these tests: each states a pledge; the first one a stored pledge of the sample
+# corpus again (the same 300 mercenaries of the same army), the second a pledge of its own.
+PLEDGED_AGAIN = RawArticle(
+    file_name="first-group-leaves.txt",
+    text="First group to leave\n\nThe Libyan National Army said on Thursday that a first group of "
+    "300 foreign soldiers will leave the country within days, a spokesman told reporters.\n",
+    published=date(2021, 11, 12),
+)
+PLEDGED_NEW = RawArticle(
+    file_name="egypt-engineers.txt",
+    text="Engineers for Sirte\n\nEgypt pledged on Monday to send 40 engineers to rebuild the "
+    "coastal road near Sirte within two months, its foreign ministry said.\n",
+    published=date(2021, 9, 13),
+)
+
+
+async def _mentions_of_pledges(session: AsyncSession) -> list[int]:
+    counts = await session.execute(
+        select(func.count(Mention.id))
+        .where(Mention.pledge_id.is_not(None))
+        .group_by(Mention.pledge_id)
+    )
+    return sorted(counts.scalars())
+
+
+@pytest.mark.parametrize(
+    ("article", "pledge_mentions"),
+    # The sample corpus stores 11 pledges, one told by two articles.
+    [(PLEDGED_AGAIN, [1] * 9 + [2, 2]), (PLEDGED_NEW, [1] * 11 + [2])],
+)
+async def test_an_article_that_states_a_pledge_is_linked_with_its_neighbourhood(
+    engine: AsyncEngine,
+    caplog: pytest.LogCaptureFixture,
+    article: RawArticle,
+    pledge_mentions: list[int],
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, article])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [article])
+        one_by_one = await _timeline(session)
+        counts = await _mentions_of_pledges(session)
+    assert report.linked == "neighbourhood"
+    assert "linking the whole corpus" not in caplog.text
+    assert one_by_one == bulk
+    assert counts == pledge_mentions

@@ -70,14 +70,23 @@ def test_pledges_grouped_against_linked_events_are_those_of_linking_everything()
     assert again.actors == at_once.actors
 
 
-def test_a_reading_with_pledges_and_paragraphs_of_its_own_is_linked_again_instead() -> None:
+def test_the_pledges_of_readings_with_paragraphs_take_the_groups_the_linking_found() -> None:
     registry = load_registry()
     read = [extract_article(a, registry) for a in ARTICLES]
+    at_once = link_timeline(copy.deepcopy(read), registry, today=TODAY)
     merged = Merged()
     events_only = [dataclasses.replace(x, pledges=[]) for x in read]
     first = link_timeline(events_only, registry, today=TODAY, merged=merged)
 
-    assert pledges_linked_again(first, read, registry, {}, merged) is None
+    again = pledges_linked_again(first, read, registry, {}, merged)
+
+    assert again is not None
+    assert [m.origin for p in again.pledges for m in p.mentions] == [
+        m.origin for p in at_once.pledges for m in p.mentions
+    ]
+    assert len(again.pledges) == 2
+    assert again.pledges == at_once.pledges
+    assert again.sources == at_once.sources
 
 
 def test_readings_of_other_candidates_than_those_merged_are_linked_again_instead() -> None:
