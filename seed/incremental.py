@@ -11,8 +11,8 @@ Where a new article can reach beyond that, the whole corpus is linked instead (N
 undated (its date is inferred from the corpus) or may date an undated article; it copies
 most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
 rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
-takes its id: `seed.near_duplicates`); it states pledges and a paragraph of it joins a stored
-group (pledges of a shared paragraph are grouped whoever made them, and no index finds them).
+takes its id: `seed.near_duplicates`); a paragraph stating a pledge joins a stored group
+(pledges of one paragraph's copies are grouped whoever made them, and no index finds them).
 
 The pledges made at a touched event whose mentions change are linked again, grouped against
 the events as linked (in the same worker call, once that linking has shown which events
@@ -260,13 +260,16 @@ async def _neighbourhood(
         return _whole("stored readings are of another extractor version")
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).
-    fresh_origins = await near_duplicates.fresh_origins(session, fresh)
+    joined: set[str] = set()
+    fresh_origins = await near_duplicates.fresh_origins(session, fresh, joined)
     if fresh_origins is None:
         return None
-    if any(x.pledges and fresh_origins.get(x.file_name) for x in fresh):
-        # Its pledges may share a paragraph's group with stored pledges of other actors,
-        # which no index finds.
-        return _whole("an article states pledges and shares paragraphs with stored ones")
+    for x in fresh:
+        spans = fresh_origins.get(x.file_name, {})
+        if any(joined.intersection(spans.get((p.quote_start, p.quote_end), ())) for p in x.pledges):
+            # The pledge may be grouped with the stored pledges of that paragraph, whoever
+            # made them, and no index finds those.
+            return _whole("a pledge's paragraph joins a stored near-duplicate group")
     for x in fresh:
         sample, size = copy_sample(x)
         for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
@@ -306,7 +309,7 @@ async def _related_pledges(
     grouped with (`seed.link.pledge_groups`): those of an actor of a new pledge. (Grouping
     compares pledges through a shared actor, a shared paragraph, or the event they were made
     at; the pledges of the events a new article touches are read with those events, and one
-    sharing paragraphs with stored articles is linked with the whole corpus.)"""
+    in a paragraph of a stored near-duplicate group is linked with the whole corpus.)"""
     actors = {actor for x in fresh for p in x.pledges for actor in p.actors}
     return await keys_repo.pledges_of_actors(session, [actor_id(a) for a in sorted(actors)])
 

@@ -42,11 +42,12 @@ Origins = dict[str, dict[tuple[int, int], tuple[str, ...]]]
 
 
 async def fresh_origins(
-    session: AsyncSession, fresh: Sequence[ArticleExtraction]
+    session: AsyncSession, fresh: Sequence[ArticleExtraction], joined: set[str] | None = None
 ) -> Origins | None:
     """Per new article, the origins of its quotes and pledges by (start, end) as linking the
     whole corpus assigns them, when a paragraph of it joins a stored group ({} when none
-    does); None when stored groups would change (see the module's docstring)."""
+    does); None when stored groups would change (see the module's docstring). `joined`
+    receives the ids of the stored groups its paragraphs join."""
     groups = _Groups()
     own: dict[str, list[Para]] = {}
     for x in fresh:
@@ -88,6 +89,8 @@ async def fresh_origins(
     before = groups.ids(buckets.values(), set(stored_paras))
     if any(before[para] != after[para] for para in stored_paras):
         return _whole("a paragraph renames or joins stored near-duplicate groups")
+    if joined is not None:
+        joined.update(after[para] for para in stored_paras)
     return _quote_origins(fresh, own, after)
 
 

@@ -12,7 +12,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from db.models import MemberReading, Mention, Pledge, Source
+from seed.extract.article import extract_article
+from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
+from seed.near_duplicates import fresh_origins
 from seed.pipeline import expand_paths, ingest, read_articles
 from tests.conftest import rolled_back_session
 from tests.seed.test_arrival_order import CORPUS, _timeline
@@ -355,3 +358,70 @@ async def test_an_article_that_states_a_pledge_is_linked_with_its_neighbourhood(
     assert "linking the whole corpus" not in caplog.text
     assert one_by_one == bulk
     assert counts == pledge_mentions
+
+
+def _sample_paragraph(words: str) -> str:
+    """The paragraph of the sample corpus that holds `words`."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            if words in paragraph:
+                return paragraph
+    raise LookupError(words)
+
+
+# Written for these tests: paragraphs of a brief's own, so that a reprinted one is a small
+# part of it (not a copy of a stored article).
+OWN_TEXT = (
+    "Traders in the port city complained about the price of flour, which has doubled since the "
+    "spring, and about queues at the fuel stations along the coastal road.\n\n"
+    "Shopkeepers said deliveries from the south arrived late most weeks because lorries waited "
+    "for hours at the checkpoints outside the town before they were waved through."
+)
+
+
+def _reprint(file_name: str, own: str, words: str) -> RawArticle:
+    """An article (written for these tests) of its own paragraphs and a stored one."""
+    return RawArticle(
+        file_name=file_name,
+        text=f"Desk brief\n\n{own}\n\n{OWN_TEXT}\n\n{_sample_paragraph(words)}\n",
+        published=date(2021, 9, 14),
+    )
+
+
+# A pledge of its own beside a reprinted background paragraph; a reprinted paragraph that
+# states a stored pledge.
+OWN_PLEDGE_BESIDE_REPRINT = _reprint(
+    "engineers-and-background.txt",
+    "Egypt pledged on Monday to send 40 engineers to rebuild the coastal road near Sirte "
+    "within two months, its foreign ministry said.",
+    "nationality was not specified",
+)
+REPRINTED_PLEDGE = _reprint(
+    "reprinted-pledge.txt",
+    "Officials in Sirte said on Monday that the coastal road had reopened to traffic.",
+    "called for all foreign mercenaries to be withdrawn within three months",
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "linked"),
+    [(OWN_PLEDGE_BESIDE_REPRINT, "neighbourhood"), (REPRINTED_PLEDGE, "corpus")],
+)
+async def test_a_pledge_in_a_reprinted_paragraph_links_the_corpus_and_one_beside_it_does_not(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture, article: RawArticle, linked: str
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, article])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        # Both reprint a paragraph of a stored near-duplicate group.
+        joined: set[str] = set()
+        await fresh_origins(session, [extract_article(article, load_registry())], joined)
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [article])
+        one_by_one = await _timeline(session)
+    assert len(joined) == 1
+    assert report.linked == linked
+    assert one_by_one == bulk
