@@ -8,7 +8,8 @@ For each size: a fresh database (created and dropped) on the configured server, 
 one (`bench.database`), is filled with N
 synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under uvicorn on a
 free port (one worker), and
-- `--posts` new small articles are posted one after the other: p50 and max latency;
+- `--posts` new small articles are posted one after the other: p50 and max latency; then as
+  many that state a pledge;
 - `--clients` clients post new articles continuously for `--seconds` while one client asks
   `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses;
 - 20 different articles posted at once, then one article posted 20 times at once: statuses,
@@ -57,6 +58,22 @@ def small_article(n: int) -> dict[str, str]:
     }
 
 
+PLEDGERS = ["Turkey", "Russia", "The Libyan National Army", "Egypt"]
+
+
+def pledge_article(n: int) -> dict[str, str]:
+    """A small new article that states a pledge, by one of four actors in turn (the synthetic
+    corpus holds many pledges of some of them)."""
+    day = date(2021, 1, 4) + timedelta(days=n % 700)
+    return {
+        "text": f"Pledge note {n}\n\n{PLEDGERS[n % len(PLEDGERS)]} pledged on Tuesday to "
+        f"withdraw {n % 90 + 110} of its fighters from Libya within 90 days, according to "
+        f"desk {n}.\n",
+        "published": day.isoformat(),
+        "file_name": f"bench-pledge-{n}",
+    }
+
+
 async def fill(url: str, count: int) -> str:
     # A batch run: statements over 10,000 stored articles may take longer than the API's timeout.
     engine = make_engine(url, pool_size=2, command_timeout=3600)
@@ -94,6 +111,17 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
             statuses[response.status_code] += 1
         print(
             f"  sequential POST     p50 {statistics.median(latencies) * 1000:.0f} ms, "
+            f"max {max(latencies) * 1000:.0f} ms, statuses {dict(statuses)}"
+        )
+        latencies.clear()
+        statuses.clear()
+        for n in range(posts):
+            started = time.perf_counter()
+            response = await http.post("/sources", json=pledge_article(n), headers=auth)
+            latencies.append(time.perf_counter() - started)
+            statuses[response.status_code] += 1
+        print(
+            f"  ... stating pledges p50 {statistics.median(latencies) * 1000:.0f} ms, "
             f"max {max(latencies) * 1000:.0f} ms, statuses {dict(statuses)}"
         )
 

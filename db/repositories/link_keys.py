@@ -299,17 +299,24 @@ async def pledge_members(
 
 
 async def pledges_of_actors(
-    session: AsyncSession, actor_ids: Iterable[uuid.UUID]
+    session: AsyncSession,
+    actor_ids: Iterable[uuid.UUID],
+    start: date,
+    end: date,
+    deadline: date | None = None,
 ) -> dict[uuid.UUID, uuid.UUID | None]:
     """Pledge -> the event it was made at (None if none), of the pledges these actors made
-    (through the (actor, pledge) index)."""
+    (through the (actor, pledge) index) within start..end, or due on the day `deadline`."""
     wanted = sorted(set(actor_ids))
     if not wanted:
         return {}
+    when = (Pledge.made_start <= end) & (Pledge.made_end >= start)
+    if deadline is not None:
+        when |= (Pledge.deadline_start == deadline) & (Pledge.deadline_precision == "day")
     rows = await session.execute(
         select(Pledge.id, Pledge.event_id)
         .join(PledgeActor, PledgeActor.pledge_id == Pledge.id)
-        .where(PledgeActor.actor_id == any_(array_param(wanted)))
+        .where(PledgeActor.actor_id == any_(array_param(wanted)), when)
         .distinct()
     )
     return dict(rows.tuples().all())

@@ -46,7 +46,7 @@ async def test_origins_of_finds_each_span_by_its_start_and_end_the_last_stored_f
     assert found == {WIRE: {(0, 19): ("g5",), (19, 34): ("g4",), (20, 34): ("g3",)}}
 
 
-async def test_pledges_of_actors_are_each_pledge_of_one_of_them_once_with_its_event(
+async def test_pledges_of_actors_are_those_made_then_or_due_that_day_once_with_their_event(
     session: AsyncSession,
 ) -> None:
     egypt, turkey, russia = actor_id("egypt"), actor_id("turkey"), actor_id("russia")
@@ -68,32 +68,54 @@ async def test_pledges_of_actors_are_each_pledge_of_one_of_them_once_with_its_ev
             date_precision="day",
         )
     )
-    made = {
-        "made_start": date(2021, 6, 23),
-        "made_end": date(2021, 6, 23),
-        "made_precision": "day",
-        "status": "not_yet_rated",
-    }
-    joint, alone, other = uuid.UUID(int=21), uuid.UUID(int=22), uuid.UUID(int=23)
+
+    def pledge(
+        number: int, made: date, event: uuid.UUID | None, **due: object
+    ) -> dict[str, object]:
+        return {
+            "id": uuid.UUID(int=number),
+            "text": f"Pledge {number}",
+            "made_start": made,
+            "made_end": made,
+            "made_precision": "day",
+            "status": "not_yet_rated",
+            "event_id": event,
+            "deadline_start": due.get("start"),
+            "deadline_end": due.get("start"),
+            "deadline_precision": due.get("precision"),
+        }
+
     await session.execute(
         insert(Pledge),
         [
-            {"id": joint, "text": "Both leave", "event_id": summit, **made},
-            {"id": alone, "text": "Engineers", "event_id": None, **made},
-            {"id": other, "text": "Advisers", "event_id": None, **made},
+            pledge(21, date(2021, 6, 23), summit),  # both, at the summit
+            pledge(22, date(2021, 6, 30), None),  # Egypt's, a week later
+            pledge(23, date(2021, 6, 23), None),  # Russia's
+            pledge(24, date(2020, 2, 1), None),  # Egypt's, long before
+            # Egypt's, long before, due the same day (or the same month)
+            pledge(25, date(2020, 3, 1), None, start=date(2021, 9, 1), precision="day"),
+            pledge(26, date(2020, 3, 1), None, start=date(2021, 9, 1), precision="month"),
         ],
     )
+    makers = {21: [egypt, turkey], 22: [egypt], 23: [russia], 24: [egypt], 25: [egypt]}
+    makers[26] = [egypt]
     await session.execute(
         insert(PledgeActor),
         [
-            {"pledge_id": joint, "actor_id": egypt, "role": "pledger"},
-            {"pledge_id": joint, "actor_id": turkey, "role": "pledger"},
-            {"pledge_id": alone, "actor_id": egypt, "role": "pledger"},
-            {"pledge_id": other, "actor_id": russia, "role": "pledger"},
+            {"pledge_id": uuid.UUID(int=n), "actor_id": actor, "role": "pledger"}
+            for n, actors in makers.items()
+            for actor in actors
         ],
     )
+    june = (date(2021, 6, 1), date(2021, 7, 15))
 
-    found = await pledges_of_actors(session, [egypt, turkey, egypt])
-
-    assert found == {joint: summit, alone: None}
-    assert await pledges_of_actors(session, []) == {}
+    assert await pledges_of_actors(session, [egypt, turkey, egypt], *june) == {
+        uuid.UUID(int=21): summit,
+        uuid.UUID(int=22): None,
+    }
+    assert await pledges_of_actors(session, [egypt], *june, date(2021, 9, 1)) == {
+        uuid.UUID(int=21): summit,
+        uuid.UUID(int=22): None,
+        uuid.UUID(int=25): None,
+    }
+    assert await pledges_of_actors(session, [], *june) == {}
