@@ -30,6 +30,7 @@ import sys
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import httpx
@@ -98,32 +99,33 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
+async def sequential(
+    http: httpx.AsyncClient,
+    auth: dict[str, str],
+    article: Callable[[int], dict[str, str]],
+    posts: int,
+    label: str,
+) -> None:
+    """`posts` new articles (`article(n)`) posted one after the other: p50 and max latency."""
+    latencies = []
+    statuses: Counter[int] = Counter()
+    for n in range(posts):
+        started = time.perf_counter()
+        response = await http.post("/sources", json=article(n), headers=auth)
+        latencies.append(time.perf_counter() - started)
+        statuses[response.status_code] += 1
+    print(
+        f"  {label} p50 {statistics.median(latencies) * 1000:.0f} ms, "
+        f"max {max(latencies) * 1000:.0f} ms, statuses {dict(statuses)}"
+    )
+
+
 async def measure(base: str, key: str, posts: int, clients: int, seconds: float) -> None:
     auth = {"Authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=base, timeout=300) as http:
         await wait_ready(http)
-        latencies = []
-        statuses: Counter[int] = Counter()
-        for n in range(posts):
-            started = time.perf_counter()
-            response = await http.post("/sources", json=small_article(n), headers=auth)
-            latencies.append(time.perf_counter() - started)
-            statuses[response.status_code] += 1
-        print(
-            f"  sequential POST     p50 {statistics.median(latencies) * 1000:.0f} ms, "
-            f"max {max(latencies) * 1000:.0f} ms, statuses {dict(statuses)}"
-        )
-        latencies.clear()
-        statuses.clear()
-        for n in range(posts):
-            started = time.perf_counter()
-            response = await http.post("/sources", json=pledge_article(n), headers=auth)
-            latencies.append(time.perf_counter() - started)
-            statuses[response.status_code] += 1
-        print(
-            f"  ... stating pledges p50 {statistics.median(latencies) * 1000:.0f} ms, "
-            f"max {max(latencies) * 1000:.0f} ms, statuses {dict(statuses)}"
-        )
+        await sequential(http, auth, small_article, posts, "sequential POST    ")
+        await sequential(http, auth, pledge_article, posts, "... stating pledges")
 
         until = time.monotonic() + seconds
         post_statuses: Counter[int] = Counter()
