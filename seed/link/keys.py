@@ -29,7 +29,7 @@ from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
 from seed.link.anchors import RELATIVE_KINDS
 from seed.link.members import MemberKey
-from seed.link.merge import _block_keys, _months, expanded_actors
+from seed.link.merge import _block_keys, expanded_actors, months_of
 from seed.link.shingled import Shingled
 from seed.link.vague_days import named_weekday
 from seed.link.word_anchors import dated_keys, undated_keys
@@ -138,7 +138,7 @@ def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
 
 def _blocks(date: DateInterval, keys: set[str]) -> set[str]:
     """`keys` as the merge step indexes a cluster by them (`_block_keys`), under each month."""
-    return {f"{month}:{key}" for month in _months(date) for key in keys}
+    return {f"{month}:{key}" for month in months_of(date) for key in keys}
 
 
 def candidate_blocks(cand: Candidate, related: Related, default: str | None) -> set[str]:

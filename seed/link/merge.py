@@ -354,7 +354,7 @@ def cluster_candidates(
         any_kind = kind in WEAK_TYPES
         # A vague day joins nothing (`score` gives every cluster 0): not even looked up.
         pool: dict[int, Cluster] = {}
-        for month in () if vague_day(candidate) else _months(candidate.date):
+        for month in () if vague_day(candidate) else months_of(candidate.date):
             for key in keys:
                 if block := index.get((month, key)):
                     pool.update(block)
@@ -383,7 +383,7 @@ def cluster_candidates(
         # months of its (first member's) date: the earlier members' are indexed already, and
         # only this candidate's own blocks (`keys`) can be new.
         fresh = keys - indexed[id(chosen)]
-        for month in _months(chosen.date):
+        for month in months_of(chosen.date):
             for key in fresh:
                 index[(month, key)][chosen.number] = chosen
         indexed[id(chosen)] |= fresh
@@ -408,7 +408,8 @@ def _block_keys(
     return keys
 
 
-def _months(interval: DateInterval) -> range:
+def months_of(interval: DateInterval) -> range:
+    """The months (year * 12 + month) `interval` spans, 37 at most."""
     first = interval.start.year * 12 + interval.start.month
     last = interval.end.year * 12 + interval.end.month
     if last - first > 36:

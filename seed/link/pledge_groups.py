@@ -10,7 +10,7 @@ from datetime import date
 from seed.extract.dates import add_duration
 from seed.extract.pledges import PledgeCandidate, same_dated_deadline
 from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
-from seed.link.merge import Cluster, overlaps, width
+from seed.link.merge import Cluster, months_of, overlaps, width
 from seed.link.origins import independent_origins, jaccard
 from seed.link.pledge_status import withdrawal_order
 from seed.link.withdrawal_index import WithdrawalIndex
@@ -68,18 +68,36 @@ def _consistent(a: PledgeCandidate, b: PledgeCandidate) -> bool:
 
 PLEDGE_LOOKBACK = 64
 
+Key = tuple[object, ...]
 
-def _pledge_index_keys(
-    pledge: PledgeCandidate, event_of: dict[int, str]
-) -> list[tuple[str, object]]:
-    keys: list[tuple[str, object]] = [("file", pledge.file_name)]
+
+def _pledge_index_keys(pledge: PledgeCandidate, event_of: dict[int, str]) -> list[list[Key]]:
+    """The keys a pledge's group is indexed under and found by, in the order they are looked
+    up; the keys of one entry are looked up together (their groups in the order they were
+    founded). A shared quantity or actor ties two tellings only when the days they say it was
+    made overlap (or, for an actor, both are due on the same stated day: `_same_pledge`), so
+    those keys hold the month: a frequent actor's groups of other months are not compared, and
+    the `PLEDGE_LOOKBACK` most recent ones of its month are all of them."""
+    months = months_of(pledge.made)
+    keys: list[list[Key]] = [[("file", pledge.file_name)]]
     if pledge.event is not None and id(pledge.event) in event_of:
-        keys.append(("event", event_of[id(pledge.event)]))
+        keys.append([("event", event_of[id(pledge.event)])])
     if pledge.quantity is not None:
-        keys.append(("quantity", pledge.quantity))
-    keys += [("actor", a) for a in pledge.actors]
-    keys += [("origin", o) for o in pledge.origins]
+        keys.append([("quantity", pledge.quantity, m) for m in months])
+    due = pledge.deadline
+    dated = due is not None and due.precision == "day" and pledge.duration is None
+    for actor in pledge.actors:
+        by_actor: list[Key] = [("actor", actor, m) for m in months]
+        if dated:
+            by_actor.append(("due", actor, due))
+        keys.append(by_actor)
+    keys += [[("origin", o)] for o in pledge.origins]
     return keys
+
+
+def _merged(index: dict[Key, list[int]], keys: list[Key]) -> list[int]:
+    """The groups indexed under any of `keys`, once each, in the order they were founded."""
+    return sorted({number for key in keys for number in index.get(key, ())})
 
 
 def _report_order(cluster: Cluster) -> tuple[object, ...]:
@@ -99,18 +117,21 @@ def group_pledges(
     cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
     groups: list[list[PledgeCandidate]] = []
     hashed: dict[int, frozenset[int]] = {}  # (the pledges of `found` live as long as it does)
-    # Only groups sharing an event, a quantity or an actor can match: index them by those.
-    index: dict[tuple[str, object], list[list[PledgeCandidate]]] = {}
+    # Only groups sharing an event, a quantity or an actor can match: index them by those
+    # (each group by the number it was founded with).
+    index: dict[Key, list[int]] = {}
     for pledge in sorted(found, key=lambda p: (width(p.made), p.file_name, p.quote_start)):
         keys = _pledge_index_keys(pledge, event_of)
         seen: set[int] = set()
-        for key in keys:
+        for entry in keys:
+            numbers = index.get(entry[0], []) if len(entry) == 1 else _merged(index, entry)
             # The most recent groups of a key: a pledge repeats near its first telling, and a
             # frequent actor must not make grouping quadratic.
-            for group in index.get(key, [])[-PLEDGE_LOOKBACK:]:
-                if id(group) in seen:
+            for number in numbers[-PLEDGE_LOOKBACK:]:
+                if number in seen:
                     continue
-                seen.add(id(group))
+                seen.add(number)
+                group = groups[number]
                 if _same_pledge(group[0], pledge, event_of, hashed):
                     group.append(pledge)
                     break
@@ -118,10 +139,10 @@ def group_pledges(
                 continue
             break
         else:
-            group = [pledge]
-            groups.append(group)
-            for key in keys:
-                index.setdefault(key, []).append(group)
+            for entry in keys:
+                for key in entry:
+                    index.setdefault(key, []).append(len(groups))
+            groups.append([pledge])
     # In report order (`withdrawal_order`): the withdrawal a pledge's status cites first is the
     # same whether the corpus is linked at once or a stored pledge is rated again.
     withdrawn = sorted(
