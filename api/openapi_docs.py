@@ -5,7 +5,7 @@ and file names), so they are the same in every fresh installation, and
 `tests/api/test_openapi_examples.py` calls every one of them. Route modules take their
 examples from here; parameters that routes leave without one (ids in paths, `cursor`,
 `limit`) get theirs in `complete_openapi`, which also documents the 503 every route that
-reads the database can answer.
+reads the database can answer, and the 414 any route answers for an overlong URL.
 """
 
 from __future__ import annotations
@@ -43,9 +43,16 @@ UNAVAILABLE: dict[str, Any] = {
     "content": {"application/problem+json": {"schema": Problem.model_json_schema()}},
 }
 
+# `api.protocol` refuses a URL over MAX_URL_BYTES before any route sees it.
+URI_TOO_LONG: dict[str, Any] = {
+    "description": "The URL is longer than the service reads (problem+json)",
+    "content": {"application/problem+json": {"schema": Problem.model_json_schema()}},
+}
+
 
 def complete_openapi(spec: dict[str, Any]) -> dict[str, Any]:
-    """Add the missing parameter examples and the 503 response (in place, idempotent)."""
+    """Add the missing parameter examples and the 503 and 414 responses (in place,
+    idempotent)."""
     for path, item in spec.get("paths", {}).items():
         for operation in item.values():
             for parameter in operation.get("parameters", []):
@@ -54,6 +61,8 @@ def complete_openapi(spec: dict[str, Any]) -> dict[str, Any]:
                 if known is not None and not parameter.get("examples"):
                     summary, value = known
                     parameter["examples"] = {"corpus": {"summary": summary, "value": value}}
+            responses = operation.setdefault("responses", {})
             if path not in _NO_DATABASE:
-                operation.setdefault("responses", {}).setdefault("503", UNAVAILABLE)
+                responses.setdefault("503", UNAVAILABLE)
+            responses.setdefault("414", URI_TOO_LONG)
     return spec
