@@ -44,6 +44,7 @@ from seed.extract.types import DateInterval, PublicationDate, Timeline
 from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
+from seed.link.pledge_groups import stated_due_day
 from seed.link.recycled_years import earlier_days
 from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
@@ -324,15 +325,14 @@ async def _related_pledges(
     margin = timedelta(days=RELATED_PLEDGE_DAYS)
     for x in fresh:
         for pledge in x.pledges:
-            due = pledge.deadline
-            day = due.start if due and due.precision == "day" and not pledge.duration else None
+            due = stated_due_day(pledge)
             found.update(
                 await keys_repo.pledges_of_actors(
                     session,
                     [actor_id(a) for a in sorted(pledge.actors)],
                     pledge.made.start - margin,
                     pledge.made.end + margin,
-                    day,
+                    due.start if due is not None else None,
                 )
             )
     return found

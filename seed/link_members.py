@@ -12,11 +12,11 @@ linked again too, and so are the stored pledges a new pledge may join (those of 
 `StoredNeighbourhood.related`): grouped against the clusters the linking of the events merged
 (`seed.link.timeline.pledges_linked_again`; with whole readings, linked again with the
 events as that linking found them, `seed.link.regroup`). The others, made at an event that
-keeps its mentions, keep what they had. Both steps run in the same worker call, which is handed the
-pledges of every touched event with what is stored of the events: shipping the neighbourhood
-to a worker and its timeline back cost as much as linking it. Events that keep their mentions
-are not handed back either. A worker keeps the stored mentions it decoded, and each linking
-puts back what it changed of them (`as_decoded`).
+keeps its mentions, keep what they had. Both steps run in the same worker call, which is
+handed the pledges of every touched event with what is stored of the events: shipping the
+neighbourhood to a worker and its timeline back cost as much as linking it. Events that keep
+their mentions are not handed back either. A worker keeps the stored mentions it decoded, and
+each linking puts back what it changed of them (`as_decoded`).
 """
 
 from __future__ import annotations

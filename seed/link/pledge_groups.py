@@ -9,7 +9,7 @@ from datetime import date
 
 from seed.extract.dates import add_duration
 from seed.extract.pledges import PledgeCandidate, same_dated_deadline
-from seed.extract.types import ActorLink, Mention, Quote, TimelinePledge
+from seed.extract.types import ActorLink, DateInterval, Mention, Quote, TimelinePledge
 from seed.link.merge import Cluster, months_of, overlaps, width
 from seed.link.origins import independent_origins, jaccard
 from seed.link.pledge_status import withdrawal_order
@@ -84,19 +84,29 @@ def _pledge_index_keys(pledge: PledgeCandidate, event_of: dict[int, str]) -> lis
         keys.append([("event", event_of[id(pledge.event)])])
     if pledge.quantity is not None:
         keys.append([("quantity", pledge.quantity, m) for m in months])
-    due = pledge.deadline
-    dated = due is not None and due.precision == "day" and pledge.duration is None
+    due = stated_due_day(pledge)
     for actor in pledge.actors:
         by_actor: list[Key] = [("actor", actor, m) for m in months]
-        if dated:
+        if due is not None:
             by_actor.append(("due", actor, due))
         keys.append(by_actor)
     keys += [[("origin", o)] for o in pledge.origins]
     return keys
 
 
+def stated_due_day(pledge: PledgeCandidate) -> DateInterval | None:
+    """The day a pledge is due by, when it states one ("by March 25", not "within 90 days"):
+    two tellings by one actor due on that day are one pledge (`same_dated_deadline`)."""
+    due = pledge.deadline
+    if due is None or due.precision != "day" or pledge.duration is not None:
+        return None
+    return due
+
+
 def _merged(index: dict[Key, list[int]], keys: list[Key]) -> list[int]:
     """The groups indexed under any of `keys`, once each, in the order they were founded."""
+    if len(keys) == 1:
+        return index.get(keys[0], [])  # (kept in that order)
     return sorted({number for key in keys for number in index.get(key, ())})
 
 
@@ -124,7 +134,7 @@ def group_pledges(
         keys = _pledge_index_keys(pledge, event_of)
         seen: set[int] = set()
         for entry in keys:
-            numbers = index.get(entry[0], []) if len(entry) == 1 else _merged(index, entry)
+            numbers = _merged(index, entry)
             # The most recent groups of a key: a pledge repeats near its first telling, and a
             # frequent actor must not make grouping quadratic.
             for number in numbers[-PLEDGE_LOOKBACK:]:
