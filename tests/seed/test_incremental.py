@@ -149,6 +149,14 @@ async def test_an_article_whose_withdrawal_rerates_stored_pledges_stores_what_th
     assert one_by_one == bulk
 
 
+async def _bulk(engine: AsyncEngine, article: RawArticle) -> dict[str, object]:
+    """The timeline of the sample corpus and `article` ingested in one call."""
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, article])
+        return await _timeline(session)
+
+
 # Written for this test: it joins a stored meeting two stored pledges were made at.
 TALKS = RawArticle(
     file_name="moscow-talks.txt",
@@ -161,10 +169,8 @@ TALKS = RawArticle(
 async def test_the_pledges_made_at_an_event_an_article_joins_are_linked_again_with_it(
     engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
+    bulk = await _bulk(engine, TALKS)
     corpus, _ = read_articles(expand_paths([CORPUS]))
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [*corpus, TALKS])
-        bulk = await _timeline(session)
     async with rolled_back_session(engine) as session:
         await ingest(session, corpus)
         with caplog.at_level(logging.INFO, logger="seed.incremental"):
@@ -344,10 +350,8 @@ async def test_an_article_that_states_a_pledge_is_linked_with_its_neighbourhood(
     article: RawArticle,
     pledge_mentions: list[int],
 ) -> None:
+    bulk = await _bulk(engine, article)
     corpus, _ = read_articles(expand_paths([CORPUS]))
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [*corpus, article])
-        bulk = await _timeline(session)
     async with rolled_back_session(engine) as session:
         await ingest(session, corpus)
         with caplog.at_level(logging.INFO, logger="seed.incremental"):
@@ -408,19 +412,16 @@ REPRINTED_PLEDGE = _reprint(
     [(OWN_PLEDGE_BESIDE_REPRINT, "neighbourhood"), (REPRINTED_PLEDGE, "corpus")],
 )
 async def test_a_pledge_in_a_reprinted_paragraph_links_the_corpus_and_one_beside_it_does_not(
-    engine: AsyncEngine, caplog: pytest.LogCaptureFixture, article: RawArticle, linked: str
+    engine: AsyncEngine, article: RawArticle, linked: str
 ) -> None:
+    bulk = await _bulk(engine, article)
     corpus, _ = read_articles(expand_paths([CORPUS]))
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [*corpus, article])
-        bulk = await _timeline(session)
     async with rolled_back_session(engine) as session:
         await ingest(session, corpus)
         # Both reprint a paragraph of a stored near-duplicate group.
         joined: set[str] = set()
         await fresh_origins(session, [extract_article(article, load_registry())], joined)
-        with caplog.at_level(logging.INFO, logger="seed.incremental"):
-            report = await ingest(session, [article])
+        report = await ingest(session, [article])
         one_by_one = await _timeline(session)
     assert len(joined) == 1
     assert report.linked == linked
