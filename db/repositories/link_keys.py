@@ -366,6 +366,28 @@ async def readings(
     return {source: (name, payload) for source, name, payload in rows.tuples()}
 
 
+async def provisional_readings(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
+) -> list[bytes]:
+    """The extractions of the sources (of undated ones: their readings before their dates
+    were inferred) of extractor `version`, in the order of the sources' ids; sources without
+    one are left out."""
+    wanted = sorted(set(source_ids))
+    if not wanted:
+        return []
+    rows = await session.scalars(
+        select(SourceExtraction.payload)
+        .join(Source, Source.id == SourceExtraction.source_id)
+        .where(
+            SourceExtraction.source_id == any_(array_param(wanted)),
+            SourceExtraction.extractor_version == version,
+            SourceExtraction.sha256 == Source.sha256,
+        )
+        .order_by(SourceExtraction.source_id)
+    )
+    return list(rows.all())
+
+
 async def origins_of(
     session: AsyncSession, spans: Iterable[tuple[uuid.UUID, int, int]]
 ) -> dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]]:

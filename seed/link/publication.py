@@ -31,7 +31,13 @@ from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
 from seed.link.text_bounds import lower_bound, upper_bound
 from seed.link.vague_days import named_weekday
-from seed.link.word_anchors import gathering_match, weekday_matches, year_window
+from seed.link.word_anchors import (
+    day_matches,
+    gathering_match,
+    named_gatherings,
+    weekday_matches,
+    year_window,
+)
 
 # An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
 # seed.extract.events), so a dated source's day for the same statement bounds publication.
@@ -190,6 +196,41 @@ def _anchor_evidence(
     # (the articles of the worded constraints that `_joined` keeps)
     kept = {f for c, f in zip(worded, worded_from, strict=True) if _after(c, lower)}
     return _joined(constraints, lower), _joined(worded, lower), kept
+
+
+def may_weigh(
+    candidates: Sequence[Candidate],
+    anchors: AnchorIndex,
+    *,
+    person_keys: set[str],
+    name_words: frozenset[str],
+    actor_words: frozenset[str],
+) -> bool:
+    """Whether inferring the publication of an article from its (provisional) `candidates`
+    may weigh one of `anchors`; when it may not, adding them to the anchors it is inferred
+    from leaves its date as it was. Per candidate, inference takes the best of the anchors
+    that fit it, else the first found by its words, or the years of the happenings on its
+    month and day: an anchor that fits none of those changes none of them. (Given the
+    anchors of a new dated article alone, against each stored undated article it may date.)"""
+    all_names = name_words | actor_words
+    for cand in candidates:
+        if cand.hit is None:
+            continue
+        if cand.hit.kind not in RELATIVE_KINDS | _UNDATED_NEWS:
+            if day_matches(cand, anchors.words):
+                return True
+            continue
+        if best_anchor(cand, anchors, person_keys, name_words) is not None:
+            return True
+        weekday = named_weekday(cand)
+        if weekday is None:
+            continue
+        if next(_worded_anchors(cand, weekday, anchors, person_keys, all_names), None):
+            return True
+        # (one more gathering of that name on another day leaves the match ambiguous)
+        if named_gatherings(cand, weekday, anchors.words):
+            return True
+    return False
 
 
 def _after(constraint: tuple[date, date, str], lower: tuple[date, str] | None) -> bool:

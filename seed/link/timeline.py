@@ -21,7 +21,6 @@ from seed.extract.errors import ArticleError
 from seed.extract.parse import ParsedArticle
 from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry, load_registry
-from seed.extract.tokens import content_tokens
 from seed.extract.types import (
     ActorLink,
     ActorRecord,
@@ -43,7 +42,7 @@ from seed.link.pledge_groups import group_pledges
 from seed.link.recycled_years import redate_recycled
 from seed.link.regroup import QuoteKey, regroup
 from seed.link.shingled import Shingled
-from seed.link.undated import infer_undated, is_wide
+from seed.link.undated import infer_undated, is_wide, person_keys, person_name_words
 
 
 def build_timeline(
@@ -96,13 +95,8 @@ def link_timeline(
     read: dict[str, ArticleExtraction] = {x.file_name: x for x in ordered}
     parsed = [x.parsed for x in ordered]
 
-    persons = {k for k, r in registry.actors.items() if r.type == "person"}
-    names: set[str] = set()
-    for extraction in ordered:
-        persons |= {k for k, r in extraction.discovered.items() if r.type == "person"}
-    for record in registry.actors.values():
-        if record.type == "person":
-            names |= content_tokens(" ".join((record.name, *record.aliases)))
+    persons = person_keys(registry, ordered)
+    names = person_name_words(registry)
     copies = copy_groups(
         {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in ordered}, shingled
     )

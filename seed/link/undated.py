@@ -7,15 +7,16 @@ call lets the ones dated narrowly in the first date the rest.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from seed.extract.article import ArticleExtraction, date_article
 from seed.extract.registry import Registry
 from seed.extract.tokens import content_tokens
 from seed.extract.types import DateInterval, PublicationDate
-from seed.link.anchors import AnchorIndex
+from seed.link.anchors import AnchorIndex, index_anchors
 from seed.link.merge import width
-from seed.link.publication import infer_publication
+from seed.link.publication import infer_publication, may_weigh
 
 # An interval at most this many days wide dates an article well enough to date others.
 NARROW_DAYS = 7
@@ -49,23 +50,16 @@ def infer_undated(
     for other, publication in sorted(known.items()):
         if other in copies:
             dated_copies.setdefault(copies[other], []).append((other, publication.interval))
-    actor_words = frozenset(
-        t for r in registry.actors.values() for t in content_tokens(" ".join((r.name, *r.aliases)))
-    )
+    actor_words = actor_name_words(registry)
     for extraction in undated:
         name = extraction.file_name
-        local_names = names | {
-            t
-            for r in extraction.discovered.values()
-            for t in content_tokens(" ".join((r.name, *r.aliases)))
-        }
         copied = list(dated_copies.get(copies[name], ())) if name in copies else []
         inferred = infer_publication(
             extraction.parsed,
             extraction.candidates,
             anchors,
             person_keys=persons,
-            name_words=frozenset(local_names),
+            name_words=local_name_words(names, extraction),
             copies=copied,
             today=today,
             actor_words=actor_words,
@@ -73,3 +67,66 @@ def infer_undated(
         if read[name].publication != inferred:
             # (read again only when the date moved: the reading against it is the same)
             read[name] = date_article(extraction.parsed, registry, inferred)
+
+
+def may_date(
+    dated: Sequence[ArticleExtraction], undated: Sequence[ArticleExtraction], registry: Registry
+) -> bool:
+    """Whether the happenings of the `dated` articles may anchor one of the `undated` ones
+    (their provisional readings), as inferring publication dates weighs anchors
+    (`seed.link.publication.may_weigh`). When they may not, adding them to a corpus leaves
+    every undated article's date as it was: those are dated by what was there before, and
+    the undated ones dated by them date the rest as before. (A key two articles discover as
+    different kinds of actor is a person here only if one of these articles says so.)"""
+    persons = person_keys(registry, [*dated, *undated])
+    anchors = index_anchors((c for x in dated for c in x.candidates), persons)
+    names = person_name_words(registry)
+    actor_words = actor_name_words(registry)
+    return any(
+        may_weigh(
+            x.candidates,
+            anchors,
+            person_keys=persons,
+            name_words=local_name_words(names, x),
+            actor_words=actor_words,
+        )
+        for x in undated
+    )
+
+
+def person_keys(registry: Registry, extractions: Iterable[ArticleExtraction]) -> set[str]:
+    """The keys of the persons of the registry and of those the articles discover."""
+    persons = {k for k, r in registry.actors.items() if r.type == "person"}
+    for extraction in extractions:
+        persons |= {k for k, r in extraction.discovered.items() if r.type == "person"}
+    return persons
+
+
+def person_name_words(registry: Registry) -> set[str]:
+    """The content words of the registry's persons' names and aliases."""
+    return {
+        t
+        for r in registry.actors.values()
+        if r.type == "person"
+        for t in content_tokens(" ".join((r.name, *r.aliases)))
+    }
+
+
+def actor_name_words(registry: Registry) -> frozenset[str]:
+    """The content words of every registry actor's names and aliases."""
+    return frozenset(
+        t for r in registry.actors.values() for t in content_tokens(" ".join((r.name, *r.aliases)))
+    )
+
+
+def local_name_words(names: set[str], extraction: ArticleExtraction) -> frozenset[str]:
+    """`names` and the words of the names of the actors `extraction` discovers: two stories
+    naming the same person share no content by that."""
+    return frozenset(
+        names
+        | {
+            t
+            for r in extraction.discovered.values()
+            for t in content_tokens(" ".join((r.name, *r.aliases)))
+        }
+    )

@@ -98,17 +98,23 @@ def gathering_words(cand: Candidate) -> frozenset[str]:
 def gathering_match(cand: Candidate, weekday: int, index: WordIndex) -> Anchor | None:
     """The dated gathering of `weekday` in another file that `cand` names by its name and
     noun; None when there is none or they fall on different days."""
+    found = named_gatherings(cand, weekday, index)
+    if len({a.date.start for a in found}) != 1:
+        return None
+    return min(found, key=lambda a: a.file_name)
+
+
+def named_gatherings(cand: Candidate, weekday: int, index: WordIndex) -> list[Anchor]:
+    """The dated gatherings of `weekday` in other files whose words hold the name and noun of
+    the gathering `cand` names with that weekday."""
     words = gathering_words(cand)
     if not words:
-        return None
-    found = [
+        return []
+    return [
         a
         for a in index.gatherings.get(weekday, {}).values()
         if words <= a.words and a.file_name != cand.file_name
     ]
-    if len({a.date.start for a in found}) != 1:
-        return None
-    return min(found, key=lambda a: a.file_name)
 
 
 def weekday_matches(
@@ -143,19 +149,27 @@ def year_offset(cand: Candidate) -> int | None:
     return _YEAR_OFFSET.get(words[-2])
 
 
-def year_window(cand: Candidate, index: WordIndex) -> tuple[date, date, Anchor] | None:
-    """The publication year a "<month> <day> this year" happening gives, when dated sources
-    place a happening of its kind naming its act on that month and day (of one year)."""
-    offset = year_offset(cand)
+def day_matches(cand: Candidate, index: WordIndex) -> list[Anchor]:
+    """For a "<month> <day> this year" happening: the dated happenings in other files of its
+    kind, naming its act, on that month and day (of any year)."""
     acts = SIGNATURES.get(cand.type, set()) & cand.tokens
-    if offset is None or cand.hit is None or not acts:
-        return None
+    if year_offset(cand) is None or cand.hit is None or not acts:
+        return []
     day = cand.hit.interval.start
-    matches = [
+    return [
         a
         for a in index.by_day.get((day.month, day.day), {}).values()
         if a.type == cand.type and a.words & acts and a.file_name != cand.file_name
     ]
+
+
+def year_window(cand: Candidate, index: WordIndex) -> tuple[date, date, Anchor] | None:
+    """The publication year a "<month> <day> this year" happening gives, when dated sources
+    place a happening of its kind naming its act on that month and day (of one year)."""
+    offset = year_offset(cand)
+    matches = day_matches(cand, index)
+    if offset is None or not matches:
+        return None
     years = {a.date.start.year - offset for a in matches}
     if len(years) != 1:
         return None  # none, or happenings of that kind on that day in several years

@@ -314,6 +314,37 @@ async def test_a_dated_article_that_dates_a_stored_undated_one_by_words_links_th
     assert one_by_one == bulk
 
 
+# Written for this test: an undated statement of a person, and a dated article naming that
+# person for another happening, of another weekday (it cannot date the statement).
+KUBIS_UNDATED = RawArticle(
+    file_name="port-undated.txt",
+    text="Port to reopen\n\nJan Kubis said on Sunday that the harbour of Benghazi would reopen "
+    "to grain ships after months of closure.\n",
+)
+KUBIS_DATED = RawArticle(
+    file_name="envoy-in-cairo.txt",
+    text="Envoy in Cairo\n\nJan Kubis met Egyptian officials in Cairo on Wednesday to discuss "
+    "the monitoring mission.\n",
+    published=date(2021, 3, 11),
+)
+
+
+async def test_a_dated_article_naming_a_person_of_a_stored_undated_one_keeps_to_its_neighbourhood(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [KUBIS_UNDATED, KUBIS_DATED])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [KUBIS_UNDATED])
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [KUBIS_DATED])
+        one_by_one = await _timeline(session)
+    assert report.linked == "neighbourhood"
+    assert "linking the whole corpus" not in caplog.text
+    assert one_by_one == bulk
+
+
 # Written for these tests: each states a pledge; the first one a stored pledge of the sample
 # corpus again (the same 300 mercenaries of the same army), the second a pledge of its own.
 PLEDGED_AGAIN = RawArticle(
