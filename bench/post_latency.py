@@ -9,7 +9,7 @@ one (`bench.database`), is filled with N
 synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under uvicorn on a
 free port (one worker), and
 - `--posts` new small articles are posted one after the other: p50 and max latency; then as
-  many that state a pledge;
+  many that state a pledge, then as many that name a person whom stored undated articles name;
 - `--clients` clients post new articles continuously for `--seconds` while one client asks
   `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses;
 - 20 different articles posted at once, then one article posted 20 times at once: statuses,
@@ -75,6 +75,22 @@ def pledge_article(n: int) -> dict[str, str]:
     }
 
 
+# Persons the synthetic corpus's undated articles name (bench.ingest.NAMES).
+PERSONS = ["Haftar", "Dbeibah", "Menfi", "Bashagha"]
+
+
+def person_article(n: int) -> dict[str, str]:
+    """A small new article naming a person whom stored undated articles name, for a happening
+    of its own (it may date none of them)."""
+    day = date(2021, 1, 4) + timedelta(days=n % 700)
+    return {
+        "text": f"Visit note {n}\n\n{PERSONS[n % len(PERSONS)]} visited a hospital in Misrata on "
+        f"Wednesday with {n % 12 + 2} local doctors, according to desk {n}.\n",
+        "published": day.isoformat(),
+        "file_name": f"bench-visit-{n}",
+    }
+
+
 async def fill(url: str, count: int) -> str:
     # A batch run: statements over 10,000 stored articles may take longer than the API's timeout.
     engine = make_engine(url, pool_size=2, command_timeout=3600)
@@ -126,6 +142,7 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
         await wait_ready(http)
         await sequential(http, auth, small_article, posts, "sequential POST    ")
         await sequential(http, auth, pledge_article, posts, "... stating pledges")
+        await sequential(http, auth, person_article, posts, "... naming persons of undated ones")
 
         until = time.monotonic() + seconds
         post_statuses: Counter[int] = Counter()

@@ -22,6 +22,11 @@ from seed.link.word_anchors import WordIndex
 
 # Relative date kinds an anchor turns into a publication window ("said Sunday").
 RELATIVE_KINDS = frozenset({"weekday", "relative_unit", "named_day"})
+# An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
+# seed.extract.events), so a dated source's day for the same statement bounds publication.
+UNDATED_NEWS = frozenset({"lead", "perfect"})
+# The kinds of an undated article's happenings that are matched with anchors (`best_anchor`).
+ANCHORED_KINDS = RELATIVE_KINDS | UNDATED_NEWS
 # How many words a match without a weekday to confirm it (a lead, "last month") must share with
 # a dated source, besides names, unless they name the same act of the same kind.
 MIN_SHARED_LEAD_WORDS = 5

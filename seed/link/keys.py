@@ -5,8 +5,9 @@ that no key finds cannot be affected by the new article:
 - paragraph sketches: the k smallest shingle hashes of each paragraph, the buckets in which
   `seed.link.origins` looks for near-duplicate paragraphs;
 - copy samples: the sampled shingles `seed.link.copies` indexes to find copied articles;
-- undated persons: the actors named by relative dates of an undated article ("X said Sunday"),
-  which an article dating X's statement may date (`seed.link.publication`);
+- undated persons: the actors named by relative dates and leads of an undated article ("X said
+  Sunday", "X said ..."), by weekday, which an article dating X's statement on that weekday
+  may date (`seed.link.publication`), and the words and gatherings its weekdays name;
 - event blocks: (month, key) pairs as `seed.link.merge` indexes a cluster: its months, its
   actors (as the registry relates them) and the words naming a happening; a candidate is only
   ever compared with clusters sharing one of its own blocks.
@@ -27,7 +28,7 @@ from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
-from seed.link.anchors import RELATIVE_KINDS
+from seed.link.anchors import ANCHORED_KINDS
 from seed.link.members import MemberKey
 from seed.link.merge import _block_keys, expanded_actors, months_of
 from seed.link.shingled import Shingled
@@ -44,8 +45,9 @@ class SourceKeys:
     paragraph_spans: tuple[int, ...]
     copies: tuple[int, ...]
     copy_size: int
-    # Persons its relative dates name, and the keys of its happenings a dated one may find by
-    # their words (seed.link.word_anchors): a new dated article sharing one may date it.
+    # Persons its relative dates and leads name, by weekday (`person_key`), and the keys of
+    # its happenings a dated one may find by their words or the gathering they name
+    # (seed.link.word_anchors): a new dated article sharing one may date it.
     undated_persons: tuple[str, ...]
     # (quote start, quote end) of each candidate and pledge, and its origins joined by " ".
     spans: tuple[int, ...]
@@ -98,10 +100,11 @@ def source_keys(
     if undated:
         known = _persons(reading, registry)
         for cand in reading.candidates:
-            if cand.hit is not None and cand.hit.kind in RELATIVE_KINDS:
-                persons.update(key for key, _ in cand.actors if key in known)
+            weekday = named_weekday(cand)
+            if cand.hit is not None and cand.hit.kind in ANCHORED_KINDS:
+                persons.update(person_key(k, weekday) for k, _ in cand.actors if k in known)
             # what a dated happening found by its words alone shares (seed.link.word_anchors)
-            persons |= undated_keys(cand, named_weekday(cand), frozenset())
+            persons |= undated_keys(cand, weekday, frozenset())
     spans: list[int] = []
     joined: list[str] = []
     items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
@@ -124,16 +127,21 @@ def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
     """Persons of the happenings a dated article dates precisely enough to anchor others, and
     the keys of those an undated article may find by their words (seed.link.word_anchors)."""
     known = _persons(reading, registry)
-    found = {
-        key
-        for cand in reading.candidates
-        if (cand.date.end - cand.date.start).days <= 7
-        for key, _ in cand.actors
-        if key in known
-    }
+    found: set[str] = set()
     for cand in reading.candidates:
         found |= dated_keys(cand)
+        if (cand.date.end - cand.date.start).days > 7:
+            continue
+        # A happening of one day may be the one a weekday names; any precise one, a happening
+        # told without a weekday (`seed.link.anchors.best_anchor`).
+        days = [None] if cand.date.start != cand.date.end else [None, cand.date.start.weekday()]
+        found |= {person_key(key, day) for key, _ in cand.actors if key in known for day in days}
     return found
+
+
+def person_key(person: str, weekday: int | None) -> str:
+    """The key of a person's happening on `weekday` (None: told without one)."""
+    return f"{person}@{'*' if weekday is None else weekday}"
 
 
 def _blocks(date: DateInterval, keys: set[str]) -> set[str]:

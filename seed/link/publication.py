@@ -25,7 +25,14 @@ from seed.extract.inverse_dates import publication_constraint
 from seed.extract.parse import ParsedArticle
 from seed.extract.tense import direction_at
 from seed.extract.types import DateInterval, PublicationDate
-from seed.link.anchors import RELATIVE_KINDS, Anchor, AnchorIndex, best_anchor, compatible
+from seed.link.anchors import (
+    ANCHORED_KINDS,
+    UNDATED_NEWS,
+    Anchor,
+    AnchorIndex,
+    best_anchor,
+    compatible,
+)
 from seed.link.dateline_year import dateline_interval
 from seed.link.elapsed import elapsed_bounds
 from seed.link.merge import DISTINCT_ACTS, SIGNATURES
@@ -39,9 +46,6 @@ from seed.link.word_anchors import (
     year_window,
 )
 
-# An undated lead ("X said ...", "X has approved ..."): the news of the last days (see
-# seed.extract.events), so a dated source's day for the same statement bounds publication.
-_UNDATED_NEWS = {"lead", "perfect"}
 WIDE_YEARS = 2
 
 
@@ -173,7 +177,7 @@ def _anchor_evidence(
     for cand in candidates:
         if cand.hit is None:
             continue
-        if cand.hit.kind not in RELATIVE_KINDS | _UNDATED_NEWS:
+        if cand.hit.kind not in ANCHORED_KINDS:
             counted = year_window(cand, anchors.words)  # "December 24 this year"
             if counted is not None:
                 worded.append((counted[0], counted[1], _told(cand, counted[2])))
@@ -186,7 +190,7 @@ def _anchor_evidence(
                 worded.append(found[:3])
                 worded_from.append(found[3])
             continue
-        if cand.hit.kind in _UNDATED_NEWS:
+        if cand.hit.kind in UNDATED_NEWS:
             window = _news_window(cand, anchor)
         else:
             direction = direction_at(cand.summary, cand.hit.start)
@@ -216,7 +220,7 @@ def may_weigh(
     for cand in candidates:
         if cand.hit is None:
             continue
-        if cand.hit.kind not in RELATIVE_KINDS | _UNDATED_NEWS:
+        if cand.hit.kind not in ANCHORED_KINDS:
             if day_matches(cand, anchors.words):
                 return True
             continue

@@ -181,14 +181,17 @@ def year_window(cand: Candidate, index: WordIndex) -> tuple[date, date, Anchor] 
 # Key prefixes: actor keys (slugs) hold no colon.
 WORD_KEY = "word:"
 DAY_KEY = "day:"
+GATHERING_KEY = "gathering:"
 
 
 def undated_keys(cand: Candidate, weekday: int | None, name_words: frozenset[str]) -> set[str]:
     """Keys of an undated article's relative happening that a dated source matching it shares
-    (see `dated_keys`): a weekday match shares `MIN_WORDS` word keys, a day match one key."""
+    (see `dated_keys`): a weekday match shares `MIN_WORDS` word keys, a day match or a named
+    gathering one key."""
     keys: set[str] = set()
     if weekday is not None:
         keys |= {f"{WORD_KEY}{weekday}:{w}" for w in cand.tokens - name_words}
+        keys |= {f"{GATHERING_KEY}{weekday}:{w}" for w in gathering_words(cand)}
     if year_offset(cand) is not None and cand.hit is not None:
         day = cand.hit.interval.start
         acts = SIGNATURES.get(cand.type, set()) & cand.tokens
@@ -203,6 +206,8 @@ def dated_keys(cand: Candidate) -> set[str]:
         return set()
     keys = {f"{WORD_KEY}{day.weekday()}:{w}" for w in cand.tokens}
     keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in cand.tokens & _ALL_ACTS}
+    if cand.type == GATHERING:
+        keys |= {f"{GATHERING_KEY}{day.weekday()}:{w}" for w in cand.tokens}
     return keys
 
 

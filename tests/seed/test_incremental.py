@@ -345,6 +345,39 @@ async def test_a_dated_article_naming_a_person_of_a_stored_undated_one_keeps_to_
     assert one_by_one == bulk
 
 
+# Written for this test: an undated lead ("X said ...", the news of the last days), and a
+# dated article telling that statement on its day, which dates the lead.
+LEAD_UNDATED = RawArticle(
+    file_name="harbour-undated.txt",
+    text="Port deal\n\nJan Kubis said the harbour of Benghazi would reopen to grain ships after "
+    "months of closure.\n",
+)
+LEAD_DATED = RawArticle(
+    file_name="harbour-dated.txt",
+    text="Port deal\n\nJan Kubis said on 9 March 2021 that the harbour of Benghazi would reopen "
+    "to grain ships after months of closure.\n",
+    published=date(2021, 3, 10),
+)
+
+
+async def test_a_dated_article_telling_what_a_stored_undated_lead_reports_links_the_corpus(
+    engine: AsyncEngine,
+) -> None:
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [LEAD_UNDATED, LEAD_DATED])
+        bulk = await _timeline(session)
+        dated = await session.scalar(
+            select(Source.published_start).where(Source.file_name == LEAD_UNDATED.file_name)
+        )
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [LEAD_UNDATED])
+        report = await ingest(session, [LEAD_DATED])
+        one_by_one = await _timeline(session)
+    assert dated == date(2021, 3, 9)
+    assert report.linked == "corpus"
+    assert one_by_one == bulk
+
+
 # Written for these tests: each states a pledge; the first one a stored pledge of the sample
 # corpus again (the same 300 mercenaries of the same army), the second a pledge of its own.
 PLEDGED_AGAIN = RawArticle(
