@@ -9,7 +9,7 @@ events a new quote can meet gives what linking the whole corpus gives for them.
 
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
 undated (its date is inferred from the corpus) or its happenings may anchor a stored undated
-article's date (`seed.link.undated.may_date`; naming what one tells is not enough); it copies
+article's date (`seed.stored_undated`; naming what one tells is not enough); it copies
 most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
 rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
 takes its id: `seed.near_duplicates`); a paragraph stating a pledge joins a stored group
@@ -25,7 +25,6 @@ every stored one (pledges are rated as of the newest) re-rates all of them (`see
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 import uuid
@@ -50,12 +49,11 @@ from seed.link.pledge_groups import stated_due_day
 from seed.link.recycled_years import earlier_days
 from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
-from seed.link.undated import may_date
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
 from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
-from seed.stored_extractions import load
+from seed.stored_undated import may_date_stored
 from seed.workers import Keep, default_registry
 
 log = logging.getLogger(__name__)
@@ -285,7 +283,7 @@ async def _neighbourhood(
     words = sorted(k for k in anchors if k.startswith(word_anchors.WORD_KEY))
     named = sorted(anchors.difference(words))
     undated = await keys_repo.undated_naming(session, named, words, word_anchors.MIN_WORDS)
-    if undated and await _may_date(session, fresh, undated, registry, version):
+    if undated and await may_date_stored(session, fresh, undated, registry, version):
         return _whole("an article may date an undated one")
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
@@ -306,30 +304,6 @@ async def _neighbourhood(
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
     return touched, fresh_origins
-
-
-async def _may_date(
-    session: AsyncSession,
-    fresh: Sequence[ArticleExtraction],
-    undated: Sequence[uuid.UUID],
-    registry: Registry,
-    version: str,
-) -> bool:
-    """Whether the fresh (dated) articles may date one of the stored `undated` sources that
-    name what they tell (`seed.link.undated.may_date`, on the readings those were dated
-    from, in a thread). Sharing a person or words is common; anchoring the same happening
-    is not, and only that moves a stored date, so most such articles keep to their
-    neighbourhood."""
-    payloads = await keys_repo.provisional_readings(session, undated, version)
-    if len(payloads) < len(undated):
-        return True  # (a reading of another version: the whole corpus is read again anyway)
-    return await asyncio.to_thread(_may_date_stored, fresh, payloads, registry)
-
-
-def _may_date_stored(
-    fresh: Sequence[ArticleExtraction], payloads: Sequence[bytes], registry: Registry
-) -> bool:
-    return may_date(fresh, [load(payload) for payload in payloads], registry)
 
 
 # How far from a new pledge's day made a stored one of the same actor is still read with it.

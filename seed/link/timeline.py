@@ -95,7 +95,7 @@ def link_timeline(
     read: dict[str, ArticleExtraction] = {x.file_name: x for x in ordered}
     parsed = [x.parsed for x in ordered]
 
-    persons = person_keys(registry, ordered)
+    persons = person_keys(registry, [x.discovered for x in ordered])
     names = person_name_words(registry)
     copies = copy_groups(
         {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in ordered}, shingled

@@ -7,16 +7,19 @@ call lets the ones dated narrowly in the first date the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from seed.extract.article import ArticleExtraction, date_article
+from seed.extract.candidate import Candidate
 from seed.extract.registry import Registry
 from seed.extract.tokens import content_tokens
-from seed.extract.types import DateInterval, PublicationDate
-from seed.link.anchors import AnchorIndex, index_anchors
+from seed.extract.types import ActorRecord, DateInterval, PublicationDate
+from seed.link.anchors import ANCHORED_KINDS, AnchorIndex, index_anchors
 from seed.link.merge import width
 from seed.link.publication import infer_publication, may_weigh
+from seed.link.word_anchors import year_offset
 
 # An interval at most this many days wide dates an article well enough to date others.
 NARROW_DAYS = 7
@@ -59,7 +62,7 @@ def infer_undated(
             extraction.candidates,
             anchors,
             person_keys=persons,
-            name_words=local_name_words(names, extraction),
+            name_words=local_name_words(names, extraction.discovered),
             copies=copied,
             today=today,
             actor_words=actor_words,
@@ -69,16 +72,36 @@ def infer_undated(
             read[name] = date_article(extraction.parsed, registry, inferred)
 
 
+@dataclass(frozen=True, slots=True)
+class UndatedReading:
+    """What `may_date` reads of an undated article's provisional reading: its happenings that
+    inference matches with anchors, and the actors it discovered."""
+
+    candidates: tuple[Candidate, ...]
+    discovered: Mapping[str, ActorRecord]
+
+    @classmethod
+    def of(cls, reading: ArticleExtraction) -> UndatedReading:
+        # (`may_weigh` matches only these: a relative date or lead, or a day "this year")
+        weighed = tuple(
+            c
+            for c in reading.candidates
+            if c.hit is not None and (c.hit.kind in ANCHORED_KINDS or year_offset(c) is not None)
+        )
+        return cls(weighed, reading.discovered)
+
+
 def may_date(
-    dated: Sequence[ArticleExtraction], undated: Sequence[ArticleExtraction], registry: Registry
+    dated: Sequence[ArticleExtraction], undated: Sequence[UndatedReading], registry: Registry
 ) -> bool:
-    """Whether the happenings of the `dated` articles may anchor one of the `undated` ones
-    (their provisional readings), as inferring publication dates weighs anchors
-    (`seed.link.publication.may_weigh`). When they may not, adding them to a corpus leaves
-    every undated article's date as it was: those are dated by what was there before, and
-    the undated ones dated by them date the rest as before. (A key two articles discover as
-    different kinds of actor is a person here only if one of these articles says so.)"""
-    persons = person_keys(registry, [*dated, *undated])
+    """Whether the happenings of the `dated` articles may anchor one of the `undated` ones,
+    as inferring publication dates weighs anchors (`seed.link.publication.may_weigh`). When
+    they may not, adding them to a corpus leaves every undated article's date as it was:
+    those are dated by what was there before, and the undated ones dated by them date the
+    rest as before. (A key two articles discover as different kinds of actor is a person
+    here only if one of these articles says so.)"""
+    discovered = [*(x.discovered for x in dated), *(x.discovered for x in undated)]
+    persons = person_keys(registry, discovered)
     anchors = index_anchors((c for x in dated for c in x.candidates), persons)
     names = person_name_words(registry)
     actor_words = actor_name_words(registry)
@@ -87,18 +110,18 @@ def may_date(
             x.candidates,
             anchors,
             person_keys=persons,
-            name_words=local_name_words(names, x),
+            name_words=local_name_words(names, x.discovered),
             actor_words=actor_words,
         )
         for x in undated
     )
 
 
-def person_keys(registry: Registry, extractions: Iterable[ArticleExtraction]) -> set[str]:
-    """The keys of the persons of the registry and of those the articles discover."""
+def person_keys(registry: Registry, discovered: Iterable[Mapping[str, ActorRecord]]) -> set[str]:
+    """The keys of the persons of the registry and of those articles discover."""
     persons = {k for k, r in registry.actors.items() if r.type == "person"}
-    for extraction in extractions:
-        persons |= {k for k, r in extraction.discovered.items() if r.type == "person"}
+    for actors in discovered:
+        persons |= {k for k, r in actors.items() if r.type == "person"}
     return persons
 
 
@@ -119,14 +142,8 @@ def actor_name_words(registry: Registry) -> frozenset[str]:
     )
 
 
-def local_name_words(names: set[str], extraction: ArticleExtraction) -> frozenset[str]:
-    """`names` and the words of the names of the actors `extraction` discovers: two stories
+def local_name_words(names: set[str], discovered: Mapping[str, ActorRecord]) -> frozenset[str]:
+    """`names` and the words of the names of the actors an article `discovered`: two stories
     naming the same person share no content by that."""
-    return frozenset(
-        names
-        | {
-            t
-            for r in extraction.discovered.values()
-            for t in content_tokens(" ".join((r.name, *r.aliases)))
-        }
-    )
+    found = {t for r in discovered.values() for t in content_tokens(" ".join((r.name, *r.aliases)))}
+    return frozenset(names | found)

@@ -10,7 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.ids import actor_id
 from db.models import Actor, Event, Pledge, PledgeActor, Source, SourceExtraction, SourceSketch
-from db.repositories.link_keys import origins_of, pledges_of_actors, provisional_readings
+from db.repositories.link_keys import (
+    extraction_hashes,
+    origins_of,
+    pledges_of_actors,
+    provisional_readings,
+)
 from tests.db.rows import source_row
 
 WIRE = uuid.UUID(int=7)
@@ -121,7 +126,7 @@ async def test_pledges_of_actors_are_those_made_then_or_due_that_day_once_with_t
     assert await pledges_of_actors(session, [], *june) == {}
 
 
-async def test_provisional_readings_are_those_of_the_version_and_the_text_stored(
+async def test_provisional_readings_and_hashes_are_those_of_the_version_and_the_text_stored(
     session: AsyncSession,
 ) -> None:
     ids = [uuid.UUID(int=n) for n in (31, 32, 33, 34)]
@@ -147,6 +152,9 @@ async def test_provisional_readings_are_those_of_the_version_and_the_text_stored
         )
     )  # fmt: skip
 
-    found = await provisional_readings(session, [ids[3], ids[2], ids[1], ids[0], ids[3]], "v2")
+    wanted = [ids[3], ids[2], ids[1], ids[0], ids[3]]
+    found = await provisional_readings(session, wanted, "v2")
+    hashes = await extraction_hashes(session, wanted, "v2")
 
-    assert found == [b"first", b"fourth"]
+    assert found == {ids[0]: (sha[0], b"first"), ids[3]: (sha[3], b"fourth")}
+    assert hashes == {ids[0]: sha[0], ids[3]: sha[3]}

@@ -11,7 +11,7 @@ from seed.extract.article import extract_article
 from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
 from seed.link.timeline import build_timeline
-from seed.link.undated import may_date
+from seed.link.undated import UndatedReading, may_date
 
 TODAY = date(2026, 11, 30)
 
@@ -95,7 +95,7 @@ def test_a_dated_article_may_date_an_undated_one_only_by_a_happening_it_anchors(
 ) -> None:
     registry = load_registry()
     readings = [extract_article(a, registry) for a in (DATED[dated], undated)]
-    assert may_date(readings[:1], readings[1:], registry) is expected
+    assert may_date(readings[:1], [UndatedReading.of(readings[1])], registry) is expected
     alone = _publication([undated], undated.file_name)
     with_dated = _publication([undated, DATED[dated]], undated.file_name)
     assert (alone != with_dated) is expected
