@@ -21,6 +21,7 @@ from sqlalchemy import (
     any_,
     delete,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -28,7 +29,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -324,8 +325,11 @@ async def replace_pledge_evidence(
 
 async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) -> None:
     """Recompute the full-text vector of events from title, summary and all their quotes."""
+    # In the order of their sources and places in them: the vector holds word positions, and
+    # the order rows come in is not the same from one run (or plan) to the next.
+    separator = aggregate_order_by(literal(" "), Mention.source_id, Mention.char_start, Mention.id)
     quotes = (
-        select(func.string_agg(Mention.quote, " "))
+        select(func.string_agg(Mention.quote, separator))
         .where(Mention.event_id == Event.id)
         .scalar_subquery()
     )

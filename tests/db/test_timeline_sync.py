@@ -131,3 +131,62 @@ async def test_refresh_search_sets_the_vector_of_title_summary_and_quotes_and_on
     await refresh_search(session, EVENTS)
     # nothing changed: the row is not written again (an update makes a new row version)
     assert await session.scalar(where) == before
+
+
+async def test_refresh_search_joins_the_quotes_in_the_order_of_their_sources_and_places(
+    session: AsyncSession,
+) -> None:
+    first, second = uuid.UUID(int=21), uuid.UUID(int=22)
+    await session.execute(
+        insert(Source),
+        [
+            source_row(first, "first", "Guards stayed. Convoys left.", date(2021, 10, 9)),
+            {
+                **source_row(second, "second", "Trucks returned.", date(2021, 10, 9)),
+                "sha256": "1" * 64,
+            },
+        ],
+    )
+    await session.execute(
+        insert(Event).values(
+            id=EVENTS[0],
+            title="Departures",
+            summary="",
+            type="withdrawal",
+            date_start=date(2021, 10, 8),
+            date_end=date(2021, 10, 8),
+            date_precision="day",
+        )
+    )
+    # Inserted last first: the order rows are stored (and scanned) in is not the one read.
+    quotes = [
+        (second, 0, "Trucks returned."),
+        (first, 15, "Convoys left."),
+        (first, 0, "Guards stayed."),
+    ]
+    await session.execute(
+        insert(Mention),
+        [
+            {
+                "id": uuid.UUID(int=40 + n),
+                "source_id": source,
+                "event_id": EVENTS[0],
+                "quote": quote,
+                "char_start": start,
+                "char_end": start + len(quote),
+                "origin": f"o{n}",
+            }
+            for n, (source, start, quote) in enumerate(quotes)
+        ],
+    )
+
+    await refresh_search(session, EVENTS[:1])
+
+    expected = await session.scalar(
+        select(
+            func.to_tsvector(
+                text("'english'"), "Departures  Guards stayed. Convoys left. Trucks returned."
+            )
+        )
+    )
+    assert await session.scalar(select(Event.search).where(Event.id == EVENTS[0])) == expected
