@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.repositories import link_keys as keys_repo
+from db.repositories import extractions as extraction_rows
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.link.undated import UndatedReading, may_date
@@ -39,12 +39,12 @@ async def may_date_stored(
 ) -> bool:
     """Whether the fresh (dated) articles may date one of the stored `undated` sources (in a
     thread); True also when one has no reading of `version` (everything is read again)."""
-    hashes = await keys_repo.extraction_hashes(session, undated, version)
+    hashes = await extraction_rows.hashes(session, undated, version)
     if len(hashes) < len(set(undated)):
         return True
     kept = _kept_readings([(source, sha, version) for source, sha in hashes.items()])
     missing = [source for source, sha in hashes.items() if (source, sha, version) not in kept]
-    payloads = await keys_repo.provisional_readings(session, missing, version)
+    payloads = await extraction_rows.load_with_hashes(session, missing, version)
     if len(payloads) < len(missing):
         return True  # (one was replaced meanwhile)
     return await asyncio.to_thread(_may_date, fresh, kept, payloads, registry, version)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, any_, bindparam, delete, func, select, update
+from sqlalchemy import Select, Table, any_, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from db.models import Source, SourceExtraction
 from db.repositories.arrays import array_param, insert_rows
@@ -17,18 +18,50 @@ async def load(
     session: AsyncSession, *, source_ids: Sequence[uuid.UUID], version: str
 ) -> dict[uuid.UUID, bytes]:
     """Payloads of these sources read by extractor `version` from the text they hold now."""
-    if not source_ids:
+    found = await load_with_hashes(session, source_ids, version)
+    return {source: payload for source, (_, payload) in found.items()}
+
+
+async def hashes(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
+) -> dict[uuid.UUID, str]:
+    """Source -> the hash of its text, of the sources read by extractor `version` from the
+    text they hold now."""
+    wanted = sorted(set(source_ids))
+    if not wanted:
         return {}
     rows = await session.execute(
-        select(SourceExtraction.source_id, SourceExtraction.payload)
+        _current(wanted, version, SourceExtraction.source_id, SourceExtraction.sha256)
+    )
+    return dict(rows.tuples().all())
+
+
+async def load_with_hashes(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
+) -> dict[uuid.UUID, tuple[str, bytes]]:
+    """Source -> (the hash of its text, its payload), as `load`: the hash names the text the
+    payload was read from (the text may be replaced between two statements)."""
+    wanted = sorted(set(source_ids))
+    if not wanted:
+        return {}
+    columns = (SourceExtraction.source_id, SourceExtraction.sha256, SourceExtraction.payload)
+    rows = await session.execute(_current(wanted, version, *columns))
+    return {source: (sha, payload) for source, sha, payload in rows.tuples()}
+
+
+def _current(
+    source_ids: Sequence[uuid.UUID], version: str, *columns: InstrumentedAttribute[Any]
+) -> Select[Any]:
+    """`columns` of the extractions of `version` of these sources, read from their text now."""
+    return (
+        select(*columns)
         .join(Source, Source.id == SourceExtraction.source_id)
         .where(
-            SourceExtraction.source_id == any_(array_param(source_ids)),
+            SourceExtraction.source_id == any_(array_param(list(source_ids))),
             SourceExtraction.extractor_version == version,
             SourceExtraction.sha256 == Source.sha256,
         )
     )
-    return dict(rows.tuples().all())
 
 
 async def save(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:

@@ -366,47 +366,6 @@ async def readings(
     return {source: (name, payload) for source, name, payload in rows.tuples()}
 
 
-async def extraction_hashes(
-    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
-) -> dict[uuid.UUID, str]:
-    """Source -> the hash of its text, of the sources whose extraction of `version` is of the
-    text stored (the others are left out)."""
-    wanted = sorted(set(source_ids))
-    if not wanted:
-        return {}
-    rows = await session.execute(
-        select(SourceExtraction.source_id, SourceExtraction.sha256)
-        .join(Source, Source.id == SourceExtraction.source_id)
-        .where(
-            SourceExtraction.source_id == any_(array_param(wanted)),
-            SourceExtraction.extractor_version == version,
-            SourceExtraction.sha256 == Source.sha256,
-        )
-    )
-    return dict(rows.tuples().all())
-
-
-async def provisional_readings(
-    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
-) -> dict[uuid.UUID, tuple[str, bytes]]:
-    """Source -> (the hash of its text, its extraction of `version`: of an undated source, its
-    reading before its date was inferred), of the sources whose extraction is of the text
-    stored (the others are left out)."""
-    wanted = sorted(set(source_ids))
-    if not wanted:
-        return {}
-    rows = await session.execute(
-        select(SourceExtraction.source_id, SourceExtraction.sha256, SourceExtraction.payload)
-        .join(Source, Source.id == SourceExtraction.source_id)
-        .where(
-            SourceExtraction.source_id == any_(array_param(wanted)),
-            SourceExtraction.extractor_version == version,
-            SourceExtraction.sha256 == Source.sha256,
-        )
-    )
-    return {source: (sha, payload) for source, sha, payload in rows.tuples()}
-
-
 async def origins_of(
     session: AsyncSession, spans: Iterable[tuple[uuid.UUID, int, int]]
 ) -> dict[uuid.UUID, dict[tuple[int, int], tuple[str, ...]]]:

@@ -9,13 +9,8 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.ids import actor_id
-from db.models import Actor, Event, Pledge, PledgeActor, Source, SourceExtraction, SourceSketch
-from db.repositories.link_keys import (
-    extraction_hashes,
-    origins_of,
-    pledges_of_actors,
-    provisional_readings,
-)
+from db.models import Actor, Event, Pledge, PledgeActor, Source, SourceSketch
+from db.repositories.link_keys import origins_of, pledges_of_actors
 from tests.db.rows import source_row
 
 WIRE = uuid.UUID(int=7)
@@ -124,37 +119,3 @@ async def test_pledges_of_actors_are_those_made_then_or_due_that_day_once_with_t
         uuid.UUID(int=25): None,
     }
     assert await pledges_of_actors(session, [], *june) == {}
-
-
-async def test_provisional_readings_and_hashes_are_those_of_the_version_and_the_text_stored(
-    session: AsyncSession,
-) -> None:
-    ids = [uuid.UUID(int=n) for n in (31, 32, 33, 34)]
-    sha = [str(n) * 64 for n in range(4)]
-    rows = [
-        {**source_row(i, f"s{n}", f"Convoys left Sirte {n}.", date(2021, 10, 9)), "sha256": sha[n]}
-        for n, i in enumerate(ids)
-    ]
-    await session.execute(insert(Source).values(rows))
-    await session.execute(
-        insert(SourceExtraction).values(
-            [
-                # (read before, then dated: the reading before its date is the one returned)
-                {"source_id": ids[0], "sha256": sha[0], "extractor_version": "v2",
-                 "payload": b"first", "dated_payload": b"first dated"},
-                {"source_id": ids[1], "sha256": sha[1], "extractor_version": "v1",
-                 "payload": b"older version", "dated_payload": None},
-                {"source_id": ids[2], "sha256": "9" * 64, "extractor_version": "v2",
-                 "payload": b"older text", "dated_payload": None},
-                {"source_id": ids[3], "sha256": sha[3], "extractor_version": "v2",
-                 "payload": b"fourth", "dated_payload": None},
-            ]
-        )
-    )  # fmt: skip
-
-    wanted = [ids[3], ids[2], ids[1], ids[0], ids[3]]
-    found = await provisional_readings(session, wanted, "v2")
-    hashes = await extraction_hashes(session, wanted, "v2")
-
-    assert found == {ids[0]: (sha[0], b"first"), ids[3]: (sha[3], b"fourth")}
-    assert hashes == {ids[0]: sha[0], ids[3]: sha[3]}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import cast
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -157,6 +158,21 @@ async def _bulk(engine: AsyncEngine, article: RawArticle) -> dict[str, object]:
         return await _timeline(session)
 
 
+async def _after_an_undated_one(
+    engine: AsyncEngine, undated: RawArticle, dated: RawArticle, caplog: pytest.LogCaptureFixture
+) -> tuple[str, dict[str, object], dict[str, object]]:
+    """How `dated` was linked when posted after `undated`, the timeline that left, and the
+    timeline of both ingested in one call."""
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [undated, dated])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [undated])
+        with caplog.at_level(logging.INFO, logger="seed.incremental"):
+            report = await ingest(session, [dated])
+        return report.linked, await _timeline(session), bulk
+
+
 # Written for this test: it joins a stored meeting two stored pledges were made at.
 TALKS = RawArticle(
     file_name="moscow-talks.txt",
@@ -301,16 +317,13 @@ BRIDGE_DATED = RawArticle(
 
 
 async def test_a_dated_article_that_dates_a_stored_undated_one_by_words_links_the_corpus(
-    engine: AsyncEngine,
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [BRIDGE_UNDATED, BRIDGE_DATED])
-        bulk = await _timeline(session)
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [BRIDGE_UNDATED])
-        report = await ingest(session, [BRIDGE_DATED])
-        one_by_one = await _timeline(session)
-    assert report.linked == "corpus"
+    linked, one_by_one, bulk = await _after_an_undated_one(
+        engine, BRIDGE_UNDATED, BRIDGE_DATED, caplog
+    )
+    assert linked == "corpus"
+    assert "may date an undated one" in caplog.text
     assert one_by_one == bulk
 
 
@@ -332,17 +345,15 @@ KUBIS_DATED = RawArticle(
 async def test_a_dated_article_naming_a_person_of_a_stored_undated_one_keeps_to_its_neighbourhood(
     engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [KUBIS_UNDATED, KUBIS_DATED])
-        bulk = await _timeline(session)
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [KUBIS_UNDATED])
-        with caplog.at_level(logging.INFO, logger="seed.incremental"):
-            report = await ingest(session, [KUBIS_DATED])
-        one_by_one = await _timeline(session)
-    assert report.linked == "neighbourhood"
+    linked, one_by_one, bulk = await _after_an_undated_one(
+        engine, KUBIS_UNDATED, KUBIS_DATED, caplog
+    )
+    assert linked == "neighbourhood"
     assert "linking the whole corpus" not in caplog.text
     assert one_by_one == bulk
+
+
+Rows = list[tuple[str, date, date]]
 
 
 # Written for this test: an undated lead ("X said ...", the news of the last days), and a
@@ -361,20 +372,14 @@ LEAD_DATED = RawArticle(
 
 
 async def test_a_dated_article_telling_what_a_stored_undated_lead_reports_links_the_corpus(
-    engine: AsyncEngine,
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [LEAD_UNDATED, LEAD_DATED])
-        bulk = await _timeline(session)
-        dated = await session.scalar(
-            select(Source.published_start).where(Source.file_name == LEAD_UNDATED.file_name)
-        )
-    async with rolled_back_session(engine) as session:
-        await ingest(session, [LEAD_UNDATED])
-        report = await ingest(session, [LEAD_DATED])
-        one_by_one = await _timeline(session)
-    assert dated == date(2021, 3, 9)
-    assert report.linked == "corpus"
+    linked, one_by_one, bulk = await _after_an_undated_one(engine, LEAD_UNDATED, LEAD_DATED, caplog)
+    assert linked == "corpus"
+    assert "may date an undated one" in caplog.text
+    # the lead: the day of the statement and the week after it
+    published = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
+    assert published["harbour-undated"] == (date(2021, 3, 9), date(2021, 3, 16))
     assert one_by_one == bulk
 
 
