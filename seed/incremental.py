@@ -142,7 +142,12 @@ async def link_neighbourhood(
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in fresh_names}
     return Neighbourhood(
         timeline,
-        Scope(fresh=fresh_names, events=frozenset(rewritten), pledges=linked.pledges),
+        Scope(
+            fresh=fresh_names,
+            events=frozenset(rewritten),
+            pledges=linked.pledges,
+            kept=linked.kept,
+        ),
         await touched_withdrawals(session, rewritten),
         as_of,
         as_of > stored_latest,

@@ -79,6 +79,8 @@ class LinkedNeighbourhood:
     pledges: frozenset[uuid.UUID]
     # Linked event -> the touched event stored with exactly its mentions, left out.
     same: dict[str, uuid.UUID]
+    # Those of `same` the timeline's pledges refer to (made at, evidence).
+    kept: dict[str, uuid.UUID] = dataclasses.field(default_factory=dict)
 
 
 def link_neighbourhood(
@@ -136,13 +138,13 @@ def link_neighbourhood(
         # As decoded again, for the next linking `decode` hands them to (the timeline holds
         # values only, none of these objects).
         restore()
-    same = _rewritten(timeline, unchanged)
-    timeline.events = [e for e in timeline.events if e.key not in same]
+    timeline.events = [e for e in timeline.events if e.key not in unchanged]
     # Storing reads the stored sources only for the mentions it writes: the others (most of
     # a large neighbourhood's) are not handed back.
     quoted = quoted_sources(timeline) | {x.file_name for x in fresh}
     timeline.sources = [s for s in timeline.sources if s.file_name in quoted]
-    return LinkedNeighbourhood(_with_stored_sha(timeline, stored), pledges, same)
+    kept = _referred(timeline, unchanged)
+    return LinkedNeighbourhood(_with_stored_sha(timeline, stored), pledges, unchanged, kept)
 
 
 def _with_pledge_mentions(
@@ -222,12 +224,12 @@ def _unchanged(timeline: Timeline, neighbourhood: StoredNeighbourhood) -> dict[s
     return found
 
 
-def _rewritten(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
-    """Of the `unchanged` events, those the timeline's pledges need no row for: storing them
-    again would write what is stored (a pledge's made-at event and its evidence keep theirs)."""
+def _referred(timeline: Timeline, unchanged: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
+    """Of the `unchanged` events, those the timeline's pledges refer to: they are not stored
+    again (that would write what is stored), the pledges' rows take their ids."""
     needed = {p.event_key for p in timeline.pledges if p.event_key}
     needed |= {key for p in timeline.pledges for key, _ in p.evidence}
-    return {key: event for key, event in unchanged.items() if key not in needed}
+    return {key: event for key, event in unchanged.items() if key in needed}
 
 
 def _link_neighbourhood_in_worker(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,6 +46,9 @@ class Scope:
     fresh: frozenset[str]
     events: frozenset[uuid.UUID]
     pledges: frozenset[uuid.UUID] = frozenset()
+    # Events the timeline's pledges refer to that are stored as linked (key -> id): left out
+    # of the timeline, not stored again.
+    kept: Mapping[str, uuid.UUID] = field(default_factory=dict)
 
     @property
     def relinked(self) -> list[uuid.UUID]:
@@ -132,6 +135,8 @@ async def store_timeline(
     pledge_ids = assign_ids(
         timeline.pledges, "pledge", existing, source_of, order_of, pinned=pinned, reserved=reserved
     )
+    # What pledges may refer to: the events stored here and those kept as stored.
+    referred = {**(scope.kept if scope is not None else {}), **event_ids}
 
     await repo.upsert_events(
         session,
@@ -167,7 +172,7 @@ async def store_timeline(
                 "unit": p.unit,
                 "status": p.status,
                 "status_reason": p.status_reason,
-                "event_id": event_ids.get(p.event_key) if p.event_key else None,
+                "event_id": referred.get(p.event_key) if p.event_key else None,
             }
             for p in timeline.pledges
         ],
@@ -225,25 +230,27 @@ async def store_timeline(
         [
             {
                 "pledge_id": pledge_ids[p.key],
-                "event_id": event_ids[p.event_key],
+                "event_id": referred[p.event_key],
                 "relation": "made_at",
                 "note": None,
             }
             for p in timeline.pledges
-            if p.event_key and p.event_key in event_ids
+            if p.event_key and p.event_key in referred
         ]
         + [
-            # The later events its status rests on: a withdrawal that fulfils it or shows progress.
+            # The later events its status rests on: a withdrawal that fulfils it or shows progress
+            # (in an incremental run, those re-rating finds across the corpus, `seed.rerate`).
             {
                 "pledge_id": pledge_ids[p.key],
-                "event_id": event_ids[key],
+                "event_id": referred[key],
                 "relation": relation,
                 "note": None,
             }
             for p in timeline.pledges
             for key, relation in p.evidence
-            if key in event_ids
+            if key in referred and scope is None
         ],
+        later=scope is None,
     )
     await repo.delete_orphans(session, scope.relinked if scope is not None else None)
     await repo.refresh_search(session, list(event_ids.values()))

@@ -309,15 +309,30 @@ async def delete_orphans(session: AsyncSession, among: Sequence[uuid.UUID] | Non
 
 
 async def replace_pledge_evidence(
-    session: AsyncSession, pledge_ids: Sequence[uuid.UUID], rows: Sequence[dict[str, Any]]
+    session: AsyncSession,
+    pledge_ids: Sequence[uuid.UUID],
+    rows: Sequence[dict[str, Any]],
+    *,
+    later: bool = True,
 ) -> None:
-    # Evidence an editor attached (relation 'editor') is kept.
-    await session.execute(
-        delete(PledgeEvidence).where(
-            PledgeEvidence.pledge_id == any_(array_param(pledge_ids)),
-            PledgeEvidence.relation != "editor",
+    """Replace the evidence of `pledge_ids` with `rows`; evidence an editor attached
+    (relation 'editor') is kept. Without the `later` evidence (an incremental run, whose
+    re-rating rewrites the evidence of these pledges in later withdrawals: `seed.rerate`),
+    only where each pledge was made is replaced, and takes its pair from any other relation."""
+    conditions = [
+        PledgeEvidence.pledge_id == any_(array_param(pledge_ids)),
+        PledgeEvidence.relation != "editor",
+    ]
+    if not later:
+        pairs = tuple_(PledgeEvidence.pledge_id, PledgeEvidence.event_id).in_(
+            [(r["pledge_id"], r["event_id"]) for r in rows]
         )
-    )
+        conditions.append(
+            or_(PledgeEvidence.relation == "made_at", pairs)
+            if rows
+            else PledgeEvidence.relation == "made_at"
+        )
+    await session.execute(delete(PledgeEvidence).where(*conditions))
     columns = ["pledge_id", "event_id", "relation", "note"]
     for chunk in _chunks(rows):
         await session.execute(insert_rows(PledgeEvidence, chunk, columns).on_conflict_do_nothing())

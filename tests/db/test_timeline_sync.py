@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import func, insert, literal_column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Actor, Event, EventActor, Mention, Source
-from db.repositories.timeline_sync import refresh_search, replace_links
+from db.models import Actor, Event, EventActor, Mention, Pledge, PledgeEvidence, Source
+from db.repositories.timeline_sync import refresh_search, replace_links, replace_pledge_evidence
 from tests.db.rows import source_row
 
 EVENTS = [uuid.UUID(int=n) for n in (1, 2)]
@@ -190,3 +190,50 @@ async def test_refresh_search_joins_the_quotes_in_the_order_of_their_sources_and
         )
     )
     assert await session.scalar(select(Event.search).where(Event.id == EVENTS[0])) == expected
+
+
+async def test_replacing_where_a_pledge_was_made_leaves_its_later_and_editors_evidence(
+    session: AsyncSession,
+) -> None:
+    events = [uuid.UUID(int=50 + n) for n in range(5)]
+    await session.execute(
+        insert(Event),
+        [
+            {
+                "id": event_id,
+                "title": f"Event {n}",
+                "type": "withdrawal",
+                "date_start": date(2021, 10, 8),
+                "date_end": date(2021, 10, 8),
+                "date_precision": "day",
+            }
+            for n, event_id in enumerate(events)
+        ],
+    )
+    pledge = uuid.UUID(int=60)
+    await session.execute(
+        insert(Pledge).values(
+            id=pledge,
+            text="Fighters will leave",
+            made_start=date(2021, 10, 1),
+            made_end=date(2021, 10, 1),
+            made_precision="day",
+            status="not_yet_rated",
+        )
+    )
+    stored = [(0, "made_at"), (1, "fulfils"), (2, "editor"), (3, "progress")]
+    await session.execute(
+        insert(PledgeEvidence),
+        [{"pledge_id": pledge, "event_id": events[n], "relation": r} for n, r in stored],
+    )
+
+    # Now made at event 1 (where it was evidenced as fulfilled), in an incremental run.
+    made = [{"pledge_id": pledge, "event_id": events[1], "relation": "made_at", "note": None}]
+    await replace_pledge_evidence(session, [pledge], made, later=False)
+
+    rows = await session.execute(select(PledgeEvidence.event_id, PledgeEvidence.relation))
+    assert sorted((events.index(e), r) for e, r in rows.tuples()) == [
+        (1, "made_at"),
+        (2, "editor"),
+        (3, "progress"),
+    ]

@@ -11,15 +11,19 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from api.settings import PROJECT_ROOT
-from db.models import Event, Mention, Pledge, Source
+from db.models import Event, Mention, Pledge, PledgeEvidence, Source
 from seed.pipeline import expand_paths, ingest, read_articles
 from tests.conftest import rolled_back_session
 
 CORPUS = PROJECT_ROOT / "seed" / "corpus"
 
 
+_EVIDENCE = select(PledgeEvidence.pledge_id, PledgeEvidence.event_id, PledgeEvidence.relation)
+
+
 async def _timeline(session: AsyncSession) -> dict[str, object]:
-    """Every event and pledge with its id, dates, counts and quotes (by source slug)."""
+    """Every event and pledge with its id, dates, counts and quotes (by source slug), the
+    evidence of each pledge and the publication of each source."""
     slug = {i: s for i, s in (await session.execute(select(Source.id, Source.slug))).tuples()}
     quotes: dict[object, list[tuple[str, int, int]]] = {}
     rows = await session.execute(
@@ -46,13 +50,19 @@ async def _timeline(session: AsyncSession) -> dict[str, object]:
         ).order_by(Event.id)
     )
     pledges = await session.execute(
-        select(Pledge.id, Pledge.text, Pledge.made_start, Pledge.made_end, Pledge.status).order_by(
-            Pledge.id
-        )
+        select(
+            Pledge.id,
+            Pledge.text,
+            Pledge.made_start,
+            Pledge.made_end,
+            Pledge.status,
+            Pledge.event_id,
+        ).order_by(Pledge.id)
     )
     return {
         "events": sorted((*row, sorted(quotes[row[0]])) for row in events.tuples()),
         "pledges": sorted((*row, sorted(quotes[row[0]])) for row in pledges.tuples()),
+        "evidence": sorted((await session.execute(_EVIDENCE)).tuples()),
         "published": sorted(
             (
                 await session.execute(

@@ -408,10 +408,24 @@ async def _mentions_of_pledges(session: AsyncSession) -> list[int]:
     return sorted(counts.scalars())
 
 
+# Written for this test: a pledge of an actor who made others less than a month before, at a
+# meeting this article does not tell (those pledges are linked again; the meeting is kept).
+PLEDGED_LATER = RawArticle(
+    file_name="instructors-leave.txt",
+    text="Instructors to leave\n\nRussia pledged on Monday to withdraw 50 of its instructors from "
+    "Libya within weeks, its embassy said.\n",
+    published=date(2021, 9, 7),
+)
+
+
 @pytest.mark.parametrize(
     ("article", "pledge_mentions"),
     # The sample corpus stores 11 pledges, one told by two articles.
-    [(PLEDGED_AGAIN, [1] * 9 + [2, 2]), (PLEDGED_NEW, [1] * 11 + [2])],
+    [
+        (PLEDGED_AGAIN, [1] * 9 + [2, 2]),
+        (PLEDGED_NEW, [1] * 11 + [2]),
+        (PLEDGED_LATER, [1] * 11 + [2]),
+    ],
 )
 async def test_an_article_that_states_a_pledge_is_linked_with_its_neighbourhood(
     engine: AsyncEngine,

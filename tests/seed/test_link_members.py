@@ -25,7 +25,7 @@ from seed.link_members import (
     LinkedNeighbourhood,
     StoredNeighbourhood,
     StoredReadings,
-    _rewritten,
+    _referred,
     _unchanged,
     link_neighbourhood,
 )
@@ -83,10 +83,10 @@ def test_only_an_event_linked_back_to_exactly_its_stored_mentions_is_not_stored_
 
     # the grown event ("b", a new mention) is changed
     assert _unchanged(timeline, stored) == {"a": KEPT}
-    assert _rewritten(timeline, {"a": KEPT}) == {"a": KEPT}
+    assert _referred(timeline, {"a": KEPT}) == {}
 
 
-def test_an_unchanged_event_a_linked_pledge_was_made_at_is_stored_with_it() -> None:
+def test_an_unchanged_event_a_linked_pledge_refers_to_is_kept_as_stored_for_its_id() -> None:
     pledge = TimelinePledge(
         key="p",
         text="Convoy will leave the port",
@@ -103,7 +103,7 @@ def test_an_unchanged_event_a_linked_pledge_was_made_at_is_stored_with_it() -> N
     )
     timeline = Timeline(events=[], pledges=[pledge])
 
-    assert _rewritten(timeline, {"a": KEPT, "b": GROWN, "c": ONE}) == {"c": ONE}
+    assert _referred(timeline, {"a": KEPT, "b": GROWN, "c": ONE}) == {"a": KEPT, "b": GROWN}
 
 
 # Written for this test: a summit told with its year, then as background with a day and no
