@@ -5,14 +5,22 @@ rated as of the newest source (`seed.link.withdrawal_index`)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from seed.extract.dates import add_duration
 from seed.extract.pledges import PledgeCandidate, same_dated_deadline
-from seed.extract.types import ActorLink, DateInterval, Mention, Quote, TimelinePledge
+from seed.extract.types import (
+    ActorLink,
+    DateInterval,
+    Mention,
+    Quote,
+    TimelineEvent,
+    TimelinePledge,
+)
 from seed.link.merge import Cluster, months_of, overlaps, width
 from seed.link.origins import independent_origins, jaccard
-from seed.link.pledge_status import withdrawal_order
+from seed.link.pledge_status import Withdrawal, withdrawal_order
 from seed.link.withdrawal_index import WithdrawalIndex
 
 
@@ -110,9 +118,27 @@ def _merged(index: dict[Key, list[int]], keys: list[Key]) -> list[int]:
     return sorted({number for key in keys for number in index.get(key, ())})
 
 
-def _report_order(cluster: Cluster) -> tuple[object, ...]:
-    assert cluster.date is not None
-    return withdrawal_order(cluster.date, cluster.members[0].summary)
+def reported_withdrawals(
+    events: Sequence[TimelineEvent], related: Callable[[str], set[str]], default_actor: str | None
+) -> tuple[list[str], list[Withdrawal]]:
+    """The withdrawal events' keys and what rating reads of them, in report order
+    (`withdrawal_order`): their dates, summaries and actors (as the registry relates them) as
+    they are stored, which is what re-rating a stored pledge reads (`seed.rerate`). So a
+    pledge's status cites the same withdrawal whether the corpus is linked at once or the
+    pledge is rated again after a new article."""
+    withdrawn = sorted(
+        (e for e in events if e.type == "withdrawal"),
+        key=lambda e: withdrawal_order(e.date, e.summary),
+    )
+    reported = [(e.date, _related(e, related) - {default_actor}, e.summary) for e in withdrawn]
+    return [e.key for e in withdrawn], reported
+
+
+def _related(event: TimelineEvent, related: Callable[[str], set[str]]) -> set[str]:
+    found: set[str] = set()
+    for link in event.actors:
+        found |= related(link.actor_key)
+    return found
 
 
 def group_pledges(
@@ -121,6 +147,7 @@ def group_pledges(
     event_of: dict[int, str],
     as_of: date,
     default_actor: str | None,
+    withdrawals: tuple[list[str], list[Withdrawal]] = ([], []),
 ) -> list[TimelinePledge]:
     """Pledge candidates that tell one pledge, grouped (across articles, with the events they
     were made at), dated, attributed and rated as of `as_of`."""
@@ -153,21 +180,11 @@ def group_pledges(
                 for key in entry:
                     index.setdefault(key, []).append(len(groups))
             groups.append([pledge])
-    # In report order (`withdrawal_order`): the withdrawal a pledge's status cites first is the
-    # same whether the corpus is linked at once or a stored pledge is rated again.
-    withdrawn = sorted(
-        (c for c in clusters if c.date is not None and c.type == "withdrawal"),
-        key=_report_order,
-    )
-    withdrawals = [
-        (c.date, c.actors - {default_actor}, c.members[0].summary)
-        for c in withdrawn
-        if c.date is not None
-    ]
-    withdrawal_keys = [event_of[id(c.members[0])] for c in withdrawn]
+    # (`withdrawals`: `reported_withdrawals` of the events the clusters became)
+    withdrawal_keys, reported = withdrawals
     # Only a withdrawal by one of a pledge's makers can rate it: each pledge is rated with
     # those alone, in their order, not with every withdrawal of the corpus.
-    rated = WithdrawalIndex(withdrawals)
+    rated = WithdrawalIndex(reported)
     result: list[TimelinePledge] = []
     for group in groups:
         first = group[0]

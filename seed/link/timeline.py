@@ -38,7 +38,7 @@ from seed.link.anchors import index_anchors
 from seed.link.copies import copy_groups
 from seed.link.merge import Cluster, cluster_candidates, precision
 from seed.link.origins import independent_origins, origins
-from seed.link.pledge_groups import group_pledges
+from seed.link.pledge_groups import group_pledges, reported_withdrawals
 from seed.link.recycled_years import redate_recycled
 from seed.link.regroup import QuoteKey, regroup
 from seed.link.shingled import Shingled
@@ -140,7 +140,10 @@ def link_timeline(
     pledges = [p for x in read.values() for p in x.pledges]
     _assign_origins(paragraph_origins, pledges, known)
     as_of = max((p.interval.end for p in publications.values()), default=today)
-    timeline.pledges = group_pledges(pledges, clusters, event_of, as_of, registry.default_actor)
+    withdrawals = reported_withdrawals(events, registry.related, registry.default_actor)
+    timeline.pledges = group_pledges(
+        pledges, clusters, event_of, as_of, registry.default_actor, withdrawals
+    )
 
     timeline.sources = [_source(a, publications[a.raw.file_name]) for a in parsed]
     discovered = {name: x.discovered for name, x in read.items()}
@@ -195,7 +198,14 @@ def pledges_linked_again(
         sources=[_source(x.parsed, publications[name]) for name, x in read.items()],
         relations=list(timeline.relations),
         events=list(timeline.events),
-        pledges=group_pledges(pledges, clusters, event_of, as_of, registry.default_actor),
+        pledges=group_pledges(
+            pledges,
+            clusters,
+            event_of,
+            as_of,
+            registry.default_actor,
+            reported_withdrawals(timeline.events, registry.related, registry.default_actor),
+        ),
         problems=list(timeline.problems),
         keys=timeline.keys,
     )

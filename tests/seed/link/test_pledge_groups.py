@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from seed.extract.pledges import PledgeCandidate
 from seed.extract.tokens import content_tokens
-from seed.extract.types import DateInterval
-from seed.link.pledge_groups import PLEDGE_LOOKBACK, group_pledges
+from seed.extract.types import ActorLink, DateInterval, TimelineEvent
+from seed.link.pledge_groups import PLEDGE_LOOKBACK, group_pledges, reported_withdrawals
 
 AS_OF = date(2022, 6, 30)
 
@@ -64,3 +64,37 @@ def test_the_same_words_a_year_apart_are_two_pledges() -> None:
     pledges = group_pledges([spring, next_spring], [], {}, AS_OF, None)
 
     assert [[m.file_name for m in p.mentions] for p in pledges] == [["a.txt"], ["b.txt"]]
+
+
+def _event(key: str, kind: str, day: date, summary: str, *actors: str) -> TimelineEvent:
+    return TimelineEvent(
+        key=key,
+        title=summary,
+        summary=summary,
+        type=kind,
+        date=DateInterval(day, day, "day"),
+        date_resolved=True,
+        location=None,
+        actors=tuple(ActorLink(a, "subject") for a in actors),
+        mentions=(),
+    )
+
+
+def test_withdrawals_are_rated_with_as_stored_in_report_order() -> None:
+    # What re-rating a stored pledge reads of a withdrawal: its stored day, summary and actors.
+    events = [
+        _event("c", "withdrawal", date(2021, 5, 2), "Convoys left Sirte", "turkey"),
+        _event("a", "meeting", date(2021, 5, 1), "Talks in Rome", "turkey"),
+        _event("b", "withdrawal", date(2021, 5, 2), "Buses left Misrata", "libya", "turkey"),
+        _event("d", "withdrawal", date(2021, 4, 30), "Trucks left Jufra", "wagner-group"),
+    ]
+    related = {"wagner-group": {"wagner-group", "russia"}}
+
+    keys, reported = reported_withdrawals(events, lambda k: related.get(k, {k}), "libya")
+
+    assert keys == ["d", "b", "c"]
+    assert [(w[0].start, sorted(w[1]), w[2]) for w in reported] == [
+        (date(2021, 4, 30), ["russia", "wagner-group"], "Trucks left Jufra"),
+        (date(2021, 5, 2), ["turkey"], "Buses left Misrata"),
+        (date(2021, 5, 2), ["turkey"], "Convoys left Sirte"),
+    ]
