@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
@@ -15,15 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.repositories import ratings
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval
-from seed.link.pledge_status import Withdrawal, withdrawal_order
+from seed.link.pledge_status import Withdrawal, in_report_order, related_actors
 from seed.link.withdrawal_index import WithdrawalIndex
-
-
-def _expanded(keys: Iterable[str], registry: Registry) -> set[str]:
-    found: set[str] = set()
-    for key in keys:
-        found |= registry.related(key)
-    return found - {registry.default_actor}
 
 
 async def touched_withdrawals(
@@ -73,7 +66,8 @@ async def rerate(
     else:
         found = await ratings.pledges_by_id(session, pledges)
     if changed:
-        actors = set().union(*(_expanded(w["actors"], registry) for w in changed))
+        keys = [key for w in changed for key in w["actors"]]
+        actors = related_actors(keys, registry.related, registry.default_actor)
         latest = max(w["start"] for w in changed)
         found += await ratings.pledges_of(session, sorted(actors), latest)
     if not found:
@@ -81,27 +75,18 @@ async def rerate(
     # A pledge is rated by withdrawals reported after the day it was made (`WithdrawalIndex`):
     # those up to the earliest such day of these pledges bear on none and are not read.
     earliest = min(p["made_end"] for p in found)
-    withdrawals = sorted(
-        await ratings.withdrawals(session, after=earliest),
-        key=lambda w: withdrawal_order(
-            DateInterval(w["start"], w["end"], w["precision"]), w["summary"]
-        ),
+    stored = (
+        (w["id"], DateInterval(w["start"], w["end"], w["precision"]), w["actors"], w["summary"])
+        for w in await ratings.withdrawals(session, after=earliest)
     )
-    reported = [
-        (
-            DateInterval(w["start"], w["end"], w["precision"]),
-            _expanded(w["actors"], registry),
-            w["summary"],
-        )
-        for w in withdrawals
-    ]
+    ids, reported = in_report_order(stored, registry.related, registry.default_actor)
     unique = {p["id"]: p for p in found}
     # A pledge's own quotes matter only where one is a withdrawal's summary (its rating).
-    summaries = {w["summary"] for w in withdrawals if w["summary"] is not None}
+    summaries = {summary for _, _, summary in reported if summary is not None}
     own_quotes = await ratings.pledge_quotes(session, unique, among=summaries)
     whole = set(unique) if relinked is None else set(pledges) & set(unique)
     touched = set(relinked or ())
-    only = {i for i, w in enumerate(withdrawals) if w["id"] in touched}
+    only = {i for i, withdrawal in enumerate(ids) if withdrawal in touched}
     # Every pledge against its actors' withdrawals: pure Python, done away from the event loop
     # so that other requests are answered. In a thread, not a worker process: shipping the
     # pledges and every withdrawal there and the evidence back cost more than rating them
@@ -109,7 +94,7 @@ async def rerate(
     args = (list(unique.values()), reported, own_quotes, registry.default_actor, as_of, whole, only)
     updates, shown = await asyncio.to_thread(rate, *args)
     evidence = [
-        {"pledge_id": p, "event_id": withdrawals[i]["id"], "relation": relation, "note": None}
+        {"pledge_id": p, "event_id": ids[i], "relation": relation, "note": None}
         for p, i, relation in shown
     ]
     await ratings.set_ratings(session, updates)

@@ -20,7 +20,7 @@ from seed.extract.types import (
 )
 from seed.link.merge import Cluster, months_of, overlaps, width
 from seed.link.origins import independent_origins, jaccard
-from seed.link.pledge_status import Withdrawal, withdrawal_order
+from seed.link.pledge_status import Withdrawal, in_report_order
 from seed.link.withdrawal_index import WithdrawalIndex
 
 
@@ -121,24 +121,15 @@ def _merged(index: dict[Key, list[int]], keys: list[Key]) -> list[int]:
 def reported_withdrawals(
     events: Sequence[TimelineEvent], related: Callable[[str], set[str]], default_actor: str | None
 ) -> tuple[list[str], list[Withdrawal]]:
-    """The withdrawal events' keys and what rating reads of them, in report order
-    (`withdrawal_order`): their dates, summaries and actors (as the registry relates them) as
-    they are stored, which is what re-rating a stored pledge reads (`seed.rerate`). So a
-    pledge's status cites the same withdrawal whether the corpus is linked at once or the
-    pledge is rated again after a new article."""
-    withdrawn = sorted(
-        (e for e in events if e.type == "withdrawal"),
-        key=lambda e: withdrawal_order(e.date, e.summary),
+    """The withdrawal events' keys and what rating reads of them (`in_report_order`): their
+    dates, summaries and actors as they are stored, which is what re-rating a stored pledge
+    reads (`seed.rerate`)."""
+    withdrawn = (
+        (e.key, e.date, [a.actor_key for a in e.actors], e.summary)
+        for e in events
+        if e.type == "withdrawal"
     )
-    reported = [(e.date, _related(e, related) - {default_actor}, e.summary) for e in withdrawn]
-    return [e.key for e in withdrawn], reported
-
-
-def _related(event: TimelineEvent, related: Callable[[str], set[str]]) -> set[str]:
-    found: set[str] = set()
-    for link in event.actors:
-        found |= related(link.actor_key)
-    return found
+    return in_report_order(withdrawn, related, default_actor)
 
 
 def group_pledges(

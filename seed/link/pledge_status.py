@@ -14,8 +14,10 @@ changing it re-rates the stored pledges (`timeline relink`) without reading any 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from seed.extract.types import DateInterval, PledgeStatus
 
@@ -29,6 +31,38 @@ def withdrawal_order(date: DateInterval, summary: str | None) -> tuple[object, .
     reason cites the first later one (`status_of`), so this order, not the order a store returns
     rows in, decides which."""
     return (date.start, date.end, summary or "")
+
+
+K = TypeVar("K")
+
+
+def in_report_order(
+    items: Iterable[tuple[K, DateInterval, Iterable[str], str]],
+    related: Callable[[str], set[str]],
+    default_actor: str | None,
+) -> tuple[list[K], list[Withdrawal]]:
+    """Withdrawals as pledges are rated with them, from (key, date, actor keys, summary) of
+    each, in report order (`withdrawal_order`): their keys, and each with its actors as the
+    registry relates them. Linking (the events as they will be stored) and re-rating (the
+    stored events) both read them through here, so a pledge cites the same withdrawal either
+    way."""
+    ordered = sorted(items, key=lambda w: withdrawal_order(w[1], w[3]))
+    withdrawals = [
+        (day, related_actors(actors, related, default_actor), summary)
+        for _, day, actors, summary in ordered
+    ]
+    return [w[0] for w in ordered], withdrawals
+
+
+def related_actors(
+    keys: Iterable[str], related: Callable[[str], set[str]], default_actor: str | None
+) -> set[str]:
+    """`keys` and the actors the registry relates to them, less the country itself (party to
+    everything, it ties no withdrawal to a pledge)."""
+    found: set[str] = set()
+    for key in keys:
+        found |= related(key)
+    return found - {default_actor}
 
 
 @lru_cache(maxsize=8192)
