@@ -43,6 +43,7 @@ from seed.link.word_anchors import (
     gathering_match,
     named_gatherings,
     weekday_matches,
+    year_offset,
     year_window,
 )
 
@@ -202,6 +203,13 @@ def _anchor_evidence(
     return _joined(constraints, lower), _joined(worded, lower), kept
 
 
+def weighed(cand: Candidate) -> bool:
+    """Whether inference may match `cand` with anchors (`may_weigh`): a relative date or an
+    undated lead, or a day "this year" (`year_window`)."""
+    hit = cand.hit
+    return hit is not None and (hit.kind in ANCHORED_KINDS or year_offset(cand) is not None)
+
+
 def may_weigh(
     candidates: Sequence[Candidate],
     anchors: AnchorIndex,
@@ -216,7 +224,7 @@ def may_weigh(
     that fit it, else the first found by its words, or the years of the happenings on its
     month and day: an anchor that fits none of those changes none of them. (Given the
     anchors of a new dated article alone, against each stored undated article it may date.)"""
-    all_names = name_words | actor_words
+    all_names: frozenset[str] | None = None  # (made when a candidate first needs it)
     for cand in candidates:
         if cand.hit is None:
             continue
@@ -229,6 +237,8 @@ def may_weigh(
         weekday = named_weekday(cand)
         if weekday is None:
             continue
+        if all_names is None:
+            all_names = name_words | actor_words
         if next(_worded_anchors(cand, weekday, anchors, person_keys, all_names), None):
             return True
         # (one more gathering of that name on another day leaves the match ambiguous)

@@ -16,10 +16,9 @@ from seed.extract.candidate import Candidate
 from seed.extract.registry import Registry
 from seed.extract.tokens import content_tokens
 from seed.extract.types import ActorRecord, DateInterval, PublicationDate
-from seed.link.anchors import ANCHORED_KINDS, AnchorIndex, index_anchors
+from seed.link.anchors import AnchorIndex, index_anchors
 from seed.link.merge import width
-from seed.link.publication import infer_publication, may_weigh
-from seed.link.word_anchors import year_offset
+from seed.link.publication import infer_publication, may_weigh, weighed
 
 # An interval at most this many days wide dates an article well enough to date others.
 NARROW_DAYS = 7
@@ -36,7 +35,7 @@ def infer_undated(
     anchors: AnchorIndex,
     registry: Registry,
     persons: set[str],
-    names: set[str],
+    names: frozenset[str],
     today: date,
 ) -> None:
     """Infer the publication dates of `undated` (their provisional extractions) from what
@@ -82,13 +81,7 @@ class UndatedReading:
 
     @classmethod
     def of(cls, reading: ArticleExtraction) -> UndatedReading:
-        # (`may_weigh` matches only these: a relative date or lead, or a day "this year")
-        weighed = tuple(
-            c
-            for c in reading.candidates
-            if c.hit is not None and (c.hit.kind in ANCHORED_KINDS or year_offset(c) is not None)
-        )
-        return cls(weighed, reading.discovered)
+        return cls(tuple(filter(weighed, reading.candidates)), reading.discovered)
 
 
 def may_date(
@@ -125,14 +118,14 @@ def person_keys(registry: Registry, discovered: Iterable[Mapping[str, ActorRecor
     return persons
 
 
-def person_name_words(registry: Registry) -> set[str]:
+def person_name_words(registry: Registry) -> frozenset[str]:
     """The content words of the registry's persons' names and aliases."""
-    return {
+    return frozenset(
         t
         for r in registry.actors.values()
         if r.type == "person"
         for t in content_tokens(" ".join((r.name, *r.aliases)))
-    }
+    )
 
 
 def actor_name_words(registry: Registry) -> frozenset[str]:
@@ -142,8 +135,10 @@ def actor_name_words(registry: Registry) -> frozenset[str]:
     )
 
 
-def local_name_words(names: set[str], discovered: Mapping[str, ActorRecord]) -> frozenset[str]:
+def local_name_words(
+    names: frozenset[str], discovered: Mapping[str, ActorRecord]
+) -> frozenset[str]:
     """`names` and the words of the names of the actors an article `discovered`: two stories
     naming the same person share no content by that."""
     found = {t for r in discovered.values() for t in content_tokens(" ".join((r.name, *r.aliases)))}
-    return frozenset(names | found)
+    return names | found if found else names
