@@ -224,33 +224,27 @@ async def store_timeline(
             list(mention_rows),
             relinked=scope.relinked,
         )
+    # Where each pledge was made, and the later events its status rests on (a withdrawal that
+    # fulfils it or shows progress); in an incremental run re-rating writes the latter, from
+    # the whole corpus (`seed.rerate`).
+    later = scope is None
+    evidence = [(p, p.event_key, "made_at") for p in timeline.pledges if p.event_key]
+    if later:
+        evidence += [(p, key, relation) for p in timeline.pledges for key, relation in p.evidence]
     await repo.replace_pledge_evidence(
         session,
         list(pledge_ids.values()),
         [
             {
                 "pledge_id": pledge_ids[p.key],
-                "event_id": referred[p.event_key],
-                "relation": "made_at",
-                "note": None,
-            }
-            for p in timeline.pledges
-            if p.event_key and p.event_key in referred
-        ]
-        + [
-            # The later events its status rests on: a withdrawal that fulfils it or shows progress
-            # (in an incremental run, those re-rating finds across the corpus, `seed.rerate`).
-            {
-                "pledge_id": pledge_ids[p.key],
                 "event_id": referred[key],
                 "relation": relation,
                 "note": None,
             }
-            for p in timeline.pledges
-            for key, relation in p.evidence
-            if key in referred and scope is None
+            for p, key, relation in evidence
+            if key in referred
         ],
-        later=scope is None,
+        later=later,
     )
     await repo.delete_orphans(session, scope.relinked if scope is not None else None)
     await repo.refresh_search(session, list(event_ids.values()))

@@ -327,11 +327,7 @@ async def replace_pledge_evidence(
         pairs = tuple_(PledgeEvidence.pledge_id, PledgeEvidence.event_id).in_(
             [(r["pledge_id"], r["event_id"]) for r in rows]
         )
-        conditions.append(
-            or_(PledgeEvidence.relation == "made_at", pairs)
-            if rows
-            else PledgeEvidence.relation == "made_at"
-        )
+        conditions.append(or_(PledgeEvidence.relation == "made_at", pairs))
     await session.execute(delete(PledgeEvidence).where(*conditions))
     columns = ["pledge_id", "event_id", "relation", "note"]
     for chunk in _chunks(rows):
