@@ -49,14 +49,24 @@ from seed.pipeline import expand_paths, ingest, read_articles
 from seed.workers import make_pool
 
 
-def small_article(n: int) -> dict[str, str]:
+def _note(n: int, kind: str, title: str, body: str) -> dict[str, str]:
+    """The `n`th note of a kind: `body` under `title`, published on one of 700 days in turn."""
     day = date(2021, 1, 4) + timedelta(days=n % 700)
     return {
-        "text": f"Bench note {n}\n\nThe Libyan National Army said on Monday that {n % 90 + 10} "
-        f"foreign fighters had left Sirte, according to desk {n}.\n",
+        "text": f"{title} {n}\n\n{body}, according to desk {n}.\n",
         "published": day.isoformat(),
-        "file_name": f"bench-note-{n}",
+        "file_name": f"bench-{kind}-{n}",
     }
+
+
+def small_article(n: int) -> dict[str, str]:
+    return _note(
+        n,
+        "note",
+        "Bench note",
+        f"The Libyan National Army said on Monday that {n % 90 + 10} foreign fighters had left "
+        "Sirte",
+    )
 
 
 PLEDGERS = ["Turkey", "Russia", "The Libyan National Army", "Egypt"]
@@ -65,14 +75,13 @@ PLEDGERS = ["Turkey", "Russia", "The Libyan National Army", "Egypt"]
 def pledge_article(n: int) -> dict[str, str]:
     """A small new article that states a pledge, by one of four actors in turn (the synthetic
     corpus holds many pledges of some of them)."""
-    day = date(2021, 1, 4) + timedelta(days=n % 700)
-    return {
-        "text": f"Pledge note {n}\n\n{PLEDGERS[n % len(PLEDGERS)]} pledged on Tuesday to "
-        f"withdraw {n % 90 + 110} of its fighters from Libya within 90 days, according to "
-        f"desk {n}.\n",
-        "published": day.isoformat(),
-        "file_name": f"bench-pledge-{n}",
-    }
+    return _note(
+        n,
+        "pledge",
+        "Pledge note",
+        f"{PLEDGERS[n % len(PLEDGERS)]} pledged on Tuesday to withdraw {n % 90 + 110} of its "
+        "fighters from Libya within 90 days",
+    )
 
 
 # Persons the synthetic corpus's undated articles name (bench.ingest.NAMES).
@@ -82,13 +91,13 @@ PERSONS = ["Haftar", "Dbeibah", "Menfi", "Bashagha"]
 def person_article(n: int) -> dict[str, str]:
     """A small new article naming a person whom stored undated articles name, for a happening
     of its own (it may date none of them)."""
-    day = date(2021, 1, 4) + timedelta(days=n % 700)
-    return {
-        "text": f"Visit note {n}\n\n{PERSONS[n % len(PERSONS)]} visited a hospital in Misrata on "
-        f"Wednesday with {n % 12 + 2} local doctors, according to desk {n}.\n",
-        "published": day.isoformat(),
-        "file_name": f"bench-visit-{n}",
-    }
+    return _note(
+        n,
+        "visit",
+        "Visit note",
+        f"{PERSONS[n % len(PERSONS)]} visited a hospital in Misrata on Wednesday with "
+        f"{n % 12 + 2} local doctors",
+    )
 
 
 async def fill(url: str, count: int) -> str:
