@@ -138,10 +138,11 @@ def group_pledges(
     event_of: dict[int, str],
     as_of: date,
     default_actor: str | None,
-    withdrawals: tuple[list[str], list[Withdrawal]] = ([], []),
+    withdrawals: tuple[list[str], list[Withdrawal]],
 ) -> list[TimelinePledge]:
     """Pledge candidates that tell one pledge, grouped (across articles, with the events they
-    were made at), dated, attributed and rated as of `as_of`."""
+    were made at), dated, attributed and rated as of `as_of` with `withdrawals`
+    (`reported_withdrawals` of the events the clusters became)."""
     cluster_of_key = {event_of[id(c.members[0])]: c for c in clusters}
     groups: list[list[PledgeCandidate]] = []
     hashed: dict[int, frozenset[int]] = {}  # (the pledges of `found` live as long as it does)
@@ -171,7 +172,6 @@ def group_pledges(
                 for key in entry:
                     index.setdefault(key, []).append(len(groups))
             groups.append([pledge])
-    # (`withdrawals`: `reported_withdrawals` of the events the clusters became)
     withdrawal_keys, reported = withdrawals
     # Only a withdrawal by one of a pledge's makers can rate it: each pledge is rated with
     # those alone, in their order, not with every withdrawal of the corpus.

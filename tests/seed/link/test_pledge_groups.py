@@ -9,8 +9,10 @@ from seed.extract.pledges import PledgeCandidate
 from seed.extract.tokens import content_tokens
 from seed.extract.types import ActorLink, DateInterval, TimelineEvent
 from seed.link.pledge_groups import PLEDGE_LOOKBACK, group_pledges, reported_withdrawals
+from seed.link.pledge_status import Withdrawal
 
 AS_OF = date(2022, 6, 30)
+NO_WITHDRAWALS: tuple[list[str], list[Withdrawal]] = ([], [])
 
 
 def _pledge(name: str, text: str, made: date) -> PledgeCandidate:
@@ -48,7 +50,7 @@ def test_a_pledge_told_again_is_one_however_many_of_its_actor_lie_between() -> N
     ]
     again = _pledge("c-again.txt", "Turkey pledged to withdraw its advisers", date(2021, 3, 1))
 
-    pledges = group_pledges([first, *others, again], [], {}, AS_OF, None)
+    pledges = group_pledges([first, *others, again], [], {}, AS_OF, None, NO_WITHDRAWALS)
 
     assert len(pledges) == len(others) + 1
     told_twice = [p for p in pledges if len(p.mentions) == 2]
@@ -61,7 +63,7 @@ def test_the_same_words_a_year_apart_are_two_pledges() -> None:
     spring = _pledge("a.txt", "Turkey pledged to withdraw its advisers", date(2021, 3, 1))
     next_spring = _pledge("b.txt", "Turkey pledged to withdraw its advisers", date(2022, 3, 1))
 
-    pledges = group_pledges([spring, next_spring], [], {}, AS_OF, None)
+    pledges = group_pledges([spring, next_spring], [], {}, AS_OF, None, NO_WITHDRAWALS)
 
     assert [[m.file_name for m in p.mentions] for p in pledges] == [["a.txt"], ["b.txt"]]
 
