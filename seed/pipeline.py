@@ -53,6 +53,9 @@ Outcome = Literal["ingested", "updated", "unchanged", "failed"]
 # More new articles than this in one run: linking the whole corpus once costs less than
 # linking each one's neighbourhood.
 INCREMENTAL_MAX = 16
+# A whole-corpus run storing at least this many new or edited articles refreshes the planner's
+# statistics before it ends: the indexed lookups of the next POSTs are planned on them.
+ANALYZE_AFTER = 500
 Progress = Callable[[str, int, int], None]
 
 
@@ -290,6 +293,8 @@ async def ingest(
         progress("link", 1, 1)
     report.linked = "corpus"
     await _store(session, report, fresh, corpus, timeline, bulk, version, progress, None)
+    if sum(outcome != "unchanged" for outcome in fresh.values()) >= ANALYZE_AFTER:
+        await repo.refresh_statistics(session)
     return report
 
 

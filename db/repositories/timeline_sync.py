@@ -359,6 +359,13 @@ async def refresh_search(session: AsyncSession, event_ids: Sequence[uuid.UUID]) 
         )
 
 
+async def refresh_statistics(session: AsyncSession) -> None:
+    """Let the planner see the rows a large run wrote (within its transaction, which counts
+    its own rows as live), rather than plan the next requests on the statistics of an empty or
+    much smaller corpus until autovacuum next analyses it."""
+    await session.execute(text("ANALYZE"))
+
+
 async def timeline_counts(session: AsyncSession) -> tuple[int, int, int]:
     """Live events, live pledges, actors."""
     row = (
