@@ -7,10 +7,14 @@ with the new article's by the same `link_timeline`, and only those events are re
 merge step decides each quote by the clusters it is compared with, so re-linking the complete
 events a new quote can meet gives what linking the whole corpus gives for them.
 
+A new undated article is first dated from the stored dated articles that may anchor it
+(`seed.fresh_undated`), then linked as a dated one.
+
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
-undated (its date is inferred from the corpus) or its happenings may anchor a stored undated
-article's date (`seed.stored_undated`; naming what one tells is not enough); it copies
-most of the text of a stored article (copy groups are corpus-wide); a paragraph of it would
+undated and those leave it wide (or it arrives with others); its happenings may anchor a
+stored undated article's date (`seed.stored_undated`; naming what one tells is not
+enough); it copies most of the text of a stored article (copy groups are corpus-wide); a
+paragraph of it would
 rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
 takes its id: `seed.near_duplicates`); a paragraph stating a pledge joins a stored group
 (pledges of one paragraph's copies are grouped whoever made them, and no index finds them).
@@ -42,6 +46,7 @@ from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, PublicationDate, Timeline
+from seed.fresh_undated import date_fresh
 from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
@@ -80,6 +85,16 @@ async def link_neighbourhood(
     """The timeline of the neighbourhood of the `fresh` (new) articles and what storing it
     rewrites; None when the whole corpus must be linked (see the module's docstring)."""
     chosen = registry or default_registry()
+    if any(not x.dated for x in fresh):
+        # (Articles of one call date each other: a lone one is dated by the stored ones.)
+        if len(fresh) > 1:
+            _whole("an undated article arrives with others")
+            return None
+        dated = await date_fresh(session, fresh[0], chosen, version)
+        if dated is None:
+            _whole("no stored dated article dates the undated one narrowly")
+            return None
+        fresh = [dated]
     found = await _neighbourhood(session, fresh, chosen, version)
     if found is None:
         return None
@@ -259,13 +274,13 @@ async def _neighbourhood(
 ) -> tuple[set[uuid.UUID], Origins] | None:
     """The stored events the fresh articles' quotes can meet, and the origins of the fresh
     quotes whose paragraphs join stored near-duplicate groups; or None (see the docstring)."""
-    if any(not x.dated for x in fresh):
-        return _whole("an article is undated")
     latest = await keys_repo.latest_publication(session)
     if latest is None:
-        return _whole("nothing is stored")
+        _whole("nothing is stored")
+        return None
     if await keys_repo.other_versions(session, version):
-        return _whole("stored readings are of another extractor version")
+        _whole("stored readings are of another extractor version")
+        return None
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).
     joined: set[str] = set()
@@ -277,19 +292,22 @@ async def _neighbourhood(
         if any(joined.intersection(spans.get((p.quote_start, p.quote_end), ())) for p in x.pledges):
             # The pledge may be grouped with the stored pledges of that paragraph, whoever
             # made them, and no index finds those.
-            return _whole("a pledge's paragraph joins a stored near-duplicate group")
+            _whole("a pledge's paragraph joins a stored near-duplicate group")
+            return None
     for x in fresh:
         sample, size = copy_sample(x)
         for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
             # The bar `seed.link.copies` sets before it compares two texts.
             if shared >= copies.CONTAINMENT * min(size, other) / copies.SAMPLE / 2:
-                return _whole("an article copies a stored one")
+                _whole("an article copies a stored one")
+                return None
     anchors = set().union(*(anchor_actors(x, registry) for x in fresh))
     words = sorted(k for k in anchors if k.startswith(word_anchors.WORD_KEY))
     named = sorted(anchors.difference(words))
     undated = await keys_repo.undated_naming(session, named, words, word_anchors.MIN_WORDS)
     if undated and await may_date_stored(session, fresh, undated, registry, version):
-        return _whole("an article may date an undated one")
+        _whole("an article may date an undated one")
+        return None
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
     blocks: dict[DateInterval, set[str]] = {}
@@ -346,6 +364,5 @@ async def _related_pledges(
     return found
 
 
-def _whole(reason: str) -> tuple[set[uuid.UUID], Origins] | None:
+def _whole(reason: str) -> None:
     log.info("linking the whole corpus: %s", reason)
-    return None

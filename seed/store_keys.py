@@ -39,6 +39,7 @@ async def store_keys(
                 "copies": list(keys.sources[name].copies),
                 "copy_size": keys.sources[name].copy_size,
                 "undated_persons": list(keys.sources[name].undated_persons),
+                "anchor_keys": list(keys.sources[name].anchors),
                 "spans": list(keys.sources[name].spans),
                 "origins": list(keys.sources[name].origins),
             }

@@ -25,8 +25,11 @@ def _code_digest() -> str:
     digest = hashlib.blake2b(digest_size=8)
     for path in sorted(_EXTRACT_CODE.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    # The provisional reading of undated articles uses the publication bounds of seed.link.
-    digest.update((_EXTRACT_CODE.parent / "link" / "publication.py").read_bytes())
+    # The provisional reading of undated articles uses the publication bounds of seed.link;
+    # the words anchoring them decide which stored publications stand (a change links the
+    # corpus again once, which also writes the keys the new rules look up).
+    for name in ("publication.py", "word_anchors.py"):
+        digest.update((_EXTRACT_CODE.parent / "link" / name).read_bytes())
     return digest.hexdigest()
 
 

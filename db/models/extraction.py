@@ -47,7 +47,8 @@ class SourceSketch(Base):
     """What finds the stored sources a new article can touch, without loading the corpus
     (see `seed.link.keys`): the sketch hashes of its paragraphs (near-duplicate candidates), a
     sample of its text's shingles (copies), the persons its relative dates name when it is
-    undated (it may be re-dated by an article reporting them), and the near-duplicate group
+    undated (it may be re-dated by an article reporting them) or the keys of its anchoring
+    happenings when dated (they may date a new undated one), and the near-duplicate group
     of each paragraph as of the last linking (`spans` holds start, end pairs)."""
 
     __tablename__ = "source_sketches"
@@ -55,6 +56,7 @@ class SourceSketch(Base):
         Index("ix_source_sketches_paragraphs", "paragraphs", postgresql_using="gin"),
         Index("ix_source_sketches_copies", "copies", postgresql_using="gin"),
         Index("ix_source_sketches_undated_persons", "undated_persons", postgresql_using="gin"),
+        Index("ix_source_sketches_anchor_keys", "anchor_keys", postgresql_using="gin"),
     )
 
     source_id: Mapped[uuid.UUID] = mapped_column(
@@ -65,6 +67,10 @@ class SourceSketch(Base):
     copies: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
     copy_size: Mapped[int] = mapped_column(Integer)
     undated_persons: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    # Of a dated source, the keys of its happenings that may anchor an undated article's
+    # date; None when stored before they were kept (a new undated article then links the
+    # whole corpus).
+    anchor_keys: Mapped[list[str] | None] = mapped_column(ARRAY(Text), nullable=True)
     spans: Mapped[list[int]] = mapped_column(ARRAY(Integer))
     origins: Mapped[list[str]] = mapped_column(ARRAY(Text))
 

@@ -34,6 +34,7 @@ async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]
         "copies",
         "copy_size",
         "undated_persons",
+        "anchor_keys",
         "spans",
         "origins",
     ]

@@ -83,9 +83,7 @@ def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> Anc
         persons = frozenset(k for k, _ in cand.actors) & person_keys
         anchor = Anchor(cand.file_name, cand.date, cand.type, persons, cand.tokens)
         identity = (anchor.date, anchor.type, anchor.persons, anchor.words)
-        # a speaker's date (often a plan) or one counted from another date anchors nothing,
-        # but a gathering named with its weekday, which confirms the count
-        if cand.date_kind in UNSTATED_KINDS:
+        if not anchors_by_date(cand):
             if cand.date_kind in COUNTED_KINDS:
                 words.add_gathering(anchor, identity)
             continue
@@ -97,6 +95,13 @@ def index_anchors(candidates: Iterable[Candidate], person_keys: set[str]) -> Anc
             if identity not in bucket or anchor.file_name < bucket[identity].file_name:
                 bucket[identity] = anchor
     return AnchorIndex(buckets, words)
+
+
+def anchors_by_date(cand: Candidate) -> bool:
+    """Whether a precise enough happening anchors others by its date: a speaker's date (often
+    a plan) or one counted from another date anchors nothing (but a gathering counted from
+    another day is found by the weekday it names, which confirms the count)."""
+    return cand.date_kind not in UNSTATED_KINDS
 
 
 def compatible(a: str, b: str) -> bool:

@@ -28,7 +28,7 @@ from seed.extract.pledges import PledgeCandidate
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, TimelineEvent
 from seed.link import copies, origins
-from seed.link.anchors import ANCHORED_KINDS
+from seed.link.anchors import ANCHORED_KINDS, COUNTED_KINDS, anchors_by_date
 from seed.link.members import MemberKey
 from seed.link.merge import _block_keys, expanded_actors, months_of
 from seed.link.shingled import Shingled
@@ -49,6 +49,10 @@ class SourceKeys:
     # its happenings a dated one may find by their words or the gathering they name
     # (seed.link.word_anchors): a new dated article sharing one may date it.
     undated_persons: tuple[str, ...]
+    # Of an article that states its publication: the keys of the happenings it dates precisely
+    # enough to anchor others (`anchor_actors`); a new undated article sharing one may be dated
+    # by it (`seed.fresh_undated`).
+    anchors: tuple[str, ...]
     # (quote start, quote end) of each candidate and pledge, and its origins joined by " ".
     spans: tuple[int, ...]
     origins: tuple[str, ...]
@@ -96,15 +100,7 @@ def source_keys(
     """`reading` is the final one (against the publication linking settled on), its quotes
     and pledges carrying their origins; `shingled`, what linking it worked out."""
     sample, size = copy_sample(reading, shingled)
-    persons: set[str] = set()
-    if undated:
-        known = _persons(reading, registry)
-        for cand in reading.candidates:
-            weekday = named_weekday(cand)
-            if cand.hit is not None and cand.hit.kind in ANCHORED_KINDS:
-                persons.update(person_key(k, weekday) for k, _ in cand.actors if k in known)
-            # what a dated happening found by its words alone shares (seed.link.word_anchors)
-            persons |= undated_keys(cand, weekday, frozenset())
+    persons = undated_anchor_keys(reading, registry) if undated else set()
     spans: list[int] = []
     joined: list[str] = []
     items: list[Candidate | PledgeCandidate] = [*reading.candidates, *reading.pledges]
@@ -118,9 +114,25 @@ def source_keys(
         tuple(sorted(sample)),
         size,
         tuple(sorted(persons)),
+        () if undated else tuple(sorted(anchor_actors(reading, registry))),
         tuple(spans),
         tuple(joined),
     )
+
+
+def undated_anchor_keys(reading: ArticleExtraction, registry: Registry) -> set[str]:
+    """The keys of an undated article's happenings that a dated one anchoring them shares
+    (`anchor_actors`): the persons its relative dates and leads name, by the weekday named
+    (`person_key`), and what a dated happening found by its words alone, its month and day or
+    the gathering it names shares (seed.link.word_anchors)."""
+    known = _persons(reading, registry)
+    found: set[str] = set()
+    for cand in reading.candidates:
+        weekday = named_weekday(cand)
+        if cand.hit is not None and cand.hit.kind in ANCHORED_KINDS:
+            found.update(person_key(k, weekday) for k, _ in cand.actors if k in known)
+        found |= undated_keys(cand, weekday, frozenset())
+    return found
 
 
 def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
@@ -129,9 +141,13 @@ def anchor_actors(reading: ArticleExtraction, registry: Registry) -> set[str]:
     known = _persons(reading, registry)
     found: set[str] = set()
     for cand in reading.candidates:
-        found |= dated_keys(cand)
         if (cand.date.end - cand.date.start).days > 7:
             continue
+        # Exactly what the anchor index files a happening under (`index_anchors`).
+        if not anchors_by_date(cand):
+            found |= dated_keys(cand, indexed=False) if cand.date_kind in COUNTED_KINDS else set()
+            continue
+        found |= dated_keys(cand)
         # A happening of one day may be the one a weekday names; any precise one, a happening
         # told without a weekday (`seed.link.anchors.best_anchor`).
         days = [None] if cand.date.start != cand.date.end else [None, cand.date.start.weekday()]

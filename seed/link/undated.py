@@ -142,3 +142,37 @@ def local_name_words(
     naming the same person share no content by that."""
     found = {t for r in discovered.values() for t in content_tokens(" ".join((r.name, *r.aliases)))}
     return names | found if found else names
+
+
+def dated_by(
+    undated: ArticleExtraction,
+    dated: Iterable[ArticleExtraction],
+    registry: Registry,
+    *,
+    persons: set[str],
+    crowded: set[tuple[str, int]],
+    today: date,
+) -> ArticleExtraction | None:
+    """A new undated article read against the publication the `dated` articles give it (as
+    the first round of `seed.link.timeline.link_timeline` infers it, when they hold every
+    dated happening that may anchor it: `seed.fresh_undated`); None when that is wide (the
+    second round would weigh the undated articles dated in the first too). `persons`: keys
+    other articles hold as persons; `crowded`: the (word, weekday) buckets of too many
+    articles (`seed.link.word_anchors.MAX_BUCKET`) of the whole corpus."""
+    readings = sorted(dated, key=lambda x: x.file_name)
+    keys = person_keys(registry, [undated.discovered, *(x.discovered for x in readings)])
+    keys |= persons
+    anchors = index_anchors((c for x in readings for c in x.candidates), keys)
+    anchors.words.crowded |= crowded
+    inferred = infer_publication(
+        undated.parsed,
+        undated.candidates,
+        anchors,
+        person_keys=keys,
+        name_words=local_name_words(person_name_words(registry), undated.discovered),
+        today=today,
+        actor_words=actor_name_words(registry),
+    )
+    if is_wide(inferred):
+        return None
+    return date_article(undated.parsed, registry, inferred)

@@ -15,9 +15,12 @@ reopened on Sunday"): they are anchored here, on stricter evidence.
    been counted from another ("three days before the conference"): the weekday confirms the
    count. Gatherings of that name on different days make no match.
 
-Words found in very many dated happenings of one weekday say nothing: they are not counted.
-The keys `undated_keys` and `dated_keys` tell the incremental path which stored undated articles
-a new dated one may date (a match shares `MIN_WORDS` words of a weekday, or a day and an act).
+Words found in the dated happenings of very many articles of one weekday say nothing: they are
+not counted. (Articles, not happenings: a stored corpus counts the articles holding a key
+without reading them, `crowded` below.) The keys `undated_keys` and `dated_keys` tell the
+incremental path which stored undated articles a new dated one may date (a match shares
+`MIN_WORDS` words of a weekday, or a day and an act), and which stored dated articles may date
+a new undated one.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 
 # Content words (besides names) a weekday match without a shared person must share.
 MIN_WORDS = 4
-# A word in more dated happenings of one weekday than this tells none of them apart.
+# A word in the dated happenings of more articles of one weekday than this tells none apart.
 MAX_BUCKET = 200
 _YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
 # The kind of happening a gathering is.
@@ -56,16 +59,27 @@ class WordIndex:
     by_day: dict[tuple[int, int], dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
     # Gatherings by weekday, also those whose day was counted from another.
     gatherings: dict[int, dict[tuple[object, ...], Anchor]] = field(default_factory=dict)
+    # The articles of each (word, weekday) bucket, and the buckets known to hold more than
+    # `MAX_BUCKET` of them where only part of a stored corpus's articles was read.
+    files: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    crowded: set[tuple[str, int]] = field(default_factory=set)
 
     def add(self, anchor: Anchor, identity: tuple[object, ...]) -> None:
         day = anchor.date.start
         if day != anchor.date.end:
             return
         self.add_gathering(anchor, identity)
+        for w in anchor.words:
+            self.files.setdefault((w, day.weekday()), set()).add(anchor.file_name)
         buckets = [self.by_word.setdefault((w, day.weekday()), {}) for w in anchor.words]
         buckets.append(self.by_day.setdefault((day.month, day.day), {}))
         for bucket in buckets:
             _keep_first(bucket, identity, anchor)
+
+    def crowded_bucket(self, word: str, weekday: int) -> bool:
+        """Whether `word` on `weekday` is found in too many articles to tell any apart."""
+        key = (word, weekday)
+        return key in self.crowded or len(self.files.get(key, ())) > MAX_BUCKET
 
     def add_gathering(self, anchor: Anchor, identity: tuple[object, ...]) -> None:
         """Index a day-precise gathering (its day stated, or counted from another)."""
@@ -125,9 +139,9 @@ def weekday_matches(
     counts: dict[tuple[object, ...], int] = {}
     found: dict[tuple[object, ...], Anchor] = {}
     for word in sorted(words):
-        bucket = index.by_word.get((word, weekday), {})
-        if len(bucket) > MAX_BUCKET:
+        if index.crowded_bucket(word, weekday):
             continue
+        bucket = index.by_word.get((word, weekday), {})
         for identity, anchor in bucket.items():
             if anchor.file_name == own:
                 continue
@@ -199,16 +213,29 @@ def undated_keys(cand: Candidate, weekday: int | None, name_words: frozenset[str
     return keys
 
 
-def dated_keys(cand: Candidate) -> set[str]:
-    """Keys of a dated source's day-precise happening (see `undated_keys`)."""
+def dated_keys(cand: Candidate, indexed: bool = True) -> set[str]:
+    """Keys of a dated source's day-precise happening (see `undated_keys`), exactly the
+    buckets `WordIndex` files it under: `indexed` is False for a happening the anchors leave
+    out (a speaker's date, one counted from another: `seed.link.anchors.index_anchors`), of
+    which only a gathering is filed, by its weekday."""
     day = cand.date.start
     if day != cand.date.end:
         return set()
-    keys = {f"{WORD_KEY}{day.weekday()}:{w}" for w in cand.tokens}
-    keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in cand.tokens & _ALL_ACTS}
+    keys: set[str] = set()
+    if indexed:
+        keys |= {f"{WORD_KEY}{day.weekday()}:{w}" for w in cand.tokens}
+        keys |= {f"{DAY_KEY}{day.month}-{day.day}:{act}" for act in cand.tokens & _ALL_ACTS}
     if cand.type == GATHERING:
         keys |= {f"{GATHERING_KEY}{day.weekday()}:{w}" for w in cand.tokens}
     return keys
+
+
+def word_bucket(key: str) -> tuple[str, int] | None:
+    """The (word, weekday) bucket of a word key (`undated_keys`), None for any other key."""
+    if not key.startswith(WORD_KEY):
+        return None
+    weekday, word = key[len(WORD_KEY) :].split(":", 1)
+    return word, int(weekday)
 
 
 _ALL_ACTS = frozenset(t for tokens in SIGNATURES.values() for t in tokens)

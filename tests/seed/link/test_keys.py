@@ -4,12 +4,16 @@ article's by the weekday of its happening's day, and either without one."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+
+import pytest
 
 from seed.extract.article import extract_article
 from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
-from seed.link.keys import anchor_actors, source_keys
+from seed.link.keys import anchor_actors, source_keys, undated_anchor_keys
+from seed.link.word_anchors import word_bucket
 
 REGISTRY = load_registry()
 
@@ -67,3 +71,52 @@ def test_a_gathering_named_with_its_weekday_shares_a_key_with_a_dated_one_of_tha
     )
     assert dated == ["gathering:1:summit", "gathering:1:tunis"]
     assert [k for k in undated if k.startswith("gathering:")] == dated
+
+
+MEETING = (
+    "Envoy in Cairo\n\nJan Kubis met Egyptian officials in Cairo on Wednesday to discuss the "
+    "monitoring mission.\n"
+)
+
+
+def test_a_dated_article_keeps_the_keys_of_its_anchors_and_an_undated_one_none() -> None:
+    dated = extract_article(RawArticle("a.txt", MEETING, published=date(2021, 3, 11)), REGISTRY)
+    undated = extract_article(RawArticle("b.txt", MEETING), REGISTRY)
+    kept = source_keys(dated, REGISTRY, undated=False).anchors
+    assert kept == tuple(sorted(anchor_actors(dated, REGISTRY)))
+    assert {"jan-kubis@*", "jan-kubis@2", "word:2:cairo", "word:2:meet"} <= set(kept)
+    assert source_keys(undated, REGISTRY, undated=True).anchors == ()
+
+
+def test_a_happening_the_anchors_leave_out_gives_no_anchor_key() -> None:
+    # A date in a quotation, or counted from another, anchors nothing (`index_anchors`); a
+    # gathering counted from another day is still found by its weekday.
+    dated = extract_article(RawArticle("a.txt", MEETING, published=date(2021, 3, 11)), REGISTRY)
+    quoted = dataclasses.replace(
+        dated, candidates=[dataclasses.replace(c, date_kind="quoted") for c in dated.candidates]
+    )
+    counted = dataclasses.replace(
+        dated, candidates=[dataclasses.replace(c, date_kind="chained") for c in dated.candidates]
+    )
+    assert anchor_actors(quoted, REGISTRY) == set()
+    assert sorted(anchor_actors(counted, REGISTRY)) == [
+        "gathering:2:cairo", "gathering:2:discuss", "gathering:2:egyptia", "gathering:2:kubis",
+        "gathering:2:meet", "gathering:2:mission", "gathering:2:monitor", "gathering:2:officia",
+    ]  # fmt: skip
+
+
+def test_an_undated_article_looks_up_the_keys_a_dated_one_anchoring_it_holds() -> None:
+    dated = extract_article(RawArticle("a.txt", MEETING, published=date(2021, 3, 11)), REGISTRY)
+    undated = extract_article(RawArticle("b.txt", MEETING), REGISTRY)
+    assert undated_anchor_keys(undated, REGISTRY) & anchor_actors(dated, REGISTRY) == {
+        "jan-kubis@2", "word:2:cairo", "word:2:discuss", "word:2:egyptia", "word:2:kubis",
+        "word:2:meet", "word:2:mission", "word:2:monitor", "word:2:officia",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("key", "bucket"),
+    [("word:2:cairo", ("cairo", 2)), ("gathering:2:cairo", None), ("jan-kubis@2", None)],
+)
+def test_a_word_key_names_its_bucket(key: str, bucket: tuple[str, int] | None) -> None:
+    assert word_bucket(key) == bucket

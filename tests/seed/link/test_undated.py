@@ -11,7 +11,7 @@ from seed.extract.article import extract_article
 from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
 from seed.link.timeline import build_timeline
-from seed.link.undated import UndatedReading, may_date
+from seed.link.undated import UndatedReading, dated_by, may_date
 
 TODAY = date(2026, 11, 30)
 
@@ -99,3 +99,44 @@ def test_a_dated_article_may_date_an_undated_one_only_by_a_happening_it_anchors(
     alone = _publication([undated], undated.file_name)
     with_dated = _publication([undated, DATED[dated]], undated.file_name)
     assert (alone != with_dated) is expected
+
+
+@pytest.mark.parametrize(
+    ("undated", "dated"),
+    [(STATEMENT, "same-statement"), (BRIDGE, "same-words")],
+)
+def test_a_new_undated_article_is_dated_by_the_dated_ones_as_linking_the_corpus_dates_it(
+    undated: RawArticle, dated: str
+) -> None:
+    registry = load_registry()
+    readings = [extract_article(a, registry) for a in (DATED[dated], undated)]
+    found = dated_by(readings[1], readings[:1], registry, persons=set(), crowded=set(), today=TODAY)
+    assert found is not None and found.publication is not None
+    interval = found.publication.interval
+    bulk = _publication([undated, DATED[dated]], undated.file_name)
+    assert (interval.start, interval.end, found.publication.reason) == bulk
+    # read again against that day: its happenings are dated by it
+    assert [c.date.start for c in found.candidates] == [interval.start]
+
+
+@pytest.mark.parametrize(("undated", "dated"), [(BRIDGE, "other-words"), (VOTE, "same-day-act")])
+def test_a_new_undated_article_the_dated_ones_leave_wide_is_not_dated_by_them(
+    undated: RawArticle, dated: str
+) -> None:
+    # No anchor, or a year only: linking the corpus would weigh the undated articles its first
+    # round dated narrowly too.
+    registry = load_registry()
+    readings = [extract_article(a, registry) for a in (DATED[dated], undated)]
+    found = dated_by(readings[1], readings[:1], registry, persons=set(), crowded=set(), today=TODAY)
+    assert found is None
+
+
+def test_the_crowded_buckets_of_the_corpus_date_nothing_though_few_articles_were_read() -> None:
+    registry = load_registry()
+    readings = [extract_article(a, registry) for a in (DATED["same-words"], BRIDGE)]
+    words = {c.tokens for c in readings[1].candidates}.pop()
+    crowded = {(word, 6) for word in words}
+    assert (
+        dated_by(readings[1], readings[:1], registry, persons=set(), crowded=crowded, today=TODAY)
+        is None
+    )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from seed.extract.article import extract_article
 from seed.extract.candidate import Candidate
 from seed.extract.dates import DateHit
 from seed.extract.registry import load_registry
 from seed.extract.types import DateInterval, RawArticle
+from seed.link import word_anchors
 from seed.link.keys import anchor_actors, source_keys
 from seed.link.merge import cluster_candidates
 from seed.link.timeline import build_timeline
@@ -207,3 +210,20 @@ def test_a_gathering_of_another_name_on_that_weekday_is_not_anchored() -> None:
     start, _, reason = _publication([dated, _summit_remarks("Rome")], "b.txt")
     assert start == date(2011, 1, 1)
     assert reason == "no publication date and no dated reference in the text"
+
+
+def test_a_word_of_a_weekday_in_more_articles_than_the_bar_anchors_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two reprints of one happening are one happening, but two articles: over a bar of one,
+    # none of the bridge's words of that Sunday tells anything apart.
+    monkeypatch.setattr(word_anchors, "MAX_BUCKET", 1)
+    undated = RawArticle(
+        "b.txt",
+        "Lorries cross again\n\nThe town council said on Sunday that the bridge linking "
+        "Ghadames and Nalut had reopened once engineers repaired the pillars.\n",
+    )
+    once = [RawArticle("a.txt", BRIDGE, published=date(2021, 3, 15)), undated]
+    assert _publication(once, "b.txt")[:2] == (date(2021, 3, 14), date(2021, 3, 20))
+    twice = [*once, RawArticle("c.txt", BRIDGE, published=date(2021, 3, 15))]
+    assert _publication(twice, "b.txt")[:2] == (date(2011, 1, 1), TODAY)

@@ -1,0 +1,126 @@
+"""A new undated article dated from the stored dated articles that may anchor it
+(`seed.fresh_undated`), then linked with its neighbourhood: it stores what linking the whole
+corpus stores; when those leave it wide, the whole corpus is linked."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import cast
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.models import SourceSketch
+from seed.extract.types import RawArticle
+from seed.pipeline import expand_paths, ingest, read_articles
+from tests.conftest import rolled_back_session
+from tests.seed.test_arrival_order import CORPUS, _timeline
+
+# Written for these tests. Dated: a person's statement on its day (Tuesday 9 March 2021), and a
+# happening without a person of a Sunday (14 March 2021).
+STATEMENT = RawArticle(
+    file_name="harbour-dated.txt",
+    text="Port deal\n\nJan Kubis said on 9 March 2021 that the harbour of Benghazi would reopen "
+    "to grain ships after months of closure.\n",
+    published=date(2021, 3, 10),
+)
+BRIDGE = RawArticle(
+    file_name="bridge-dated.txt",
+    text="Bridge reopened\n\nThe river bridge between Ghadames and Nalut reopened to lorries "
+    "yesterday after engineers repaired its cracked pillars.\n",
+    published=date(2021, 3, 15),
+)
+# Undated: a lead reporting that statement (the news of the last days), the bridge's reopening
+# told "on Sunday", and a happening no dated article tells.
+LEAD = RawArticle(
+    file_name="harbour-undated.txt",
+    text="Port deal\n\nJan Kubis said the harbour of Benghazi would reopen to grain ships after "
+    "months of closure.\n",
+)
+SUNDAY = RawArticle(
+    file_name="bridge-undated.txt",
+    text="Lorries cross again\n\nThe town council said on Sunday that the bridge linking "
+    "Ghadames and Nalut had reopened once engineers repaired the pillars.\n",
+)
+UNTOLD = RawArticle(
+    file_name="clinic-undated.txt",
+    text="Clinic opens\n\nA field clinic opened in the oasis town of Ubari on Sunday with two "
+    "doctors and a nurse, residents said.\n",
+)
+
+Rows = list[tuple[str, date, date]]
+
+
+async def _posted_last(
+    engine: AsyncEngine, undated: RawArticle, caplog: pytest.LogCaptureFixture, *, keys: bool = True
+) -> tuple[str, dict[str, object], dict[str, object]]:
+    """How `undated` was linked when posted after the sample corpus and the dated articles
+    (stored without their anchor keys unless `keys`), the timeline that left, and the timeline
+    of all of them ingested in one call."""
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, STATEMENT, BRIDGE, undated])
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, STATEMENT, BRIDGE])
+        if not keys:
+            await session.execute(update(SourceSketch).values(anchor_keys=None))
+        with caplog.at_level(logging.INFO, logger="seed"):
+            report = await ingest(session, [undated])
+        return report.linked, await _timeline(session), bulk
+
+
+@pytest.mark.parametrize(
+    ("undated", "published"),
+    [
+        # the statement's day and the week after it
+        (LEAD, (date(2021, 3, 9), date(2021, 3, 16))),
+        # the Sunday of the reopening and the week after it
+        (SUNDAY, (date(2021, 3, 14), date(2021, 3, 20))),
+    ],
+)
+async def test_an_undated_article_a_stored_one_dates_is_linked_with_its_neighbourhood(
+    engine: AsyncEngine,
+    caplog: pytest.LogCaptureFixture,
+    undated: RawArticle,
+    published: tuple[date, date],
+) -> None:
+    linked, one_by_one, bulk = await _posted_last(engine, undated, caplog)
+    assert linked == "neighbourhood"
+    assert "linking the whole corpus" not in caplog.text
+    dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
+    assert dates[undated.file_name.removesuffix(".txt")] == published
+    assert one_by_one == bulk
+
+
+async def test_an_undated_article_the_stored_ones_leave_wide_links_the_corpus(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    linked, one_by_one, bulk = await _posted_last(engine, UNTOLD, caplog)
+    assert linked == "corpus"
+    assert "no stored dated article dates the undated one narrowly" in caplog.text
+    assert one_by_one == bulk
+
+
+async def test_an_undated_article_links_the_corpus_while_anchor_keys_are_missing(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    linked, one_by_one, bulk = await _posted_last(engine, SUNDAY, caplog, keys=False)
+    assert linked == "corpus"
+    assert "has no anchor keys" in caplog.text
+    assert one_by_one == bulk
+
+
+async def test_undated_articles_posted_together_link_the_corpus(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    # (They would date each other as the stored ones do not.)
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [*corpus, STATEMENT, BRIDGE])
+        with caplog.at_level(logging.INFO, logger="seed"):
+            report = await ingest(session, [LEAD, SUNDAY])
+    assert report.linked == "corpus"
+    assert "an undated article arrives with others" in caplog.text
