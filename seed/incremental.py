@@ -32,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,7 +46,7 @@ from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, PublicationDate, Timeline
-from seed.fresh_undated import date_fresh
+from seed.fresh_undated import FreshDating, date_fresh
 from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
@@ -85,17 +85,19 @@ async def link_neighbourhood(
     """The timeline of the neighbourhood of the `fresh` (new) articles and what storing it
     rewrites; None when the whole corpus must be linked (see the module's docstring)."""
     chosen = registry or default_registry()
+    inferred: dict[str, FreshDating] = {}
     if any(not x.dated for x in fresh):
         # (Articles of one call date each other: a lone one is dated by the stored ones.)
         if len(fresh) > 1:
             _whole("an undated article arrives with others")
             return None
-        dated = await date_fresh(session, fresh[0], chosen, version)
-        if dated is None:
-            _whole("no stored dated article dates the undated one narrowly")
+        dating = await date_fresh(session, fresh[0], chosen, version)
+        if dating is None:
+            _whole("the stored articles cannot date the undated one alone")
             return None
-        fresh = [dated]
-    found = await _neighbourhood(session, fresh, chosen, version)
+        inferred[dating.reading.file_name] = dating
+        fresh = [dating.reading]
+    found = await _neighbourhood(session, fresh, chosen, version, inferred)
     if found is None:
         return None
     touched, fresh_origins = found
@@ -144,6 +146,7 @@ async def link_neighbourhood(
         neighbourhood,
     )
     timeline = linked.timeline
+    timeline.first_round_wide = {n for n, d in inferred.items() if d.first_round_wide}
     restore_origins(timeline, by_name)
     # Events the new articles left as they were are not stored again (nor their mentions,
     # actors, search text and keys): what is stored stays flat in the size of those events.
@@ -270,7 +273,11 @@ async def rerate_after(
 
 
 async def _neighbourhood(
-    session: AsyncSession, fresh: Sequence[ArticleExtraction], registry: Registry, version: str
+    session: AsyncSession,
+    fresh: Sequence[ArticleExtraction],
+    registry: Registry,
+    version: str,
+    inferred: Mapping[str, FreshDating],
 ) -> tuple[set[uuid.UUID], Origins] | None:
     """The stored events the fresh articles' quotes can meet, and the origins of the fresh
     quotes whose paragraphs join stored near-duplicate groups; or None (see the docstring)."""
@@ -301,13 +308,15 @@ async def _neighbourhood(
             if shared >= copies.CONTAINMENT * min(size, other) / copies.SAMPLE / 2:
                 _whole("an article copies a stored one")
                 return None
-    anchors = set().union(*(anchor_actors(x, registry) for x in fresh))
-    words = sorted(k for k in anchors if k.startswith(word_anchors.WORD_KEY))
-    named = sorted(anchors.difference(words))
-    undated = await keys_repo.undated_naming(session, named, words, word_anchors.MIN_WORDS)
-    if undated and await may_date_stored(session, fresh, undated, registry, version):
-        _whole("an article may date an undated one")
-        return None
+    # An article stating its publication anchors the undated ones in both rounds of inference;
+    # one dated by inference, only in the second, as the first round read it, those the first
+    # round left wide (`seed.fresh_undated`).
+    stated = [x for x in fresh if x.file_name not in inferred]
+    firsts = [dating.first for dating in inferred.values()]
+    for readings, wide in ((stated, False), (firsts, True)):
+        if readings and await _may_date_undated(session, readings, registry, version, wide):
+            _whole("an article may date an undated one")
+            return None
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
     blocks: dict[DateInterval, set[str]] = {}
@@ -327,6 +336,24 @@ async def _neighbourhood(
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
     return touched, fresh_origins
+
+
+async def _may_date_undated(
+    session: AsyncSession,
+    readings: Sequence[ArticleExtraction],
+    registry: Registry,
+    version: str,
+    first_round_wide: bool,
+) -> bool:
+    """Whether the happenings of `readings` may anchor a stored undated article (of those the
+    first round of inference left wide, when `first_round_wide`)."""
+    anchors = set().union(*(anchor_actors(x, registry) for x in readings))
+    words = sorted(k for k in anchors if k.startswith(word_anchors.WORD_KEY))
+    named = sorted(anchors.difference(words))
+    undated = await keys_repo.undated_naming(
+        session, named, words, word_anchors.MIN_WORDS, first_round_wide=first_round_wide
+    )
+    return bool(undated) and await may_date_stored(session, readings, undated, registry, version)
 
 
 # How far from a new pledge's day made a stored one of the same actor is still read with it.

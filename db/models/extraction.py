@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -71,6 +72,9 @@ class SourceSketch(Base):
     # date; None when stored before they were kept (a new undated article then links the
     # whole corpus).
     anchor_keys: Mapped[list[str] | None] = mapped_column(ARRAY(Text), nullable=True)
+    # Of an undated source, whether the first round of inference left it wide (the second
+    # dated it again from undated ones too: `seed.fresh_undated`); None as `anchor_keys`.
+    first_round_wide: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     spans: Mapped[list[int]] = mapped_column(ARRAY(Integer))
     origins: Mapped[list[str]] = mapped_column(ARRAY(Text))
 

@@ -1,5 +1,5 @@
-"""The anchor keys of stored dated sources (`SourceSketch.anchor_keys`, written with the other
-link keys): which of them may date a new undated article, found without loading the corpus."""
+"""The anchor keys of stored sources (`SourceSketch.anchor_keys`, written with the other link
+keys): which of them may date a new undated article, found without loading the corpus."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import Text, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Actor, SourceSketch
+from db.models import Actor, Source, SourceSketch
 from db.repositories.arrays import array_param
 
 
@@ -21,30 +21,56 @@ async def unrecorded(session: AsyncSession) -> bool:
     return found is not None
 
 
+# Per key, the sources holding it (through the index), or of those the ones stating their
+# publication when :stated.
 _COUNTS = text(
-    "SELECT k, (SELECT count(*) FROM source_sketches s WHERE s.anchor_keys @> ARRAY[k])"
+    "SELECT k, (SELECT count(*) FROM source_sketches s JOIN sources src ON src.id = s.source_id"
+    " WHERE s.anchor_keys @> ARRAY[k] AND (src.published_explicit OR NOT :stated))"
     " FROM unnest(CAST(:keys AS text[])) AS k"
 )
 
 
-async def counts(session: AsyncSession, keys: Sequence[str]) -> dict[str, int]:
-    """Key -> how many stored sources hold it (each counted through the index)."""
+async def counts(session: AsyncSession, keys: Sequence[str], *, stated: bool) -> dict[str, int]:
+    """Key -> how many stored sources hold it (only those stating their publication when
+    `stated`)."""
     if not keys:
         return {}
-    rows = await session.execute(_COUNTS, {"keys": sorted(set(keys))})
+    rows = await session.execute(_COUNTS, {"keys": sorted(set(keys)), "stated": stated})
     return {key: int(n) for key, n in rows.tuples()}
 
 
-async def sources_holding(session: AsyncSession, keys: Sequence[str]) -> list[uuid.UUID]:
-    """The stored sources holding one of `keys`, in id order."""
+async def sources_holding(
+    session: AsyncSession, keys: Sequence[str], *, stated: bool
+) -> list[uuid.UUID]:
+    """The stored sources holding one of `keys` (only those stating their publication when
+    `stated`), in id order."""
     if not keys:
         return []
-    rows = await session.scalars(
+    query = (
         select(SourceSketch.source_id)
+        .join(Source, Source.id == SourceSketch.source_id)
         .where(SourceSketch.anchor_keys.op("&&")(array_param(sorted(set(keys)), Text())))
         .order_by(SourceSketch.source_id)
     )
-    return list(rows.all())
+    if stated:
+        query = query.where(Source.published_explicit.is_(True))
+    return list((await session.scalars(query)).all())
+
+
+async def first_round_wide_holding(session: AsyncSession, keys: Sequence[str]) -> bool:
+    """Whether a stored undated source the first round of inference left wide holds one of
+    `keys` (its keys are those of its final reading, not of the first round's)."""
+    if not keys:
+        return False
+    found = await session.scalar(
+        select(SourceSketch.source_id)
+        .where(
+            SourceSketch.anchor_keys.op("&&")(array_param(sorted(set(keys)), Text())),
+            SourceSketch.first_round_wide.is_(True),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 async def persons_among(session: AsyncSession, keys: Sequence[str]) -> set[str]:

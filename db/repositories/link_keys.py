@@ -35,6 +35,7 @@ async def save_source_keys(session: AsyncSession, rows: Sequence[dict[str, Any]]
         "copy_size",
         "undated_persons",
         "anchor_keys",
+        "first_round_wide",
         "spans",
         "origins",
     ]
@@ -206,19 +207,25 @@ async def undated_naming(
     actors: Sequence[str],
     words: Sequence[str] = (),
     min_words: int = 1,
+    *,
+    first_round_wide: bool = False,
 ) -> list[uuid.UUID]:
     """Undated sources whose relative dates name one of `actors` (or share another such key),
-    or share at least `min_words` of `words` (keys of words of a weekday)."""
+    or share at least `min_words` of `words` (keys of words of a weekday); only those the
+    first round of inference left wide when `first_round_wide`."""
     found: set[uuid.UUID] = set()
     if actors:
-        rows = await session.scalars(
-            select(SourceSketch.source_id).where(
-                SourceSketch.undated_persons.op("&&")(array_param(actors, Text()))
-            )
+        query = select(SourceSketch.source_id).where(
+            SourceSketch.undated_persons.op("&&")(array_param(actors, Text()))
         )
-        found |= set(rows.all())
+        if first_round_wide:
+            query = query.where(SourceSketch.first_round_wide.is_(True))
+        found |= set((await session.scalars(query)).all())
     if words:
-        result = await session.execute(_SHARING_WORDS, {"words": list(words), "least": min_words})
+        result = await session.execute(
+            _SHARING_WORDS,
+            {"words": list(words), "least": min_words, "wide": first_round_wide},
+        )
         found |= set(result.scalars().all())
     return sorted(found)
 
@@ -226,6 +233,7 @@ async def undated_naming(
 _SHARING_WORDS = text(
     "SELECT s.source_id FROM source_sketches s"
     " WHERE s.undated_persons && CAST(:words AS text[])"
+    " AND (s.first_round_wide OR NOT :wide)"
     " AND cardinality(ARRAY(SELECT unnest(s.undated_persons)"
     " INTERSECT SELECT unnest(CAST(:words AS text[])))) >= :least"
 )

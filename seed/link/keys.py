@@ -49,9 +49,9 @@ class SourceKeys:
     # its happenings a dated one may find by their words or the gathering they name
     # (seed.link.word_anchors): a new dated article sharing one may date it.
     undated_persons: tuple[str, ...]
-    # Of an article that states its publication: the keys of the happenings it dates precisely
-    # enough to anchor others (`anchor_actors`); a new undated article sharing one may be dated
-    # by it (`seed.fresh_undated`).
+    # The keys of the happenings it dates precisely enough to anchor others (`anchor_actors`;
+    # of an undated article, as its final reading dates them): a new undated article sharing
+    # one may be dated by it (`seed.fresh_undated`).
     anchors: tuple[str, ...]
     # (quote start, quote end) of each candidate and pledge, and its origins joined by " ".
     spans: tuple[int, ...]
@@ -114,7 +114,7 @@ def source_keys(
         tuple(sorted(sample)),
         size,
         tuple(sorted(persons)),
-        () if undated else tuple(sorted(anchor_actors(reading, registry))),
+        tuple(sorted(anchor_actors(reading, registry))),
         tuple(spans),
         tuple(joined),
     )

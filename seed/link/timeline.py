@@ -107,8 +107,12 @@ def link_timeline(
         anchors = index_anchors(
             (c for x in read.values() if x.publication is not None for c in x.candidates), persons
         )
+        if round_ == 1:
+            timeline.first_round_wide = {
+                x.file_name for x in undated if is_wide(read[x.file_name].publication)
+            }
         infer_undated(
-            [x for x in undated if round_ == 0 or is_wide(read[x.file_name].publication)],
+            [x for x in undated if round_ == 0 or x.file_name in timeline.first_round_wide],
             read, copies, anchors, registry, persons, names, today,
         )  # fmt: skip
     publications: dict[str, PublicationDate] = {}

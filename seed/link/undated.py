@@ -146,20 +146,19 @@ def local_name_words(
 
 def dated_by(
     undated: ArticleExtraction,
-    dated: Iterable[ArticleExtraction],
+    anchoring: Iterable[ArticleExtraction],
     registry: Registry,
     *,
     persons: set[str],
     crowded: set[tuple[str, int]],
     today: date,
-) -> ArticleExtraction | None:
-    """A new undated article read against the publication the `dated` articles give it (as
-    the first round of `seed.link.timeline.link_timeline` infers it, when they hold every
-    dated happening that may anchor it: `seed.fresh_undated`); None when that is wide (the
-    second round would weigh the undated articles dated in the first too). `persons`: keys
-    other articles hold as persons; `crowded`: the (word, weekday) buckets of too many
-    articles (`seed.link.word_anchors.MAX_BUCKET`) of the whole corpus."""
-    readings = sorted(dated, key=lambda x: x.file_name)
+) -> ArticleExtraction:
+    """A new undated article read against the publication one round of inference gives it
+    (`seed.link.timeline.link_timeline`), when `anchoring` holds every reading of that round's
+    anchor index that may anchor it (`seed.fresh_undated`). `persons`: keys other articles
+    hold as persons; `crowded`: the (word, weekday) buckets of that index that hold too many
+    articles (`seed.link.word_anchors.MAX_BUCKET`), of which only part was read."""
+    readings = sorted(anchoring, key=lambda x: x.file_name)
     keys = person_keys(registry, [undated.discovered, *(x.discovered for x in readings)])
     keys |= persons
     anchors = index_anchors((c for x in readings for c in x.candidates), keys)
@@ -173,6 +172,4 @@ def dated_by(
         today=today,
         actor_words=actor_name_words(registry),
     )
-    if is_wide(inferred):
-        return None
     return date_article(undated.parsed, registry, inferred)

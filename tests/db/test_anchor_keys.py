@@ -16,13 +16,21 @@ from tests.db.rows import source_row
 FIRST, SECOND, THIRD = (uuid.UUID(int=n) for n in (1, 2, 3))
 
 
-async def _store(session: AsyncSession, keys: dict[uuid.UUID, list[str] | None]) -> None:
+async def _store(
+    session: AsyncSession,
+    keys: dict[uuid.UUID, list[str] | None],
+    undated: frozenset[uuid.UUID] = frozenset(),
+    wide: frozenset[uuid.UUID] = frozenset(),
+) -> None:
+    """Sources holding `keys`; those `undated` were dated by inference, those `wide` left wide
+    by its first round."""
     for n, (source, anchors) in enumerate(sorted(keys.items())):
         await session.execute(
             insert(Source).values(
                 {
                     **source_row(source, f"s{n}", f"Text {n}.", date(2021, 3, 10 + n)),
                     "sha256": f"{n:064d}",
+                    "published_explicit": source not in undated,
                 }
             )
         )
@@ -35,6 +43,7 @@ async def _store(session: AsyncSession, keys: dict[uuid.UUID, list[str] | None])
                 copy_size=0,
                 undated_persons=[],
                 anchor_keys=anchors,
+                first_round_wide=source in wide,
                 spans=[],
                 origins=[],
             )
@@ -50,9 +59,10 @@ async def test_each_key_is_counted_over_the_sources_holding_it(session: AsyncSes
             THIRD: [],
         },
     )
-    counted = await anchor_keys.counts(session, ["word:2:meet", "word:2:cairo", "word:3:cairo"])
+    wanted = ["word:2:meet", "word:2:cairo", "word:3:cairo"]
+    counted = await anchor_keys.counts(session, wanted, stated=False)
     assert counted == {"word:2:cairo": 2, "word:2:meet": 1, "word:3:cairo": 0}
-    assert await anchor_keys.counts(session, []) == {}
+    assert await anchor_keys.counts(session, [], stated=False) == {}
 
 
 async def test_the_sources_holding_one_of_the_keys_are_found_once_each(
@@ -66,9 +76,39 @@ async def test_the_sources_holding_one_of_the_keys_are_found_once_each(
             THIRD: ["word:5:tunis"],
         },
     )
-    found = await anchor_keys.sources_holding(session, ["jan-kubis@*", "word:2:cairo"])
+    found = await anchor_keys.sources_holding(
+        session, ["jan-kubis@*", "word:2:cairo"], stated=False
+    )
     assert found == [FIRST, SECOND]
-    assert await anchor_keys.sources_holding(session, ["jan-kubis@3"]) == []
+    assert await anchor_keys.sources_holding(session, ["jan-kubis@3"], stated=False) == []
+
+
+async def test_the_first_round_reads_only_the_sources_stating_their_publication(
+    session: AsyncSession,
+) -> None:
+    await _store(
+        session,
+        {FIRST: ["word:2:cairo"], SECOND: ["word:2:cairo"], THIRD: ["word:2:cairo"]},
+        undated=frozenset({SECOND}),
+    )
+    found = await anchor_keys.sources_holding(session, ["word:2:cairo"], stated=True)
+    assert found == [FIRST, THIRD]
+    counted = await anchor_keys.counts(session, ["word:2:cairo"], stated=True)
+    assert counted == {"word:2:cairo": 2}
+
+
+async def test_an_undated_source_the_first_round_left_wide_is_found_by_its_keys(
+    session: AsyncSession,
+) -> None:
+    await _store(
+        session,
+        {FIRST: ["word:2:cairo"], SECOND: ["word:6:tunis"], THIRD: ["word:6:tunis"]},
+        undated=frozenset({SECOND, THIRD}),
+        wide=frozenset({SECOND}),
+    )
+    assert await anchor_keys.first_round_wide_holding(session, ["word:6:tunis"]) is True
+    assert await anchor_keys.first_round_wide_holding(session, ["word:2:cairo"]) is False
+    assert await anchor_keys.first_round_wide_holding(session, []) is False
 
 
 async def test_sources_stored_before_their_anchor_keys_were_kept_are_told(

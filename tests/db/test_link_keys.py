@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.ids import actor_id
 from db.models import Actor, Event, Pledge, PledgeActor, Source, SourceSketch
-from db.repositories.link_keys import origins_of, pledges_of_actors
+from db.repositories.link_keys import origins_of, pledges_of_actors, undated_naming
 from tests.db.rows import source_row
 
 WIRE = uuid.UUID(int=7)
@@ -119,3 +119,33 @@ async def test_pledges_of_actors_are_those_made_then_or_due_that_day_once_with_t
         uuid.UUID(int=25): None,
     }
     assert await pledges_of_actors(session, [], *june) == {}
+
+
+async def test_undated_naming_finds_only_those_the_first_round_left_wide_when_asked(
+    session: AsyncSession,
+) -> None:
+    wide, narrow = uuid.UUID(int=21), uuid.UUID(int=22)
+    for n, source in enumerate((wide, narrow)):
+        row = source_row(source, f"u{n}", f"Undated {n}.", date(2021, 3, 10))
+        await session.execute(
+            insert(Source).values({**row, "sha256": f"{n:064d}", "published_explicit": False})
+        )
+        await session.execute(
+            insert(SourceSketch).values(
+                source_id=source,
+                paragraphs=[],
+                paragraph_spans=[],
+                copies=[],
+                copy_size=0,
+                undated_persons=["jan-kubis@6", "word:6:bridge", "word:6:nalut"],
+                anchor_keys=[],
+                first_round_wide=source == wide,
+                spans=[],
+                origins=[],
+            )
+        )
+    words = ["word:6:bridge", "word:6:nalut"]
+    assert await undated_naming(session, ["jan-kubis@6"]) == [wide, narrow]
+    assert await undated_naming(session, ["jan-kubis@6"], first_round_wide=True) == [wide]
+    assert await undated_naming(session, [], words, 2) == [wide, narrow]
+    assert await undated_naming(session, [], words, 2, first_round_wide=True) == [wide]

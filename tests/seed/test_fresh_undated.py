@@ -95,12 +95,88 @@ async def test_an_undated_article_a_stored_one_dates_is_linked_with_its_neighbou
     assert one_by_one == bulk
 
 
-async def test_an_undated_article_the_stored_ones_leave_wide_links_the_corpus(
+async def test_an_undated_article_no_stored_one_dates_stays_wide_with_its_neighbourhood(
     engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
     linked, one_by_one, bulk = await _posted_last(engine, UNTOLD, caplog)
+    assert linked == "neighbourhood"
+    dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
+    assert dates["clinic-undated"] == (date(2011, 1, 1), date.today())
+    assert one_by_one == bulk
+
+
+# Written for these tests: dated, a statement on Sunday 7 March 2021; undated, the statement
+# told "yesterday" (the first round dates it: 8 March) with a council meeting of that Saturday
+# (6 March), and two tellings of that meeting alone (only the second round dates them, by
+# the first undated article).
+KUBIS = RawArticle(
+    file_name="kubis-dated.txt",
+    text="Port deal\n\nJan Kubis said on Sunday that the harbour of Benghazi would reopen to "
+    "grain ships after months of closure.\n",
+    published=date(2021, 3, 8),
+)
+YESTERDAY = RawArticle(
+    file_name="kubis-undated.txt",
+    text="Port to reopen\n\nJan Kubis said yesterday that the harbour of Benghazi would reopen "
+    "to grain ships after months of closure.\n\nThe municipal council of Misrata met on "
+    "Saturday to approve the grain quotas for the harbour workers.\n",
+)
+COUNCIL = RawArticle(
+    file_name="council-undated.txt",
+    text="Quotas approved\n\nThe municipal council of Misrata met on Saturday and approved "
+    "grain quotas for the harbour workers, residents said.\n",
+)
+QUOTAS = RawArticle(
+    file_name="quotas-undated.txt",
+    text="Harbour workers\n\nGrain quotas for the harbour workers were approved when the "
+    "municipal council of Misrata met on Saturday, a councillor said.\n",
+)
+
+
+async def _one_by_one(
+    engine: AsyncEngine, articles: list[RawArticle], caplog: pytest.LogCaptureFixture
+) -> tuple[str, dict[str, object], dict[str, object]]:
+    """How the last of `articles` was linked when posted after the others (each posted one
+    at a time), the timeline that left, and that of all of them ingested in one call."""
+    async with rolled_back_session(engine) as session:
+        await ingest(session, articles)
+        bulk = await _timeline(session)
+    async with rolled_back_session(engine) as session:
+        for article in articles[:-1]:
+            await ingest(session, [article])
+        with caplog.at_level(logging.INFO, logger="seed"):
+            report = await ingest(session, [articles[-1]])
+        return report.linked, await _timeline(session), bulk
+
+
+async def test_an_undated_article_the_second_round_dates_keeps_to_its_neighbourhood(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    linked, one_by_one, bulk = await _one_by_one(engine, [KUBIS, YESTERDAY, COUNCIL], caplog)
+    assert linked == "neighbourhood"
+    dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
+    assert dates["kubis-undated"] == (date(2021, 3, 8), date(2021, 3, 8))
+    assert dates["council-undated"] == (date(2021, 3, 6), date(2021, 3, 12))
+    assert one_by_one == bulk
+
+
+async def test_an_undated_article_that_may_date_one_the_first_round_left_wide_links_the_corpus(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    linked, one_by_one, bulk = await _one_by_one(engine, [KUBIS, COUNCIL, YESTERDAY], caplog)
     assert linked == "corpus"
-    assert "no stored dated article dates the undated one narrowly" in caplog.text
+    assert "may date an undated one" in caplog.text
+    assert one_by_one == bulk
+
+
+async def test_an_undated_article_sharing_a_key_with_one_the_first_round_left_wide_links_the_corpus(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    # (The stored one's keys are those of its final reading, not of the first round's.)
+    articles = [KUBIS, YESTERDAY, COUNCIL, QUOTAS]
+    linked, one_by_one, bulk = await _one_by_one(engine, articles, caplog)
+    assert linked == "corpus"
+    assert "the first round left wide shares a key" in caplog.text
     assert one_by_one == bulk
 
 

@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from seed.extract.article import extract_article
+from seed.extract.article import date_article, extract_article
 from seed.extract.registry import load_registry
-from seed.extract.types import RawArticle
+from seed.extract.types import DateInterval, PublicationDate, RawArticle
 from seed.link.keys import anchor_actors, source_keys, undated_anchor_keys
 from seed.link.word_anchors import word_bucket
 
@@ -79,13 +79,16 @@ MEETING = (
 )
 
 
-def test_a_dated_article_keeps_the_keys_of_its_anchors_and_an_undated_one_none() -> None:
+def test_a_source_keeps_its_anchor_keys_an_undated_one_as_its_final_reading_dates_them() -> None:
     dated = extract_article(RawArticle("a.txt", MEETING, published=date(2021, 3, 11)), REGISTRY)
-    undated = extract_article(RawArticle("b.txt", MEETING), REGISTRY)
     kept = source_keys(dated, REGISTRY, undated=False).anchors
     assert kept == tuple(sorted(anchor_actors(dated, REGISTRY)))
     assert {"jan-kubis@*", "jan-kubis@2", "word:2:cairo", "word:2:meet"} <= set(kept)
-    assert source_keys(undated, REGISTRY, undated=True).anchors == ()
+    # read against the day inference gave it, an undated article anchors the same happening
+    inferred = PublicationDate(DateInterval(date(2021, 3, 11), date(2021, 3, 11), "day"), False, "")
+    undated = extract_article(RawArticle("b.txt", MEETING), REGISTRY)
+    final = date_article(undated.parsed, REGISTRY, inferred)
+    assert source_keys(final, REGISTRY, undated=True).anchors == kept
 
 
 def test_a_happening_the_anchors_leave_out_gives_no_anchor_key() -> None:
