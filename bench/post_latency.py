@@ -9,7 +9,8 @@ one (`bench.database`), is filled with N
 synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under uvicorn on a
 free port (one worker), and
 - `--posts` new small articles are posted one after the other: p50 and max latency; then as
-  many that state a pledge, then as many that name a person whom stored undated articles name;
+  many that state a pledge, then as many that name a person whom stored undated articles name,
+  then as many undated ones;
 - `--clients` clients post new articles continuously for `--seconds` while one client asks
   `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses;
 - 20 different articles posted at once, then one article posted 20 times at once: statuses,
@@ -39,7 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.key_tokens import generate_key
 from api.settings import PROJECT_ROOT
 from bench.database import bench_server
-from bench.ingest import synthetic_articles
+from bench.ingest import DAYS, synthetic_articles
 from bench.load import free_port, start_api, wait_ready
 from db import migrate
 from db.engine import make_engine, make_sessionmaker
@@ -100,6 +101,20 @@ def person_article(n: int) -> dict[str, str]:
     )
 
 
+def undated_article(n: int) -> dict[str, str]:
+    """A small new article without a publication date: a person's statement of a weekday, as
+    the synthetic corpus's articles tell theirs (inference dates it from the stored ones)."""
+    note = _note(
+        n,
+        "undated",
+        "Undated note",
+        f"{PERSONS[n % len(PERSONS)]} said on {DAYS[n % 7]} that {n % 90 + 10} foreign "
+        "fighters had left Sirte",
+    )
+    del note["published"]
+    return note
+
+
 async def fill(url: str, count: int) -> str:
     # A batch run: statements over 10,000 stored articles may take longer than the API's timeout.
     engine = make_engine(url, pool_size=2, command_timeout=3600)
@@ -152,6 +167,7 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
         await sequential(http, auth, small_article, posts, "sequential POST    ")
         await sequential(http, auth, pledge_article, posts, "... stating pledges")
         await sequential(http, auth, person_article, posts, "... naming persons of undated ones")
+        await sequential(http, auth, undated_article, posts, "... undated")
 
         until = time.monotonic() + seconds
         post_statuses: Counter[int] = Counter()

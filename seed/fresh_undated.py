@@ -5,31 +5,35 @@ corpus.
 Linking the corpus dates undated articles in two rounds (`seed.link.timeline`): first from
 the articles that state their publication; then those left wide again, from every article as
 the first round left it (the undated ones too, and their own first reading). Every happening
-a round may weigh for the new article shares one of its keys
-(`seed.link.keys.undated_anchor_keys` and `anchor_actors`, stored per source with its final
-reading): the sources holding one are read, and only those. A (word, weekday) bucket of more
-than `MAX_BUCKET` articles is skipped by inference anyway: it is counted through the index,
-not read. The second round reads a stored undated article as the first round left it, which is
-its final reading unless the first round left it wide too (`first_round_wide`, stored): when
-such an article holds one of the new article's keys, the whole corpus is linked.
+a round may weigh for an article shares one of its keys (`seed.link.keys.undated_anchor_keys`
+and `anchor_actors`, stored per source, of the reading the second round weighs): the sources
+holding one are read, and only those. A (word, weekday) bucket of more than `MAX_BUCKET`
+articles is skipped by inference anyway: it is counted through the index, not read.
+
+The new article, as the first round left it, is one of the second round's anchors: a stored
+undated article that round dates again (the first left it wide) and that it may anchor is
+dated again the same way, with it; if its publication would move, the whole corpus is linked.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import anchor_keys as anchor_rows
+from db.repositories import extractions as extraction_rows
 from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, undated_anchor_keys
-from seed.link.undated import dated_by, is_wide
+from seed.link.undated import UndatedReading, dated_by, is_wide, may_date
 from seed.stored_extractions import load
 
 log = logging.getLogger(__name__)
@@ -48,53 +52,97 @@ class FreshDating:
         return is_wide(self.first.publication)
 
 
+@dataclass(slots=True)
+class _Rounds:
+    """One round of inference for an undated article from what is stored, with the readings
+    read so far (one article's rounds and the stored ones it dates again share them)."""
+
+    session: AsyncSession
+    registry: Registry
+    version: str
+    today: date = field(default_factory=date.today)
+    read: dict[tuple[uuid.UUID, bool], ArticleExtraction] = field(default_factory=dict)
+
+    async def infer(
+        self, undated: ArticleExtraction, *, stated: bool, also: Sequence[ArticleExtraction] = ()
+    ) -> ArticleExtraction | None:
+        """`undated` read against the publication the first round (`stated`: from the
+        articles stating theirs) or the second gives it, `also` being the anchors of that
+        round that are not stored; None when a reading is of another version."""
+        keys = undated_anchor_keys(undated, self.registry)
+        buckets = {k: b for k in keys if (b := word_anchors.word_bucket(k)) is not None}
+        counted = await anchor_rows.counts(self.session, sorted(buckets), stated=stated)
+        # (what the anchors not stored add to a bucket: their own files)
+        own = set().union(*(anchor_actors(x, self.registry) for x in also))
+        crowded = {k for k, n in counted.items() if n + (k in own) > word_anchors.MAX_BUCKET}
+        sources = await anchor_rows.sources_holding(
+            self.session, sorted(keys - crowded), stated=stated
+        )
+        wanted = [s for s in sources if (s, stated) not in self.read]
+        payloads = await keys_repo.readings(
+            self.session, wanted, self.version, second_round=not stated
+        )
+        if len(payloads) < len(wanted):
+            return None  # (a reading of another version, or one replaced meanwhile)
+        actors = sorted({key for cand in undated.candidates for key, _ in cand.actors})
+        persons = await anchor_rows.persons_among(self.session, actors)
+        log.info("undated article: %d keys, %d sources read", len(keys), len(sources))
+
+        def infer() -> ArticleExtraction:
+            for source, (_, payload) in payloads.items():
+                self.read[(source, stated)] = load(payload)
+            return dated_by(
+                undated,
+                [*(self.read[(s, stated)] for s in sources), *also],
+                self.registry,
+                persons=persons,
+                crowded={buckets[k] for k in crowded},
+                today=self.today,
+            )
+
+        # Decoding and matching the anchors is pure Python: off the event loop.
+        return await asyncio.to_thread(infer)
+
+
 async def date_fresh(
     session: AsyncSession, undated: ArticleExtraction, registry: Registry, version: str
 ) -> FreshDating | None:
     """`undated` read against the publication the stored articles give it; None when the
-    whole corpus must be linked (see the module's docstring)."""
+    whole corpus must be linked (anchor keys not stored yet, or readings of another
+    version)."""
     if await anchor_rows.unrecorded(session):
         log.info("a stored source has no anchor keys: the undated article links the corpus")
         return None
-    keys = undated_anchor_keys(undated, registry)
-    actors = sorted({key for cand in undated.candidates for key, _ in cand.actors})
-    persons = await anchor_rows.persons_among(session, actors)
-    today = date.today()
-
-    async def one_round(stated: bool, *also: ArticleExtraction) -> ArticleExtraction | None:
-        buckets = {k: b for k in keys if (b := word_anchors.word_bucket(k)) is not None}
-        counted = await anchor_rows.counts(session, sorted(buckets), stated=stated)
-        # (what the first reading of the article itself adds to a bucket: its own file)
-        own = set().union(*(anchor_actors(x, registry) for x in also))
-        crowded = {
-            buckets[k] for k, n in counted.items() if n + (k in own) > word_anchors.MAX_BUCKET
-        }
-        sources = await anchor_rows.sources_holding(
-            session, sorted(keys - {k for k in buckets if buckets[k] in crowded}), stated=stated
-        )
-        payloads = await keys_repo.readings(session, sources, version)
-        if len(payloads) < len(sources):
-            return None  # (a reading of another version, or one replaced meanwhile)
-        log.info("undated article: %d keys, %d sources read", len(keys), len(sources))
-        # Decoding and matching the anchors is pure Python: off the event loop.
-        return await asyncio.to_thread(
-            lambda: dated_by(
-                undated,
-                [*(load(payload) for _, payload in payloads.values()), *also],
-                registry,
-                persons=persons,
-                crowded=crowded,
-                today=today,
-            )
-        )
-
-    first = await one_round(True)
-    if first is None:
-        return None
-    if not is_wide(first.publication):
-        return FreshDating(first, first)
-    if await anchor_rows.first_round_wide_holding(session, sorted(keys)):
-        log.info("a stored undated article the first round left wide shares a key")
-        return None
-    final = await one_round(False, first)
+    rounds = _Rounds(session, registry, version)
+    first = await rounds.infer(undated, stated=True)
+    if first is None or not is_wide(first.publication):
+        return None if first is None else FreshDating(first, first)
+    final = await rounds.infer(undated, stated=False, also=[first])
     return None if final is None else FreshDating(final, first)
+
+
+async def redates_stored(
+    session: AsyncSession,
+    first: ArticleExtraction,
+    undated: Sequence[uuid.UUID],
+    registry: Registry,
+    version: str,
+) -> bool:
+    """Whether a new undated article as the first round left it (`first`) moves the
+    publication of one of the stored `undated` sources the first round left wide (those
+    naming its keys), as the second round dates them again with it."""
+    provisional = await extraction_rows.load(session, source_ids=undated, version=version)
+    final = await keys_repo.readings(session, undated, version)
+    if len(provisional) < len(undated) or len(final) < len(undated):
+        return True  # (a reading of another version, or one replaced meanwhile)
+    rounds = _Rounds(session, registry, version)
+    for source in sorted(undated):
+        reading = load(provisional[source])
+        if not may_date([first], [UndatedReading.of(reading)], registry):
+            continue
+        again = await rounds.infer(reading, stated=False, also=[first])
+        moved = again is None or again.publication != load(final[source][1]).publication
+        log.info("a stored undated article dated again with it: %s", "moved" if moved else "kept")
+        if moved:
+            return True
+    return False

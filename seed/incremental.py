@@ -46,12 +46,12 @@ from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, PublicationDate, Timeline
-from seed.fresh_undated import FreshDating, date_fresh
+from seed.fresh_undated import FreshDating, date_fresh, redates_stored
 from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.pledge_groups import stated_due_day
-from seed.link.recycled_years import earlier_days
+from seed.link.recycled_years import MAX_YEARS_BACK, earlier_days, moving_keys
 from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
@@ -312,10 +312,16 @@ async def _neighbourhood(
     # one dated by inference, only in the second, as the first round read it, those the first
     # round left wide (`seed.fresh_undated`).
     stated = [x for x in fresh if x.file_name not in inferred]
-    firsts = [dating.first for dating in inferred.values()]
-    for readings, wide in ((stated, False), (firsts, True)):
-        if readings and await _may_date_undated(session, readings, registry, version, wide):
+    if stated:
+        undated = await _undated_named(session, stated, registry, first_round_wide=False)
+        if undated and await may_date_stored(session, stated, undated, registry, version):
             _whole("an article may date an undated one")
+            return None
+    for dating in inferred.values():
+        first = [dating.first]
+        wide = await _undated_named(session, first, registry, first_round_wide=True)
+        if wide and await redates_stored(session, dating.first, wide, registry, version):
+            _whole("an undated article dates again one the first round left wide")
             return None
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
@@ -335,25 +341,33 @@ async def _neighbourhood(
     touched: set[uuid.UUID] = set()
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
+    # A telling with its year may move a stored yearless day of the same month and day, its
+    # kind and an actor, to an earlier year (`seed.link.recycled_years`): its events, whatever
+    # year their dates now hold.
+    for x in fresh:
+        for cand in x.candidates:
+            if moving := moving_keys(cand):
+                start = _years(cand.date.start, -MAX_YEARS_BACK)
+                end = _years(cand.date.end, MAX_YEARS_BACK)
+                touched |= await keys_repo.events_in_blocks(session, sorted(moving), start, end)
     return touched, fresh_origins
 
 
-async def _may_date_undated(
+async def _undated_named(
     session: AsyncSession,
     readings: Sequence[ArticleExtraction],
     registry: Registry,
-    version: str,
+    *,
     first_round_wide: bool,
-) -> bool:
-    """Whether the happenings of `readings` may anchor a stored undated article (of those the
-    first round of inference left wide, when `first_round_wide`)."""
+) -> list[uuid.UUID]:
+    """The stored undated sources sharing a key with the happenings of `readings` that may
+    anchor them (of those the first round of inference left wide, when `first_round_wide`)."""
     anchors = set().union(*(anchor_actors(x, registry) for x in readings))
     words = sorted(k for k in anchors if k.startswith(word_anchors.WORD_KEY))
     named = sorted(anchors.difference(words))
-    undated = await keys_repo.undated_naming(
+    return await keys_repo.undated_naming(
         session, named, words, word_anchors.MIN_WORDS, first_round_wide=first_round_wide
     )
-    return bool(undated) and await may_date_stored(session, readings, undated, registry, version)
 
 
 # How far from a new pledge's day made a stored one of the same actor is still read with it.
@@ -389,6 +403,14 @@ async def _related_pledges(
                 )
             )
     return found
+
+
+def _years(day: date, years: int) -> date:
+    """`day` that many years later (earlier when negative); 29 February, the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _whole(reason: str) -> None:

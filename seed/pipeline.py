@@ -347,7 +347,11 @@ async def _store(
     await extraction_rows.save(session, rows)
     if timeline.keys is not None:
         await extraction_rows.save_dated(
-            session, {source_id(slugify(n)): p for n, p in timeline.keys.dated.items()}
+            session,
+            {
+                source_id(slugify(n)): (p, timeline.keys.first.get(n))
+                for n, p in timeline.keys.dated.items()
+            },
         )
     if scope is None:
         report.events, report.pledges = len(timeline.events), len(timeline.pledges)

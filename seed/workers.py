@@ -221,10 +221,18 @@ def _link(
     # An incremental run keeps the stored keys of stored articles (see seed.incremental).
     mine = {x.file_name for x in extracted} if keep is not None else None
     keys = timeline_keys(
-        timeline.readings, timeline.events, undated, registry, only=mine, shingled=shingled
+        timeline.readings,
+        timeline.events,
+        undated,
+        registry,
+        only=mine,
+        shingled=shingled,
+        first_round=timeline.first_round,
     )
     readings = [r for r in timeline.readings if mine is None or r.file_name in mine]
     keys.dated = {r.file_name: dump_extraction(r) for r in readings if r.file_name in undated}
+    keys.first = {n: dump_extraction(r) for n, r in timeline.first_round.items() if n in keys.dated}
+    timeline.first_round = {}
     keys.members = member_payloads(timeline.readings, timeline.events, timeline.pledges, members)
     timeline.keys, timeline.readings = keys, []
     return timeline

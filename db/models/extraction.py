@@ -41,6 +41,9 @@ class SourceExtraction(Base):
     # An undated article's reading against the publication the last linking inferred (same
     # form as `payload`): an incremental linking reads it as is instead of reading it again.
     dated_payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # Of one the first round of inference left wide, its reading after that round: what the
+    # second round weighs it as (`seed.fresh_undated`).
+    first_payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

@@ -57,22 +57,6 @@ async def sources_holding(
     return list((await session.scalars(query)).all())
 
 
-async def first_round_wide_holding(session: AsyncSession, keys: Sequence[str]) -> bool:
-    """Whether a stored undated source the first round of inference left wide holds one of
-    `keys` (its keys are those of its final reading, not of the first round's)."""
-    if not keys:
-        return False
-    found = await session.scalar(
-        select(SourceSketch.source_id)
-        .where(
-            SourceSketch.anchor_keys.op("&&")(array_param(sorted(set(keys)), Text())),
-            SourceSketch.first_round_wide.is_(True),
-        )
-        .limit(1)
-    )
-    return found is not None
-
-
 async def persons_among(session: AsyncSession, keys: Sequence[str]) -> set[str]:
     """Those of the actor `keys` the stored timeline holds as persons."""
     if not keys:

@@ -88,14 +88,18 @@ async def forget_all(session: AsyncSession) -> None:
     await session.execute(delete(SourceExtraction))
 
 
-async def save_dated(session: AsyncSession, payloads: dict[uuid.UUID, bytes]) -> None:
-    """An undated source's reading against its inferred publication, beside its extraction."""
+async def save_dated(
+    session: AsyncSession, payloads: dict[uuid.UUID, tuple[bytes, bytes | None]]
+) -> None:
+    """An undated source's reading against its inferred publication, and (None unless the
+    first round of inference left it wide) its reading after that round, beside its
+    extraction."""
     if not payloads:
         return
     table = cast(Table, SourceExtraction.__table__)
     await session.execute(
         update(table)
         .where(table.c.source_id == bindparam("sid"))
-        .values(dated_payload=bindparam("dated")),
-        [{"sid": k, "dated": v} for k, v in payloads.items()],
+        .values(dated_payload=bindparam("dated"), first_payload=bindparam("first")),
+        [{"sid": k, "dated": v, "first": f} for k, (v, f) in payloads.items()],
     )

@@ -351,19 +351,24 @@ async def latest_publication(session: AsyncSession) -> Any:
 
 
 async def readings(
-    session: AsyncSession, source_ids: Iterable[uuid.UUID], version: str
+    session: AsyncSession,
+    source_ids: Iterable[uuid.UUID],
+    version: str,
+    *,
+    second_round: bool = False,
 ) -> dict[uuid.UUID, tuple[str, bytes]]:
     """Each source's final reading as the last linking left it: its extraction, or for an
-    undated one its reading against the inferred publication. Sources without one are absent."""
+    undated one its reading against the inferred publication (with `second_round`, of one the
+    first round of inference left wide, its reading after that round). Sources without one
+    are absent."""
     wanted = list(source_ids)
     if not wanted:
         return {}
+    kept = [SourceExtraction.dated_payload, SourceExtraction.payload]
+    if second_round:
+        kept.insert(0, SourceExtraction.first_payload)
     rows = await session.execute(
-        select(
-            SourceExtraction.source_id,
-            Source.file_name,
-            func.coalesce(SourceExtraction.dated_payload, SourceExtraction.payload),
-        )
+        select(SourceExtraction.source_id, Source.file_name, func.coalesce(*kept))
         .join(Source, Source.id == SourceExtraction.source_id)
         .where(
             SourceExtraction.source_id == any_(array_param(wanted)),

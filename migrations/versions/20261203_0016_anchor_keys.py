@@ -3,10 +3,11 @@
 Per stored source, the keys under which the anchor index files its precisely dated
 happenings (persons by weekday, words by weekday, days and acts, gatherings:
 `seed.link.keys.anchor_actors`), and, of an undated one, whether the first round of inference
-left it wide. A new undated article looks up the sources sharing one of its own keys and is
-dated from those alone, instead of linking the whole corpus. Rows stored before this revision
-hold neither (NULL): until a whole-corpus linking writes them, an undated article links the
-whole corpus as before.
+left it wide, with its reading after that round (what the second round weighs it as). A new
+undated article looks up the sources sharing one of its own keys and is dated from those
+alone, instead of linking the whole corpus. Rows stored before this revision hold none
+(NULL): until a whole-corpus linking writes them, an undated article links the whole corpus
+as before.
 
 Revision ID: 0016
 Revises: 0015
@@ -31,6 +32,7 @@ def upgrade() -> None:
         sa.Column("anchor_keys", postgresql.ARRAY(sa.Text()), nullable=True),
     )
     op.add_column("source_sketches", sa.Column("first_round_wide", sa.Boolean(), nullable=True))
+    op.add_column("source_extractions", sa.Column("first_payload", sa.LargeBinary(), nullable=True))
     op.create_index(
         "ix_source_sketches_anchor_keys",
         "source_sketches",
@@ -41,5 +43,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_source_sketches_anchor_keys", table_name="source_sketches")
+    op.drop_column("source_extractions", "first_payload")
     op.drop_column("source_sketches", "first_round_wide")
     op.drop_column("source_sketches", "anchor_keys")

@@ -18,7 +18,7 @@ Also what an incremental linking needs back from the last one: the near-duplicat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +31,7 @@ from seed.link import copies, origins
 from seed.link.anchors import ANCHORED_KINDS, COUNTED_KINDS, anchors_by_date
 from seed.link.members import MemberKey
 from seed.link.merge import _block_keys, expanded_actors, months_of
+from seed.link.recycled_years import yearless_keys
 from seed.link.shingled import Shingled
 from seed.link.vague_days import named_weekday
 from seed.link.word_anchors import dated_keys, undated_keys
@@ -50,8 +51,8 @@ class SourceKeys:
     # (seed.link.word_anchors): a new dated article sharing one may date it.
     undated_persons: tuple[str, ...]
     # The keys of the happenings it dates precisely enough to anchor others (`anchor_actors`;
-    # of an undated article, as its final reading dates them): a new undated article sharing
-    # one may be dated by it (`seed.fresh_undated`).
+    # of an undated article, as the reading the second round of inference weighs dates them):
+    # a new undated article sharing one may be dated by it (`seed.fresh_undated`).
     anchors: tuple[str, ...]
     # (quote start, quote end) of each candidate and pledge, and its origins joined by " ".
     spans: tuple[int, ...]
@@ -96,9 +97,12 @@ def source_keys(
     *,
     undated: bool,
     shingled: Shingled | None = None,
+    first: ArticleExtraction | None = None,
 ) -> SourceKeys:
     """`reading` is the final one (against the publication linking settled on), its quotes
-    and pledges carrying their origins; `shingled`, what linking it worked out."""
+    and pledges carrying their origins; `shingled`, what linking it worked out; `first`, of an
+    undated article the first round of inference left wide, its reading after that round (the
+    second round's anchors are its happenings as that reading dates them)."""
     sample, size = copy_sample(reading, shingled)
     persons = undated_anchor_keys(reading, registry) if undated else set()
     spans: list[int] = []
@@ -114,7 +118,7 @@ def source_keys(
         tuple(sorted(sample)),
         size,
         tuple(sorted(persons)),
-        tuple(sorted(anchor_actors(reading, registry))),
+        tuple(sorted(anchor_actors(first or reading, registry))),
         tuple(spans),
         tuple(joined),
     )
@@ -203,6 +207,13 @@ def event_blocks(
     narrowest = min((d.end - d.start for d in dates[1:]), default=None)
     keys = _block_keys(actors, tokens, (), default)
     blocks = _blocks(event.date, keys)
+    # and its yearless days, which a telling with its year may move (seed.link.recycled_years)
+    for m in event.mentions:
+        cand = members.get(
+            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
+        )
+        if cand is not None:
+            blocks |= yearless_keys(cand)
     # each date once: the mentions of a large event share a few dates
     for interval in {d for d in dates[1:] if d.end - d.start == narrowest}:
         blocks |= _blocks(interval, keys)
@@ -245,8 +256,10 @@ class LinkKeys:
     events: dict[str, list[str]]  # event key -> blocks
     # Event key -> the days its mentions' dates cover (`member_dates`).
     event_dates: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
-    # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`).
+    # Undated article -> its final reading, stored (see `seed.stored_extractions.dump`), and
+    # of those the first round of inference left wide, their reading after that round.
     dated: dict[str, bytes] = field(default_factory=dict)
+    first: dict[str, bytes] = field(default_factory=dict)
     # The reading of each mention of the linked events and pledges (`seed.link.members`).
     members: dict[MemberKey, bytes] = field(default_factory=dict)
 
@@ -259,6 +272,7 @@ def timeline_keys(
     *,
     only: set[str] | None = None,
     shingled: Shingled | None = None,
+    first_round: Mapping[str, ArticleExtraction] | None = None,
 ) -> LinkKeys:
     """The keys of a linked timeline, from its final `readings`; `undated` names the articles
     whose publication was inferred. Source keys of the articles in `only` (all when None)."""
@@ -267,7 +281,13 @@ def timeline_keys(
     related, default = registry.related, registry.default_actor
     return LinkKeys(
         sources={
-            r.file_name: source_keys(r, registry, undated=r.file_name in undated, shingled=shingled)
+            r.file_name: source_keys(
+                r,
+                registry,
+                undated=r.file_name in undated,
+                shingled=shingled,
+                first=(first_round or {}).get(r.file_name),
+            )
             for r in readings
             if only is None or r.file_name in only
         },

@@ -113,3 +113,40 @@ def redate_recycled(
                 years.add(moved)
         day = years.pop() if len(years) == 1 else default
         cand.date = DateInterval(day, day, "day")
+
+
+# Key prefix of a yearless day's kind and actor under its month and day (actor keys hold no
+# colon): a telling with its year finds the stored yearless days it may move through it.
+RECYCLED_KEY = "recycled:"
+
+
+def yearless_keys(cand: Candidate) -> set[str]:
+    """Keys of a yearless day (`_yearless_background`, whatever its publication): a telling
+    with its year that shares them may move it to an earlier year."""
+    hit = cand.hit
+    if hit is None or hit.kind != "day" or hit.fixed or hit.interval.precision != "day":
+        return set()
+    return _keys(cand, [hit.interval.start])
+
+
+def moving_keys(cand: Candidate) -> set[str]:
+    """Keys of the yearless days a telling with its year may move (`redate_recycled`): its
+    kind and actors, under each month and day its date holds."""
+    if not _with_year(cand):
+        return set()
+    first = cand.date.start
+    days = [first + timedelta(days=n) for n in range(min(366, width_days(cand.date) + 1))]
+    return _keys(cand, days)
+
+
+def width_days(interval: DateInterval) -> int:
+    return (interval.end - interval.start).days
+
+
+def _keys(cand: Candidate, days: Sequence[date]) -> set[str]:
+    monthdays = {(day.month, day.day) for day in days}
+    return {
+        f"{RECYCLED_KEY}{month}-{day}:{cand.type}:{actor}"
+        for month, day in monthdays
+        for actor in _actors(cand)
+    }

@@ -108,9 +108,12 @@ def link_timeline(
             (c for x in read.values() if x.publication is not None for c in x.candidates), persons
         )
         if round_ == 1:
-            timeline.first_round_wide = {
-                x.file_name for x in undated if is_wide(read[x.file_name].publication)
+            timeline.first_round = {
+                x.file_name: read[x.file_name]
+                for x in undated
+                if is_wide(read[x.file_name].publication)
             }
+            timeline.first_round_wide = set(timeline.first_round)
         infer_undated(
             [x for x in undated if round_ == 0 or x.file_name in timeline.first_round_wide],
             read, copies, anchors, registry, persons, names, today,

@@ -97,20 +97,6 @@ async def test_the_first_round_reads_only_the_sources_stating_their_publication(
     assert counted == {"word:2:cairo": 2}
 
 
-async def test_an_undated_source_the_first_round_left_wide_is_found_by_its_keys(
-    session: AsyncSession,
-) -> None:
-    await _store(
-        session,
-        {FIRST: ["word:2:cairo"], SECOND: ["word:6:tunis"], THIRD: ["word:6:tunis"]},
-        undated=frozenset({SECOND, THIRD}),
-        wide=frozenset({SECOND}),
-    )
-    assert await anchor_keys.first_round_wide_holding(session, ["word:6:tunis"]) is True
-    assert await anchor_keys.first_round_wide_holding(session, ["word:2:cairo"]) is False
-    assert await anchor_keys.first_round_wide_holding(session, []) is False
-
-
 async def test_sources_stored_before_their_anchor_keys_were_kept_are_told(
     session: AsyncSession,
 ) -> None:

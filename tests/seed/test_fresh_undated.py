@@ -165,18 +165,43 @@ async def test_an_undated_article_that_may_date_one_the_first_round_left_wide_li
 ) -> None:
     linked, one_by_one, bulk = await _one_by_one(engine, [KUBIS, COUNCIL, YESTERDAY], caplog)
     assert linked == "corpus"
-    assert "may date an undated one" in caplog.text
+    assert "a stored undated article dated again with it: moved" in caplog.text
+    assert "dates again one the first round left wide" in caplog.text
     assert one_by_one == bulk
 
 
-async def test_an_undated_article_sharing_a_key_with_one_the_first_round_left_wide_links_the_corpus(
+async def test_a_second_round_reads_the_stored_undated_ones_as_the_first_round_left_them(
     engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # (The stored one's keys are those of its final reading, not of the first round's.)
     articles = [KUBIS, YESTERDAY, COUNCIL, QUOTAS]
     linked, one_by_one, bulk = await _one_by_one(engine, articles, caplog)
-    assert linked == "corpus"
-    assert "the first round left wide shares a key" in caplog.text
+    assert linked == "neighbourhood"
+    dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
+    assert dates["quotas-undated"] == (date(2021, 3, 6), date(2021, 3, 12))
+    assert one_by_one == bulk
+
+
+# Written for this test: the statement told "yesterday" in other words, with the same
+# meeting (its first reading anchors the stored telling of the meeting, as the stored
+# article does: that one's date stays).
+AGAIN = RawArticle(
+    file_name="port-again-undated.txt",
+    text="Harbour news\n\nThe envoy Jan Kubis said yesterday that the harbour of Benghazi would "
+    "reopen to grain ships, ending a blockade that had emptied its warehouses and idled "
+    "hundreds of dockers since the autumn.\n\nIn Misrata, the municipal council met on "
+    "Saturday and set new grain quotas for harbour workers, officials there said.\n",
+)
+
+
+async def test_an_undated_article_anchoring_one_the_first_round_left_wide_as_before_stays_local(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    articles = [KUBIS, YESTERDAY, COUNCIL, AGAIN]
+    linked, one_by_one, bulk = await _one_by_one(engine, articles, caplog)
+    assert linked == "neighbourhood"
+    assert "a stored undated article dated again with it: kept" in caplog.text
+    dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
+    assert dates["port-again-undated"] == (date(2021, 3, 8), date(2021, 3, 8))
     assert one_by_one == bulk
 
 

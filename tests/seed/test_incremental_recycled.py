@@ -60,3 +60,15 @@ async def test_a_yearless_day_posted_later_takes_the_year_of_a_stored_telling(
             [("summit-day", 96, 213), ("summit-year", 13, 110)],
         )
     ]
+
+
+async def test_a_telling_with_its_year_posted_later_moves_a_stored_yearless_day(
+    engine: AsyncEngine,
+) -> None:
+    async with rolled_back_session(engine) as session:
+        await ingest(session, [YEARLESS])
+        linked = (await ingest(session, [WITH_YEAR])).linked
+        one_by_one = await _timeline(session)
+    _, bulk = await _linked(engine, one_by_one=False)
+    assert linked == "neighbourhood"
+    assert one_by_one == bulk

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from seed.extract.article import extract_article
+from seed.extract.candidate import Candidate
+from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
+from seed.link.recycled_years import moving_keys, yearless_keys
 from seed.link.timeline import build_timeline
 
 TODAY = date(2026, 11, 30)
@@ -54,3 +58,23 @@ def test_a_telling_with_its_year_that_agrees_keeps_the_default_reading() -> None
         RawArticle("c.txt", agreeing),
     ]
     assert pact_days(articles, "a.txt") == [date(2021, 11, 15)]
+
+
+def _candidates(text: str, date_text: str) -> list[Candidate]:
+    reading = extract_article(RawArticle("a.txt", text), load_registry())
+    return [c for c in reading.candidates if c.date_text == date_text]
+
+
+def test_a_yearless_day_and_a_telling_with_its_year_share_a_key_of_that_day() -> None:
+    (yearless,) = _candidates(RECYCLED, "November 15")
+    (with_year,) = _candidates(WITH_YEAR, "2020")
+    assert sorted(yearless_keys(yearless)) == [
+        "recycled:11-15:agreement:egypt",
+        "recycled:11-15:agreement:tunisia",
+    ]
+    assert yearless_keys(with_year) == set()
+    # a year holds every month and day
+    moving = moving_keys(with_year)
+    assert len(moving) == 2 * 366
+    assert yearless_keys(yearless) < moving
+    assert moving_keys(yearless) == set()
