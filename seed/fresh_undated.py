@@ -33,7 +33,7 @@ from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, undated_anchor_keys
-from seed.link.undated import UndatedReading, dated_by, is_wide, may_date
+from seed.link.undated import UndatedReading, dated_all_by, is_wide, may_date
 from seed.stored_extractions import load
 
 log = logging.getLogger(__name__)
@@ -64,12 +64,16 @@ class _Rounds:
     read: dict[tuple[uuid.UUID, bool], ArticleExtraction] = field(default_factory=dict)
 
     async def infer(
-        self, undated: ArticleExtraction, *, stated: bool, also: Sequence[ArticleExtraction] = ()
-    ) -> ArticleExtraction | None:
-        """`undated` read against the publication the first round (`stated`: from the
-        articles stating theirs) or the second gives it, `also` being the anchors of that
-        round that are not stored; None when a reading is of another version."""
-        keys = undated_anchor_keys(undated, self.registry)
+        self,
+        undated: Sequence[ArticleExtraction],
+        *,
+        stated: bool,
+        also: Sequence[ArticleExtraction] = (),
+    ) -> list[ArticleExtraction] | None:
+        """The `undated` articles read against the publication the first round (`stated`:
+        from the articles stating theirs) or the second gives them, `also` being the anchors of
+        that round that are not stored; None when a reading is of another version."""
+        keys = set().union(*(undated_anchor_keys(x, self.registry) for x in undated))
         buckets = {k: b for k in keys if (b := word_anchors.word_bucket(k)) is not None}
         counted = await anchor_rows.counts(self.session, sorted(buckets), stated=stated)
         # (what the anchors not stored add to a bucket: their own files)
@@ -84,14 +88,14 @@ class _Rounds:
         )
         if len(payloads) < len(wanted):
             return None  # (a reading of another version, or one replaced meanwhile)
-        actors = sorted({key for cand in undated.candidates for key, _ in cand.actors})
-        persons = await anchor_rows.persons_among(self.session, actors)
-        log.info("undated article: %d keys, %d sources read", len(keys), len(sources))
+        actors = {key for x in undated for cand in x.candidates for key, _ in cand.actors}
+        persons = await anchor_rows.persons_among(self.session, sorted(actors))
+        log.info("%d undated: %d keys, %d sources read", len(undated), len(keys), len(sources))
 
-        def infer() -> ArticleExtraction:
+        def infer() -> list[ArticleExtraction]:
             for source, (_, payload) in payloads.items():
                 self.read[(source, stated)] = load(payload)
-            return dated_by(
+            return dated_all_by(
                 undated,
                 [*(self.read[(s, stated)] for s in sources), *also],
                 self.registry,
@@ -114,11 +118,14 @@ async def date_fresh(
         log.info("a stored source has no anchor keys: the undated article links the corpus")
         return None
     rounds = _Rounds(session, registry, version)
-    first = await rounds.infer(undated, stated=True)
-    if first is None or not is_wide(first.publication):
-        return None if first is None else FreshDating(first, first)
-    final = await rounds.infer(undated, stated=False, also=[first])
-    return None if final is None else FreshDating(final, first)
+    firsts = await rounds.infer([undated], stated=True)
+    if firsts is None:
+        return None
+    (first,) = firsts
+    if not is_wide(first.publication):
+        return FreshDating(first, first)
+    finals = await rounds.infer([undated], stated=False, also=[first])
+    return None if finals is None else FreshDating(finals[0], first)
 
 
 async def redates_stored(
@@ -135,14 +142,22 @@ async def redates_stored(
     final = await keys_repo.readings(session, undated, version)
     if len(provisional) < len(undated) or len(final) < len(undated):
         return True  # (a reading of another version, or one replaced meanwhile)
+    readings = {source: load(provisional[source]) for source in sorted(undated)}
+    weighed = [
+        source
+        for source, reading in readings.items()
+        if may_date([first], [UndatedReading.of(reading)], registry)
+    ]
+    if not weighed:
+        return False
     rounds = _Rounds(session, registry, version)
-    for source in sorted(undated):
-        reading = load(provisional[source])
-        if not may_date([first], [UndatedReading.of(reading)], registry):
-            continue
-        again = await rounds.infer(reading, stated=False, also=[first])
-        moved = again is None or again.publication != load(final[source][1]).publication
-        log.info("a stored undated article dated again with it: %s", "moved" if moved else "kept")
-        if moved:
-            return True
-    return False
+    again = await rounds.infer([readings[s] for s in weighed], stated=False, also=[first])
+    if again is None:
+        return True
+    moved = [
+        s
+        for s, reading in zip(weighed, again, strict=True)
+        if reading.publication != load(final[s][1]).publication
+    ]
+    log.info("%d stored undated articles dated again with it: %d moved", len(weighed), len(moved))
+    return bool(moved)

@@ -158,18 +158,41 @@ def dated_by(
     anchor index that may anchor it (`seed.fresh_undated`). `persons`: keys other articles
     hold as persons; `crowded`: the (word, weekday) buckets of that index that hold too many
     articles (`seed.link.word_anchors.MAX_BUCKET`), of which only part was read."""
+    (found,) = dated_all_by(
+        [undated], anchoring, registry, persons=persons, crowded=crowded, today=today
+    )
+    return found
+
+
+def dated_all_by(
+    undated: Sequence[ArticleExtraction],
+    anchoring: Iterable[ArticleExtraction],
+    registry: Registry,
+    *,
+    persons: set[str],
+    crowded: set[tuple[str, int]],
+    today: date,
+) -> list[ArticleExtraction]:
+    """`dated_by` for several undated articles of one round, from one anchor index (more
+    anchors than one article needs change nothing for it: only those sharing its keys can
+    anchor it, and the index is then nearer the whole corpus's)."""
     readings = sorted(anchoring, key=lambda x: x.file_name)
-    keys = person_keys(registry, [undated.discovered, *(x.discovered for x in readings)])
-    keys |= persons
+    discovered = [*(x.discovered for x in undated), *(x.discovered for x in readings)]
+    keys = person_keys(registry, discovered) | persons
     anchors = index_anchors((c for x in readings for c in x.candidates), keys)
     anchors.words.crowded |= crowded
-    inferred = infer_publication(
-        undated.parsed,
-        undated.candidates,
-        anchors,
-        person_keys=keys,
-        name_words=local_name_words(person_name_words(registry), undated.discovered),
-        today=today,
-        actor_words=actor_name_words(registry),
-    )
-    return date_article(undated.parsed, registry, inferred)
+    names = person_name_words(registry)
+    actor_words = actor_name_words(registry)
+    found = []
+    for article in undated:
+        inferred = infer_publication(
+            article.parsed,
+            article.candidates,
+            anchors,
+            person_keys=keys,
+            name_words=local_name_words(names, article.discovered),
+            today=today,
+            actor_words=actor_words,
+        )
+        found.append(date_article(article.parsed, registry, inferred))
+    return found

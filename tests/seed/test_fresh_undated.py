@@ -165,7 +165,7 @@ async def test_an_undated_article_that_may_date_one_the_first_round_left_wide_li
 ) -> None:
     linked, one_by_one, bulk = await _one_by_one(engine, [KUBIS, COUNCIL, YESTERDAY], caplog)
     assert linked == "corpus"
-    assert "a stored undated article dated again with it: moved" in caplog.text
+    assert "1 stored undated articles dated again with it: 1 moved" in caplog.text
     assert "dates again one the first round left wide" in caplog.text
     assert one_by_one == bulk
 
@@ -199,7 +199,7 @@ async def test_an_undated_article_anchoring_one_the_first_round_left_wide_as_bef
     articles = [KUBIS, YESTERDAY, COUNCIL, AGAIN]
     linked, one_by_one, bulk = await _one_by_one(engine, articles, caplog)
     assert linked == "neighbourhood"
-    assert "a stored undated article dated again with it: kept" in caplog.text
+    assert "1 stored undated articles dated again with it: 0 moved" in caplog.text
     dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
     assert dates["port-again-undated"] == (date(2021, 3, 8), date(2021, 3, 8))
     assert one_by_one == bulk
