@@ -9,12 +9,13 @@ one (`bench.database`), is filled with N
 synthetic articles (`bench.ingest`'s generator, bulk ingest), the API runs under uvicorn on a
 free port (one worker), and
 - `--posts` new small articles are posted one after the other: p50 and max latency; then as
-  many that state a pledge, then as many that name a person whom stored undated articles name,
-  then as many undated ones;
+  many that state a pledge, then as many that name a person whom stored undated articles name;
 - `--clients` clients post new articles continuously for `--seconds` while one client asks
   `/healthz` every 20 ms: its p50/p99/max, and the POSTs' statuses;
 - 20 different articles posted at once, then one article posted 20 times at once: statuses,
   and how many sources the repeated article became;
+- `--posts` undated notes, last (a plain note telling what a stored undated one tells may date
+  it, and then links the whole corpus);
 - with `--up`: the API is stopped and `timeline up` started on the filled database: seconds
   until `/readyz` answers 200.
 The sample corpus is stored with the synthetic articles (as `timeline up` would have stored it).
@@ -167,7 +168,6 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
         await sequential(http, auth, small_article, posts, "sequential POST    ")
         await sequential(http, auth, pledge_article, posts, "... stating pledges")
         await sequential(http, auth, person_article, posts, "... naming persons of undated ones")
-        await sequential(http, auth, undated_article, posts, "... undated")
 
         until = time.monotonic() + seconds
         post_statuses: Counter[int] = Counter()
@@ -202,6 +202,9 @@ async def measure(base: str, key: str, posts: int, clients: int, seconds: float)
             f"p99 {percentile(health, 0.99) * 1000:.1f} ms, max {max(health) * 1000:.1f} ms"
         )
         await burst(http, auth, next(counter))
+        # Last: a dated note telling what a stored undated one tells may date it, and links the
+        # whole corpus (the plain notes tell what these do).
+        await sequential(http, auth, undated_article, posts, "undated notes (after the rest)")
 
 
 async def burst(http: httpx.AsyncClient, auth: dict[str, str], first: int) -> None:

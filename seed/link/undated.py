@@ -181,18 +181,10 @@ def dated_all_by(
     keys = person_keys(registry, discovered) | persons
     anchors = index_anchors((c for x in readings for c in x.candidates), keys)
     anchors.words.crowded |= crowded
-    names = person_name_words(registry)
-    actor_words = actor_name_words(registry)
-    found = []
-    for article in undated:
-        inferred = infer_publication(
-            article.parsed,
-            article.candidates,
-            anchors,
-            person_keys=keys,
-            name_words=local_name_words(names, article.discovered),
-            today=today,
-            actor_words=actor_words,
-        )
-        found.append(date_article(article.parsed, registry, inferred))
-    return found
+    # The same inference as linking the corpus runs, of articles without copies stored (a copy
+    # of a stored article links the corpus).
+    read = {x.file_name: x for x in undated}
+    infer_undated(
+        list(undated), read, {}, anchors, registry, keys, person_name_words(registry), today
+    )
+    return [read[x.file_name] for x in undated]
