@@ -130,34 +130,46 @@ async def date_fresh(
 
 async def redates_stored(
     session: AsyncSession,
-    first: ArticleExtraction,
+    anchor: ArticleExtraction,
     undated: Sequence[uuid.UUID],
     registry: Registry,
     version: str,
+    *,
+    stated: bool = False,
 ) -> bool:
-    """Whether a new undated article as the first round left it (`first`) moves the
-    publication of one of the stored `undated` sources the first round left wide (those
-    naming its keys), as the second round dates them again with it."""
+    """Whether a new article moves the publication of one of the stored `undated` sources
+    (those naming its keys). A new undated one (`anchor`: as the first round left it) is an
+    anchor of the second round only: the sources are those the first round left wide, dated
+    again by that round. One stating its publication (`stated`) anchors both rounds: each
+    source's first round is run again with it; when that leaves every one as it was, the
+    second round, for those the first leaves wide."""
     provisional = await extraction_rows.load(session, source_ids=undated, version=version)
     final = await keys_repo.readings(session, undated, version)
-    if len(provisional) < len(undated) or len(final) < len(undated):
+    first = await keys_repo.readings(session, undated, version, second_round=True)
+    if any(len(found) < len(undated) for found in (provisional, final, first)):
         return True  # (a reading of another version, or one replaced meanwhile)
     readings = {source: load(provisional[source]) for source in sorted(undated)}
     weighed = [
         source
         for source, reading in readings.items()
-        if may_date([first], [UndatedReading.of(reading)], registry)
+        if may_date([anchor], [UndatedReading.of(reading)], registry)
     ]
-    if not weighed:
-        return False
     rounds = _Rounds(session, registry, version)
-    again = await rounds.infer([readings[s] for s in weighed], stated=False, also=[first])
-    if again is None:
-        return True
-    moved = [
-        s
-        for s, reading in zip(weighed, again, strict=True)
-        if reading.publication != load(final[s][1]).publication
-    ]
-    log.info("%d stored undated articles dated again with it: %d moved", len(weighed), len(moved))
-    return bool(moved)
+    for round_stated in (True, False) if stated else (False,):
+        if not weighed:
+            return False
+        again = await rounds.infer(
+            [readings[s] for s in weighed], stated=round_stated, also=[anchor]
+        )
+        if again is None:
+            return True
+        # (the first round as stored: the reading after it, the final one if not left wide)
+        before = {s: load((first if round_stated else final)[s][1]).publication for s in weighed}
+        moved = [s for s, x in zip(weighed, again, strict=True) if x.publication != before[s]]
+        log.info(
+            "%d stored undated articles dated again with it: %d moved", len(weighed), len(moved)
+        )
+        if moved:
+            return True
+        weighed = [s for s in weighed if is_wide(before[s])]
+    return False

@@ -314,7 +314,14 @@ async def _neighbourhood(
     stated = [x for x in fresh if x.file_name not in inferred]
     if stated:
         undated = await _undated_named(session, stated, registry, first_round_wide=False)
-        if undated and await may_date_stored(session, stated, undated, registry, version):
+        if (
+            undated
+            and await may_date_stored(session, stated, undated, registry, version)
+            and (
+                len(stated) > 1
+                or await redates_stored(session, stated[0], undated, registry, version, stated=True)
+            )
+        ):
             _whole("an article may date an undated one")
             return None
     for dating in inferred.values():

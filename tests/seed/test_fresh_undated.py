@@ -225,3 +225,50 @@ async def test_undated_articles_posted_together_link_the_corpus(
             report = await ingest(session, [LEAD, SUNDAY])
     assert report.linked == "corpus"
     assert "an undated article arrives with others" in caplog.text
+
+
+# Written for these tests: an undated lead of a statement, its dated telling (which dates the
+# lead: the day and the week after), and two more dated tellings of that statement.
+PORT_LEAD = RawArticle(
+    file_name="port-lead.txt",
+    text="Port deal\n\nJan Kubis said the harbour of Benghazi would reopen to grain ships after "
+    "months of closure.\n",
+)
+PORT_DATED = RawArticle(
+    file_name="port-dated.txt",
+    text="Port deal\n\nJan Kubis said on 9 March 2021 that the harbour of Benghazi would reopen "
+    "to grain ships after months of closure.\n",
+    published=date(2021, 3, 10),
+)
+# The same day, fewer words in common: the lead stays anchored on the first telling.
+PORT_AGAIN = RawArticle(
+    file_name="port-again.txt",
+    text="Benghazi\n\nThe envoy Jan Kubis announced on 9 March 2021 that ships carrying grain "
+    "would soon dock in Benghazi, a port official said.\n",
+    published=date(2021, 3, 11),
+)
+# Another day, every word of the lead and more: it outranks the first telling (ties go to
+# the later file name), and the lead's date moves.
+PORT_LATER = RawArticle(
+    file_name="port-later.txt",
+    text="Tunis talks\n\nSpeaking in Tunis on 23 March 2021 after talks with port managers and "
+    "traders from three countries, Jan Kubis said the harbour of Benghazi would reopen to "
+    "grain ships after months of closure.\n",
+    published=date(2021, 3, 24),
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "moved", "linked"), [(PORT_AGAIN, 0, "neighbourhood"), (PORT_LATER, 1, "corpus")]
+)
+async def test_a_dated_article_that_may_date_a_stored_undated_one_links_the_corpus_only_if_it_does(
+    engine: AsyncEngine,
+    caplog: pytest.LogCaptureFixture,
+    article: RawArticle,
+    moved: int,
+    linked: str,
+) -> None:
+    found, one_by_one, bulk = await _one_by_one(engine, [PORT_DATED, PORT_LEAD, article], caplog)
+    assert f"1 stored undated articles dated again with it: {moved} moved" in caplog.text
+    assert found == linked
+    assert one_by_one == bulk
