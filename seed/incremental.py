@@ -48,7 +48,7 @@ from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, PublicationDate, Timeline
 from seed.fresh_undated import FreshDating, date_fresh, redates_stored
 from seed.link import copies, word_anchors
-from seed.link.keys import anchor_actors, candidate_blocks, copy_sample
+from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, keep_first_round
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.pledge_groups import stated_due_day
 from seed.link.recycled_years import MAX_YEARS_BACK, earlier_days, moving_keys
@@ -58,6 +58,7 @@ from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
 from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
+from seed.stored_extractions import dump as dump_extraction
 from seed.stored_undated import may_date_stored
 from seed.workers import Keep, default_registry
 
@@ -146,7 +147,6 @@ async def link_neighbourhood(
         neighbourhood,
     )
     timeline = linked.timeline
-    timeline.first_round_wide = {n for n, d in inferred.items() if d.first_round_wide}
     restore_origins(timeline, by_name)
     # Events the new articles left as they were are not stored again (nor their mentions,
     # actors, search text and keys): what is stored stays flat in the size of those events.
@@ -158,6 +158,9 @@ async def link_neighbourhood(
     assert timeline.keys is not None
     fresh_names = frozenset(x.file_name for x in fresh)
     timeline.keys.dated = {n: p for n, p in timeline.keys.dated.items() if n in fresh_names}
+    # A new article the first round of inference left wide is dated here, not by that linking.
+    wide = {name: dating.first for name, dating in inferred.items() if dating.first_round_wide}
+    keep_first_round(timeline.keys, wide, chosen, dump_extraction)
     return Neighbourhood(
         timeline,
         Scope(

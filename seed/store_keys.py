@@ -40,7 +40,7 @@ async def store_keys(
                 "copy_size": keys.sources[name].copy_size,
                 "undated_persons": list(keys.sources[name].undated_persons),
                 "anchor_keys": list(keys.sources[name].anchors),
-                "first_round_wide": name in timeline.first_round_wide,
+                "first_round_wide": name in keys.first,
                 "spans": list(keys.sources[name].spans),
                 "origins": list(keys.sources[name].origins),
             }

@@ -25,7 +25,7 @@ from seed.extract.article import ArticleExtraction, extract_article
 from seed.extract.errors import ArticleError
 from seed.extract.registry import Registry, load_registry
 from seed.extract.types import ArticleProblem, RawArticle, Timeline
-from seed.link.keys import timeline_keys
+from seed.link.keys import keep_first_round, timeline_keys
 from seed.link.members import member_payloads
 from seed.link.regroup import QuoteKey
 from seed.link.shingled import Shingled
@@ -221,17 +221,11 @@ def _link(
     # An incremental run keeps the stored keys of stored articles (see seed.incremental).
     mine = {x.file_name for x in extracted} if keep is not None else None
     keys = timeline_keys(
-        timeline.readings,
-        timeline.events,
-        undated,
-        registry,
-        only=mine,
-        shingled=shingled,
-        first_round=timeline.first_round,
+        timeline.readings, timeline.events, undated, registry, only=mine, shingled=shingled
     )
     readings = [r for r in timeline.readings if mine is None or r.file_name in mine]
     keys.dated = {r.file_name: dump_extraction(r) for r in readings if r.file_name in undated}
-    keys.first = {n: dump_extraction(r) for n, r in timeline.first_round.items() if n in keys.dated}
+    keep_first_round(keys, timeline.first_round, registry, dump_extraction)
     timeline.first_round = {}
     keys.members = member_payloads(timeline.readings, timeline.events, timeline.pledges, members)
     timeline.keys, timeline.readings = keys, []

@@ -165,8 +165,7 @@ class Timeline:
     # (`seed.link.keys.LinkKeys`): set by the linking process, not stored as such.
     readings: list[Any] = field(default_factory=list, repr=False)
     keys: Any = field(default=None, repr=False)
-    # Undated articles the first round of inference left wide: the second dated them again
-    # (`seed.link.timeline.link_timeline`), reading the others as the first left them; and
-    # their readings after the first round (set by the linking process, not stored as such).
-    first_round_wide: set[str] = field(default_factory=set, repr=False)
+    # Undated articles the first round of inference left wide (the second dated them again,
+    # reading the others as the first left them: `seed.link.timeline.link_timeline`), with
+    # their readings after the first round: set by the linking process, stored through `keys`.
     first_round: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -18,6 +18,7 @@ Also what an incremental linking needs back from the last one: the near-duplicat
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,12 +98,9 @@ def source_keys(
     *,
     undated: bool,
     shingled: Shingled | None = None,
-    first: ArticleExtraction | None = None,
 ) -> SourceKeys:
     """`reading` is the final one (against the publication linking settled on), its quotes
-    and pledges carrying their origins; `shingled`, what linking it worked out; `first`, of an
-    undated article the first round of inference left wide, its reading after that round (the
-    second round's anchors are its happenings as that reading dates them)."""
+    and pledges carrying their origins; `shingled`, what linking it worked out."""
     sample, size = copy_sample(reading, shingled)
     persons = undated_anchor_keys(reading, registry) if undated else set()
     spans: list[int] = []
@@ -118,7 +116,7 @@ def source_keys(
         tuple(sorted(sample)),
         size,
         tuple(sorted(persons)),
-        tuple(sorted(anchor_actors(first or reading, registry))),
+        tuple(sorted(anchor_actors(reading, registry))),
         tuple(spans),
         tuple(joined),
     )
@@ -272,7 +270,6 @@ def timeline_keys(
     *,
     only: set[str] | None = None,
     shingled: Shingled | None = None,
-    first_round: Mapping[str, ArticleExtraction] | None = None,
 ) -> LinkKeys:
     """The keys of a linked timeline, from its final `readings`; `undated` names the articles
     whose publication was inferred. Source keys of the articles in `only` (all when None)."""
@@ -281,16 +278,26 @@ def timeline_keys(
     related, default = registry.related, registry.default_actor
     return LinkKeys(
         sources={
-            r.file_name: source_keys(
-                r,
-                registry,
-                undated=r.file_name in undated,
-                shingled=shingled,
-                first=(first_round or {}).get(r.file_name),
-            )
+            r.file_name: source_keys(r, registry, undated=r.file_name in undated, shingled=shingled)
             for r in readings
             if only is None or r.file_name in only
         },
         events={e.key: event_blocks(e, found, related, default) for e in events},
         event_dates={e.key: member_dates(e, found) for e in events},
     )
+
+
+def keep_first_round(
+    keys: LinkKeys,
+    first_round: Mapping[str, ArticleExtraction],
+    registry: Registry,
+    dump: Callable[[ArticleExtraction], bytes],
+) -> None:
+    """Of the undated articles among `keys.sources` that the first round of inference left
+    wide (`first_round`: their readings after it): that reading, stored, and the anchor keys
+    it gives, for the second round weighs them as it dates them (`seed.fresh_undated`)."""
+    for name, first in first_round.items():
+        if name in keys.sources:
+            keys.first[name] = dump(first)
+            anchors = tuple(sorted(anchor_actors(first, registry)))
+            keys.sources[name] = dataclasses.replace(keys.sources[name], anchors=anchors)

@@ -113,9 +113,8 @@ def link_timeline(
                 for x in undated
                 if is_wide(read[x.file_name].publication)
             }
-            timeline.first_round_wide = set(timeline.first_round)
         infer_undated(
-            [x for x in undated if round_ == 0 or x.file_name in timeline.first_round_wide],
+            [x for x in undated if round_ == 0 or x.file_name in timeline.first_round],
             read, copies, anchors, registry, persons, names, today,
         )  # fmt: skip
     publications: dict[str, PublicationDate] = {}

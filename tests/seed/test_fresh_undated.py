@@ -9,10 +9,10 @@ from datetime import date
 from typing import cast
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.models import SourceSketch
+from db.models import Source, SourceExtraction, SourceSketch
 from seed.extract.types import RawArticle
 from seed.pipeline import expand_paths, ingest, read_articles
 from tests.conftest import rolled_back_session
@@ -157,6 +157,41 @@ async def test_an_undated_article_the_second_round_dates_keeps_to_its_neighbourh
     dates = {slug: (start, end) for slug, start, end in cast(Rows, bulk["published"])}
     assert dates["kubis-undated"] == (date(2021, 3, 8), date(2021, 3, 8))
     assert dates["council-undated"] == (date(2021, 3, 6), date(2021, 3, 12))
+    assert one_by_one == bulk
+
+
+async def _first_round_state(engine: AsyncEngine, batches: list[list[RawArticle]]) -> list[object]:
+    """Per source, as `batches` left it stored: its anchor keys, whether the first round of
+    inference left it wide, and whether its reading after that round is kept."""
+    async with rolled_back_session(engine) as session:
+        for batch in batches:
+            await ingest(session, batch)
+        rows = await session.execute(
+            select(
+                Source.slug,
+                SourceSketch.anchor_keys,
+                SourceSketch.first_round_wide,
+                SourceExtraction.first_payload.is_not(None),
+            )
+            .join(SourceSketch, SourceSketch.source_id == Source.id)
+            .join(SourceExtraction, SourceExtraction.source_id == Source.id)
+            .order_by(Source.slug)
+        )
+        return [tuple(row) for row in rows.tuples()]
+
+
+async def test_an_undated_article_the_second_round_dates_is_stored_as_the_first_round_left_it(
+    engine: AsyncEngine,
+) -> None:
+    # (Its anchor keys and reading are those the second round weighs for later articles.)
+    articles = [KUBIS, YESTERDAY, COUNCIL]
+    bulk = await _first_round_state(engine, [articles])
+    one_by_one = await _first_round_state(engine, [[a] for a in articles])
+    assert [(slug, wide, kept) for slug, _, wide, kept in bulk] == [
+        ("council-undated", True, True),
+        ("kubis-dated", False, False),
+        ("kubis-undated", False, False),
+    ]
     assert one_by_one == bulk
 
 
