@@ -33,7 +33,7 @@ from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, undated_anchor_keys
-from seed.link.undated import UndatedReading, dated_all_by, is_wide, may_date
+from seed.link.undated import dated_all_by, is_wide
 from seed.stored_extractions import load
 
 log = logging.getLogger(__name__)
@@ -131,45 +131,42 @@ async def date_fresh(
 async def redates_stored(
     session: AsyncSession,
     anchor: ArticleExtraction,
-    undated: Sequence[uuid.UUID],
+    weighed: Sequence[uuid.UUID],
     registry: Registry,
     version: str,
     *,
     stated: bool = False,
 ) -> bool:
-    """Whether a new article moves the publication of one of the stored `undated` sources
-    (those naming its keys). A new undated one (`anchor`: as the first round left it) is an
-    anchor of the second round only: the sources are those the first round left wide, dated
-    again by that round. One stating its publication (`stated`) anchors both rounds: each
-    source's first round is run again with it; when that leaves every one as it was, the
-    second round, for those the first leaves wide."""
-    provisional = await extraction_rows.load(session, source_ids=undated, version=version)
-    final = await keys_repo.readings(session, undated, version)
-    first = await keys_repo.readings(session, undated, version, second_round=True)
-    if any(len(found) < len(undated) for found in (provisional, final, first)):
+    """Whether a new article moves the publication of one of the stored undated sources its
+    happenings may anchor (`weighed`: `seed.stored_undated.weighed_stored`). A new undated one
+    (`anchor`: as the first round left it) is an anchor of the second round only: the sources
+    are those the first round left wide, dated again by that round. One stating its
+    publication (`stated`) anchors both rounds: each source's first round is run again with
+    it; when that leaves every one as it was, the second round, for those the first leaves
+    wide."""
+    provisional = await extraction_rows.load(session, source_ids=weighed, version=version)
+    final = await keys_repo.readings(session, weighed, version)
+    first = await keys_repo.readings(session, weighed, version, second_round=True)
+    if any(len(found) < len(weighed) for found in (provisional, final, first)):
         return True  # (a reading of another version, or one replaced meanwhile)
-    readings = {source: load(provisional[source]) for source in sorted(undated)}
-    weighed = [
-        source
-        for source, reading in readings.items()
-        if may_date([anchor], [UndatedReading.of(reading)], registry)
-    ]
+    readings = {source: load(provisional[source]) for source in sorted(weighed)}
+    pending = sorted(weighed)
     rounds = _Rounds(session, registry, version)
     for round_stated in (True, False) if stated else (False,):
-        if not weighed:
+        if not pending:
             return False
         again = await rounds.infer(
-            [readings[s] for s in weighed], stated=round_stated, also=[anchor]
+            [readings[s] for s in pending], stated=round_stated, also=[anchor]
         )
         if again is None:
             return True
         # (the first round as stored: the reading after it, the final one if not left wide)
-        before = {s: load((first if round_stated else final)[s][1]).publication for s in weighed}
-        moved = [s for s, x in zip(weighed, again, strict=True) if x.publication != before[s]]
+        before = {s: load((first if round_stated else final)[s][1]).publication for s in pending}
+        moved = [s for s, x in zip(pending, again, strict=True) if x.publication != before[s]]
         log.info(
-            "%d stored undated articles dated again with it: %d moved", len(weighed), len(moved)
+            "%d stored undated articles dated again with it: %d moved", len(pending), len(moved)
         )
         if moved:
             return True
-        weighed = [s for s in weighed if is_wide(before[s])]
+        pending = [s for s in pending if is_wide(before[s])]
     return False

@@ -59,7 +59,7 @@ from seed.near_duplicates import Origins
 from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.stored_extractions import dump as dump_extraction
-from seed.stored_undated import may_date_stored
+from seed.stored_undated import weighed_stored
 from seed.workers import Keep, default_registry
 
 log = logging.getLogger(__name__)
@@ -317,12 +317,12 @@ async def _neighbourhood(
     stated = [x for x in fresh if x.file_name not in inferred]
     if stated:
         undated = await _undated_named(session, stated, registry, first_round_wide=False)
-        if (
-            undated
-            and await may_date_stored(session, stated, undated, registry, version)
+        weighed = await weighed_stored(session, stated, undated, registry, version)
+        if weighed is None or (
+            weighed
             and (
                 len(stated) > 1
-                or await redates_stored(session, stated[0], undated, registry, version, stated=True)
+                or await redates_stored(session, stated[0], weighed, registry, version, stated=True)
             )
         ):
             _whole("an article may date an undated one")
@@ -330,7 +330,10 @@ async def _neighbourhood(
     for dating in inferred.values():
         first = [dating.first]
         wide = await _undated_named(session, first, registry, first_round_wide=True)
-        if wide and await redates_stored(session, dating.first, wide, registry, version):
+        weighed = await weighed_stored(session, first, wide, registry, version)
+        if weighed is None or (
+            weighed and await redates_stored(session, dating.first, weighed, registry, version)
+        ):
             _whole("an undated article dates again one the first round left wide")
             return None
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step

@@ -1,4 +1,4 @@
-"""Whether new dated articles may date stored undated ones (`seed.link.undated.may_date`),
+"""Which stored undated articles new articles may date (`seed.link.undated.weighed_undated`),
 checked on the readings those were dated from.
 
 What the check reads of an undated article (`UndatedReading`: its relative dates and leads)
@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.repositories import extractions as extraction_rows
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.link.undated import UndatedReading, may_date
+from seed.link.undated import UndatedReading, weighed_undated
 from seed.stored_extractions import load
 
 # (source, text hash, extractor version) -> what the check reads of it. A few kilobytes each.
@@ -30,40 +30,44 @@ _kept: OrderedDict[_Key, UndatedReading] = OrderedDict()
 _lock = threading.Lock()
 
 
-async def may_date_stored(
+async def weighed_stored(
     session: AsyncSession,
     fresh: Sequence[ArticleExtraction],
     undated: Sequence[uuid.UUID],
     registry: Registry,
     version: str,
-) -> bool:
-    """Whether the fresh (dated) articles may date one of the stored `undated` sources (in a
-    thread); True also when one has no reading of `version` (everything is read again)."""
+) -> list[uuid.UUID] | None:
+    """Those of the stored `undated` sources the fresh articles' happenings may anchor (in a
+    thread; `seed.link.undated.weighed_undated`), in id order; None when one has no reading of
+    `version` (everything is read again)."""
+    if not undated:
+        return []
     hashes = await extraction_rows.hashes(session, undated, version)
     if len(hashes) < len(set(undated)):
-        return True
+        return None
     kept = _kept_readings([(source, sha, version) for source, sha in hashes.items()])
     missing = [source for source, sha in hashes.items() if (source, sha, version) not in kept]
     payloads = await extraction_rows.load_with_hashes(session, missing, version)
     if len(payloads) < len(missing):
-        return True  # (one was replaced meanwhile)
-    return await asyncio.to_thread(_may_date, fresh, kept, payloads, registry, version)
+        return None  # (one was replaced meanwhile)
+    return await asyncio.to_thread(_weighed, fresh, kept, payloads, registry, version)
 
 
-def _may_date(
+def _weighed(
     fresh: Sequence[ArticleExtraction],
     kept: Mapping[_Key, UndatedReading],
     payloads: Mapping[uuid.UUID, tuple[str, bytes]],
     registry: Registry,
     version: str,
-) -> bool:
+) -> list[uuid.UUID]:
     read = {
         (source, sha, version): UndatedReading.of(load(payload))
         for source, (sha, payload) in payloads.items()
     }
     _keep(read)
-    readings = [*kept.values(), *read.values()]
-    return may_date(fresh, readings, registry)
+    both = sorted({**kept, **read}.items())
+    found = weighed_undated(fresh, [reading for _, reading in both], registry)
+    return [both[n][0][0] for n in found]
 
 
 def _kept_readings(keys: Sequence[_Key]) -> dict[_Key, UndatedReading]:

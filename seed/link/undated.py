@@ -87,9 +87,17 @@ class UndatedReading:
 def may_date(
     dated: Sequence[ArticleExtraction], undated: Sequence[UndatedReading], registry: Registry
 ) -> bool:
-    """Whether the happenings of the `dated` articles may anchor one of the `undated` ones,
+    """Whether the happenings of the `dated` articles may anchor one of the `undated` ones
+    (`weighed_undated`)."""
+    return bool(weighed_undated(dated, undated, registry))
+
+
+def weighed_undated(
+    dated: Sequence[ArticleExtraction], undated: Sequence[UndatedReading], registry: Registry
+) -> list[int]:
+    """The positions of the `undated` articles the happenings of the `dated` ones may anchor,
     as inferring publication dates weighs anchors (`seed.link.publication.may_weigh`). When
-    they may not, adding them to a corpus leaves every undated article's date as it was:
+    they may anchor none, adding them to a corpus leaves every undated article's date as it was:
     those are dated by what was there before, and the undated ones dated by them date the
     rest as before. (A key two articles discover as different kinds of actor is a person
     here only if one of these articles says so.)"""
@@ -98,16 +106,17 @@ def may_date(
     anchors = index_anchors((c for x in dated for c in x.candidates), persons)
     names = person_name_words(registry)
     actor_words = actor_name_words(registry)
-    return any(
-        may_weigh(
+    return [
+        n
+        for n, x in enumerate(undated)
+        if may_weigh(
             x.candidates,
             anchors,
             person_keys=persons,
             name_words=local_name_words(names, x.discovered),
             actor_words=actor_words,
         )
-        for x in undated
-    )
+    ]
 
 
 def person_keys(registry: Registry, discovered: Iterable[Mapping[str, ActorRecord]]) -> set[str]:
