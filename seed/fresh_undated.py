@@ -33,7 +33,7 @@ from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, undated_anchor_keys
-from seed.link.undated import dated_all_by, is_wide
+from seed.link.undated import dated_by, is_wide
 from seed.stored_extractions import load
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class _Rounds:
         def infer() -> list[ArticleExtraction]:
             for source, (_, payload) in payloads.items():
                 self.read[(source, stated)] = load(payload)
-            return dated_all_by(
+            return dated_by(
                 undated,
                 [*(self.read[(s, stated)] for s in sources), *also],
                 self.registry,

@@ -51,7 +51,7 @@ from seed.link import copies, word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, keep_first_round
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.pledge_groups import stated_due_day
-from seed.link.recycled_years import MAX_YEARS_BACK, earlier_days, moving_keys
+from seed.link.recycled_years import earlier_days, moving_keys, moving_window
 from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
@@ -360,8 +360,7 @@ async def _neighbourhood(
     for x in fresh:
         for cand in x.candidates:
             if moving := moving_keys(cand):
-                start = _years(cand.date.start, -MAX_YEARS_BACK)
-                end = _years(cand.date.end, MAX_YEARS_BACK)
+                start, end = moving_window(cand)
                 touched |= await keys_repo.events_in_blocks(session, sorted(moving), start, end)
     return touched, fresh_origins
 
@@ -416,14 +415,6 @@ async def _related_pledges(
                 )
             )
     return found
-
-
-def _years(day: date, years: int) -> date:
-    """`day` that many years later (earlier when negative); 29 February, the 28th."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def _whole(reason: str) -> None:

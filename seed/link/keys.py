@@ -186,36 +186,32 @@ def event_blocks(
     actors: set[str] = set()
     for link in event.actors:
         actors |= related(link.actor_key)
-    tokens: set[str] = set()
-    for m in event.mentions:
-        cand = members.get(
-            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
-        )
-        if cand is not None:
-            tokens |= cand.tokens
+    read = _mentions_read(event, members)
+    tokens: set[str] = set().union(*(cand.tokens for cand in read))
     # also under the months of its narrowest mentions' dates: the event's date may be narrower
     # than the date the merge step compares the cluster through (seed.link.timeline.told_date)
-    dates = [event.date]
-    for m in event.mentions:
-        cand = members.get(
-            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
-        )
-        if cand is not None:
-            dates.append(cand.date)
-    narrowest = min((d.end - d.start for d in dates[1:]), default=None)
+    dates = [cand.date for cand in read]
+    narrowest = min((d.end - d.start for d in dates), default=None)
     keys = _block_keys(actors, tokens, (), default)
     blocks = _blocks(event.date, keys)
     # and its yearless days, which a telling with its year may move (seed.link.recycled_years)
-    for m in event.mentions:
-        cand = members.get(
-            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
-        )
-        if cand is not None:
-            blocks |= yearless_keys(cand)
+    for cand in read:
+        blocks |= yearless_keys(cand)
     # each date once: the mentions of a large event share a few dates
-    for interval in {d for d in dates[1:] if d.end - d.start == narrowest}:
+    for interval in {d for d in dates if d.end - d.start == narrowest}:
         blocks |= _blocks(interval, keys)
     return sorted(blocks)
+
+
+def _mentions_read(
+    event: TimelineEvent, members: dict[tuple[object, ...], Candidate]
+) -> list[Candidate]:
+    """The candidates `event`'s mentions were read as (those `members` holds)."""
+    found = (
+        members.get(member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text))
+        for m in event.mentions
+    )
+    return [cand for cand in found if cand is not None]
 
 
 def member_dates(
@@ -225,12 +221,7 @@ def member_dates(
     disjoint (start, end) intervals: a candidate of a date outside them meets neither the
     cluster nor any of its members (the merge step compares only overlapping dates)."""
     dates = [(event.date.start, event.date.end)]
-    for m in event.mentions:
-        cand = members.get(
-            member_key(m.file_name, m.quote.char_start, m.quote.char_end, m.date_text)
-        )
-        if cand is not None:
-            dates.append((cand.date.start, cand.date.end))
+    dates += [(cand.date.start, cand.date.end) for cand in _mentions_read(event, members)]
     merged: list[tuple[date, date]] = []
     for start, end in sorted(dates):
         if merged and start <= merged[-1][1]:

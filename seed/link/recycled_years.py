@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from seed.extract.candidate import Candidate
 from seed.extract.types import DateInterval, PublicationDate
+from seed.link.merge import width
 
 # A yearless day at most this long before publication is news, whose year is not in doubt.
 BACKGROUND_AFTER = timedelta(days=14)
@@ -135,12 +136,23 @@ def moving_keys(cand: Candidate) -> set[str]:
     if not _with_year(cand):
         return set()
     first = cand.date.start
-    days = [first + timedelta(days=n) for n in range(min(366, width_days(cand.date) + 1))]
+    days = [first + timedelta(days=n) for n in range(min(366, width(cand.date) + 1))]
     return _keys(cand, days)
 
 
-def width_days(interval: DateInterval) -> int:
-    return (interval.end - interval.start).days
+def moving_window(cand: Candidate) -> tuple[date, date]:
+    """The days the dates of the yearless tellings `cand` may move hold now: their default
+    reading lies up to `MAX_YEARS_BACK` years after its date, and another telling may have
+    moved them as far back."""
+    return _shifted(cand.date.start, -MAX_YEARS_BACK), _shifted(cand.date.end, MAX_YEARS_BACK)
+
+
+def _shifted(day: date, years: int) -> date:
+    """`day` that many years later (earlier when negative); 29 February, the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _keys(cand: Candidate, days: Sequence[date]) -> set[str]:

@@ -154,26 +154,6 @@ def local_name_words(
 
 
 def dated_by(
-    undated: ArticleExtraction,
-    anchoring: Iterable[ArticleExtraction],
-    registry: Registry,
-    *,
-    persons: set[str],
-    crowded: set[tuple[str, int]],
-    today: date,
-) -> ArticleExtraction:
-    """A new undated article read against the publication one round of inference gives it
-    (`seed.link.timeline.link_timeline`), when `anchoring` holds every reading of that round's
-    anchor index that may anchor it (`seed.fresh_undated`). `persons`: keys other articles
-    hold as persons; `crowded`: the (word, weekday) buckets of that index that hold too many
-    articles (`seed.link.word_anchors.MAX_BUCKET`), of which only part was read."""
-    (found,) = dated_all_by(
-        [undated], anchoring, registry, persons=persons, crowded=crowded, today=today
-    )
-    return found
-
-
-def dated_all_by(
     undated: Sequence[ArticleExtraction],
     anchoring: Iterable[ArticleExtraction],
     registry: Registry,
@@ -182,9 +162,13 @@ def dated_all_by(
     crowded: set[tuple[str, int]],
     today: date,
 ) -> list[ArticleExtraction]:
-    """`dated_by` for several undated articles of one round, from one anchor index (more
-    anchors than one article needs change nothing for it: only those sharing its keys can
-    anchor it, and the index is then nearer the whole corpus's)."""
+    """New undated articles read against the publication one round of inference gives them
+    (`seed.link.timeline.link_timeline`), when `anchoring` holds every reading of that round's
+    anchor index that may anchor them (`seed.fresh_undated`). `persons`: keys other articles
+    hold as persons; `crowded`: the (word, weekday) buckets of that index that hold too many
+    articles (`seed.link.word_anchors.MAX_BUCKET`), of which only part was read. One index
+    serves them all: anchors sharing no key with an article cannot anchor it, and more of
+    them bring the index nearer the whole corpus's."""
     readings = sorted(anchoring, key=lambda x: x.file_name)
     discovered = [*(x.discovered for x in undated), *(x.discovered for x in readings)]
     keys = person_keys(registry, discovered) | persons

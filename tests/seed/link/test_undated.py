@@ -117,7 +117,9 @@ def test_a_new_undated_article_is_dated_by_the_dated_ones_as_linking_the_corpus_
 ) -> None:
     registry = load_registry()
     readings = [extract_article(a, registry) for a in (DATED[dated], undated)]
-    found = dated_by(readings[1], readings[:1], registry, persons=set(), crowded=set(), today=TODAY)
+    (found,) = dated_by(
+        readings[1:], readings[:1], registry, persons=set(), crowded=set(), today=TODAY
+    )
     assert found.publication is not None
     interval = found.publication.interval
     bulk = _publication([undated, DATED[dated]], undated.file_name)
@@ -132,8 +134,8 @@ def test_the_crowded_buckets_of_the_corpus_date_nothing_though_few_articles_were
     readings = [extract_article(a, registry) for a in (DATED["same-words"], BRIDGE)]
     words = {c.tokens for c in readings[1].candidates}.pop()
     crowded = {(word, 6) for word in words}
-    found = dated_by(
-        readings[1], readings[:1], registry, persons=set(), crowded=crowded, today=TODAY
+    (found,) = dated_by(
+        readings[1:], readings[:1], registry, persons=set(), crowded=crowded, today=TODAY
     )
     assert found.publication is not None
     assert found.publication.reason == "no publication date and no dated reference in the text"
