@@ -21,3 +21,19 @@ def source_row(source_id: uuid.UUID, slug: str, text: str, day: date) -> dict[st
         "published_explicit": True,
         "published_reason": "stated",
     }
+
+
+def sketch_row(source_id: uuid.UUID, **keys: Any) -> dict[str, Any]:
+    """The link keys of a stored source: none, but those given."""
+    empty: dict[str, Any] = {
+        "paragraphs": [],
+        "paragraph_spans": [],
+        "copies": [],
+        "copy_size": 0,
+        "undated_persons": [],
+        "anchor_keys": [],
+        "first_round_wide": False,
+        "spans": [],
+        "origins": [],
+    }
+    return {"source_id": source_id, **empty, **keys}

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.ids import actor_id
 from db.models import Actor, Source, SourceSketch
 from db.repositories import anchor_keys
-from tests.db.rows import source_row
+from tests.db.rows import sketch_row, source_row
 
 FIRST, SECOND, THIRD = (uuid.UUID(int=n) for n in (1, 2, 3))
 
@@ -36,16 +36,7 @@ async def _store(
         )
         await session.execute(
             insert(SourceSketch).values(
-                source_id=source,
-                paragraphs=[],
-                paragraph_spans=[],
-                copies=[],
-                copy_size=0,
-                undated_persons=[],
-                anchor_keys=anchors,
-                first_round_wide=source in wide,
-                spans=[],
-                origins=[],
+                sketch_row(source, anchor_keys=anchors, first_round_wide=source in wide)
             )
         )
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.ids import actor_id
 from db.models import Actor, Event, Pledge, PledgeActor, Source, SourceSketch
 from db.repositories.link_keys import origins_of, pledges_of_actors, undated_naming
-from tests.db.rows import source_row
+from tests.db.rows import sketch_row, source_row
 
 WIRE = uuid.UUID(int=7)
 
@@ -26,16 +26,13 @@ async def test_origins_of_finds_each_span_by_its_start_and_end_the_last_stored_f
     )
     await session.execute(
         insert(SourceSketch).values(
-            source_id=WIRE,
-            paragraphs=[],
-            paragraph_spans=[],
-            copies=[],
-            copy_size=0,
-            undated_persons=[],
-            # (start, end) pairs: 19 ends the first span and starts the third; (0, 19) is
-            # stored twice, the later one as the last linking assigned it.
-            spans=[0, 19, 20, 34, 19, 34, 0, 19],
-            origins=["g1 g2", "g3", "g4", "g5"],
+            sketch_row(
+                WIRE,
+                # (start, end) pairs: 19 ends the first span and starts the third; (0, 19) is
+                # stored twice, the later one as the last linking assigned it.
+                spans=[0, 19, 20, 34, 19, 34, 0, 19],
+                origins=["g1 g2", "g3", "g4", "g5"],
+            )
         )
     )
 
@@ -132,16 +129,11 @@ async def test_undated_naming_finds_only_those_the_first_round_left_wide_when_as
         )
         await session.execute(
             insert(SourceSketch).values(
-                source_id=source,
-                paragraphs=[],
-                paragraph_spans=[],
-                copies=[],
-                copy_size=0,
-                undated_persons=["jan-kubis@6", "word:6:bridge", "word:6:nalut"],
-                anchor_keys=[],
-                first_round_wide=source == wide,
-                spans=[],
-                origins=[],
+                sketch_row(
+                    source,
+                    undated_persons=["jan-kubis@6", "word:6:bridge", "word:6:nalut"],
+                    first_round_wide=source == wide,
+                )
             )
         )
     words = ["word:6:bridge", "word:6:nalut"]
