@@ -14,9 +14,9 @@ Where a new article can reach beyond that, the whole corpus is linked instead (N
 undated and those leave it wide (or it arrives with others); its happenings may anchor a
 stored undated article's date (`seed.stored_undated`; naming what one tells is not
 enough); it copies most of the text of a stored article (copy groups are corpus-wide); a
-paragraph of it would
-rename or join stored near-duplicate groups (a paragraph that joins one group as it is named
-takes its id: `seed.near_duplicates`); a paragraph stating a pledge joins a stored group
+paragraph of it would join stored near-duplicate groups together (a paragraph that joins one
+group takes its id, and one that renames it renames it in place: `seed.near_duplicates`); a
+paragraph stating a pledge joins a stored group
 (pledges of one paragraph's copies are grouped whoever made them, and no index finds them).
 
 The pledges made at a touched event whose mentions change are linked again, grouped against
@@ -56,6 +56,7 @@ from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
+from seed.origin_renames import Renames, rename
 from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.stored_extractions import dump as dump_extraction
@@ -294,7 +295,8 @@ async def _neighbourhood(
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).
     joined: set[str] = set()
-    fresh_origins = await near_duplicates.fresh_origins(session, fresh, joined)
+    renames = Renames()
+    fresh_origins = await near_duplicates.fresh_origins(session, fresh, joined, renames)
     if fresh_origins is None:
         return None
     for x in fresh:
@@ -336,6 +338,9 @@ async def _neighbourhood(
         ):
             _whole("an undated article dates again one the first round left wide")
             return None
+    if renames.ids:
+        # (Before the neighbourhood's stored origins are read.)
+        await rename(session, renames)
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
     blocks: dict[DateInterval, set[str]] = {}

@@ -8,15 +8,18 @@ then those alike in the buckets of these, until no bucket adds one: the groups t
 paragraphs join, complete. When those groups leave every stored paragraph's id as it was (a
 new paragraph joins one group and does not rename it), the new quotes get the origins linking
 the whole corpus gives them and no stored quote changes origins, so the neighbourhood of
-`seed.incremental` stays what it is. Otherwise (a new paragraph renames or joins stored
-groups, a bucket stops being compared, or the groups reach over `MAX_STORED` stored
-paragraphs) None: the whole corpus is linked.
+`seed.incremental` stays what it is. A new paragraph whose text sorts before a group's renames
+it, and no stored paragraph changes group: the stored ids are renamed in place
+(`seed.origin_renames`). Otherwise (a new paragraph joins stored groups together, a bucket
+stops being compared, or the groups reach over `MAX_STORED` stored paragraphs) None: the
+whole corpus is linked.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import uuid
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +30,7 @@ from seed.extract.candidate import Candidate
 from seed.extract.pledges import PledgeCandidate
 from seed.link import copies, origins
 from seed.link.unionfind import UnionFind
+from seed.origin_renames import Renames
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +46,17 @@ Origins = dict[str, dict[tuple[int, int], tuple[str, ...]]]
 
 
 async def fresh_origins(
-    session: AsyncSession, fresh: Sequence[ArticleExtraction], joined: set[str] | None = None
+    session: AsyncSession,
+    fresh: Sequence[ArticleExtraction],
+    joined: set[str] | None = None,
+    renames: Renames | None = None,
 ) -> Origins | None:
     """Per new article, the origins of its quotes and pledges by (start, end) as linking the
     whole corpus assigns them, when a paragraph of it joins a stored group ({} when none
     does); None when stored groups would change (see the module's docstring). `joined`
-    receives the ids of the stored groups its paragraphs join."""
+    receives the ids of the stored groups its paragraphs join (as they are named after);
+    `renames`, the stored groups a new paragraph renames, to be renamed in place
+    (`seed.origin_renames`; without it, a rename links the whole corpus)."""
     groups = _Groups()
     own: dict[str, list[Para]] = {}
     for x in fresh:
@@ -87,8 +96,19 @@ async def fresh_origins(
         return {}
     after = groups.ids(buckets.values(), closure)
     before = groups.ids(buckets.values(), set(stored_paras))
-    if any(before[para] != after[para] for para in stored_paras):
-        return _whole("a paragraph renames or joins stored near-duplicate groups")
+    # Adding paragraphs only unites groups: each stored group lies in one group after.
+    moved = {before[para]: after[para] for para in stored_paras}
+    if len(set(moved.values())) < len(moved):
+        return _whole("a paragraph joins stored near-duplicate groups together")
+    if any(old != new for old, new in moved.items()):
+        if renames is None:
+            return _whole("a paragraph renames a stored near-duplicate group")
+        renames.ids.update((old, new) for old, new in moved.items() if old != new)
+        renames.sources.update(
+            uuid.UUID(para[0].removeprefix(_STORED))
+            for para in stored_paras
+            if before[para] != after[para]
+        )
     if joined is not None:
         joined.update(after[para] for para in stored_paras)
     return _quote_origins(fresh, own, after)

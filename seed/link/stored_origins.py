@@ -4,9 +4,18 @@ corpus gave them; a neighbourhood holds only part of their near-duplicate groups
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from seed.extract.types import Mention, Timeline
 from seed.link.origins import independent_origins
+
+Spans = Mapping[tuple[int, int], tuple[str, ...]]
+
+
+def quote_origins(spans: Spans, file_name: str, start: int, end: int) -> tuple[str, ...]:
+    """A stored quote's origins by its (start, end) in `spans`, else those linking gives a
+    quote of no paragraph (`seed.link.timeline`)."""
+    return spans.get((start, end)) or (f"{file_name}:{start}",)
 
 
 def restore_origins(
@@ -26,8 +35,8 @@ def restore_origins(
     spans = stored | fresh
 
     def origins_of(m: Mention) -> tuple[str, ...]:
-        span = (m.quote.char_start, m.quote.char_end)
-        return spans.get(m.file_name, {}).get(span) or (f"{m.file_name}:{span[0]}",)
+        found = spans.get(m.file_name, {})
+        return quote_origins(found, m.file_name, m.quote.char_start, m.quote.char_end)
 
     events = []
     for event in timeline.events:
