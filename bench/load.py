@@ -26,6 +26,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import IO
 
 import httpx
 import psutil
@@ -171,16 +172,20 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_api(database_url: str, **settings: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_api(
+    database_url: str, log: IO[bytes] | None = None, **settings: str
+) -> tuple[subprocess.Popen[bytes], str]:
     """The API under uvicorn on a free 127.0.0.1 port (quiet logs, `settings` as environment
-    variables), started but not yet ready, and its base URL."""
+    variables; its output written to `log` when given), started but not yet ready, and its
+    base URL."""
     port = free_port()
     env = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "warning", **settings}
     command = [sys.executable, "-m", "uvicorn", "--factory", "api.main:create_app"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     # The keep-alive `timeline serve` uses (uvicorn's own 5 s resets reused idle connections).
     command += ["--timeout-keep-alive", str(Settings.model_fields["keep_alive"].default)]
-    return subprocess.Popen(command, env=env), f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    return server, f"http://127.0.0.1:{port}"
 
 
 async def wait_ready(http: httpx.AsyncClient, seconds: float = 20) -> None:

@@ -16,6 +16,7 @@ free port (one worker), and
   and how many sources the repeated article became;
 - `--posts` undated notes, last (a plain note telling what a stored undated one tells may date
   it, and then links the whole corpus);
+- the POSTs that linked the whole corpus, counted by the reason the server's log gives;
 - with `--up`: the API is stopped and `timeline up` started on the filled database: seconds
   until `/readyz` answers 200.
 The sample corpus is stored with the synthetic articles (as `timeline up` would have stored it).
@@ -26,14 +27,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import IO
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -275,16 +279,29 @@ def run_size(server_url: str, size: int, args: argparse.Namespace) -> None:
         started = time.perf_counter()
         key = asyncio.run(fill(url, size))
         print(f"{size} stored articles (filled in {time.perf_counter() - started:.0f} s)")
-        server, base = start_api(url)
-        asyncio.run(measure(base, key, args.posts, args.clients, args.seconds))
-        _stop(server)
-        server = None
+        with tempfile.TemporaryFile() as log:
+            server, base = start_api(url, log, LOG_LEVEL="info")
+            asyncio.run(measure(base, key, args.posts, args.clients, args.seconds))
+            _stop(server)
+            server = None
+            print(f"  whole-corpus links  {dict(whole_corpus_reasons(log))}")
         if args.up:
             time_up(url)
     finally:
         if server is not None:
             _stop(server)
         drop_database(server_url, name)
+
+
+def whole_corpus_reasons(log: IO[bytes]) -> Counter[str]:
+    """How many POSTs the server's `log` says linked the whole corpus, by the reason given."""
+    log.seek(0)
+    lines = log.read().decode(errors="replace").splitlines()
+    # "... linking the whole corpus: <reason> request_id=..." (the log's fields follow it)
+    return Counter(m.group(1) for m in map(_WHOLE.search, lines) if m is not None)
+
+
+_WHOLE = re.compile(r"linking the whole corpus: (.*?)(?: \w+=\S*)*$")
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
