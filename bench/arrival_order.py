@@ -72,8 +72,12 @@ async def _rows(url: str) -> tuple[set[EventRow], set[EventRow]]:
         await engine.dispose()
 
 
+# The modules that log why a new article links the whole corpus.
+_LOGGERS = ("seed.incremental", "seed.near_duplicates")
+
+
 class _Reasons(logging.Handler):
-    """Counts why the whole corpus was linked (the reasons `seed.incremental` logs)."""
+    """Counts why the whole corpus was linked (the reasons `_LOGGERS` log)."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -89,15 +93,17 @@ async def _ingest(url: str, batches: Sequence[Sequence[RawArticle]]) -> tuple[fl
     started = time.perf_counter()
     linked: Counter[str] = Counter()
     reasons = _Reasons()
-    logger = logging.getLogger("seed.incremental")
-    logger.addHandler(reasons)
-    logger.setLevel(logging.INFO)
+    loggers = [logging.getLogger(name) for name in _LOGGERS]
+    for logger in loggers:
+        logger.addHandler(reasons)
+        logger.setLevel(logging.INFO)
     try:
         for batch in batches:
             async with make_sessionmaker(engine)() as session, session.begin():
                 linked[(await ingest(session, batch)).linked] += 1
     finally:
-        logger.removeHandler(reasons)
+        for logger in loggers:
+            logger.removeHandler(reasons)
         await engine.dispose()
     if len(batches) > 1:
         linked.update({f"whole: {reason}": n for reason, n in reasons.counts.items()})
