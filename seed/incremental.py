@@ -15,14 +15,14 @@ undated and those leave it wide (or it arrives with others); its happenings may 
 stored undated article's date (`seed.stored_undated`; naming what one tells is not
 enough); it copies most of the text of a stored article (copy groups are corpus-wide); a
 paragraph of it would join stored near-duplicate groups together (a paragraph that joins one
-group takes its id, and one that renames it renames it in place: `seed.near_duplicates`); a
-paragraph stating a pledge joins a stored group
-(pledges of one paragraph's copies are grouped whoever made them, and no index finds them).
+group takes its id, and one that renames it renames it in place: `seed.near_duplicates`).
 
 The pledges made at a touched event whose mentions change are linked again, grouped against
 the events as linked (in the same worker call, once that linking has shown which events
-change: `seed.link_members`); so are the stored pledges of the actors of a new pledge, with
-the events they were made at (`_related_pledges`). A withdrawal the
+change: `seed.link_members`); so are the stored pledges of the actors of a new pledge, and
+those quoted in a stored near-duplicate group its paragraph joins (pledges of one paragraph's
+copies are grouped whoever made them), with the events they were made at
+(`_related_pledges`, `_pledges_in_joined_groups`). A withdrawal the
 neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
 every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -102,10 +102,10 @@ async def link_neighbourhood(
     found = await _neighbourhood(session, fresh, chosen, version, inferred)
     if found is None:
         return None
-    touched, fresh_origins = found
+    touched, fresh_origins, copied = found
     # The stored pledges a new pledge may be grouped with, and the events they were made at
     # (a pledge is dated and attributed through its event's cluster).
-    related = await _related_pledges(session, fresh)
+    related = await _related_pledges(session, fresh) | copied
     touched |= {event for event in related.values() if event is not None}
     stored_latest = await keys_repo.latest_publication(session)
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
@@ -282,9 +282,11 @@ async def _neighbourhood(
     registry: Registry,
     version: str,
     inferred: Mapping[str, FreshDating],
-) -> tuple[set[uuid.UUID], Origins] | None:
-    """The stored events the fresh articles' quotes can meet, and the origins of the fresh
-    quotes whose paragraphs join stored near-duplicate groups; or None (see the docstring)."""
+) -> tuple[set[uuid.UUID], Origins, dict[uuid.UUID, uuid.UUID | None]] | None:
+    """The stored events the fresh articles' quotes can meet, the origins of the fresh
+    quotes whose paragraphs join stored near-duplicate groups, and the stored pledges a new
+    pledge shares such a group with (with the events they were made at); or None (see the
+    docstring)."""
     latest = await keys_repo.latest_publication(session)
     if latest is None:
         _whole("nothing is stored")
@@ -294,18 +296,11 @@ async def _neighbourhood(
         return None
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).
-    joined: set[str] = set()
+    joined: dict[str, set[uuid.UUID]] = {}
     renames = Renames()
     fresh_origins = await near_duplicates.fresh_origins(session, fresh, joined, renames)
     if fresh_origins is None:
         return None
-    for x in fresh:
-        spans = fresh_origins.get(x.file_name, {})
-        if any(joined.intersection(spans.get((p.quote_start, p.quote_end), ())) for p in x.pledges):
-            # The pledge may be grouped with the stored pledges of that paragraph, whoever
-            # made them, and no index finds those.
-            _whole("a pledge's paragraph joins a stored near-duplicate group")
-            return None
     for x in fresh:
         sample, size = copy_sample(x)
         for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
@@ -341,6 +336,7 @@ async def _neighbourhood(
     if renames.ids:
         # (Before the neighbourhood's stored origins are read.)
         await rename(session, renames)
+    copied = await _pledges_in_joined_groups(session, fresh, fresh_origins, joined)
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
     blocks: dict[DateInterval, set[str]] = {}
@@ -367,7 +363,37 @@ async def _neighbourhood(
             if moving := moving_keys(cand):
                 start, end = moving_window(cand)
                 touched |= await keys_repo.events_in_blocks(session, sorted(moving), start, end)
-    return touched, fresh_origins
+    return touched, fresh_origins, copied
+
+
+async def _pledges_in_joined_groups(
+    session: AsyncSession,
+    fresh: Sequence[ArticleExtraction],
+    fresh_origins: Origins,
+    joined: Mapping[str, set[uuid.UUID]],
+) -> dict[uuid.UUID, uuid.UUID | None]:
+    """Stored pledge -> the event it was made at, of the stored pledges quoted in a paragraph
+    of a stored near-duplicate group that a new pledge's paragraph joins: the pledges of one
+    paragraph's copies are grouped whoever made them (`seed.link.pledge_groups`). They are
+    found among the sources holding the group's paragraphs (`joined`), by their quotes'
+    stored origins."""
+    groups = {
+        origin
+        for x in fresh
+        for p in x.pledges
+        for origin in fresh_origins.get(x.file_name, {}).get((p.quote_start, p.quote_end), ())
+        if origin in joined
+    }
+    if not groups:
+        return {}
+    sources = set().union(*(joined[group] for group in groups))
+    rows = await keys_repo.pledges_quoted_by(session, sources)
+    stored = await keys_repo.origins_of(session, [(s, start, end) for _, _, s, start, end in rows])
+    return {
+        pledge: event
+        for pledge, event, source, start, end in rows
+        if groups.intersection(stored.get(source, {}).get((start, end), ()))
+    }
 
 
 async def _undated_named(

@@ -48,13 +48,14 @@ Origins = dict[str, dict[tuple[int, int], tuple[str, ...]]]
 async def fresh_origins(
     session: AsyncSession,
     fresh: Sequence[ArticleExtraction],
-    joined: set[str] | None = None,
+    joined: dict[str, set[uuid.UUID]] | None = None,
     renames: Renames | None = None,
 ) -> Origins | None:
     """Per new article, the origins of its quotes and pledges by (start, end) as linking the
     whole corpus assigns them, when a paragraph of it joins a stored group ({} when none
     does); None when stored groups would change (see the module's docstring). `joined`
-    receives the ids of the stored groups its paragraphs join (as they are named after);
+    receives the ids of the stored groups its paragraphs join (as they are named after), each
+    with the stored sources holding a paragraph of it;
     `renames`, the stored groups a new paragraph renames, to be renamed in place
     (`seed.origin_renames`; without it, a rename links the whole corpus)."""
     groups = _Groups()
@@ -105,13 +106,17 @@ async def fresh_origins(
             return _whole("a paragraph renames a stored near-duplicate group")
         renames.ids.update((old, new) for old, new in moved.items() if old != new)
         renames.sources.update(
-            uuid.UUID(para[0].removeprefix(_STORED))
-            for para in stored_paras
-            if before[para] != after[para]
+            _source_of(para) for para in stored_paras if before[para] != after[para]
         )
     if joined is not None:
-        joined.update(after[para] for para in stored_paras)
+        for para in stored_paras:
+            joined.setdefault(after[para], set()).add(_source_of(para))
     return _quote_origins(fresh, own, after)
+
+
+def _source_of(para: Para) -> uuid.UUID:
+    """The stored source holding a stored paragraph."""
+    return uuid.UUID(para[0].removeprefix(_STORED))
 
 
 class _Groups:

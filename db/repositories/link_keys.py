@@ -307,6 +307,26 @@ async def pledge_members(
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
 
 
+async def pledges_quoted_by(
+    session: AsyncSession, source_ids: Iterable[uuid.UUID]
+) -> list[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID, int, int]]:
+    """(pledge, the event it was made at or None, source, char_start, char_end) of every
+    mention of a pledge in these sources."""
+    wanted = sorted(set(source_ids))
+    if not wanted:
+        return []
+    rows = await session.execute(
+        select(
+            Mention.pledge_id, Pledge.event_id, Mention.source_id, Mention.char_start,
+            Mention.char_end,
+        )
+        .join(Pledge, Pledge.id == Mention.pledge_id)
+        .where(Mention.source_id == any_(array_param(wanted)))
+        .order_by(Mention.pledge_id, Mention.source_id, Mention.char_start)
+    )  # fmt: skip
+    return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
+
+
 async def pledges_of_actors(
     session: AsyncSession,
     actor_ids: Iterable[uuid.UUID],

@@ -5,6 +5,7 @@ corpus is linked."""
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import date
 from typing import cast
 
@@ -16,6 +17,8 @@ from db.models import MemberReading, Mention, Pledge, Source
 from seed.extract.article import extract_article
 from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
+from seed.incremental import _pledges_in_joined_groups
+from seed.names import slugify
 from seed.near_duplicates import fresh_origins
 from seed.pipeline import expand_paths, ingest, read_articles
 from tests.conftest import rolled_back_session
@@ -466,11 +469,24 @@ OWN_TEXT = (
 )
 
 
-def _reprint(file_name: str, own: str, words: str) -> RawArticle:
+# Written for these tests: more of a brief's own, where the paragraph it reprints is short.
+MORE_OWN_TEXT = (
+    "Fishermen at the harbour said the winter storms had kept most boats ashore for weeks, and "
+    "that the price of diesel for their engines had risen again at the start of the month.\n\n"
+    "Teachers at the secondary schools of the district asked the municipal council for new "
+    "desks, books and heaters before the cold season, saying many classrooms had none left.\n\n"
+    "Residents of several neighbourhoods went without running water for days after a pipe "
+    "burst near the old market, and lorries brought drinking water to the main square.\n\n"
+    "Doctors at the central clinic said that they had treated dozens of children for coughs "
+    "and fevers since the autumn, and that the clinic still had no generator of its own."
+)
+
+
+def _reprint(file_name: str, own: str, words: str, more: str = "") -> RawArticle:
     """An article (written for these tests) of its own paragraphs and a stored one."""
     return RawArticle(
         file_name=file_name,
-        text=f"Desk brief\n\n{own}\n\n{OWN_TEXT}\n\n{_sample_paragraph(words)}\n",
+        text=f"Desk brief\n\n{own}\n\n{OWN_TEXT}\n\n{more}{_sample_paragraph(words)}\n",
         published=date(2021, 9, 14),
     )
 
@@ -487,25 +503,64 @@ REPRINTED_PLEDGE = _reprint(
     "reprinted-pledge.txt",
     "Officials in Sirte said on Monday that the coastal road had reopened to traffic.",
     "called for all foreign mercenaries to be withdrawn within three months",
+    MORE_OWN_TEXT + "\n\n",
 )
 
 
 @pytest.mark.parametrize(
-    ("article", "linked"),
-    [(OWN_PLEDGE_BESIDE_REPRINT, "neighbourhood"), (REPRINTED_PLEDGE, "corpus")],
+    ("article", "stored"),
+    [
+        (OWN_PLEDGE_BESIDE_REPRINT, []),
+        # The sample articles whose paragraphs (one near-duplicate group) state the pledge.
+        (REPRINTED_PLEDGE, ["000-66f45b7b9eeb0478", "002-5d2d2b0a7552761f"]),
+    ],
 )
-async def test_a_pledge_in_a_reprinted_paragraph_links_the_corpus_and_one_beside_it_does_not(
-    engine: AsyncEngine, article: RawArticle, linked: str
+async def test_a_pledge_in_a_reprinted_paragraph_is_linked_with_the_stored_pledges_of_it(
+    engine: AsyncEngine, article: RawArticle, stored: list[str]
 ) -> None:
     bulk = await _bulk(engine, article)
     corpus, _ = read_articles(expand_paths([CORPUS]))
     async with rolled_back_session(engine) as session:
         await ingest(session, corpus)
         # Both reprint a paragraph of a stored near-duplicate group.
-        joined: set[str] = set()
+        joined: dict[str, set[uuid.UUID]] = {}
         await fresh_origins(session, [extract_article(article, load_registry())], joined)
         report = await ingest(session, [article])
         one_by_one = await _timeline(session)
     assert len(joined) == 1
-    assert report.linked == linked
+    assert report.linked == "neighbourhood"
     assert one_by_one == bulk
+    # The reprinted pledge is one pledge with the stored one, quoted by their articles too.
+    slug = slugify(article.file_name)
+    pledges = cast(list[tuple[object, ...]], bulk["pledges"])
+    quoting = [
+        sorted({q[0] for q in quotes})
+        for *_, quotes in pledges
+        if any(q[0] == slug for q in cast(list[tuple[str, int, int]], quotes))
+    ]
+    assert quoting == [sorted([slug, *stored])]
+
+
+@pytest.mark.parametrize(
+    ("article", "stored"),
+    [(OWN_PLEDGE_BESIDE_REPRINT, []), (REPRINTED_PLEDGE, ["000-66f45b7b9eeb0478"])],
+)
+async def test_the_stored_pledges_of_a_paragraph_a_new_pledge_reprints_are_found(
+    engine: AsyncEngine, article: RawArticle, stored: list[str]
+) -> None:
+    corpus, _ = read_articles(expand_paths([CORPUS]))
+    async with rolled_back_session(engine) as session:
+        await ingest(session, corpus)
+        reading = extract_article(article, load_registry())
+        joined: dict[str, set[uuid.UUID]] = {}
+        origins = await fresh_origins(session, [reading], joined)
+        assert origins is not None
+        found = await _pledges_in_joined_groups(session, [reading], origins, joined)
+        quoted = await session.execute(
+            select(Pledge.id, Pledge.event_id)
+            .join(Mention, Mention.pledge_id == Pledge.id)
+            .join(Source, Source.id == Mention.source_id)
+            .where(Source.slug.in_(stored), Mention.quote.contains("withdrawn within three"))
+        )
+        assert found == dict(quoted.tuples().all())
+        assert len(found) == len(stored)
