@@ -73,7 +73,7 @@ async def _rows(url: str) -> tuple[set[EventRow], set[EventRow]]:
 
 
 # The modules that log why a new article links the whole corpus.
-_LOGGERS = ("seed.incremental", "seed.near_duplicates")
+_LOGGERS = ("seed.incremental", "seed.near_duplicates", "seed.fresh_copies")
 
 
 class _Reasons(logging.Handler):

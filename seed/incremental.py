@@ -13,16 +13,17 @@ A new undated article is first dated from the stored dated articles that may anc
 Where a new article can reach beyond that, the whole corpus is linked instead (None): it is
 undated and those leave it wide (or it arrives with others); its happenings may anchor a
 stored undated article's date (`seed.stored_undated`; naming what one tells is not
-enough); it copies most of the text of a stored article (copy groups are corpus-wide); a
-paragraph of it would join stored near-duplicate groups together (a paragraph that joins one
-group takes its id, and one that renames it renames it in place: `seed.near_duplicates`).
+enough); it copies stored articles whose group of copies cannot be found and renamed in
+place (`seed.fresh_copies`); a paragraph of it would join stored near-duplicate groups
+together (a paragraph that joins one group takes its id, and one that renames it renames it
+in place: `seed.near_duplicates`).
 
 The pledges made at a touched event whose mentions change are linked again, grouped against
 the events as linked (in the same worker call, once that linking has shown which events
 change: `seed.link_members`); so are the stored pledges of the actors of a new pledge, and
 those quoted in a stored near-duplicate group its paragraph joins (pledges of one paragraph's
 copies are grouped whoever made them), with the events they were made at
-(`_related_pledges`, `_pledges_in_joined_groups`). A withdrawal the
+(`_related_pledges`, `seed.origin_pledges`). A withdrawal the
 neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
 every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -46,9 +47,10 @@ from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, PublicationDate, Timeline
+from seed.fresh_copies import joined_copy_group, store_copy_group
 from seed.fresh_undated import FreshDating, date_fresh, redates_stored
-from seed.link import copies, word_anchors
-from seed.link.keys import anchor_actors, candidate_blocks, copy_sample, keep_first_round
+from seed.link import word_anchors
+from seed.link.keys import anchor_actors, candidate_blocks, keep_first_round
 from seed.link.members import EVENT, PLEDGE, StoredSource
 from seed.link.pledge_groups import stated_due_day
 from seed.link.recycled_years import earlier_days, moving_keys, moving_window
@@ -56,6 +58,7 @@ from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
+from seed.origin_pledges import pledges_in_joined_groups
 from seed.origin_renames import Renames, rename
 from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
@@ -294,20 +297,19 @@ async def _neighbourhood(
     if await keys_repo.other_versions(session, version):
         _whole("stored readings are of another extractor version")
         return None
+    # A copy of stored articles joins their group of copies (`seed.fresh_copies`).
+    group = await joined_copy_group(session, fresh, version, set(inferred))
+    if group is None:
+        return None
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).
     joined: dict[str, set[uuid.UUID]] = {}
     renames = Renames()
-    fresh_origins = await near_duplicates.fresh_origins(session, fresh, joined, renames)
+    fresh_origins = await near_duplicates.fresh_origins(
+        session, fresh, joined, renames, {fresh[0].file_name: group.name} if group.name else None
+    )
     if fresh_origins is None:
         return None
-    for x in fresh:
-        sample, size = copy_sample(x)
-        for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
-            # The bar `seed.link.copies` sets before it compares two texts.
-            if shared >= copies.CONTAINMENT * min(size, other) / copies.SAMPLE / 2:
-                _whole("an article copies a stored one")
-                return None
     # An article stating its publication anchors the undated ones in both rounds of inference;
     # one dated by inference, only in the second, as the first round read it, those the first
     # round left wide (`seed.fresh_undated`).
@@ -333,10 +335,17 @@ async def _neighbourhood(
         ):
             _whole("an undated article dates again one the first round left wide")
             return None
+    touched: set[uuid.UUID] = set()
+    # (Before the neighbourhood's stored origins are read.)
     if renames.ids:
-        # (Before the neighbourhood's stored origins are read.)
         await rename(session, renames)
-    copied = await _pledges_in_joined_groups(session, fresh, fresh_origins, joined)
+    if group.name:
+        await store_copy_group(session, group)
+        # Their quotes now share an origin with the new article's: what merging compares
+        # (`seed.link.merge.score`) and how pledges are grouped.
+        touched |= await keys_repo.events_quoting(session, group.sources)
+        joined.setdefault(group.name, set()).update(group.sources)
+    copied = await pledges_in_joined_groups(session, fresh, fresh_origins, joined)
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
     # compares a quote only with clusters (and their members) of an overlapping date.
     blocks: dict[DateInterval, set[str]] = {}
@@ -352,7 +361,6 @@ async def _neighbourhood(
                 blocks.setdefault(moved.date, set()).update(
                     candidate_blocks(moved, registry.related, registry.default_actor)
                 )
-    touched: set[uuid.UUID] = set()
     for when, keys in sorted(blocks.items(), key=lambda item: (item[0].start, item[0].end)):
         touched |= await keys_repo.events_in_blocks(session, sorted(keys), when.start, when.end)
     # A telling with its year may move a stored yearless day of the same month and day, its
@@ -364,36 +372,6 @@ async def _neighbourhood(
                 start, end = moving_window(cand)
                 touched |= await keys_repo.events_in_blocks(session, sorted(moving), start, end)
     return touched, fresh_origins, copied
-
-
-async def _pledges_in_joined_groups(
-    session: AsyncSession,
-    fresh: Sequence[ArticleExtraction],
-    fresh_origins: Origins,
-    joined: Mapping[str, set[uuid.UUID]],
-) -> dict[uuid.UUID, uuid.UUID | None]:
-    """Stored pledge -> the event it was made at, of the stored pledges quoted in a paragraph
-    of a stored near-duplicate group that a new pledge's paragraph joins: the pledges of one
-    paragraph's copies are grouped whoever made them (`seed.link.pledge_groups`). They are
-    found among the sources holding the group's paragraphs (`joined`), by their quotes'
-    stored origins."""
-    groups = {
-        origin
-        for x in fresh
-        for p in x.pledges
-        for origin in fresh_origins.get(x.file_name, {}).get((p.quote_start, p.quote_end), ())
-        if origin in joined
-    }
-    if not groups:
-        return {}
-    sources = set().union(*(joined[group] for group in groups))
-    rows = await keys_repo.pledges_quoted_by(session, sources)
-    stored = await keys_repo.origins_of(session, [(s, start, end) for _, _, s, start, end in rows])
-    return {
-        pledge: event
-        for pledge, event, source, start, end in rows
-        if groups.intersection(stored.get(source, {}).get((start, end), ()))
-    }
 
 
 async def _undated_named(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,6 +50,7 @@ async def fresh_origins(
     fresh: Sequence[ArticleExtraction],
     joined: dict[str, set[uuid.UUID]] | None = None,
     renames: Renames | None = None,
+    copy_ids: Mapping[str, str] | None = None,
 ) -> Origins | None:
     """Per new article, the origins of its quotes and pledges by (start, end) as linking the
     whole corpus assigns them, when a paragraph of it joins a stored group ({} when none
@@ -57,7 +58,8 @@ async def fresh_origins(
     receives the ids of the stored groups its paragraphs join (as they are named after), each
     with the stored sources holding a paragraph of it;
     `renames`, the stored groups a new paragraph renames, to be renamed in place
-    (`seed.origin_renames`; without it, a rename links the whole corpus)."""
+    (`seed.origin_renames`; without it, a rename links the whole corpus). `copy_ids`: the
+    stored copy group each new article joins (`seed.fresh_copies`), among its origins too."""
     groups = _Groups()
     own: dict[str, list[Para]] = {}
     for x in fresh:
@@ -94,7 +96,9 @@ async def fresh_origins(
         unread = sorted({h for para in grown for h in groups.sketch(para)} - set(buckets))
     stored_paras = [para for para in closure if para[0].startswith(_STORED)]
     if not stored_paras:
-        return {}
+        if not copy_ids:
+            return {}
+        return _quote_origins(fresh, own, groups.ids(buckets.values(), closure), copy_ids)
     after = groups.ids(buckets.values(), closure)
     before = groups.ids(buckets.values(), set(stored_paras))
     # Adding paragraphs only unites groups: each stored group lies in one group after.
@@ -111,7 +115,7 @@ async def fresh_origins(
     if joined is not None:
         for para in stored_paras:
             joined.setdefault(after[para], set()).add(_source_of(para))
-    return _quote_origins(fresh, own, after)
+    return _quote_origins(fresh, own, after, copy_ids or {})
 
 
 def _source_of(para: Para) -> uuid.UUID:
@@ -175,11 +179,14 @@ class _Groups:
 
 
 def _quote_origins(
-    fresh: Sequence[ArticleExtraction], own: dict[str, list[Para]], ids: dict[Para, str]
+    fresh: Sequence[ArticleExtraction],
+    own: dict[str, list[Para]],
+    ids: dict[Para, str],
+    copy_ids: Mapping[str, str],
 ) -> Origins:
     """Origins of the new quotes and pledges as `seed.link.timeline` assigns them: the
-    groups of the paragraphs each spans, then its copy group among the new articles (a copy
-    of a stored one is linked with the whole corpus)."""
+    groups of the paragraphs each spans, then its copy group among the new articles, or the
+    stored one it joins (`copy_ids`)."""
     copied = copies.copy_groups(
         {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in fresh}
     )
@@ -187,8 +194,9 @@ def _quote_origins(
     for x in fresh:
         name = x.file_name
         spans = [(start, end, ids[(owner, start, end)]) for owner, start, end in own.get(name, [])]
-        if name in copied:
-            spans.append((0, len(x.parsed.raw.text) + 1, copied[name]))
+        group = copied.get(name) or copy_ids.get(name)
+        if group is not None:
+            spans.append((0, len(x.parsed.raw.text) + 1, group))
         quotes = found.setdefault(name, {})
         items: list[Candidate | PledgeCandidate] = [*x.candidates, *x.pledges]
         for item in items:

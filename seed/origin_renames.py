@@ -44,10 +44,21 @@ def renamed(joined: str, ids: Mapping[str, str]) -> str:
 async def rename(session: AsyncSession, renames: Renames) -> None:
     """Store the renamed ids in the quotes' origins, then the mentions' labels they change."""
     changed: dict[uuid.UUID, list[str]] = {}
-    for source, found in (await repo.span_origins(session, renames.sources)).items():
+    for source, (_, found) in (await repo.span_origins(session, renames.sources)).items():
         now = [renamed(joined, renames.ids) for joined in found]
         if now != found:
             changed[source] = now
+    labels = await relabel(session, changed)
+    log.info(
+        "near-duplicate groups renamed: %d ids, %d sources, %d mentions relabelled",
+        len(renames.ids), len(changed), labels,
+    )  # fmt: skip
+
+
+async def relabel(session: AsyncSession, changed: Mapping[uuid.UUID, list[str]]) -> int:
+    """Store the `changed` origins of the sources' quotes and pledges, then the labels of the
+    mentions of the events and pledges they are quoted in (as `seed.link.timeline` labels
+    them from their origins): how many mentions changed label."""
     await repo.save_span_origins(session, changed)
     rows = await repo.mentions_beside(session, sorted(changed))
     spans = await keys_repo.origins_of(session, [(row[2], row[4], row[5]) for row in rows])
@@ -68,7 +79,4 @@ async def rename(session: AsyncSession, renames: Renames) -> None:
             if label[name] != origin:
                 labels[mention] = label[name]
     await repo.save_mention_origins(session, labels)
-    log.info(
-        "near-duplicate groups renamed: %d ids, %d sources, %d mentions relabelled",
-        len(renames.ids), len(changed), len(labels),
-    )  # fmt: skip
+    return len(labels)

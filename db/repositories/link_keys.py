@@ -202,6 +202,36 @@ async def copy_candidates(
     return [(s, int(n), int(size)) for s, n, size in rows.tuples()]
 
 
+async def copy_postings(session: AsyncSession, sample: Sequence[int]) -> dict[int, int]:
+    """Of each sampled shingle, how many stored sources' copy samples hold it (those holding
+    none are left out)."""
+    if not sample:
+        return {}
+    wanted = array_param(sample, BigInteger())
+    h = func.unnest(SourceSketch.copies).table_valued("h").render_derived(name="h")
+    rows = await session.execute(
+        select(h.c.h, func.count())
+        .select_from(SourceSketch)
+        .join(h, literal_column("true"))
+        .where(SourceSketch.copies.op("&&")(wanted), h.c.h == any_(wanted))
+        .group_by(h.c.h)
+    )
+    return {int(shingle): int(n) for shingle, n in rows.tuples()}
+
+
+async def events_quoting(session: AsyncSession, source_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The events these sources are quoted in."""
+    wanted = sorted(set(source_ids))
+    if not wanted:
+        return set()
+    rows = await session.execute(
+        select(Mention.event_id)
+        .where(Mention.source_id == any_(array_param(wanted)), Mention.event_id.is_not(None))
+        .distinct()
+    )
+    return {event for event in rows.scalars() if event is not None}
+
+
 async def undated_naming(
     session: AsyncSession,
     actors: Sequence[str],

@@ -16,14 +16,15 @@ from db.repositories.arrays import array_param, unnest_rows
 
 async def span_origins(
     session: AsyncSession, source_ids: Iterable[uuid.UUID]
-) -> dict[uuid.UUID, list[str]]:
-    """Per source, the origins of its quotes and pledges as stored (`SourceSketch.origins`)."""
+) -> dict[uuid.UUID, tuple[list[int], list[str]]]:
+    """Per source, the (start, end) pairs of its quotes and pledges, flat, and their origins
+    as stored (`SourceSketch.spans`, `SourceSketch.origins`)."""
     rows = await session.execute(
-        select(SourceSketch.source_id, SourceSketch.origins).where(
+        select(SourceSketch.source_id, SourceSketch.spans, SourceSketch.origins).where(
             SourceSketch.source_id == any_(array_param(sorted(set(source_ids))))
         )
     )
-    return {source: list(found) for source, found in rows.tuples()}
+    return {source: (list(spans), list(found)) for source, spans, found in rows.tuples()}
 
 
 async def save_span_origins(session: AsyncSession, rows: Mapping[uuid.UUID, list[str]]) -> None:

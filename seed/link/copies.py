@@ -14,7 +14,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import repeat
 
 from seed.link.shingled import Shingled
@@ -87,10 +87,15 @@ def copy_groups(texts: Mapping[str, str], shingled: Shingled | None = None) -> d
     for members in components.groups().values():
         if len(members) < 2:
             continue
-        # Named by the smallest normalised text: the same group gets the same id whatever
-        # other articles are read with it.
-        key = min(" ".join(_WORD.findall(texts[m].lower())) for m in members)
-        group = "copy:" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        group = group_id(texts[m] for m in members)
         for member in members:
             found[member] = group
     return found
+
+
+def group_id(texts: Iterable[str]) -> str:
+    """The id of a group of copies, of its members' reporting texts: named by the smallest
+    normalised text, the same group gets the same id whatever other articles are read with
+    it."""
+    key = min(" ".join(_WORD.findall(text.lower())) for text in texts)
+    return "copy:" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()

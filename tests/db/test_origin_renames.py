@@ -50,13 +50,13 @@ async def _store(session: AsyncSession) -> None:
 async def test_the_quote_origins_of_sources_are_read_and_stored(session: AsyncSession) -> None:
     await _store(session)
     assert await origin_renames.span_origins(session, [REPRINT, WIRE]) == {
-        WIRE: ["aaaa0 s0.txt:0"],
-        REPRINT: ["aaaa1 s1.txt:0"],
+        WIRE: ([0, 14], ["aaaa0 s0.txt:0"]),
+        REPRINT: ([0, 14], ["aaaa1 s1.txt:0"]),
     }
     await origin_renames.save_span_origins(session, {REPRINT: ["bbbb s1.txt:0"]})
     assert await origin_renames.span_origins(session, [REPRINT, OTHER]) == {
-        REPRINT: ["bbbb s1.txt:0"],
-        OTHER: ["aaaa2 s2.txt:0"],
+        REPRINT: ([0, 14], ["bbbb s1.txt:0"]),
+        OTHER: ([0, 14], ["aaaa2 s2.txt:0"]),
     }
 
 

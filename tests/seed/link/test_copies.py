@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 
 from seed.extract.types import RawArticle
-from seed.link.copies import copy_groups, shingles
+from seed.link.copies import copy_groups, group_id, shingles
 from seed.link.timeline import build_timeline
 
 STORY = (
@@ -59,3 +60,10 @@ def test_shingles_are_the_crc32_of_each_run_of_five_lowercased_words() -> None:
         zlib.crc32(run.encode()) for run in runs
     )
     assert shingles("Too short to shingle") == frozenset()
+
+
+def test_a_group_of_copies_is_named_by_its_smallest_normalised_text_whatever_their_order() -> None:
+    texts = ["The Talks, resumed  on Monday.", "A truce held; talks resumed."]
+    expected = "copy:" + hashlib.blake2b(b"a truce held talks resumed", digest_size=8).hexdigest()
+    assert group_id(texts) == expected
+    assert group_id(reversed(texts)) == expected
