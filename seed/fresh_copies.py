@@ -10,8 +10,10 @@ taken in, then those these copy, until none is added: the group, complete. Its s
 quotes take the group's name in place (`seed.origin_renames.relabel`), and the events they are
 quoted in are linked again with the new article (`seed.incremental`).
 
-None (the whole corpus is linked) where that would not be exact or not bounded: a member's
-publication was inferred (copies date undated articles); the new article joins stored groups
+A new undated article is dated by its dated copies as linking the corpus dates it
+(`seed.fresh_undated.date_fresh`). None (the whole corpus is linked) where that would not be
+exact or not bounded: a member's publication was inferred (the new copy may date it again);
+the new article joins stored groups
 together, or stored articles that copied none; a sampled shingle of it makes one of the stored
 articles' boilerplate (pairs of them stop counting it); the group holds more than
 `MAX_MEMBERS` stored articles.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,8 +32,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.repositories import link_keys as keys_repo
 from db.repositories import origin_renames as renames_repo
 from seed.extract.article import ArticleExtraction
+from seed.extract.types import DateInterval, PublicationDate
 from seed.link import copies
 from seed.link.keys import copy_sample
+from seed.link.undated import is_wide
 from seed.link.unionfind import UnionFind
 from seed.origin_renames import relabel, renamed
 from seed.stored_extractions import load
@@ -51,6 +55,9 @@ class CopyGroup:
     name: str
     old: str | None
     sources: frozenset[uuid.UUID]
+    # The members' file names and publications, by file name: the copies that date an
+    # undated new one (`seed.link.undated.infer_undated`).
+    dated: tuple[tuple[str, DateInterval], ...] = ()
 
 
 NO_COPY = CopyGroup("", None, frozenset())
@@ -78,15 +85,11 @@ def reporting_text(reading: ArticleExtraction) -> str:
 
 
 async def joined_copy_group(
-    session: AsyncSession,
-    fresh: Sequence[ArticleExtraction],
-    version: str,
-    inferred: Set[str],
+    session: AsyncSession, fresh: Sequence[ArticleExtraction], version: str
 ) -> CopyGroup | None:
     """The stored group of copies the new articles `fresh` join (`NO_COPY`: none), or None
-    (the whole corpus is linked): several new articles that may copy stored ones (they may
-    copy each other as well), or a new one dated by inference (`inferred`: its copies would
-    date it) that copies one."""
+    (the whole corpus is linked): also where several new articles may copy stored ones (they
+    may copy each other as well)."""
     if len(fresh) > 1:
         for x in fresh:
             sample, size = copy_sample(x)
@@ -94,10 +97,7 @@ async def joined_copy_group(
                 if _may_copy(shared, size, other):
                     return _whole("an article arriving with others may copy a stored one")
         return NO_COPY
-    group = await copy_group(session, fresh[0], version)
-    if group is not None and group.name and fresh[0].file_name in inferred:
-        return _whole("an undated article copies a stored one")
-    return group
+    return await copy_group(session, fresh[0], version)
 
 
 def _may_copy(shared: int, size: int, other: int) -> bool:
@@ -152,9 +152,13 @@ async def copy_group(
     if len(members) == 1:
         return NO_COPY
     stored = sorted(uuid.UUID(key) for key in members if key != fresh.file_name)
-    rows = await keys_repo.stored_sources(session, stored)
+    rows = sorted(await keys_repo.stored_sources(session, stored), key=lambda row: row[1])
     if not all(row[6] for row in rows):
         return _whole("a copy of it was dated by inference")
+    publications = [
+        (row[1], PublicationDate(DateInterval(row[3], row[4], row[5]), row[6], row[7]))
+        for row in rows
+    ]
     before = _connected(str(stored[0]), [e for e in edges if fresh.file_name not in e])
     if len(before) != len(stored):
         return _whole("it copies stored articles that are not copies of each other")
@@ -162,6 +166,8 @@ async def copy_group(
         copies.group_id(texts[key].text for key in members),
         copies.group_id(texts[key].text for key in before) if len(before) > 1 else None,
         frozenset(stored),
+        # (as inference weighs the dated copies: those dated narrowly)
+        tuple((name, p.interval) for name, p in publications if not is_wide(p)),
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +31,7 @@ from db.repositories import extractions as extraction_rows
 from db.repositories import link_keys as keys_repo
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
+from seed.extract.types import DateInterval
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, undated_anchor_keys
 from seed.link.undated import dated_by, is_wide
@@ -62,6 +63,8 @@ class _Rounds:
     version: str
     today: date = field(default_factory=date.today)
     read: dict[tuple[uuid.UUID, bool], ArticleExtraction] = field(default_factory=dict)
+    # The dated stored copies of the undated articles, by name (`seed.fresh_copies`).
+    copied: Mapping[str, Sequence[tuple[str, DateInterval]]] = field(default_factory=dict)
 
     async def infer(
         self,
@@ -102,6 +105,7 @@ class _Rounds:
                 persons=persons,
                 crowded={buckets[k] for k in crowded},
                 today=self.today,
+                copied=self.copied,
             )
 
         # Decoding and matching the anchors is pure Python: off the event loop.
@@ -109,15 +113,20 @@ class _Rounds:
 
 
 async def date_fresh(
-    session: AsyncSession, undated: ArticleExtraction, registry: Registry, version: str
+    session: AsyncSession,
+    undated: ArticleExtraction,
+    registry: Registry,
+    version: str,
+    copied: Sequence[tuple[str, DateInterval]] = (),
 ) -> FreshDating | None:
-    """`undated` read against the publication the stored articles give it; None when the
+    """`undated` read against the publication the stored articles give it (`copied`: the
+    dated stored articles it copies, by file name, with their publications); None when the
     whole corpus must be linked (anchor keys not stored yet, or readings of another
     version)."""
     if await anchor_rows.unrecorded(session):
         log.info("a stored source has no anchor keys: the undated article links the corpus")
         return None
-    rounds = _Rounds(session, registry, version)
+    rounds = _Rounds(session, registry, version, copied={undated.file_name: copied})
     firsts = await rounds.infer([undated], stated=True)
     if firsts is None:
         return None

@@ -47,7 +47,7 @@ from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
 from seed.extract.types import DateInterval, PublicationDate, Timeline
-from seed.fresh_copies import joined_copy_group, store_copy_group
+from seed.fresh_copies import CopyGroup, joined_copy_group, store_copy_group
 from seed.fresh_undated import FreshDating, date_fresh, redates_stored
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, keep_first_round
@@ -91,18 +91,23 @@ async def link_neighbourhood(
     rewrites; None when the whole corpus must be linked (see the module's docstring)."""
     chosen = registry or default_registry()
     inferred: dict[str, FreshDating] = {}
+    # A copy of stored articles joins their group of copies, which dates it if it is undated
+    # (`seed.fresh_copies`).
+    group = await joined_copy_group(session, fresh, version)
+    if group is None:
+        return None
     if any(not x.dated for x in fresh):
         # (Articles of one call date each other: a lone one is dated by the stored ones.)
         if len(fresh) > 1:
             _whole("an undated article arrives with others")
             return None
-        dating = await date_fresh(session, fresh[0], chosen, version)
+        dating = await date_fresh(session, fresh[0], chosen, version, group.dated)
         if dating is None:
             _whole("the stored articles cannot date the undated one alone")
             return None
         inferred[dating.reading.file_name] = dating
         fresh = [dating.reading]
-    found = await _neighbourhood(session, fresh, chosen, version, inferred)
+    found = await _neighbourhood(session, fresh, chosen, version, inferred, group)
     if found is None:
         return None
     touched, fresh_origins, copied = found
@@ -285,6 +290,7 @@ async def _neighbourhood(
     registry: Registry,
     version: str,
     inferred: Mapping[str, FreshDating],
+    group: CopyGroup,
 ) -> tuple[set[uuid.UUID], Origins, dict[uuid.UUID, uuid.UUID | None]] | None:
     """The stored events the fresh articles' quotes can meet, the origins of the fresh
     quotes whose paragraphs join stored near-duplicate groups, and the stored pledges a new
@@ -296,10 +302,6 @@ async def _neighbourhood(
         return None
     if await keys_repo.other_versions(session, version):
         _whole("stored readings are of another extractor version")
-        return None
-    # A copy of stored articles joins their group of copies (`seed.fresh_copies`).
-    group = await joined_copy_group(session, fresh, version, set(inferred))
-    if group is None:
         return None
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).

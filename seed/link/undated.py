@@ -37,9 +37,12 @@ def infer_undated(
     persons: set[str],
     names: frozenset[str],
     today: date,
+    copied: Mapping[str, Sequence[tuple[str, DateInterval]]] | None = None,
 ) -> None:
     """Infer the publication dates of `undated` (their provisional extractions) from what
-    `read` knows, and replace their entries in `read` by a reading against that date."""
+    `read` knows, and replace their entries in `read` by a reading against that date.
+    `copied`: the dated copies of each undated article by name, instead of those `copies`
+    and `read` give (of an article dated against stored ones: `dated_by`)."""
     mine = {x.file_name for x in undated}
     known = {
         name: x.publication
@@ -55,14 +58,17 @@ def infer_undated(
     actor_words = actor_name_words(registry)
     for extraction in undated:
         name = extraction.file_name
-        copied = list(dated_copies.get(copies[name], ())) if name in copies else []
+        if copied is not None:
+            copies_of = list(copied.get(name, ()))
+        else:
+            copies_of = list(dated_copies.get(copies[name], ())) if name in copies else []
         inferred = infer_publication(
             extraction.parsed,
             extraction.candidates,
             anchors,
             person_keys=persons,
             name_words=local_name_words(names, extraction.discovered),
-            copies=copied,
+            copies=copies_of,
             today=today,
             actor_words=actor_words,
         )
@@ -161,6 +167,7 @@ def dated_by(
     persons: set[str],
     crowded: set[tuple[str, int]],
     today: date,
+    copied: Mapping[str, Sequence[tuple[str, DateInterval]]] | None = None,
 ) -> list[ArticleExtraction]:
     """New undated articles read against the publication one round of inference gives them
     (`seed.link.timeline.link_timeline`), when `anchoring` holds every reading of that round's
@@ -168,16 +175,17 @@ def dated_by(
     hold as persons; `crowded`: the (word, weekday) buckets of that index that hold too many
     articles (`seed.link.word_anchors.MAX_BUCKET`), of which only part was read. One index
     serves them all: anchors sharing no key with an article cannot anchor it, and more of
-    them bring the index nearer the whole corpus's."""
+    them bring the index nearer the whole corpus's. `copied`: the dated stored copies of
+    each, by name (`seed.fresh_copies`)."""
     readings = sorted(anchoring, key=lambda x: x.file_name)
     discovered = [*(x.discovered for x in undated), *(x.discovered for x in readings)]
     keys = person_keys(registry, discovered) | persons
     anchors = index_anchors((c for x in readings for c in x.candidates), keys)
     anchors.words.crowded |= crowded
-    # The same inference as linking the corpus runs, of articles without copies stored (a copy
-    # of a stored article links the corpus).
+    # The same inference as linking the corpus runs, with the copies of each as stored.
     read = {x.file_name: x for x in undated}
     infer_undated(
-        list(undated), read, {}, anchors, registry, keys, person_name_words(registry), today
-    )
+        list(undated), read, {}, anchors, registry, keys, person_name_words(registry), today,
+        copied or {},
+    )  # fmt: skip
     return [read[x.file_name] for x in undated]

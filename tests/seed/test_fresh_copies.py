@@ -46,12 +46,10 @@ def _article(name: str, text: str, day: int | None) -> RawArticle:
 
 # The wire story as it ran first; reprinted under another opening, in one paragraph fewer.
 WIRE = _article("wire", TALKS, 10)
-REPRINT = _article(
-    "reprint",
-    "Libya's rival forces made progress this week. "
-    + TALKS.replace(".\n\nDelegates", ". Delegates"),
-    11,
+REPRINTED = "Libya's rival forces made progress this week. " + TALKS.replace(
+    ".\n\nDelegates", ". Delegates"
 )
+REPRINT = _article("reprint", REPRINTED, 11)
 # Its normalised text sorts before the others': the stored group takes its name.
 EARLIER = _article("earlier", "A commission of both sides reported progress. " + TALKS, 12)
 # Half of another story and a few words of the wire's: no copy (though it shares a sample).
@@ -60,7 +58,11 @@ BOTH = _article("both", TALKS + "\n\n" + HARBOUR, 12)
 
 
 async def _stored(session: AsyncSession) -> tuple[object, ...]:
-    """What linking stored: the timeline, every mention's label, every source's quote origins."""
+    """What linking stored: the timeline, every mention's label, every source's quote origins
+    and publication (with why: a copy dates an undated one)."""
+    published = await session.execute(
+        select(Source.slug, Source.published_precision, Source.published_reason)
+    )
     sketches = await session.execute(
         select(Source.slug, SourceSketch.spans, SourceSketch.origins).join(
             Source, Source.id == SourceSketch.source_id
@@ -70,6 +72,7 @@ async def _stored(session: AsyncSession) -> tuple[object, ...]:
         await _timeline(session),
         await _mention_origins(session),
         sorted((slug, list(spans), list(origins)) for slug, spans, origins in sketches.tuples()),
+        sorted(published.tuples()),
     )
 
 
@@ -80,6 +83,8 @@ async def _stored(session: AsyncSession) -> tuple[object, ...]:
         ([WIRE], REPRINT, "1 stored articles"),
         # A copy of a stored group whose name it takes.
         ([WIRE, REPRINT], EARLIER, "2 stored articles"),
+        # An undated copy of a dated stored article: dated by it, then as above.
+        ([WIRE], _article("reprint", REPRINTED, None), "1 stored articles"),
         # Some of the wire's words beside its own: a copy of nothing.
         ([WIRE], PART, None),
         # A copy of two stored articles that are no copies of each other.
