@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.repositories import copy_samples
 from db.repositories import link_keys as keys_repo
 from db.repositories import origin_renames as renames_repo
 from seed.extract.article import ArticleExtraction
@@ -93,7 +94,7 @@ async def joined_copy_group(
     if len(fresh) > 1:
         for x in fresh:
             sample, size = copy_sample(x)
-            for _, shared, other in await keys_repo.copy_candidates(session, sorted(sample)):
+            for _, shared, other in await copy_samples.copy_candidates(session, sorted(sample)):
                 if _may_copy(shared, size, other):
                     return _whole("an article arriving with others may copy a stored one")
         return NO_COPY
@@ -115,7 +116,7 @@ async def copy_group(
     if not new.sample:
         return NO_COPY  # too short to be taken for a copy, or to be copied
     # As linking the corpus counts them: the stored postings of a shingle, and the new one's.
-    counted = await keys_repo.copy_postings(session, sorted(new.sample))
+    counted = await copy_samples.copy_postings(session, sorted(new.sample))
     if any(n == copies.MAX_POSTINGS for n in counted.values()):
         return _whole("a shingle of it becomes boilerplate between stored copies")
     texts: dict[str, _Text] = {fresh.file_name: new}
@@ -127,13 +128,15 @@ async def copy_group(
         expanded.add(name)
         mine = texts[name]
         if name != fresh.file_name:
-            counted |= await keys_repo.copy_postings(session, sorted(mine.sample - counted.keys()))
+            counted |= await copy_samples.copy_postings(
+                session, sorted(mine.sample - counted.keys())
+            )
         wanted = sorted(
             h for h in mine.sample if counted.get(h, 0) + (h in new.sample) <= copies.MAX_POSTINGS
         )
         found = [
             (str(source), source)
-            for source, shared, size in await keys_repo.copy_candidates(session, wanted)
+            for source, shared, size in await copy_samples.copy_candidates(session, wanted)
             if str(source) != name and _may_copy(shared, mine.size, size)
         ]
         unread = [source for key, source in found if key not in texts]

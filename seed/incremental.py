@@ -23,7 +23,7 @@ the events as linked (in the same worker call, once that linking has shown which
 change: `seed.link_members`); so are the stored pledges of the actors of a new pledge, and
 those quoted in a stored near-duplicate group its paragraph joins (pledges of one paragraph's
 copies are grouped whoever made them), with the events they were made at
-(`_related_pledges`, `seed.origin_pledges`). A withdrawal the
+(`seed.related_pledges`). A withdrawal the
 neighbourhood adds or changes re-rates the pledges of its actors, and an article newer than
 every stored one (pledges are rated as of the newest) re-rates all of them (`seed.rerate`).
 """
@@ -36,13 +36,13 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.ids import actor_id
 from db.repositories import link_keys as keys_repo
+from db.repositories import quoted_in
 from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
@@ -52,14 +52,13 @@ from seed.fresh_undated import FreshDating, date_fresh, redates_stored
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, keep_first_round
 from seed.link.members import EVENT, PLEDGE, StoredSource
-from seed.link.pledge_groups import stated_due_day
 from seed.link.recycled_years import earlier_days, moving_keys, moving_window
 from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
 from seed.link_members import StoredNeighbourhood, StoredReadings, link_in_pool
 from seed.near_duplicates import Origins
-from seed.origin_pledges import pledges_in_joined_groups
 from seed.origin_renames import Renames, rename
+from seed.related_pledges import pledges_in_joined_groups, related_pledges
 from seed.rerate import changed_withdrawals, rerate, touched_withdrawals
 from seed.store import Scope, Stored
 from seed.stored_extractions import dump as dump_extraction
@@ -113,7 +112,7 @@ async def link_neighbourhood(
     touched, fresh_origins, copied = found
     # The stored pledges a new pledge may be grouped with, and the events they were made at
     # (a pledge is dated and attributed through its event's cluster).
-    related = await _related_pledges(session, fresh) | copied
+    related = await related_pledges(session, fresh) | copied
     touched |= {event for event in related.values() if event is not None}
     stored_latest = await keys_repo.latest_publication(session)
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
@@ -345,7 +344,7 @@ async def _neighbourhood(
         await store_copy_group(session, group)
         # Their quotes now share an origin with the new article's: what merging compares
         # (`seed.link.merge.score`) and how pledges are grouped.
-        touched |= await keys_repo.events_quoting(session, group.sources)
+        touched |= await quoted_in.events_quoting(session, group.sources)
         joined.setdefault(group.name, set()).update(group.sources)
     copied = await pledges_in_joined_groups(session, fresh, fresh_origins, joined)
     # Per date a quote was read with, the blocks of the quotes of that date: the merge step
@@ -391,41 +390,6 @@ async def _undated_named(
     return await keys_repo.undated_naming(
         session, named, words, word_anchors.MIN_WORDS, first_round_wide=first_round_wide
     )
-
-
-# How far from a new pledge's day made a stored one of the same actor is still read with it.
-# Two tellings of one pledge are grouped by a shared actor only when the days they say it was
-# made overlap (or it is due on the same stated day: `seed.link.pledge_groups`); a stored
-# pledge is dated by its first telling, or its event, which may lie a little apart. Without a
-# bound, a frequent actor's new pledge would read all their pledges and the events they were
-# made at (a tenth of a 10,000-article corpus). `timeline relink` regroups whatever lies beyond.
-RELATED_PLEDGE_DAYS = 31
-
-
-async def _related_pledges(
-    session: AsyncSession, fresh: Sequence[ArticleExtraction]
-) -> dict[uuid.UUID, uuid.UUID | None]:
-    """Stored pledge -> the event it was made at, of the stored pledges a new pledge may be
-    grouped with (`seed.link.pledge_groups`): those of an actor of a new pledge made within
-    `RELATED_PLEDGE_DAYS` of it, or due on the day it states. (Grouping compares pledges
-    through a shared actor, a shared paragraph, or the event they were made at; the pledges of
-    the events a new article touches are read with those events, and one in a paragraph of a
-    stored near-duplicate group is linked with the whole corpus.)"""
-    found: dict[uuid.UUID, uuid.UUID | None] = {}
-    margin = timedelta(days=RELATED_PLEDGE_DAYS)
-    for x in fresh:
-        for pledge in x.pledges:
-            due = stated_due_day(pledge)
-            found.update(
-                await keys_repo.pledges_of_actors(
-                    session,
-                    [actor_id(a) for a in sorted(pledge.actors)],
-                    pledge.made.start - margin,
-                    pledge.made.end + margin,
-                    due.start if due is not None else None,
-                )
-            )
-    return found
 
 
 def _whole(reason: str) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, any_, func, literal_column, select, text
+from sqlalchemy import Text, any_, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import TextClause
 
@@ -181,57 +181,6 @@ async def paragraph_buckets(
     return sizes, buckets
 
 
-async def copy_candidates(
-    session: AsyncSession, sample: Sequence[int]
-) -> list[tuple[uuid.UUID, int, int]]:
-    """(source, shared sampled shingles, its shingle count) of sources sharing a sample."""
-    if not sample:
-        return []
-    wanted = array_param(sample, BigInteger())
-    shared = (
-        select(func.count())
-        .select_from(func.unnest(SourceSketch.copies).alias("h"))
-        .where(literal_column("h") == any_(wanted))
-        .scalar_subquery()
-    )
-    rows = await session.execute(
-        select(SourceSketch.source_id, shared, SourceSketch.copy_size).where(
-            SourceSketch.copies.op("&&")(wanted)
-        )
-    )
-    return [(s, int(n), int(size)) for s, n, size in rows.tuples()]
-
-
-async def copy_postings(session: AsyncSession, sample: Sequence[int]) -> dict[int, int]:
-    """Of each sampled shingle, how many stored sources' copy samples hold it (those holding
-    none are left out)."""
-    if not sample:
-        return {}
-    wanted = array_param(sample, BigInteger())
-    h = func.unnest(SourceSketch.copies).table_valued("h").render_derived(name="h")
-    rows = await session.execute(
-        select(h.c.h, func.count())
-        .select_from(SourceSketch)
-        .join(h, literal_column("true"))
-        .where(SourceSketch.copies.op("&&")(wanted), h.c.h == any_(wanted))
-        .group_by(h.c.h)
-    )
-    return {int(shingle): int(n) for shingle, n in rows.tuples()}
-
-
-async def events_quoting(session: AsyncSession, source_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """The events these sources are quoted in."""
-    wanted = sorted(set(source_ids))
-    if not wanted:
-        return set()
-    rows = await session.execute(
-        select(Mention.event_id)
-        .where(Mention.source_id == any_(array_param(wanted)), Mention.event_id.is_not(None))
-        .distinct()
-    )
-    return {event for event in rows.scalars() if event is not None}
-
-
 async def undated_naming(
     session: AsyncSession,
     actors: Sequence[str],
@@ -334,26 +283,6 @@ async def pledge_members(
             Mention.pledge_id == any_(array_param(wanted))
         )
     )
-    return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
-
-
-async def pledges_quoted_by(
-    session: AsyncSession, source_ids: Iterable[uuid.UUID]
-) -> list[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID, int, int]]:
-    """(pledge, the event it was made at or None, source, char_start, char_end) of every
-    mention of a pledge in these sources."""
-    wanted = sorted(set(source_ids))
-    if not wanted:
-        return []
-    rows = await session.execute(
-        select(
-            Mention.pledge_id, Pledge.event_id, Mention.source_id, Mention.char_start,
-            Mention.char_end,
-        )
-        .join(Pledge, Pledge.id == Mention.pledge_id)
-        .where(Mention.source_id == any_(array_param(wanted)))
-        .order_by(Mention.pledge_id, Mention.source_id, Mention.char_start)
-    )  # fmt: skip
     return [tuple(r) for r in rows.tuples()]  # type: ignore[misc]
 
 

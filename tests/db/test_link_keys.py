@@ -9,15 +9,8 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.ids import actor_id
-from db.models import Actor, Event, Mention, Pledge, PledgeActor, Source, SourceSketch
-from db.repositories.link_keys import (
-    copy_postings,
-    events_quoting,
-    origins_of,
-    pledges_of_actors,
-    pledges_quoted_by,
-    undated_naming,
-)
+from db.models import Actor, Event, Pledge, PledgeActor, Source, SourceSketch
+from db.repositories.link_keys import origins_of, pledges_of_actors, undated_naming
 from tests.db.rows import sketch_row, source_row
 
 WIRE = uuid.UUID(int=7)
@@ -148,64 +141,3 @@ async def test_undated_naming_finds_only_those_the_first_round_left_wide_when_as
     assert await undated_naming(session, ["jan-kubis@6"], first_round_wide=True) == [wide]
     assert await undated_naming(session, [], words, 2) == [wide, narrow]
     assert await undated_naming(session, [], words, 2, first_round_wide=True) == [wide]
-
-
-async def _three_sources(session: AsyncSession) -> list[uuid.UUID]:
-    """Three stored sources, with copy samples [1, 2, 3], [2, 3] and [3]."""
-    sources = [uuid.UUID(int=n) for n in (31, 32, 33)]
-    for n, (source, sample) in enumerate(zip(sources, ([1, 2, 3], [2, 3], [3]), strict=True)):
-        await session.execute(
-            insert(Source).values(
-                {**source_row(source, f"s{n}", "Talks resumed.", date(2021, 3, 10)),
-                 "sha256": f"{n:064d}"}
-            )
-        )  # fmt: skip
-        await session.execute(
-            insert(SourceSketch).values(sketch_row(source, copies=sample, copy_size=40))
-        )
-    return sources
-
-
-async def test_copy_postings_count_the_sources_holding_each_sampled_shingle(
-    session: AsyncSession,
-) -> None:
-    await _three_sources(session)
-    assert await copy_postings(session, [3, 2, 9]) == {2: 2, 3: 3}
-    assert await copy_postings(session, []) == {}
-
-
-async def test_the_events_and_pledges_quoting_sources_are_found_through_their_mentions(
-    session: AsyncSession,
-) -> None:
-    first, second, third = await _three_sources(session)
-    talks, vote = uuid.UUID(int=41), uuid.UUID(int=42)
-    for event in (talks, vote):
-        await session.execute(
-            insert(Event).values(
-                id=event, title="Talks", type="meeting", date_start=date(2021, 3, 9),
-                date_end=date(2021, 3, 9), date_precision="day",
-            )
-        )  # fmt: skip
-    await session.execute(
-        insert(Pledge).values(
-            id=uuid.UUID(int=51), text="Pledge", made_start=date(2021, 3, 9),
-            made_end=date(2021, 3, 9), made_precision="day", status="not_yet_rated",
-            event_id=talks,
-        )
-    )  # fmt: skip
-    quoted = [(first, talks, None, 0), (second, vote, None, 0), (second, None, 51, 5)]
-    for n, (source, event, pledge, start) in enumerate(quoted):
-        await session.execute(
-            insert(Mention).values(
-                id=uuid.UUID(int=60 + n), source_id=source, event_id=event,
-                pledge_id=uuid.UUID(int=pledge) if pledge else None, quote="Talks resumed.",
-                char_start=start, char_end=start + 9, origin="o",
-            )
-        )  # fmt: skip
-    assert await events_quoting(session, [first, third]) == {talks}
-    assert await events_quoting(session, [second, first]) == {talks, vote}
-    assert await events_quoting(session, []) == set()
-    assert await pledges_quoted_by(session, [second, third]) == [
-        (uuid.UUID(int=51), talks, second, 5, 14)
-    ]
-    assert await pledges_quoted_by(session, [first]) == []

@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Event, Mention, Source, SourceSketch
+from db.models import Event, Mention
 from db.repositories import origin_renames
-from tests.db.rows import sketch_row, source_row
+from tests.db.rows import insert_sources
 
 WIRE, REPRINT, OTHER = (uuid.UUID(int=n) for n in (1, 2, 3))
 TALKS, VOTE = (uuid.UUID(int=n) for n in (11, 12))
@@ -19,18 +19,13 @@ TALKS, VOTE = (uuid.UUID(int=n) for n in (11, 12))
 
 async def _store(session: AsyncSession) -> None:
     """Three sources; the first two quoted in the talks, the third in the vote."""
-    for n, source in enumerate((WIRE, REPRINT, OTHER)):
-        await session.execute(
-            insert(Source).values(
-                {**source_row(source, f"s{n}", "Talks resumed.", date(2021, 3, 10)),
-                 "sha256": f"{n:064d}"}
-            )
-        )  # fmt: skip
-        await session.execute(
-            insert(SourceSketch).values(
-                sketch_row(source, spans=[0, 14], origins=[f"aaaa{n} s{n}.txt:0"])
-            )
-        )
+    await insert_sources(
+        session,
+        [
+            (source, {"spans": [0, 14], "origins": [f"aaaa{n} s{n}.txt:0"]})
+            for n, source in enumerate((WIRE, REPRINT, OTHER))
+        ],
+    )
     for event, title in ((TALKS, "Talks"), (VOTE, "Vote")):
         await session.execute(
             insert(Event).values(

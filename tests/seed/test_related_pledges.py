@@ -1,5 +1,5 @@
 """The stored pledges a new pledge shares a stored group of paragraphs with
-(`seed.origin_pledges`)."""
+(`seed.related_pledges`)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from seed.extract.article import extract_article
 from seed.extract.registry import load_registry
 from seed.extract.types import RawArticle
 from seed.near_duplicates import fresh_origins
-from seed.origin_pledges import pledges_in_joined_groups
 from seed.pipeline import expand_paths, ingest, read_articles
+from seed.related_pledges import pledges_in_joined_groups
 from tests.conftest import rolled_back_session
 from tests.seed.test_arrival_order import CORPUS
 from tests.seed.test_incremental import OWN_PLEDGE_BESIDE_REPRINT, REPRINTED_PLEDGE
