@@ -33,9 +33,10 @@ from db.repositories import copy_samples
 from db.repositories import link_keys as keys_repo
 from db.repositories import origin_renames as renames_repo
 from seed.extract.article import ArticleExtraction
-from seed.extract.types import DateInterval, PublicationDate
+from seed.extract.types import DateInterval
 from seed.link import copies
 from seed.link.keys import copy_sample
+from seed.link.members import stored_source
 from seed.link.undated import is_wide
 from seed.link.unionfind import UnionFind
 from seed.origin_renames import relabel, renamed
@@ -80,11 +81,6 @@ def _read(text: str) -> _Text:
     return _Text(text, found, sample, size)
 
 
-def reporting_text(reading: ArticleExtraction) -> str:
-    """The text `seed.link.copies` compares: the article's sentences, whatever its paragraphs."""
-    return " ".join(s.text for s in reading.parsed.sentences)
-
-
 async def joined_copy_group(
     session: AsyncSession, fresh: Sequence[ArticleExtraction], version: str
 ) -> CopyGroup | None:
@@ -112,7 +108,7 @@ async def copy_group(
 ) -> CopyGroup | None:
     """The copy group the new article `fresh` joins (`NO_COPY` when it copies none), or None
     where the whole corpus must be linked (see the module's docstring)."""
-    new = await asyncio.to_thread(_read, reporting_text(fresh))
+    new = await asyncio.to_thread(_read, copies.reporting_text(fresh))
     if not new.sample:
         return NO_COPY  # too short to be taken for a copy, or to be copied
     # As linking the corpus counts them: the stored postings of a shingle, and the new one's.
@@ -155,13 +151,11 @@ async def copy_group(
     if len(members) == 1:
         return NO_COPY
     stored = sorted(uuid.UUID(key) for key in members if key != fresh.file_name)
-    rows = sorted(await keys_repo.stored_sources(session, stored), key=lambda row: row[1])
-    if not all(row[6] for row in rows):
-        return _whole("a copy of it was dated by inference")
-    publications = [
-        (row[1], PublicationDate(DateInterval(row[3], row[4], row[5]), row[6], row[7]))
-        for row in rows
+    members_read = [
+        stored_source(*row[1:]) for row in await keys_repo.stored_sources(session, stored)
     ]
+    if not all(s.publication.explicit for s in members_read):
+        return _whole("a copy of it was dated by inference")
     before = _connected(str(stored[0]), [e for e in edges if fresh.file_name not in e])
     if len(before) != len(stored):
         return _whole("it copies stored articles that are not copies of each other")
@@ -170,7 +164,11 @@ async def copy_group(
         copies.group_id(texts[key].text for key in before) if len(before) > 1 else None,
         frozenset(stored),
         # (as inference weighs the dated copies: those dated narrowly)
-        tuple((name, p.interval) for name, p in publications if not is_wide(p)),
+        tuple(
+            (s.file_name, s.publication.interval)
+            for s in sorted(members_read, key=lambda s: s.file_name)
+            if not is_wide(s.publication)
+        ),
     )
 
 
@@ -193,7 +191,7 @@ async def _stored_texts(
     payloads = await keys_repo.readings(session, sources, version)
     return await asyncio.to_thread(
         lambda: {
-            source: _read(reporting_text(load(payload)))
+            source: _read(copies.reporting_text(load(payload)))
             for source, (_, payload) in payloads.items()
         }
     )

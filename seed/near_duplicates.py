@@ -187,9 +187,7 @@ def _quote_origins(
     """Origins of the new quotes and pledges as `seed.link.timeline` assigns them: the
     groups of the paragraphs each spans, then its copy group among the new articles, or the
     stored one it joins (`copy_ids`)."""
-    copied = copies.copy_groups(
-        {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in fresh}
-    )
+    copied = copies.copy_groups({x.file_name: copies.reporting_text(x) for x in fresh})
     found: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
     for x in fresh:
         name = x.file_name

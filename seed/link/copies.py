@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import repeat
 
+from seed.extract.article import ArticleExtraction
 from seed.link.shingled import Shingled
 from seed.link.unionfind import UnionFind
 
@@ -28,6 +29,11 @@ SAMPLE = 4
 # Shingles shared by more articles than this are boilerplate, not evidence of copying.
 MAX_POSTINGS = 50
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def reporting_text(reading: ArticleExtraction) -> str:
+    """The text copies are compared by: the article's sentences, whatever its paragraphs."""
+    return " ".join(s.text for s in reading.parsed.sentences)
 
 
 def shingles(text: str) -> frozenset[int]:

@@ -80,7 +80,7 @@ def copy_sample(
 ) -> tuple[set[int], int]:
     """The sampled shingles of the reporting text and how many shingles it has; nothing for a
     text too short to be taken for a copy."""
-    text = " ".join(s.text for s in reading.parsed.sentences)
+    text = copies.reporting_text(reading)
     known = shingled.samples.get(text) if shingled is not None else None
     sampled, size = known if known is not None else copies.sample(copies.shingles(text))
     return set(sampled), size

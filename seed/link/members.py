@@ -95,13 +95,13 @@ class StoredSource:
         # three dataclasses each took four times as long there and back.
         interval, publication = self.publication.interval, self.publication
         return (
-            _stored_source,
+            stored_source,
             (self.file_name, self.sha256, interval.start, interval.end, interval.precision,
              publication.explicit, publication.reason),
         )  # fmt: skip
 
 
-def _stored_source(
+def stored_source(
     file_name: str,
     sha256: str,
     start: date,
@@ -110,6 +110,8 @@ def _stored_source(
     explicit: bool,
     reason: str,
 ) -> StoredSource:
+    """A `StoredSource` of its values, as `db.repositories.link_keys.stored_sources` reads
+    them after the source's id."""
     publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
     return StoredSource(file_name, sha256, publication)
 

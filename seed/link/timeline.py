@@ -35,7 +35,7 @@ from seed.extract.types import (
     TimelineEvent,
 )
 from seed.link.anchors import index_anchors
-from seed.link.copies import copy_groups
+from seed.link.copies import copy_groups, reporting_text
 from seed.link.merge import Cluster, cluster_candidates, precision
 from seed.link.origins import independent_origins, origins
 from seed.link.pledge_groups import group_pledges, reported_withdrawals
@@ -97,9 +97,7 @@ def link_timeline(
 
     persons = person_keys(registry, [x.discovered for x in ordered])
     names = person_name_words(registry)
-    copies = copy_groups(
-        {x.file_name: " ".join(s.text for s in x.parsed.sentences) for x in ordered}, shingled
-    )
+    copies = copy_groups({x.file_name: reporting_text(x) for x in ordered}, shingled)
     undated = [x for x in ordered if not x.dated]
     # Two rounds: an undated article dated narrowly in the first (by a copy or an anchor) can
     # anchor or date the others in the second.
