@@ -46,12 +46,12 @@ from db.repositories import quoted_in
 from seed import near_duplicates
 from seed.extract.article import ArticleExtraction
 from seed.extract.registry import Registry
-from seed.extract.types import DateInterval, PublicationDate, Timeline
+from seed.extract.types import DateInterval, Timeline
 from seed.fresh_copies import CopyGroup, joined_copy_group, store_copy_group
 from seed.fresh_undated import FreshDating, date_fresh, redates_stored
 from seed.link import word_anchors
 from seed.link.keys import anchor_actors, candidate_blocks, keep_first_round
-from seed.link.members import EVENT, PLEDGE, StoredSource
+from seed.link.members import EVENT, PLEDGE, StoredSource, stored_source
 from seed.link.recycled_years import earlier_days, moving_keys, moving_window
 from seed.link.regroup import QuoteKey
 from seed.link.stored_origins import restore_origins
@@ -89,6 +89,14 @@ async def link_neighbourhood(
     """The timeline of the neighbourhood of the `fresh` (new) articles and what storing it
     rewrites; None when the whole corpus must be linked (see the module's docstring)."""
     chosen = registry or default_registry()
+    # (Pledges are rated as of the newest publication stored: read once, here.)
+    stored_latest = await keys_repo.latest_publication(session)
+    if stored_latest is None:
+        _whole("nothing is stored")
+        return None
+    if await keys_repo.other_versions(session, version):
+        _whole("stored readings are of another extractor version")
+        return None
     inferred: dict[str, FreshDating] = {}
     # A copy of stored articles joins their group of copies, which dates it if it is undated
     # (`seed.fresh_copies`).
@@ -114,7 +122,6 @@ async def link_neighbourhood(
     # (a pledge is dated and attributed through its event's cluster).
     related = await related_pledges(session, fresh) | copied
     touched |= {event for event in related.values() if event is not None}
-    stored_latest = await keys_repo.latest_publication(session)
     # Pledges are rated as of the newest publication: a newer article moves that day for all.
     as_of = max([stored_latest, *(x.publication.interval.end for x in fresh if x.publication)])
     # The touched events' mentions; the pledges made at them (linked again where an event's
@@ -235,9 +242,7 @@ async def _read(
         origins.setdefault(source, {}).update(found)
     sources: dict[uuid.UUID, StoredSource] = {}
     for row in await keys_repo.stored_sources(session, list(members)):
-        start, end, precision, explicit, reason = row[3:]
-        publication = PublicationDate(DateInterval(start, end, precision), explicit, reason)
-        sources[row[0]] = StoredSource(row[1], row[2], publication)
+        sources[row[0]] = stored_source(*row[1:])
     names = {source: sources[source].file_name for source in members}
     by_name = {names[source]: origins.get(source, {}) for source in members}
     wanted = _member_keys(members)
@@ -295,13 +300,6 @@ async def _neighbourhood(
     quotes whose paragraphs join stored near-duplicate groups, and the stored pledges a new
     pledge shares such a group with (with the events they were made at); or None (see the
     docstring)."""
-    latest = await keys_repo.latest_publication(session)
-    if latest is None:
-        _whole("nothing is stored")
-        return None
-    if await keys_repo.other_versions(session, version):
-        _whole("stored readings are of another extractor version")
-        return None
     # A paragraph like a stored one joins its near-duplicate group: the new quotes carry the
     # group's id, found through the sketch buckets (`seed.near_duplicates`).
     joined: dict[str, set[uuid.UUID]] = {}
