@@ -72,12 +72,8 @@ async def _rows(url: str) -> tuple[set[EventRow], set[EventRow]]:
         await engine.dispose()
 
 
-# The modules that log why a new article links the whole corpus.
-_LOGGERS = ("seed.incremental", "seed.near_duplicates", "seed.fresh_copies")
-
-
 class _Reasons(logging.Handler):
-    """Counts why the whole corpus was linked (the reasons `_LOGGERS` log)."""
+    """Counts why the whole corpus was linked (the reasons the modules of `seed` log)."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -93,17 +89,16 @@ async def _ingest(url: str, batches: Sequence[Sequence[RawArticle]]) -> tuple[fl
     started = time.perf_counter()
     linked: Counter[str] = Counter()
     reasons = _Reasons()
-    loggers = [logging.getLogger(name) for name in _LOGGERS]
-    for logger in loggers:
-        logger.addHandler(reasons)
-        logger.setLevel(logging.INFO)
+    # On the package's logger: whichever of its modules decides, its record reaches it.
+    logger = logging.getLogger("seed")
+    logger.addHandler(reasons)
+    logger.setLevel(logging.INFO)
     try:
         for batch in batches:
             async with make_sessionmaker(engine)() as session, session.begin():
                 linked[(await ingest(session, batch)).linked] += 1
     finally:
-        for logger in loggers:
-            logger.removeHandler(reasons)
+        logger.removeHandler(reasons)
         await engine.dispose()
     if len(batches) > 1:
         linked.update({f"whole: {reason}": n for reason, n in reasons.counts.items()})
