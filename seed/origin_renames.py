@@ -55,6 +55,10 @@ async def rename(session: AsyncSession, renames: Renames) -> None:
     )  # fmt: skip
 
 
+# (mention, source, its file name, char_start, char_end, origin) of a mention beside a source.
+_Beside = tuple[uuid.UUID, uuid.UUID, str, int, int, str]
+
+
 async def relabel(session: AsyncSession, changed: Mapping[uuid.UUID, list[str]]) -> int:
     """Store the `changed` origins of the sources' quotes and pledges, then the labels of the
     mentions of the events and pledges they are quoted in (as `seed.link.timeline` labels
@@ -62,9 +66,7 @@ async def relabel(session: AsyncSession, changed: Mapping[uuid.UUID, list[str]])
     await repo.save_span_origins(session, changed)
     rows = await repo.mentions_beside(session, sorted(changed))
     spans = await keys_repo.origins_of(session, [(row[2], row[4], row[5]) for row in rows])
-    by_target: dict[uuid.UUID, list[tuple[uuid.UUID, uuid.UUID, str, int, int, str]]] = defaultdict(
-        list
-    )
+    by_target: defaultdict[uuid.UUID, list[_Beside]] = defaultdict(list)
     for mention, target, source, file_name, start, end, origin in rows:
         by_target[target].append((mention, source, file_name, start, end, origin))
     labels: dict[uuid.UUID, str] = {}

@@ -65,8 +65,8 @@ async def related_pledges(
     grouped with (`seed.link.pledge_groups`): those of an actor of a new pledge made within
     `RELATED_PLEDGE_DAYS` of it, or due on the day it states. (Grouping compares pledges
     through a shared actor, a shared paragraph, or the event they were made at; the pledges of
-    the events a new article touches are read with those events, and one in a paragraph of a
-    stored near-duplicate group is linked with the whole corpus.)"""
+    the events a new article touches are read with those events, and those of a shared
+    paragraph are `pledges_in_joined_groups`.)"""
     found: dict[uuid.UUID, uuid.UUID | None] = {}
     margin = timedelta(days=RELATED_PLEDGE_DAYS)
     for x in fresh:
