@@ -35,6 +35,7 @@ from seed.extract.calendar_math import (
     within_duration,
 )
 from seed.extract.lexicon import FIGHTERS, alternation
+from seed.extract.pickled import by_fields
 from seed.extract.tense import Direction, direction_at
 from seed.extract.told_weekdays import Recount, bare_weekday, count_from_the_telling
 from seed.extract.types import DateInterval, DatePrecision
@@ -62,6 +63,7 @@ HAPPENING_NOUNS = (
 _YEAR_REL = r"\s+(?P<yrel>this|last|next)\s+year\b"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DateHit:
     """A date expression found in a sentence, resolved against the publication interval.

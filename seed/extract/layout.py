@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from seed.extract.calendar_math import MONTH_NAME
 from seed.extract.lexicon import AGENCIES
+from seed.extract.pickled import by_fields
 
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty|EPA|Anadolu|File|Xinhua|UPI)[^)]*Photo[^)]*\)|"
@@ -102,6 +103,7 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -110,6 +112,7 @@ class Sentence:
     paragraph: int
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int

@@ -27,6 +27,7 @@ from seed.extract.layout import (
     split_sentences,
 )
 from seed.extract.lexicon import AGENCIES
+from seed.extract.pickled import by_fields
 from seed.extract.types import RawArticle
 
 # Re-exported: the layout's dataclasses are part of what a parsed article is.
@@ -55,6 +56,7 @@ DATE_LINE = "the article's date line"
 DATELINE = "the article's dateline"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedArticle:
     raw: RawArticle

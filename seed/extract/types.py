@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from seed.extract.pickled import by_fields
+
 DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "range", "unknown"]
 ActorType = Literal[
     "person", "state", "armed_group", "government", "organization", "intergovernmental"
@@ -18,6 +20,7 @@ ActorType = Literal[
 PledgeStatus = Literal["not_yet_rated", "in_the_works", "stalled", "compromise", "kept", "broken"]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DateInterval:
     """Earliest and latest possible day (both inclusive), and how precise the text was."""
@@ -36,6 +39,7 @@ class Quote:
     text: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class RawArticle:
     """One article as handed to the pipeline (a file, or the body of an API request).
@@ -52,6 +56,7 @@ class RawArticle:
     url: str | None = None
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class PublicationDate:
     interval: DateInterval
