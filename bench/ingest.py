@@ -29,7 +29,7 @@ from db.engine import make_engine, make_sessionmaker
 from db.runtime import create_database, drop_database, with_database
 from seed.extract.types import RawArticle
 from seed.pipeline import ingest
-from seed.workers import make_pool
+from seed.workers import make_pool, settle_collector
 
 CORPUS = PROJECT_ROOT / "seed" / "corpus"
 NAMES = ["Mangoush", "Haftar", "Menfi", "Dbeibah", "Bashagha", "Saleh", "Kubis", "Williams"]
@@ -74,6 +74,7 @@ async def run(url: str, count: int, workers: int) -> None:
     # A batch run: statements over 10,000 events may take longer than the API's timeout.
     engine = make_engine(url, pool_size=2, command_timeout=3600)
     pool = make_pool(workers) if workers > 1 else None
+    settle_collector()  # as `timeline ingest` does
     started = time.perf_counter()
     try:
         async with make_sessionmaker(engine)() as session, session.begin():

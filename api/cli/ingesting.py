@@ -83,7 +83,7 @@ async def run_ingest(
     from api.progress_bars import ProgressBars
     from db.engine import make_engine, make_sessionmaker
     from seed.pipeline import expand_paths, ingest, read_articles
-    from seed.workers import BATCH, make_pool
+    from seed.workers import BATCH, make_pool, settle_collector
 
     files = expand_paths(paths)
     progress = ProgressBars(lines_when_piped=progress_lines) if show_progress else None
@@ -97,6 +97,9 @@ async def run_ingest(
             # process: starting worker processes costs more than it saves.
             many = relink or len(articles) > 2 * BATCH
             pool = make_pool(workers) if workers and workers > 1 and many else None
+            # The run builds millions of objects that live until it ends: collected as the API
+            # and the workers collect theirs (linking 10,000 articles: about 2 s less).
+            settle_collector()
             async with make_sessionmaker(engine)() as session, session.begin():
                 report = await ingest(
                     session,
